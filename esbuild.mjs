@@ -3,6 +3,7 @@
 //   node esbuild.mjs --production  minified, for the .vsix
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       bundle test/**/*.test.ts into out/test/ for `node --test`
+//   node esbuild.mjs --bench       bundle bench/*.bench.ts into out/bench/
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const bench = process.argv.includes('--bench');
 
 /** Options shared by every bundle: Node, CommonJS, code tables embedded as text. */
 const common = {
@@ -22,16 +24,19 @@ const common = {
   logLevel: 'warning',
 };
 
-function testEntryPoints(dir) {
+/** Files below `dir` whose name ends with `suffix`, skipping fixtures and the in-editor suites. */
+function entryPoints(dir, suffix) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'fixtures' || entry.name === 'e2e' ? [] : testEntryPoints(path);
-    return entry.name.endsWith('.test.ts') ? [path] : [];
+    if (entry.isDirectory()) return entry.name === 'fixtures' || entry.name === 'e2e' ? [] : entryPoints(path, suffix);
+    return entry.name.endsWith(suffix) ? [path] : [];
   });
 }
 
 const builds = tests
-  ? [{ ...common, entryPoints: testEntryPoints('test'), outdir: 'out/test', outbase: 'test', sourcemap: 'inline' }]
+  ? [{ ...common, entryPoints: entryPoints('test', '.test.ts'), outdir: 'out/test', outbase: 'test', sourcemap: 'inline' }]
+  : bench
+  ? [{ ...common, entryPoints: entryPoints('bench', '.bench.ts'), outdir: 'out/bench', outbase: 'bench', sourcemap: 'inline' }]
   : [
       {
         ...common,
