@@ -66,7 +66,7 @@ export function lexLine(text: string): LexedLine {
   let first = 0;
   while (first < text.length && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
   if (first === text.length) return BLANK;
-  if (text.length > MAX_HEADER_LINE) return lexBodyLine(text, first);
+  if (text.length > MAX_HEADER_LINE) return lexProse(text, first);
   const c = text.charCodeAt(first);
   // Header lines start at column 0 in every rendering; testing the first letter keeps prose cheap.
   if (first === 0 && c >= 65 && c <= 90) {
@@ -291,26 +291,52 @@ function lexBodyLine(text: string, first: number): LexedLine {
   return lexProse(text, first);
 }
 
+/**
+ * Caption-block and other special lines. Each check is gated by the first character and the length
+ * of the line, so that prose (most of a file) costs a few comparisons.
+ */
 function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined {
-  const c = text[first];
-  if (c === 'E' && /^E\.? ?O\.?(?: |:|\d)/.test(text.slice(first, first + 6))) return lexExecutiveOrder(text, first);
-  if ((c === 'T' || c === 't') && /^TAGS?\b:?/i.test(text.slice(first, first + 5))) return lexTags(text, first);
-  if ((c === 'S' || c === 's') && /^SUBJ(?:ECT)?\s*:/i.test(text.slice(first, first + 10))) return lexSubject(text, first);
-  if ((c === 'R' || c === 'r') && /^REF(?:S|TEL|TELS|\(S\)|ERENCES?)?\s*:/i.test(text.slice(first, first + 14))) return lexReference(text, first);
-  if (/^REASONS?\s*:?\s*1[./]\d/i.test(text.slice(first, first + 14))) return lexReason(text, first);
-  if (/^(?:\(U\)\s*)?CLASSIFIED\s+BY\b/i.test(text.slice(first, first + 20))) return lexClassifiedBy(text, first);
-  const header = /^[A-Z][A-Z .'-]*? (\d{8}) (\d{3})(\.\d)? OF (\d{3}) *$/.exec(text.slice(first));
-  if (header) return new LineBuilder().token('continuationHeader', first, first + header[0].trimEnd().length).build('continuationHeader');
-  const classification = lexClassification(text, first);
-  if (classification) return classification;
-  const caption = lexCaptionLine(text, first);
-  if (caption) return caption;
+  const c = text.charCodeAt(first);
+  const letter = c | 32; // lower case of an ASCII letter
+  const isLetter = letter >= 97 && letter <= 122;
+  const length = text.length - first;
+  if (!isLetter) {
+    if (c >= 48 && c <= 57) return length < 40 && /^\d{6}Z [A-Za-z]{3} \d\d *$/.test(text.slice(first)) ? preHeader(text, first) : undefined;
+    if (c === 40 /* ( */ && /^\(U\)\s*CLASSIFIED\s+BY\b/i.test(text.slice(first, first + 24))) return lexClassifiedBy(text, first);
+    if ((c === 60 /* < */ || c === 45 /* - */) && isPreHeaderLine(text, first)) return preHeader(text, first);
+    return undefined;
+  }
+  const head = text.slice(first, first + 24);
+  if (letter === 101 /* e */ && /^E\.? ?O\.?(?: |:|\d)/.test(head)) return lexExecutiveOrder(text, first);
+  if (letter === 116 /* t */ && /^TAGS?\b:?/i.test(head)) return lexTags(text, first);
+  if (letter === 115 /* s */ && /^SUBJ(?:ECT)?\s*:/i.test(head)) return lexSubject(text, first);
+  if (letter === 114 /* r */) {
+    if (/^REF(?:S|TEL|TELS|\(S\)|ERENCES?)?\s*:/i.test(head)) return lexReference(text, first);
+    if (/^REASONS?\s*:?\s*1[./]\d/i.test(head)) return lexReason(text, first);
+  }
+  if (letter === 99 /* c */ && /^CLASSIFIED\s+BY\b/i.test(head)) return lexClassifiedBy(text, first);
+  if (length <= 120) {
+    const caption = lexCaptionLine(text, first);
+    if (caption) return caption;
+  }
+  if (c > 90) return undefined; // the rest start with a capital
+  if (length <= 80) {
+    const header = /^[A-Z][A-Z .'-]*? \d{8} \d{3}(?:\.\d)? OF \d{3} *$/.exec(text.slice(first));
+    if (header) return new LineBuilder().token('continuationHeader', first, first + header[0].trimEnd().length).build('continuationHeader');
+  }
+  if (length <= 600 && /^[A-Za-z]{1,12} /.test(head)) {
+    const classification = lexClassification(text, first);
+    if (classification) return classification;
+  }
   // Passing instructions and the E.O. line run together: `DEPT FOR NEA/MAG AND DRL E.O. 12958: ...`.
-  const inlineOrder = / E\.O\. \d{5}:/.exec(text.slice(first, first + 200));
-  if (inlineOrder && !PARAGRAPH_START.test(text.slice(first, first + 12))) return lexExecutiveOrder(text, first + inlineOrder.index + 1);
-
-  if (isPreHeaderLine(text, first)) return new LineBuilder().token('preHeader', first, text.trimEnd().length).build('preHeader');
+  const inlineOrder = length <= 300 && text.includes('E.O. ') ? / E\.O\. \d{5}:/.exec(text.slice(first)) : null;
+  if (inlineOrder) return lexExecutiveOrder(text, first + inlineOrder.index + 1);
+  if (isPreHeaderLine(text, first)) return preHeader(text, first);
   return undefined;
+}
+
+function preHeader(text: string, first: number): LexedLine {
+  return new LineBuilder().token('preHeader', first, text.trimEnd().length).build('preHeader');
 }
 
 /** Known captions; a line made only of them is a caption line. The word SIPDIS is found anywhere. */
@@ -330,7 +356,6 @@ function isPreHeaderLine(text: string, first: number): boolean {
   const body = text.slice(first, first + 120);
   return (
     /^This record is a partial extract/.test(body) ||
-    /^\d{6}Z [A-Za-z]{3} \d\d *$/.test(body) ||
     /^PAGE \d\d /.test(body) ||
     /^<<\d+>> *$/.test(body) ||
     /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(body) ||
@@ -599,6 +624,9 @@ export function isPortionMarking(parenthesised: string): boolean {
 const PARAGRAPH_START = /^(¶|\uFFFD|Â¶)?\s?(\d{1,3})\s?\.(?=\s|\(|$)/;
 const PORTION_MARKING = /^\s*(\([A-Za-z][A-Za-z/ -]{0,18}\))/;
 
+/** A line of plain running text: shared, since lexed lines are never mutated. */
+const PLAIN_TEXT: LexedLine = Object.freeze({ kind: 'text', tokens: Object.freeze([]) as unknown as Token[], problems: Object.freeze([]) as unknown as LineProblem[] }) as LexedLine;
+
 function lexProse(text: string, first: number): LexedLine {
   const line = new LineBuilder();
   let kind: LineKind = 'text';
@@ -637,24 +665,58 @@ function lexProse(text: string, first: number): LexedLine {
     line.token('blockStart', start, bodyStart + opener[0].trimEnd().length);
   }
   lexInline(text, bodyStart, line);
-  return line.build(kind);
+  return kind === 'text' && line.tokens.length === 0 ? PLAIN_TEXT : line.build(kind);
 }
 
-/** Tokens anywhere in running text: redactions, captions (SIPDIS leaks into sentences), block markers, glued page headers. */
-const INLINE = /X{6,}|x{6,}|\b(?:SIPDIS|NOFORN)\b|\b[Ee][Nn][Dd] +(?:[Ss][Uu][Mm][Mm][Aa][Rr][Yy](?: [Aa][Nn][Dd] [Cc][Oo][Mm][Mm][Ee][Nn][Tt])?|[Cc][Oo][Mm][Mm][Ee][Nn][Tt]|[Nn][Oo][Tt][Ee]|[Tt][Ee][Xx][Tt]|[Tt][Aa][Ll][Kk][Ii][Nn][Gg] [Pp][Oo][Ii][Nn][Tt][Ss])\b\.?|\((?:Note|NOTE|Comment|COMMENT):|\b[A-Z]{3,}(?: [A-Z]{2,})? \d{8} \d{3}(?:\.\d)? OF \d{3}\b/g;
-
+/**
+ * Tokens anywhere in running text: redactions, captions (SIPDIS leaks into sentences), `End ...`
+ * markers, `(Note:` openers, and page headers glued into re-flowed paragraphs. Each is found by
+ * indexOf on a fixed string first, so that prose without them is scanned at memchr speed.
+ */
 function lexInline(text: string, from: number, line: LineBuilder): void {
-  INLINE.lastIndex = from;
-  for (let m = INLINE.exec(text); m; m = INLINE.exec(text)) {
-    const s = m[0];
-    const kind: TokenKind =
-      (s.charCodeAt(0) | 32) === 120 && (s.charCodeAt(1) | 32) === 120 ? 'redaction'
-      : s === 'SIPDIS' || s === 'NOFORN' ? 'caption'
-      : s.charCodeAt(0) === 40 ? 'blockStart'
-      : /\d{8}/.test(s) ? 'continuationHeader'
-      : 'blockEnd';
-    const start = kind === 'blockStart' ? m.index + 1 : m.index;
-    if (line.tokens.some((t) => t.start <= start && start < t.end)) continue;
-    line.token(kind, start, m.index + s.length);
+  const found: Token[] = [];
+  for (const run of ['XXXXXX', 'xxxxxx']) {
+    for (let at = text.indexOf(run, from); at >= 0; at = text.indexOf(run, at)) {
+      let end = at + run.length;
+      while (text.charCodeAt(end) === run.charCodeAt(0)) end++;
+      found.push({ kind: 'redaction', start: at, end });
+      at = end;
+    }
+  }
+  for (const caption of ['SIPDIS', 'NOFORN']) {
+    for (let at = text.indexOf(caption, from); at >= 0; at = text.indexOf(caption, at + 1)) {
+      if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + 6))) found.push({ kind: 'caption', start: at, end: at + 6 });
+    }
+  }
+  for (const nd of ['nd ', 'ND ']) {
+    for (let at = text.indexOf(nd, from + 1); at >= 0; at = text.indexOf(nd, at + 1)) {
+      const next = text.charCodeAt(at + 3) | 32; // s(ummary), c(omment), n(ote), t(ext, alking points), or a space
+      if ((next !== 115 && next !== 99 && next !== 110 && next !== 116 && next !== 32) || (text.charCodeAt(at - 1) | 32) !== 101 || isWordChar(text.charCodeAt(at - 2))) continue;
+      BLOCK_END.lastIndex = at + 3;
+      const m = BLOCK_END.exec(text);
+      if (m) found.push({ kind: 'blockEnd', start: at - 1, end: at + 3 + m[0].length });
+    }
+  }
+  for (let at = text.indexOf('(', from); at >= 0; at = text.indexOf('(', at + 1)) {
+    const next = text.charCodeAt(at + 1) | 32;
+    if (next !== 110 && next !== 99) continue;
+    NOTE_OPENER.lastIndex = at + 1;
+    const m = NOTE_OPENER.exec(text);
+    if (m) found.push({ kind: 'blockStart', start: at + 1, end: at + 1 + m[0].length });
+  }
+  for (let at = text.indexOf(' OF ', from); at >= 0; at = text.indexOf(' OF ', at + 1)) {
+    const m = GLUED_PAGE_HEADER.exec(text.slice(Math.max(from, at - 40), at + 7));
+    if (m) found.push({ kind: 'continuationHeader', start: at + 7 - m[0].length, end: at + 7 });
+  }
+  for (const token of found) {
+    if (!line.tokens.some((t) => t.start < token.end && token.start < t.end)) line.token(token.kind, token.start, token.end);
   }
 }
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+}
+
+const BLOCK_END = / *(?:summary(?: and comment)?|comment|note|text|talking points)\b\.?/iy;
+const NOTE_OPENER = /(?:Note|NOTE|Comment|COMMENT):/y;
+const GLUED_PAGE_HEADER = /\b[A-Z]{3,}(?: [A-Z]{2,})? \d{8} \d{3}(?:\.\d)? OF \d{3}$/;

@@ -22,24 +22,21 @@ interface SplitText {
 
 /** Splits text into lines and their line ends (\r\n, \n or \r; '' after the last line). */
 function splitLines(text: string): SplitText {
-  const texts: string[] = [];
-  const eols: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      texts.push(text.slice(start, i));
-      if (c === 13 && text.charCodeAt(i + 1) === 10) {
-        eols.push('\r\n');
-        i++;
-      } else {
-        eols.push(c === 13 ? '\r' : '\n');
-      }
-      start = i + 1;
-    }
+  if (!text.includes('\r')) {
+    const texts = text.split('\n');
+    const eols = new Array<string>(texts.length).fill('\n');
+    eols[eols.length - 1] = '';
+    return { texts, eols };
   }
-  texts.push(text.slice(start));
-  eols.push('');
+  // Native split with the separators captured: text, eol, text, eol, ..., text.
+  const pieces = text.split(/(\r\n|\r|\n)/);
+  const count = (pieces.length + 1) / 2;
+  const texts = new Array<string>(count);
+  const eols = new Array<string>(count);
+  for (let k = 0; k < count; k++) {
+    texts[k] = pieces[2 * k];
+    eols[k] = pieces[2 * k + 1] ?? '';
+  }
   return { texts, eols };
 }
 

@@ -287,7 +287,7 @@ function previousNonBlank(lines: LexedLine[], text: (rel: number) => string, lin
 
 /** The first words of a paragraph, for its outline entry. */
 function leadWords(text: string): string {
-  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const trimmed = text.slice(0, 200).trim().replace(/\s+/g, ' ');
   if (trimmed.length <= 60) return trimmed;
   const cut = trimmed.lastIndexOf(' ', 60);
   return `${trimmed.slice(0, cut > 30 ? cut : 60)}...`;
