@@ -5,3 +5,4 @@ export * from './tags';
 export * from './captions';
 export * from './precedence';
 export * from './classification';
+export * from './executiveOrders';
