@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { editDistance, isoLookalike, nearestTagCodes, splitConcatenatedTags, tagCode } from '../../server/src/tables/index';
+import { editDistance, isoLookalike, nearestTagCodes, splitConcatenatedTags, tagCode } from '../../server/src/tables';
 import { fixturesDir } from '../support/paths';
 
 test('subject, program, geographic (FIPS) and organization codes', () => {
