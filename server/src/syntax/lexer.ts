@@ -78,9 +78,10 @@ export function lexLine(text: string): LexedLine {
 
 function lexHeaderLine(text: string): LexedLine | undefined {
   if (text.startsWith('VZCZC')) return lexTransmission(text);
-  if (/^DE /.test(text)) return lexStationSerial(text);
+  // `DE KLERK'S PROPOSALS` is prose: a DE line names a routing indicator or a #serial.
+  if (/^DE +(?:R[A-Z0-9]{2,8}\b|\S+ +#)/.test(text)) return lexStationSerial(text);
   if (/^ZN[A-Z] /.test(text)) return lexSecurity(text);
-  if (/^[A-Z](?: [A-Z])? +\d{5,6}Z? +[A-Za-z]{3} +\d{2,4} *$/.test(text)) return lexDtg(text);
+  if (/^[A-Z](?: [A-Z])? +\d{5,6}Z? +[A-Za-z]{3} +\d{2,4}(?: +Z[A-Z]{2}\b.*)? *$/.test(text)) return lexDtg(text);
   if (/^([A-Z])\1 +R[A-Z]/.test(text)) return lexRelay(text, 'relay');
   if (/^R[A-Z]{3,6}(?: +R[A-Z]{3,6})* *$/.test(text)) return lexRelay(text, 'relayContinuation');
   const keyword = /^(FM|TO|INFO|XMT\/?)(?: +|$)/.exec(text);
@@ -204,8 +205,10 @@ function lexDtg(text: string): LexedLine {
     line.word('precedence', p);
     if (!PRECEDENCE_LETTERS.includes(p.text)) line.problem('dtg-precedence', p.start, p.end, `Unknown precedence "${p.text}": expected Z (flash), O (immediate), P (priority) or R (routine).`);
   }
-  const [time, month, year] = parts.slice(index);
+  const [time, month, year, ...tail] = parts.slice(index);
   line.token('dateTimeGroup', time.start, year.end);
+  // Operator signs after a serviced retransmission (ZDK, ZDK MANY SVCS).
+  if (tail.length) line.token('operatorTail', tail[0].start, tail[tail.length - 1].end);
   const dayTime = /^(\d\d)(\d\d)(\d\d)(Z?)$/.exec(time.text);
   if (!dayTime) {
     line.problem('dtg-shape', time.start, time.end, `Malformed date-time "${time.text}": expected DDHHMMZ, e.g. 161223Z.`);
@@ -340,7 +343,7 @@ function preHeader(text: string, first: number): LexedLine {
 }
 
 /** Known captions; a line made only of them is a caption line. The word SIPDIS is found anywhere. */
-const CAPTION_LINE = /^(?:(?:SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|NOCONTRACT|ORCON|PROPIN|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOT FOR INTERNET DISTRIBUTION|ROGER CHANNEL|DISSENT CHANNEL|VISAS VIPER|CHEROKEE|HANDLE ACCORDINGLY|FOR OFFICIAL USE ONLY)[ .,;:-]*)+$/i;
+const CAPTION_LINE = /^(?:(?:SECRET|CONFIDENTIAL|S E C R E T|C O N F I D E N T I A L) *\/\/ *)?(?:(?:SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|NOCONTRACT|ORCON|PROPIN|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOT FOR INTERNET DISTRIBUTION|ROGER CHANNEL|DISSENT CHANNEL|VISAS VIPER|CHEROKEE|HANDLE ACCORDINGLY|FOR OFFICIAL USE ONLY)[ .,;:-]*)+$/i;
 const CAPTION_WORDS = /SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|NOCONTRACT|ORCON|PROPIN|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOT FOR INTERNET DISTRIBUTION|ROGER CHANNEL|DISSENT CHANNEL|VISAS VIPER|CHEROKEE|HANDLE ACCORDINGLY|FOR OFFICIAL USE ONLY/gi;
 
 function lexCaptionLine(text: string, first: number): LexedLine | undefined {
@@ -420,7 +423,7 @@ function lexClassification(text: string, first: number): LexedLine | undefined {
     const [, n, of, m] = parts.slice(classEnd, classEnd + 4);
     if (n && of && m && /^\d{1,3}$/.test(n.text) && /^OF$/i.test(of.text) && /^\d{1,3}$/.test(m.text)) {
       line.token('section', parts[classEnd].start, m.end);
-      if (parts[classEnd].text !== 'SECTION' || of.text !== 'OF') line.problem('section-shape', parts[classEnd].start, m.end, `"${text.slice(parts[classEnd].start, m.end)}" should be in capitals: expected SECTION ${n.text} OF ${m.text}.`);
+      if ((parts[classEnd].text !== 'SECTION' || of.text !== 'OF') && canonical) line.problem('classification-form', parts[classEnd].start, m.end, `"${text.slice(parts[classEnd].start, m.end)}" should be in capitals: expected SECTION ${n.text} OF ${m.text}.`);
       const [section, total] = [Number(n.text), Number(m.text)];
       if (section < 1 || section > total) line.problem('section-shape', n.start, m.end, `SECTION ${n.text} OF ${m.text} is impossible: expected 1 <= section <= total.`);
       postStart = classEnd + 4;

@@ -89,6 +89,12 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
     cable.headerRange = { startLine: headerStart, endLine: last };
     i = last + 1;
   }
+  // Header-shaped lines elsewhere are quotations (an embedded record, a pre-header wrapper): highlighted,
+  // but their shape is not the cable's to check.
+  const own = new Set(cable.header.map((h) => h.line));
+  lines.forEach((line, k) => {
+    if (HEADER_KINDS.has(line.kind) && line.problems.length && !own.has(k)) lines[k] = { ...line, problems: [] };
+  });
 
   // A second header before the body is an embedded copy of the cable's own record (cables.csv style).
   let classificationLine = -1;

@@ -33,10 +33,10 @@ const ORGANIZATION = ['code', 'meaning', 'count_in_sample'] as const;
 
 const codes = lazy(() => {
   const known: TagCode[] = [];
-  // A subject code is known if it is on cablemap's subject list, or a K-code whose meaning the table gives.
+  // Every code of the subject table is known: it is on cablemap's list or was seen in real cables
+  // (KSPR, PINT), where a warning would be a false alarm; the meaning may be undocumented.
   for (const row of parseTsv(subjectTsv, SUBJECT)) {
     const program = row.code.startsWith('K');
-    if (row.in_cablemap_subject_list !== 'yes' && !(program && row.meaning)) continue;
     known.push({
       code: row.code,
       family: program ? 'program' : 'subject',
