@@ -3,7 +3,7 @@
 import { editDistance } from '../../syntax/lexer';
 import { Span } from '../../syntax/types';
 import { executiveOrder, isoLookalike, nearestTagCodes, parsePortionMarking, splitConcatenatedTags, tagCode } from '../../tables';
-import { comparablePost, dayOfYear, fullYear, Located } from '../facts';
+import { comparablePost, dayOfYear, fullYear, Located, samePost } from '../facts';
 import { Finding, Rule, RuleContext, syntaxRule } from './rule';
 
 const finding = (span: Span, message: string): Finding => ({ ...span, message });
@@ -108,11 +108,12 @@ const serialMismatch: Rule = {
   },
 };
 
+/** The classification line names another post than the FM line, and (when there is a DE line) another serial. */
 function isOtherCable(facts: RuleContext['facts']): boolean {
   const de = facts.stationSerial?.serial;
   const body = facts.classification;
-  if (!de || !body?.serial || !body.post || !facts.originator) return false;
-  return de.value !== body.serial.value % 10000 && comparablePost(facts.originator.value) !== comparablePost(body.post.value);
+  if (!body?.serial || !body.post || !facts.originator) return false;
+  return (!de || de.value !== body.serial.value % 10000) && !samePost(facts.originator.value, body.post.value);
 }
 
 const otherCable: Rule = {
@@ -122,7 +123,9 @@ const otherCable: Rule = {
   check: ({ facts }) => {
     if (!isOtherCable(facts)) return [];
     const body = facts.classification!;
-    return [finding(body.post!.span, `This body belongs to another cable: its classification line says ${body.post!.value} ${body.serial!.value}, but the header is from ${facts.originator!.value} with serial #${String(facts.stationSerial!.serial!.value).padStart(4, '0')}.`)];
+    const de = facts.stationSerial?.serial;
+    const serial = de ? ` with serial #${String(de.value).padStart(4, '0')}` : '';
+    return [finding(body.post!.span, `This body belongs to another cable: its classification line says ${body.post!.value} ${body.serial!.value}, but the header is from ${facts.originator!.value}${serial}.`)];
   },
 };
 
@@ -151,7 +154,7 @@ const continuationHeaders: Rule = {
     for (const header of cable.continuationHeaders) {
       if (body?.serial && header.serial !== body.serial.value) {
         findings.push(finding(header.span, `Continuation header serial ${header.serial} differs from the classification-line serial ${body.serial.value}.`));
-      } else if (body?.post && !comparablePost(body.post.value).startsWith(comparablePost(header.post))) {
+      } else if (body?.post && !comparablePost(body.post.value).startsWith(comparablePost(header.post)) && !samePost(header.post, body.post.value)) {
         // Page headers cut long posts to ten characters: BUENOS AIR for BUENOS AIRES.
         findings.push(finding(header.span, `Continuation header post ${header.post} differs from the classification-line post ${body.post.value}.`));
       }
