@@ -28,15 +28,34 @@ function splitLines(text: string): SplitText {
     eols[eols.length - 1] = '';
     return { texts, eols };
   }
-  // Native split with the separators captured: text, eol, text, eol, ..., text.
-  const pieces = text.split(/(\r\n|\r|\n)/);
-  const count = (pieces.length + 1) / 2;
-  const texts = new Array<string>(count);
-  const eols = new Array<string>(count);
-  for (let k = 0; k < count; k++) {
-    texts[k] = pieces[2 * k];
-    eols[k] = pieces[2 * k + 1] ?? '';
+  // Line ends found with indexOf: no regular expression, no intermediate array of separators.
+  const texts: string[] = [];
+  const eols: string[] = [];
+  let start = 0;
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  for (;;) {
+    if (cr < 0 && lf < 0) break;
+    if (lf < 0 || (cr >= 0 && cr < lf)) {
+      texts.push(text.slice(start, cr));
+      if (cr + 1 === lf) {
+        eols.push('\r\n');
+        start = lf + 1;
+        lf = text.indexOf('\n', start);
+      } else {
+        eols.push('\r');
+        start = cr + 1;
+      }
+      cr = text.indexOf('\r', start);
+    } else {
+      texts.push(text.slice(start, lf));
+      eols.push('\n');
+      start = lf + 1;
+      lf = text.indexOf('\n', start);
+    }
   }
+  texts.push(text.slice(start));
+  eols.push('');
   return { texts, eols };
 }
 
