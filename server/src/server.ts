@@ -1,5 +1,7 @@
 // The only file that knows the LSP connection: capabilities, document sync, request -> provider.
 // `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it) picks the transport from argv.
+// Whatever a client sends, the server answers every request (a result or an InvalidParams error), ignores malformed
+// notifications with a log message, and never dies of a failed request of its own.
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -14,6 +16,7 @@ import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/outline';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokenData, semanticTokensDelta } from './features/semanticTokens';
+import { Position, TextChange } from './syntax/model';
 import { CableDocument, OpenDocuments } from './workspace/documents';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -24,9 +27,22 @@ let clientHasConfiguration = false;
 const lastTokens = new Map<string, { resultId: string; data: number[] }>();
 let nextResultId = 1;
 
+/** Logs a failure that has no request to answer (a notification, a request of the server's own). */
+function logFailure(what: string, error: unknown): void {
+  connection.console.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+// Last resort: a promise nobody waited for must not take the server down (Node ends the process on an unhandled rejection).
+process.on('unhandledRejection', (reason) => logFailure('Unhandled rejection', reason));
+
+/** Rule settings as the client gives them: an object of rule code -> severity or 'off'; anything else is no settings. */
+function asRuleSettings(value: unknown): RuleSettings {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(value as RuleSettings) } : {};
+}
+
 connection.onInitialize((params): InitializeResult => {
-  clientHasConfiguration = !!params.capabilities.workspace?.configuration;
-  ruleSettings = params.initializationOptions?.diagnostics?.rules ?? {};
+  clientHasConfiguration = !!params?.capabilities?.workspace?.configuration;
+  ruleSettings = asRuleSettings(params?.initializationOptions?.diagnostics?.rules);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -41,46 +57,100 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (!clientHasConfiguration) return;
-  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' });
+  connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' }).catch((error) => logFailure('Registering for configuration changes failed', error));
   await loadSettings();
 });
 
+/** Reads `cable.*` from the client; a failed or malformed answer keeps the settings as they are. */
 async function loadSettings(): Promise<void> {
   if (!clientHasConfiguration) return;
-  const config = await connection.workspace.getConfiguration('cable');
-  ruleSettings = { ...(config?.diagnostics?.rules ?? {}) };
+  try {
+    const config = await connection.workspace.getConfiguration('cable');
+    ruleSettings = asRuleSettings(config?.diagnostics?.rules);
+  } catch (error) {
+    logFailure('Reading the cable settings failed', error);
+    return;
+  }
   for (const document of documents.all()) publishDiagnostics(document);
 }
 
 connection.onDidChangeConfiguration(() => void loadSettings());
 
 function publishDiagnostics(document: CableDocument): void {
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(document.model, ruleSettings, document.reader) });
+  connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(document.model, ruleSettings, document.reader) }).catch((error) => logFailure('Sending diagnostics failed', error));
 }
 
-/** The open document, or a request error that says which document is unknown. */
-function documentOf(uri: string): CableDocument {
+function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+/** The uri of a text document identifier, or undefined when the params have none. */
+function uriOf(params: unknown): string | undefined {
+  const uri = (params as { textDocument?: { uri?: unknown } } | null | undefined)?.textDocument?.uri;
+  return typeof uri === 'string' ? uri : undefined;
+}
+
+/** The open document the params name, or a request error that says what is wrong. */
+function documentOf(params: unknown): CableDocument {
+  const uri = uriOf(params);
+  if (uri === undefined) throw invalidParams('Expected params { textDocument: { uri: string } }.');
   const document = documents.get(uri);
-  if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown document ${uri}: open it first (textDocument/didOpen).`);
+  if (!document) throw invalidParams(`Unknown document ${uri}: open it first (textDocument/didOpen).`);
   return document;
 }
 
-connection.onDidOpenTextDocument(({ textDocument }) => {
-  publishDiagnostics(documents.open(textDocument.uri, textDocument.version, textDocument.text));
+function isPosition(value: unknown): value is Position {
+  const p = value as Position | null | undefined;
+  return typeof p === 'object' && p !== null && Number.isFinite(p.line) && Number.isFinite(p.character);
+}
+
+function positionOf(params: unknown): Position {
+  const position = (params as { position?: unknown }).position;
+  if (!isPosition(position)) throw invalidParams('Expected params.position { line: number, character: number }.');
+  return position;
+}
+
+function isRange(value: unknown): value is { start: Position; end: Position } {
+  const r = value as { start?: unknown; end?: unknown } | null | undefined;
+  return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
+}
+
+/** A content change the model can apply: text, and a well-formed range or none (the whole document). */
+function isChange(value: unknown): value is TextChange {
+  const change = value as { text?: unknown; range?: unknown } | null | undefined;
+  return typeof change === 'object' && change !== null && typeof change.text === 'string' && (change.range === undefined || isRange(change.range));
+}
+
+connection.onDidOpenTextDocument((params) => {
+  const item = params?.textDocument;
+  if (typeof item?.uri !== 'string' || typeof item.text !== 'string') return logFailure('Ignored textDocument/didOpen', 'expected textDocument { uri, text }');
+  publishDiagnostics(documents.open(item.uri, Number.isInteger(item.version) ? item.version : 0, item.text));
 });
-connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-  const document = documents.update(textDocument.uri, contentChanges, textDocument.version);
-  if (document) publishDiagnostics(document);
+connection.onDidChangeTextDocument((params) => {
+  const uri = uriOf(params);
+  const document = uri === undefined ? undefined : documents.get(uri);
+  if (!document) return logFailure('Ignored textDocument/didChange', `unknown document ${uri}`);
+  const changes: unknown[] = Array.isArray(params.contentChanges) ? params.contentChanges : [];
+  const valid = changes.filter(isChange);
+  if (valid.length < changes.length || changes.length === 0) logFailure('textDocument/didChange', `ignored ${changes.length - valid.length} malformed of ${changes.length} changes to ${uri}`);
+  const version = params.textDocument.version;
+  documents.update(document.uri, valid, Number.isInteger(version) ? version : document.version);
+  publishDiagnostics(document);
 });
-connection.onDidCloseTextDocument(({ textDocument }) => {
-  documents.close(textDocument.uri);
-  lastTokens.delete(textDocument.uri);
-  void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+connection.onDidCloseTextDocument((params) => {
+  const uri = uriOf(params);
+  if (uri === undefined) return logFailure('Ignored textDocument/didClose', 'expected textDocument { uri }');
+  documents.close(uri);
+  lastTokens.delete(uri);
+  connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logFailure('Clearing diagnostics failed', error));
 });
 
-connection.onDocumentSymbol(({ textDocument }) => documentSymbols(documentOf(textDocument.uri).reader));
-connection.onHover(({ textDocument, position }) => hover(documentOf(textDocument.uri).reader, position));
-connection.onFoldingRanges(({ textDocument }) => foldingRanges(documentOf(textDocument.uri).model));
+connection.onDocumentSymbol((params) => documentSymbols(documentOf(params).reader));
+connection.onHover((params) => {
+  const document = documentOf(params);
+  return hover(document.reader, positionOf(params));
+});
+connection.onFoldingRanges((params) => foldingRanges(documentOf(params).model));
 
 function tokensResult(uri: string, data: number[]) {
   const resultId = String(nextResultId++);
@@ -88,18 +158,22 @@ function tokensResult(uri: string, data: number[]) {
   return resultId;
 }
 
-connection.languages.semanticTokens.on(({ textDocument }) => {
-  const data = semanticTokenData(documentOf(textDocument.uri).model);
-  return { resultId: tokensResult(textDocument.uri, data), data };
+connection.languages.semanticTokens.on((params) => {
+  const document = documentOf(params);
+  const data = semanticTokenData(document.model);
+  return { resultId: tokensResult(document.uri, data), data };
 });
-connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }) => {
-  const data = semanticTokenData(documentOf(textDocument.uri).model);
-  const previous = lastTokens.get(textDocument.uri);
-  const resultId = tokensResult(textDocument.uri, data);
-  return previous?.resultId === previousResultId ? semanticTokensDelta(previous.data, data, resultId) : { resultId, data };
+connection.languages.semanticTokens.onDelta((params) => {
+  const document = documentOf(params);
+  const data = semanticTokenData(document.model);
+  const previous = lastTokens.get(document.uri);
+  const resultId = tokensResult(document.uri, data);
+  return previous && previous.resultId === params.previousResultId ? semanticTokensDelta(previous.data, data, resultId) : { resultId, data };
 });
-connection.languages.semanticTokens.onRange(({ textDocument, range }) => ({
-  data: semanticTokenData(documentOf(textDocument.uri).model, range.start.line, range.end.line),
-}));
+connection.languages.semanticTokens.onRange((params) => {
+  const document = documentOf(params);
+  if (!isRange(params.range)) throw invalidParams('Expected params.range { start: Position, end: Position }.');
+  return { data: semanticTokenData(document.model, Math.floor(params.range.start.line), Math.floor(params.range.end.line)) };
+});
 
 connection.listen();

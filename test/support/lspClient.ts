@@ -36,6 +36,17 @@ export class StdioLspClient {
     return this.process.exitCode === null && this.process.signalCode === null;
   }
 
+  /** Writes bytes to the server's stdin as they are: for malformed messages. */
+  writeRaw(data: string | Buffer): void {
+    this.process.stdin.write(data);
+  }
+
+  /** Ends the server process (tests that leave it unable to shut down cleanly). */
+  kill(): void {
+    if (this.alive) this.process.kill();
+    this.connection.dispose();
+  }
+
   async initialize(): Promise<InitializeResult> {
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
