@@ -216,5 +216,8 @@ function cableSymbol(cable: Cable, reader: CableReader): DocumentSymbol {
 /** A copy of a symbol tree `delta` lines further down (returned symbols are never changed in place). */
 function moved(s: DocumentSymbol, delta: number): DocumentSymbol {
   const range = (r: Range): Range => ({ start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } });
-  return { ...s, range: range(s.range), selectionRange: range(s.selectionRange), ...(s.children ? { children: s.children.map((c) => moved(c, delta)) } : {}) };
+  const copy: DocumentSymbol = { name: s.name, kind: s.kind, range: range(s.range), selectionRange: range(s.selectionRange) };
+  if (s.detail !== undefined) copy.detail = s.detail;
+  if (s.children) copy.children = s.children.map((c) => moved(c, delta));
+  return copy;
 }

@@ -1,0 +1,60 @@
+// The benchmarks against the code of another commit, for before/after tables:
+//   node bench/baseline.mjs <ref>            e.g. node bench/baseline.mjs bb06431
+//   BENCH_BASELINE_ONLY=ab,lsp node bench/baseline.mjs <ref>   runs some of them (ab, parse, memory, peer, lsp)
+// Extracts server/ at <ref> into out/baseline/<ref>/, copies this tree's bench files and test support beside it (the
+// same benchmark code then measures the old code), bundles them and the old server, and runs them. `ab` parses with
+// the old and the current model in one process, interleaved run by run: the before/after ratio least exposed to noise.
+import { execFileSync, execSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+
+const ref = process.argv[2];
+if (!ref) throw new Error('usage: node bench/baseline.mjs <git ref>');
+const only = process.env.BENCH_BASELINE_ONLY?.split(',');
+const dir = join('out', 'baseline', ref.replace(/[^\w.-]/g, '_'));
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+execSync(`git archive ${ref} server | tar -x -C ${dir}`);
+cpSync('bench', join(dir, 'bench'), { recursive: true });
+cpSync(join('test', 'support'), join(dir, 'test', 'support'), { recursive: true });
+
+writeFileSync(
+  join(dir, 'bench', 'ab.bench.ts'),
+  `// Old (${ref}) and current model, interleaved in one process.
+import { CableModel as Old } from '../server/src/syntax/model';
+import { CableModel as New } from '../../../../server/src/syntax/model';
+import { corpusOfSize, formatMs, interleave, machine, measure, roundRatios, spread, table } from './support';
+
+console.log(\`## Before (${ref}) and after, one process (\${machine()})\\n\`);
+const rows: string[][] = [];
+for (const megabytes of (process.env.BENCH_SIZES ?? '1,10,100').split(',').map(Number)) {
+  const text = corpusOfSize(megabytes);
+  const t = interleave(megabytes >= 100 ? 3 : megabytes >= 10 ? 7 : 15, { split: () => text.split(/\\r\\n|\\r|\\n/), before: () => Old.parse(text), after: () => New.parse(text) });
+  const r = roundRatios(t.after, t.before);
+  rows.push([\`full parse \${megabytes} MB\`, spread(t.before), spread(t.after), \`\${(t.after.median / t.before.median).toFixed(2)}x (rounds \${r.min.toFixed(2)}–\${r.max.toFixed(2)})\`, \`\${(t.before.median / t.split.median).toFixed(1)}x -> \${(t.after.median / t.split.median).toFixed(1)}x\`]);
+  if (megabytes === 10) {
+    for (const [label, Model] of [['before', Old], ['after', New]] as const) {
+      const model = Model.parse(text);
+      const middle = Math.floor(model.lineCount / 2);
+      let k = 0;
+      const typed = measure(200, () => model.applyChange({ range: { start: { line: middle, character: k }, end: { line: middle, character: k++ } }, text: 'x' }));
+      rows.push([\`keystroke in 10 MB, \${label}\`, label === 'before' ? spread(typed) : '', label === 'after' ? spread(typed) : '', '', \`p95 \${formatMs(typed.p95)}\`]);
+    }
+  }
+}
+table(['', 'before (${ref})', 'after', 'after / before (median)', 'parse / split, before -> after'], rows);
+`,
+);
+
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], loader: { '.tsv': 'text' }, logLevel: 'warning' };
+await esbuild.build({ ...common, entryPoints: [join(dir, 'server', 'src', 'server.ts')], outfile: join(dir, 'dist', 'server.js'), minify: true });
+const benches = readdirSync(join(dir, 'bench')).filter((name) => name.endsWith('.bench.ts'));
+await esbuild.build({ ...common, entryPoints: benches.map((name) => join(dir, 'bench', name)), outdir: join(dir, 'out') });
+
+const order = ['ab', 'parse', 'memory', 'peer', 'lsp'].filter((name) => !only || only.includes(name));
+for (const name of order) {
+  if (!benches.includes(`${name}.bench.ts`)) continue;
+  console.log(`\n### ${name}: ${ref}\n`);
+  execFileSync(process.execPath, ['--expose-gc', join(dir, 'out', `${name}.bench.js`)], { stdio: 'inherit', env: { ...process.env, BENCH_SERVER: join(dir, 'dist', 'server.js') } });
+}
