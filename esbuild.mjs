@@ -4,6 +4,8 @@
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       bundle test/**/*.test.ts into out/test/ for `node --test`
 //   node esbuild.mjs --bench       bundle bench/*.bench.ts into out/bench/
+//   node esbuild.mjs --e2e         bundle the editor tests (test/e2e) into out/e2e/: the in-host
+//                                  suite (run inside VS Code) and the Node drivers around it
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
+const e2e = process.argv.includes('--e2e');
 
 /** Options shared by every bundle: Node, CommonJS, code tables embedded as text. */
 const common = {
@@ -33,7 +36,24 @@ function entryPoints(dir, suffix) {
   });
 }
 
-const builds = tests
+/** The in-editor suite and the drivers of test/e2e; browser and VS Code test tooling stay in node_modules. */
+const e2eBuild = {
+  ...common,
+  entryPoints: [
+    'test/e2e/suite/index.ts',
+    'test/e2e/run.ts',
+    'test/e2e/start.ts',
+    'test/e2e/electron.ts',
+  ],
+  external: ['vscode', 'playwright-core', '@vscode/test-electron'],
+  outdir: 'out/e2e',
+  outbase: 'test/e2e',
+  sourcemap: 'inline',
+};
+
+const builds = e2e
+  ? [e2eBuild]
+  : tests
   ? [{ ...common, entryPoints: entryPoints('test', '.test.ts'), outdir: 'out/test', outbase: 'test', sourcemap: 'inline' }]
   : bench
   ? [{ ...common, entryPoints: entryPoints('bench', '.bench.ts'), outdir: 'out/bench', outbase: 'bench', sourcemap: 'inline' }]
