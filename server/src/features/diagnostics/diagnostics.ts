@@ -1,0 +1,60 @@
+// Diagnostics provider: runs every rule on every cable, with the user's rule settings.
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { CableModel } from '../../syntax/model';
+import { Cable } from '../../syntax/types';
+import { CableReader } from '../facts';
+import { Finding, Severity } from './rule';
+import { RULES } from './rules';
+
+/** `cable.diagnostics.rules`: a rule code -> 'off' or a severity. */
+export type RuleSettings = Record<string, Severity | 'off'>;
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+interface CheckedFinding extends Finding {
+  code: string;
+  severity: DiagnosticSeverity;
+}
+
+/**
+ * Findings of one cable, cached per cable object and settings: untouched cables are not re-checked.
+ * Findings keep lines relative to the cable, which moves when lines above it are edited.
+ */
+const cache = new WeakMap<Cable, { settings: RuleSettings; findings: CheckedFinding[] }>();
+
+function check(reader: CableReader, cable: Cable, settings: RuleSettings): CheckedFinding[] {
+  const cached = cache.get(cable);
+  if (cached && cached.settings === settings) return cached.findings;
+  const facts = reader.facts(cable);
+  const findings: CheckedFinding[] = [];
+  for (const rule of RULES) {
+    const setting = settings[rule.code] ?? rule.severity;
+    if (setting === 'off') continue;
+    const severity = SEVERITY[setting] ?? SEVERITY[rule.severity];
+    for (const f of rule.check({ cable, facts, reader })) findings.push({ ...f, code: rule.code, severity });
+  }
+  findings.sort((a, b) => a.line - b.line || a.start - b.start);
+  cache.set(cable, { settings, findings });
+  return findings;
+}
+
+export function cableDiagnostics(reader: CableReader, cable: Cable, settings: RuleSettings = {}): Diagnostic[] {
+  return check(reader, cable, settings).map((f) => ({
+    range: { start: { line: cable.startLine + f.line, character: f.start }, end: { line: cable.startLine + f.line, character: f.end } },
+    severity: f.severity,
+    code: f.code,
+    source: 'cable',
+    message: f.message,
+  }));
+}
+
+export function documentDiagnostics(model: CableModel, settings: RuleSettings = {}, reader = new CableReader(model)): Diagnostic[] {
+  return model.cables.flatMap((cable) => cableDiagnostics(reader, cable, settings));
+}
+
+export { RULES };

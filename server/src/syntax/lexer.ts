@@ -1,0 +1,725 @@
+// Line lexer: one line of text -> its kind, typed tokens with exact columns, and shape problems.
+// A pure function of the line's text, so an edit only re-lexes the lines it touched. Never throws;
+// every regular expression is anchored or bounded so that it runs in linear time.
+import { LexedLine, LineKind, LineProblem, Token, TokenKind } from './types';
+
+const BLANK: LexedLine = Object.freeze({ kind: 'blank', tokens: [], problems: [] }) as LexedLine;
+
+/** Longest line the lexer classifies in detail; beyond it a line is plain text (a 1 MB line stays cheap). */
+const MAX_HEADER_LINE = 2_000;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Splits on spaces and tabs, keeping columns. */
+export function words(text: string, from = 0, to = text.length): Word[] {
+  const result: Word[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i >= to) break;
+    const start = i;
+    while (i < to && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) i++;
+    result.push({ text: text.slice(start, i), start, end: i });
+  }
+  return result;
+}
+
+/** Adds the tokens and problems of a line lexed from a later column of the same text. */
+function mergeInto(line: LineBuilder, other: LexedLine | undefined): void {
+  if (!other) return;
+  line.tokens.push(...other.tokens);
+  line.problems.push(...other.problems);
+}
+
+class LineBuilder {
+  readonly tokens: Token[] = [];
+  readonly problems: LineProblem[] = [];
+  token(kind: TokenKind, start: number, end: number): this {
+    if (end > start) this.tokens.push({ kind, start, end });
+    return this;
+  }
+  word(kind: TokenKind, word: Word): this {
+    return this.token(kind, word.start, word.end);
+  }
+  problem(code: string, start: number, end: number, message: string): this {
+    this.problems.push({ code, start, end: Math.max(end, start + 1), message });
+    return this;
+  }
+  build(kind: LineKind): LexedLine {
+    this.tokens.sort((a, b) => a.start - b.start);
+    return { kind, tokens: this.tokens, problems: this.problems };
+  }
+}
+
+export const ROUTING_INDICATOR = /^R[A-Z]{3,6}$/;
+const PRECEDENCE_LETTERS = 'ZYOPR';
+export const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const PRECEDENCE_WORDS = /^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT)$/;
+/** The paragraph sign as the renderings have it: ¶, a bad decode (U+FFFD), or a double decode (Â¶). */
+const PILCROW = /^(?:¶|\uFFFD|Â¶)/;
+
+export function lexLine(text: string): LexedLine {
+  let first = 0;
+  while (first < text.length && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+  if (first === text.length) return BLANK;
+  if (text.length > MAX_HEADER_LINE) return lexProse(text, first);
+  const c = text.charCodeAt(first);
+  // Header lines start at column 0 in every rendering; testing the first letter keeps prose cheap.
+  if (first === 0 && c >= 65 && c <= 90) {
+    const header = lexHeaderLine(text);
+    if (header) return header;
+  }
+  return lexBodyLine(text, first);
+}
+
+function lexHeaderLine(text: string): LexedLine | undefined {
+  if (text.startsWith('VZCZC')) return lexTransmission(text);
+  // `DE KLERK'S PROPOSALS` is prose: a DE line names a routing indicator or a #serial.
+  if (/^DE +(?:R[A-Z0-9]{2,8}\b|\S+ +#)/.test(text)) return lexStationSerial(text);
+  if (/^ZN[A-Z] /.test(text)) return lexSecurity(text);
+  if (/^[A-Z](?: [A-Z])? +\d{5,6}Z? +[A-Za-z]{3} +\d{2,4}(?: +Z[A-Z]{2}\b.*)? *$/.test(text)) return lexDtg(text);
+  if (/^([A-Z])\1 +R[A-Z]/.test(text)) return lexRelay(text, 'relay');
+  if (/^R[A-Z]{3,6}(?: +R[A-Z]{3,6})* *$/.test(text)) return lexRelay(text, 'relayContinuation');
+  const keyword = /^(FM|TO|INFO|XMT\/?)(?: +|$)/.exec(text);
+  if (keyword && !isDistributionLine(text)) return lexAddressLine(text, keyword[1].length, addressKind(keyword[1]));
+  if (/^(?:RU|RH|RA|RB|RC|RE|RF|RG|RK|RL|RQ|RS|RT)[A-Z]{1,5}\//.test(text)) return lexAddressLine(text, 0, 'address');
+  if (/^BT *$/.test(text)) return new LineBuilder().token('prosign', 0, 2).build('break');
+  if (/^NNNN *$/.test(text)) return new LineBuilder().token('prosign', 0, 4).build('endOfMessage');
+  return undefined;
+}
+
+function addressKind(keyword: string): LineKind {
+  return keyword === 'FM' ? 'from' : keyword === 'TO' ? 'to' : keyword === 'INFO' ? 'info' : 'exempt';
+}
+
+function lexTransmission(text: string): LexedLine {
+  const line = new LineBuilder().token('prosign', 0, 5);
+  const rest = words(text, 5);
+  if (rest.length === 0) return line.problem('transmission-shape', 0, 5, 'Transmission line has no channel: expected VZCZC, three letters and a sequence number, e.g. VZCZCXRO1864.').build('transmission');
+  const id = rest[0];
+  if (id.start !== 5) line.problem('transmission-shape', 5, id.start, 'Unexpected space after VZCZC: expected the channel and sequence right after it, e.g. VZCZCXRO1864.');
+  line.word('channel', id);
+  if (!/^[A-Z]{3}\d{1,4}$/.test(id.text)) {
+    line.problem('transmission-shape', id.start, id.end, `Malformed channel and sequence "${id.text}": expected three capital letters and up to four digits, e.g. XRO1864.`);
+  }
+  if (rest.length > 1) {
+    line.problem('transmission-shape', rest[1].start, rest[rest.length - 1].end, 'Unexpected text after the transmission identifier: the VZCZC line holds nothing else.');
+  }
+  return line.build('transmission');
+}
+
+function lexRelay(text: string, kind: 'relay' | 'relayContinuation'): LexedLine {
+  const line = new LineBuilder();
+  const all = words(text);
+  let indicators = all;
+  if (kind === 'relay') {
+    const precedence = all[0];
+    line.word('precedence', precedence);
+    if (!PRECEDENCE_LETTERS.includes(precedence.text[0])) {
+      line.problem('relay-precedence', precedence.start, precedence.end, `Unknown precedence "${precedence.text}": expected ZZ, OO, PP or RR (the DTG precedence letter, doubled).`);
+    }
+    indicators = all.slice(1);
+  }
+  for (const word of indicators) {
+    line.word('routingIndicator', word);
+    if (!ROUTING_INDICATOR.test(word.text)) {
+      line.problem('routing-indicator-shape', word.start, word.end, `Malformed routing indicator "${word.text}": expected R followed by 3 to 6 capital letters, e.g. RUEHDBU.`);
+    }
+  }
+  return line.build(kind);
+}
+
+function lexStationSerial(text: string): LexedLine {
+  const line = new LineBuilder().token('prosign', 0, 2);
+  const [station, serial, time, ...extra] = words(text, 2);
+  const expected = 'expected DE <station RI> #<serial>[/<section>] <JJJHHMM>, e.g. DE RUEHDBU #1151/01 2891223.';
+  if (!station) return line.problem('station-serial-shape', 0, 2, `DE line has no station: ${expected}`).build('stationSerial');
+  line.word('routingIndicator', station);
+  if (!ROUTING_INDICATOR.test(station.text)) {
+    line.problem('routing-indicator-shape', station.start, station.end, `Malformed station routing indicator "${station.text}": expected R followed by 3 to 6 capital letters.`);
+  }
+  if (!serial) return line.problem('station-serial-shape', station.end, station.end + 1, `DE line ends after the station: ${expected}`).build('stationSerial');
+  const serialMatch = /^(#?)(\d*)(?:\/(\d*))?$/.exec(serial.text);
+  if (!serialMatch) {
+    line.word('stationSerial', serial).problem('station-serial-shape', serial.start, serial.end, `Malformed station serial "${serial.text}": ${expected}`);
+  } else {
+    const [, hash, digits, section] = serialMatch;
+    const sectionStart = serial.start + hash.length + digits.length;
+    line.token('stationSerial', serial.start, sectionStart);
+    if (!hash) line.problem('station-serial-shape', serial.start, serial.start + 1, 'Station serial without "#": expected #<four digits>, e.g. #1151.');
+    if (digits.length !== 4) {
+      line.problem('station-serial-shape', serial.start, sectionStart, `Station serial "${digits}" has ${digits.length} digits: expected four (the telegram serial modulo 10000, zero-padded).`);
+    }
+    if (section !== undefined) {
+      line.token('sectionNumber', sectionStart, serial.end);
+      if (!/^\d{2,3}$/.test(section)) line.problem('station-serial-shape', sectionStart, serial.end, `Malformed section "/${section}": expected a slash and two digits, e.g. /01.`);
+    }
+  }
+  if (!time) return line.problem('station-serial-shape', serial.end, serial.end + 1, `DE line has no Julian date-time: ${expected}`).build('stationSerial');
+  line.word('julianTime', time);
+  const julian = /^(\d{3})(\d{2})(\d{2})$/.exec(time.text);
+  if (!julian) {
+    line.problem('julian-time', time.start, time.end, `Malformed Julian date-time "${time.text}": expected seven digits, day of year (001-366) then HHMM.`);
+  } else {
+    const [day, hour, minute] = julian.slice(1).map(Number);
+    if (day < 1 || day > 366) line.problem('julian-time', time.start, time.start + 3, `Julian day ${julian[1]} is out of range: expected 001 to 366.`);
+    if (hour > 23) line.problem('julian-time', time.start + 3, time.start + 5, `Hour ${julian[2]} is out of range: expected 00 to 23.`);
+    if (minute > 59) line.problem('julian-time', time.start + 5, time.end, `Minute ${julian[3]} is out of range: expected 00 to 59.`);
+  }
+  if (extra.length) line.problem('station-serial-shape', extra[0].start, extra[extra.length - 1].end, `Unexpected text after the Julian date-time: ${expected}`);
+  return line.build('stationSerial');
+}
+
+function lexSecurity(text: string): LexedLine {
+  const line = new LineBuilder();
+  const [zn, letters, zzh, ...tail] = words(text);
+  line.word('prosign', zn);
+  if (zn.text !== 'ZNY' && zn.text !== 'ZNR') line.problem('security-shape', zn.start, zn.end, `Unknown security prosign "${zn.text}": expected ZNY (classified) or ZNR (unclassified).`);
+  if (!letters) return line.problem('security-shape', zn.end, zn.end + 1, 'Security line has no classification letters: expected e.g. ZNY CCCCC ZZH.').build('security');
+  line.word('securityLetters', letters);
+  if (!/^([UCSTE])\1{4}$/.test(letters.text)) {
+    line.problem('security-letters', letters.start, letters.end, `Unknown classification letters "${letters.text}": expected five of one letter, UUUUU, CCCCC, SSSSS, TTTTT or EEEEE.`);
+  } else if ((zn.text === 'ZNR') !== (letters.text[0] === 'U' || letters.text[0] === 'E')) {
+    line.problem('security-letters', zn.start, letters.end, `"${zn.text} ${letters.text}" mixes prosign and letters: ZNR goes with UUUUU, ZNY with CCCCC, SSSSS or TTTTT.`);
+  }
+  if (!zzh) return line.problem('security-shape', letters.end, letters.end + 1, 'Security line does not end with ZZH: expected e.g. ZNY CCCCC ZZH.').build('security');
+  if (zzh.text === 'ZZH') line.word('prosign', zzh);
+  else line.problem('security-shape', zzh.start, zzh.end, `Expected ZZH after the classification letters, found "${zzh.text}".`);
+  // Corrected or serviced retransmissions carry operator material after ZZH; tolerate it.
+  if (tail.length) line.token('operatorTail', tail[0].start, tail[tail.length - 1].end);
+  return line.build('security');
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function lexDtg(text: string): LexedLine {
+  const line = new LineBuilder();
+  const parts = words(text);
+  let index = 0;
+  for (; index < 2 && parts[index].text.length === 1; index++) {
+    const p = parts[index];
+    line.word('precedence', p);
+    if (!PRECEDENCE_LETTERS.includes(p.text)) line.problem('dtg-precedence', p.start, p.end, `Unknown precedence "${p.text}": expected Z (flash), O (immediate), P (priority) or R (routine).`);
+  }
+  const [time, month, year, ...tail] = parts.slice(index);
+  line.token('dateTimeGroup', time.start, year.end);
+  // Operator signs after a serviced retransmission (ZDK, ZDK MANY SVCS).
+  if (tail.length) line.token('operatorTail', tail[0].start, tail[tail.length - 1].end);
+  const dayTime = /^(\d\d)(\d\d)(\d\d)(Z?)$/.exec(time.text);
+  if (!dayTime) {
+    line.problem('dtg-shape', time.start, time.end, `Malformed date-time "${time.text}": expected DDHHMMZ, e.g. 161223Z.`);
+  } else {
+    const [day, hour, minute] = dayTime.slice(1, 4).map(Number);
+    const monthIndex = MONTHS.indexOf(month.text);
+    if (hour > 23) line.problem('dtg-shape', time.start + 2, time.start + 4, `Hour ${dayTime[2]} is out of range: expected 00 to 23.`);
+    if (minute > 59) line.problem('dtg-shape', time.start + 4, time.start + 6, `Minute ${dayTime[3]} is out of range: expected 00 to 59.`);
+    if (!dayTime[4]) line.problem('dtg-shape', time.start, time.end, `Date-time "${time.text}" lacks the zone letter: expected Z (UTC), e.g. ${time.text}Z.`);
+    const yearNumber = Number(year.text);
+    const fullYear = year.text.length === 2 ? (yearNumber >= 50 ? 1900 : 2000) + yearNumber : yearNumber;
+    const leap = fullYear % 4 === 0 && (fullYear % 100 !== 0 || fullYear % 400 === 0);
+    const maxDay = monthIndex === 1 && !leap ? 28 : DAYS_IN_MONTH[monthIndex] ?? 31;
+    if (day < 1 || day > maxDay) {
+      line.problem('dtg-shape', time.start, time.start + 2, `Day ${dayTime[1]} does not exist in ${monthIndex >= 0 ? MONTHS[monthIndex] : 'that month'}${monthIndex === 1 ? ` ${fullYear}` : ''}: expected 01 to ${String(maxDay).padStart(2, '0')}.`);
+    }
+  }
+  if (!MONTHS.includes(month.text)) {
+    const upper = month.text.toUpperCase();
+    line.problem('dtg-shape', month.start, month.end, MONTHS.includes(upper) ? `Month "${month.text}" must be in capitals: expected ${upper}.` : `Unknown month "${month.text}": expected JAN to DEC.`);
+  }
+  if (year.text.length !== 2) line.problem('dtg-shape', year.start, year.end, `Year "${year.text}" has ${year.text.length} digits: expected two, e.g. 09.`);
+  return line.build('dtg');
+}
+
+/** `[RI/]PLAIN LANGUAGE ADDRESS [precedence word] [serial]` after an optional FM/TO/INFO/XMT keyword. */
+function lexAddressLine(text: string, keywordLength: number, kind: LineKind): LexedLine {
+  const line = new LineBuilder();
+  if (keywordLength) line.token('prosign', 0, keywordLength);
+  lexAddress(text, keywordLength, line, kind === 'from');
+  return line.build(kind);
+}
+
+function lexAddress(text: string, from: number, line: LineBuilder, originator: boolean): void {
+  const parts = words(text, from);
+  if (parts.length === 0) {
+    line.problem('address-shape', 0, Math.max(from, 1), originator ? 'FM line has no originator: expected e.g. FM AMEMBASSY DUSHANBE.' : 'Address line has no addressee: expected e.g. RUEHC/SECSTATE WASHDC 0826.');
+    return;
+  }
+  // A page banner fused into the address list (TO PAGE 02 STATE 015113 182333Z) is rendering damage.
+  if (parts[0].text === 'PAGE' && parts.length > 1 && /^\d\d$/.test(parts[1].text)) {
+    line.token('preHeader', parts[0].start, parts[parts.length - 1].end);
+    line.problem('page-banner-in-address', parts[0].start, parts[parts.length - 1].end, 'A page banner is fused into the address list (rendering damage): expected an addressee here.');
+    return;
+  }
+  let start = parts[0].start;
+  const slash = /^(R[A-Z0-9]{2,8})\//.exec(parts[0].text);
+  if (slash) {
+    line.token('routingIndicator', start, start + slash[1].length);
+    if (!ROUTING_INDICATOR.test(slash[1])) line.problem('routing-indicator-shape', start, start + slash[1].length, `Malformed routing indicator "${slash[1]}": expected R followed by 3 to 6 capital letters.`);
+    start += slash[1].length + 1;
+  }
+  let end = parts.length;
+  if (!originator) {
+    const last = parts[end - 1];
+    if (end > 1 && /^\d{3,5}(?:-\d{3,5})?$/.test(last.text)) {
+      line.word('addressSerial', last);
+      end--;
+    }
+    while (end > 1 && PRECEDENCE_WORDS.test(parts[end - 1].text)) {
+      line.word('precedence', parts[end - 1]);
+      end--;
+    }
+  }
+  if (end > 0 && parts[end - 1].end > start) line.token('address', start, parts[end - 1].end);
+}
+
+/** `INFO  LOG-00   NP-00 ...`, `ACTION AF-00`: the Washington distribution block, not addressees. */
+function isDistributionLine(text: string): boolean {
+  return /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Body lines
+
+const CLASSIFICATION_WORDS = ['UNCLAS', 'UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOPSECRET', 'LIMITEDOFFICIALUSE', 'UNCLASEFTO'];
+
+function lexBodyLine(text: string, first: number): LexedLine {
+  if (text.length <= MAX_HEADER_LINE) {
+    const special = lexCaptionBlockLine(text, first);
+    if (special) return special;
+  }
+  return lexProse(text, first);
+}
+
+/**
+ * Caption-block and other special lines. Each check is gated by the first character and the length
+ * of the line, so that prose (most of a file) costs a few comparisons.
+ */
+function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined {
+  const c = text.charCodeAt(first);
+  const letter = c | 32; // lower case of an ASCII letter
+  const isLetter = letter >= 97 && letter <= 122;
+  const length = text.length - first;
+  if (!isLetter) {
+    if (c >= 48 && c <= 57) return length < 40 && /^\d{6}Z [A-Za-z]{3} \d\d *$/.test(text.slice(first)) ? preHeader(text, first) : undefined;
+    if (c === 40 /* ( */ && /^\(U\)\s*CLASSIFIED\s+BY\b/i.test(text.slice(first, first + 24))) return lexClassifiedBy(text, first);
+    if ((c === 60 /* < */ || c === 45 /* - */) && isPreHeaderLine(text, first)) return preHeader(text, first);
+    return undefined;
+  }
+  const head = text.slice(first, first + 24);
+  if (letter === 101 /* e */ && /^E\.? ?O\.?(?: |:|\d)/.test(head)) return lexExecutiveOrder(text, first);
+  if (letter === 116 /* t */ && /^TAGS?\b:?/i.test(head)) return lexTags(text, first);
+  if (letter === 115 /* s */ && /^SUBJ(?:ECT)?\s*:/i.test(head)) return lexSubject(text, first);
+  if (letter === 114 /* r */) {
+    if (/^REF(?:S|TEL|TELS|\(S\)|ERENCES?)?\s*:/i.test(head)) return lexReference(text, first);
+    if (/^REASONS?\s*:?\s*1[./]\d/i.test(head)) return lexReason(text, first);
+  }
+  if (letter === 99 /* c */ && /^CLASSIFIED\s+BY\b/i.test(head)) return lexClassifiedBy(text, first);
+  if (length <= 120) {
+    const caption = lexCaptionLine(text, first);
+    if (caption) return caption;
+  }
+  if (c > 90) return undefined; // the rest start with a capital
+  if (length <= 80) {
+    const header = /^[A-Z][A-Z .'-]*? \d{8} \d{3}(?:\.\d)? OF \d{3} *$/.exec(text.slice(first));
+    if (header) return new LineBuilder().token('continuationHeader', first, first + header[0].trimEnd().length).build('continuationHeader');
+  }
+  if (length <= 600 && /^[A-Za-z]{1,12} /.test(head)) {
+    const classification = lexClassification(text, first);
+    if (classification) return classification;
+  }
+  // Passing instructions and the E.O. line run together: `DEPT FOR NEA/MAG AND DRL E.O. 12958: ...`.
+  const inlineOrder = length <= 300 && text.includes('E.O. ') ? / E\.O\. \d{5}:/.exec(text.slice(first)) : null;
+  if (inlineOrder) return lexExecutiveOrder(text, first + inlineOrder.index + 1);
+  if (isPreHeaderLine(text, first)) return preHeader(text, first);
+  return undefined;
+}
+
+function preHeader(text: string, first: number): LexedLine {
+  return new LineBuilder().token('preHeader', first, text.trimEnd().length).build('preHeader');
+}
+
+/** Known captions; a line made only of them is a caption line. The word SIPDIS is found anywhere. */
+const CAPTION_LINE = /^(?:(?:SECRET|CONFIDENTIAL|S E C R E T|C O N F I D E N T I A L) *\/\/ *)?(?:(?:SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|NOCONTRACT|ORCON|PROPIN|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOT FOR INTERNET DISTRIBUTION|ROGER CHANNEL|DISSENT CHANNEL|VISAS VIPER|CHEROKEE|HANDLE ACCORDINGLY|FOR OFFICIAL USE ONLY)[ .,;:-]*)+$/i;
+const CAPTION_WORDS = /SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|NOCONTRACT|ORCON|PROPIN|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOT FOR INTERNET DISTRIBUTION|ROGER CHANNEL|DISSENT CHANNEL|VISAS VIPER|CHEROKEE|HANDLE ACCORDINGLY|FOR OFFICIAL USE ONLY/gi;
+
+function lexCaptionLine(text: string, first: number): LexedLine | undefined {
+  const body = text.slice(first).trimEnd();
+  if (body.length > 120 || !CAPTION_LINE.test(body)) return undefined;
+  const line = new LineBuilder();
+  CAPTION_WORDS.lastIndex = 0;
+  for (let m = CAPTION_WORDS.exec(body); m; m = CAPTION_WORDS.exec(body)) line.token('caption', first + m.index, first + m.index + m[0].length);
+  return line.build('caption');
+}
+
+function isPreHeaderLine(text: string, first: number): boolean {
+  const body = text.slice(first, first + 120);
+  return (
+    /^This record is a partial extract/.test(body) ||
+    /^PAGE \d\d /.test(body) ||
+    /^<<\d+>> *$/.test(body) ||
+    /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(body) ||
+    /^(?:[A-Z0-9]+-\d\d +)+(?:\/\d{3}[A-Z])? *$/.test(body + ' ') ||
+    /^-{5,}[A-Z0-9]* +\d{6}Z \/\d+ *$/.test(body)
+  );
+}
+
+/**
+ * `<CLASS> [SECTION nn OF mm] <POST> <serial> [captions]`, including the malformed renderings of the
+ * classification (`SS E C R E T`, `C ONFIDENTIAL`, `S e c r e t`). The class is read from the leading
+ * short words, compared with the known classifications allowing one or two damaged letters.
+ */
+function lexClassification(text: string, first: number): LexedLine | undefined {
+  const parts = words(text, first, Math.min(text.length, first + 300));
+  let serialIndex = -1;
+  for (let i = 1; i < Math.min(parts.length, 32); i++) {
+    if (/^\d{3,8}$/.test(parts[i].text)) {
+      serialIndex = i;
+      break;
+    }
+  }
+  if (serialIndex < 1) return undefined;
+  // Class words: a known word, or a run of one-letter words (the first may be a damaged two or three letters).
+  let classEnd = 0;
+  let letters = '';
+  const upper = (w: Word) => w.text.toUpperCase();
+  if (/^(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|UUNCLAS)$/.test(upper(parts[0]))) {
+    letters = upper(parts[0]);
+    classEnd = 1;
+  } else if (upper(parts[0]) === 'TOP' && upper(parts[1]) === 'SECRET') {
+    letters = 'TOPSECRET';
+    classEnd = 2;
+  } else if (upper(parts[0]) === 'LIMITED' && upper(parts[1]) === 'OFFICIAL' && upper(parts[2]) === 'USE') {
+    letters = 'LIMITEDOFFICIALUSE';
+    classEnd = 3;
+  } else {
+    while (classEnd < serialIndex && /^[A-Za-z]{1,3}$/.test(parts[classEnd].text) && (classEnd === 0 || parts[classEnd].text.length === 1)) {
+      letters += upper(parts[classEnd]);
+      classEnd++;
+    }
+    // `C ONFIDENTIAL`: a last word that completes the class.
+    if (classEnd < serialIndex && letters.length <= 2 && closestClassification(letters + upper(parts[classEnd]))) {
+      letters += upper(parts[classEnd]);
+      classEnd++;
+    }
+    if (letters.length < 5) return undefined;
+  }
+  const level = closestClassification(letters);
+  if (!level || classEnd >= serialIndex) return undefined;
+  const line = new LineBuilder();
+  line.token('classification', parts[0].start, parts[classEnd - 1].end);
+  const spaced = classEnd > 1 && letters !== 'TOPSECRET' && letters !== 'LIMITEDOFFICIALUSE';
+  const canonical =
+    (level === letters && (spaced ? letters !== 'UNCLAS' : letters === 'UNCLAS' || letters === 'UNCLASSIFIED' || letters === 'TOPSECRET' || letters === 'LIMITEDOFFICIALUSE')) &&
+    parts.slice(0, classEnd).every((w) => w.text === w.text.toUpperCase());
+  if (!canonical) {
+    line.problem('classification-form', parts[0].start, parts[classEnd - 1].end, `Classification "${text.slice(parts[0].start, parts[classEnd - 1].end)}" is not in canonical form: expected ${canonicalClassification(level)}.`);
+  }
+  let postStart = classEnd;
+  if (upper(parts[classEnd]) === 'SECTION') {
+    const [, n, of, m] = parts.slice(classEnd, classEnd + 4);
+    if (n && of && m && /^\d{1,3}$/.test(n.text) && /^OF$/i.test(of.text) && /^\d{1,3}$/.test(m.text)) {
+      line.token('section', parts[classEnd].start, m.end);
+      if ((parts[classEnd].text !== 'SECTION' || of.text !== 'OF') && canonical) line.problem('classification-form', parts[classEnd].start, m.end, `"${text.slice(parts[classEnd].start, m.end)}" should be in capitals: expected SECTION ${n.text} OF ${m.text}.`);
+      const [section, total] = [Number(n.text), Number(m.text)];
+      if (section < 1 || section > total) line.problem('section-shape', n.start, m.end, `SECTION ${n.text} OF ${m.text} is impossible: expected 1 <= section <= total.`);
+      postStart = classEnd + 4;
+    } else {
+      line.problem('section-shape', parts[classEnd].start, parts[classEnd].end, 'Malformed SECTION: expected SECTION nn OF mm, e.g. SECTION 01 OF 02.');
+      postStart = classEnd + 1;
+    }
+  }
+  if (postStart >= serialIndex || serialIndex - postStart > 4) return undefined;
+  for (let i = postStart; i < serialIndex; i++) if (!/^[A-Za-z][A-Za-z.'-]*$/.test(parts[i].text)) return undefined;
+  line.token('post', parts[postStart].start, parts[serialIndex - 1].end);
+  line.word('serial', parts[serialIndex]);
+  // Re-flowed renderings put captions (or the whole caption block) on the same line.
+  const rest = parts[serialIndex].end;
+  CAPTION_WORDS.lastIndex = 0;
+  const tail = text.slice(rest, rest + 500);
+  for (let m = CAPTION_WORDS.exec(tail); m; m = CAPTION_WORDS.exec(tail)) line.token('caption', rest + m.index, rest + m.index + m[0].length);
+  const order = /\bE\.O\. \d{5}/.exec(tail);
+  if (order) mergeInto(line, lexExecutiveOrder(text, rest + order.index));
+  return line.build('classification');
+}
+
+/** The classification a damaged class word stands for, if it is within the allowed distance. */
+export function closestClassification(letters: string): string | undefined {
+  if (letters.length < 5) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const word of CLASSIFICATION_WORDS) {
+    const distance = editDistance(letters, word, 3);
+    if (distance < bestDistance) [best, bestDistance] = [word, distance];
+  }
+  if (best === 'UNCLASEFTO') best = 'UNCLAS';
+  return bestDistance <= (letters.length >= 9 ? 2 : 1) ? best : undefined;
+}
+
+export function canonicalClassification(level: string): string {
+  switch (level) {
+    case 'CONFIDENTIAL':
+      return 'C O N F I D E N T I A L';
+    case 'SECRET':
+      return 'S E C R E T';
+    case 'TOPSECRET':
+      return 'T O P S E C R E T';
+    case 'LIMITEDOFFICIALUSE':
+      return 'LIMITED OFFICIAL USE';
+    default:
+      return 'UNCLAS';
+  }
+}
+
+/** Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function lexExecutiveOrder(text: string, first: number): LexedLine {
+  const line = new LineBuilder();
+  const head = /^(E\.? ?O\.?)\s*(\d+)?\s*:?\s*/.exec(text.slice(first))!;
+  line.token('keyword', first, first + head[1].length);
+  let at = first + head[0].length;
+  if (head[2]) line.token('executiveOrderNumber', first + head[0].indexOf(head[2]), first + head[0].indexOf(head[2]) + head[2].length);
+  else line.problem('executive-order-shape', first, first + head[1].length, 'E.O. line without an order number: expected e.g. E.O. 12958: DECL: 10/16/2019.');
+  const rest = text.slice(at);
+  const decl = /^(DECL[A-Za-z]*|DNG|GDS|XGDS|RDS|ADS)\s*:?\s*/i.exec(rest);
+  if (decl) {
+    line.token('keyword', at, at + decl[1].length);
+    at += decl[0].length;
+  }
+  // The date or code runs to the end, or to TAGS/SUBJECT when newlines were lost.
+  const tagsAt = text.slice(at).search(/\bTAGS?\b/);
+  const end = tagsAt >= 0 ? at + tagsAt : text.length;
+  const value = text.slice(at, end).trimEnd();
+  if (value) line.token('declassification', at, at + value.length);
+  else if (!decl) line.problem('executive-order-shape', at - 1, at, 'E.O. line without a declassification: expected DECL: mm/dd/yyyy, or N/A on unclassified cables.');
+  if (tagsAt >= 0) mergeInto(line, lexTags(text, end));
+  return line.build('executiveOrder');
+}
+
+function lexTags(text: string, first: number): LexedLine {
+  const line = new LineBuilder();
+  const keyword = /^TAGS?\b:?/i.exec(text.slice(first))!;
+  line.token('keyword', first, first + keyword[0].length);
+  lexTagCodes(text, first + keyword[0].length, line);
+  return line.build('tags');
+}
+
+/** TAGS codes: plain (`PREL PGOV`), comma-separated, or Cablegate links (`[PREL](#)`). */
+export function lexTagCodes(text: string, from: number, line: LineBuilder = new LineBuilder()): LineBuilder {
+  const code = /\[([^\]\s]{1,40})\]\(#\)|[^\s,;\[\]]+/g;
+  code.lastIndex = from;
+  const limit = Math.min(text.length, from + MAX_HEADER_LINE);
+  for (let m = code.exec(text); m && m.index < limit; m = code.exec(text)) {
+    if (/^(?:SUBJECT|SUBJ):?$/i.test(m[0])) break;
+    const start = m[1] ? m.index + 1 : m.index;
+    line.token('tag', start, start + (m[1] ?? m[0]).length);
+  }
+  return line;
+}
+
+function lexSubject(text: string, first: number): LexedLine {
+  const keyword = /^SUBJ(?:ECT)?\s*:/i.exec(text.slice(first))!;
+  const line = new LineBuilder().token('keyword', first, first + keyword[0].length);
+  const at = first + keyword[0].length;
+  const portion = /^\s*(\([A-Za-z/ -]{1,20}\))/.exec(text.slice(at, at + 24));
+  let textStart = at;
+  if (portion && isPortionMarking(portion[1])) {
+    const start = at + portion[0].length - portion[1].length;
+    line.token('portionMarking', start, start + portion[1].length);
+    textStart = start + portion[1].length;
+  }
+  // Re-flowed caption blocks continue with REF and Classified By on the same line.
+  const next = /\s(?:REF(?:TEL)?\s*:|Classified By\s*:|CLASSIFIED BY\s*:)/.exec(text.slice(textStart, textStart + MAX_HEADER_LINE));
+  const textEnd = next ? textStart + next.index : text.length;
+  const trimmed = text.slice(textStart, textEnd).trim();
+  if (trimmed) {
+    const start = text.indexOf(trimmed, textStart);
+    line.token('subjectText', start, start + trimmed.length);
+  }
+  if (next) mergeInto(line, lexCaptionBlockLine(text, textEnd + 1));
+  return line.build('subject');
+}
+
+function lexReference(text: string, first: number): LexedLine {
+  const keyword = /^REF(?:S|TEL|TELS|\(S\)|ERENCES?)?\s*:/i.exec(text.slice(first))!;
+  const line = new LineBuilder().token('keyword', first, first + keyword[0].length);
+  const classifiedBy = /\s(?:Classified By|CLASSIFIED BY)\s*:/.exec(text.slice(first, first + MAX_HEADER_LINE));
+  lexCitations(text.slice(0, classifiedBy ? first + classifiedBy.index : text.length), first + keyword[0].length, line);
+  if (classifiedBy) mergeInto(line, lexClassifiedBy(text, first + classifiedBy.index + 1));
+  return line.build('reference');
+}
+
+/** Item labels (`A.`, `(B)`, `C)`) and cable citations (`09 STATE 12345`, `MADRID 3929`) in REF text. */
+export function lexCitations(text: string, from: number, line: LineBuilder): void {
+  const item = /(?:^|[\s,;])(¶?\(?[A-Z]\)|¶?[A-Z]\.)(?=\s)|((?:\d{2,4} )?(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}) \d{1,6}(?: \(\d\d\))?)(?=$|[\s,;.)])/g;
+  item.lastIndex = from;
+  const limit = Math.min(text.length, from + MAX_HEADER_LINE);
+  for (let m = item.exec(text); m && m.index < limit; m = item.exec(text)) {
+    if (m[1]) {
+      const start = m.index + m[0].length - m[1].length;
+      line.token('itemLabel', start, start + m[1].length);
+    } else {
+      line.token('citation', m.index, m.index + m[0].length);
+    }
+  }
+}
+
+function lexReason(text: string, first: number): LexedLine {
+  const keyword = /^REASONS?\s*:?/i.exec(text.slice(first))!;
+  const line = new LineBuilder().token('keyword', first, first + keyword[0].length);
+  lexReasonLetters(text, first + keyword[0].length, line);
+  return line.build('reason');
+}
+
+function lexClassifiedBy(text: string, first: number): LexedLine {
+  const keyword = /^(?:\(U\)\s*)?CLASSIFIED\s+BY\s*:?/i.exec(text.slice(first))!;
+  const line = new LineBuilder().token('keyword', first, first + keyword[0].length);
+  const reason = /\bREASONS?\b/i.exec(text.slice(first, first + MAX_HEADER_LINE));
+  if (reason) {
+    line.token('keyword', first + reason.index, first + reason.index + reason[0].length);
+    lexReasonLetters(text, first + reason.index + reason[0].length, line);
+  }
+  return line.build('classifiedBy');
+}
+
+/** `1.4 (b), (d)`, `1.4(b,d)`, `1.5 (B) and (D)`: the letters of the classification reason. */
+function lexReasonLetters(text: string, from: number, line: LineBuilder): void {
+  const section = /\s*(1[./][45])\s*/y;
+  section.lastIndex = from;
+  const match = section.exec(text);
+  if (!match) return;
+  let at = from + match[0].length;
+  const letter = /\s*(?:,|and|&|AND|\(|\))*\s*\(?([A-Za-z])\)?(?=[\s,.;)(]|and|$)/y;
+  for (;;) {
+    letter.lastIndex = at;
+    const m = letter.exec(text);
+    if (!m || at > from + 80) break;
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    line.token('reasonLetter', start, start + 1);
+    if (!/[a-hA-H]/.test(m[1])) line.problem('reason-letter', start, start + 1, `Classification reason "(${m[1]})" does not exist: expected letters a to h of section 1.4.`);
+    at = m.index + m[0].length;
+  }
+}
+
+/** Parenthesised text that is a portion marking: a level, optionally caveats (`S//NF`, `C/REL NATO`). */
+export function isPortionMarking(parenthesised: string): boolean {
+  return /^\(\s*(?:U|SBU|C|S|TS|LOU)(?:\s*(?:\/\/?|-|\s)\s*[A-Za-z][A-Za-z ]*?)*\s*\)$/i.test(parenthesised) && !/^\((?:US|UK|IS|CS|SU)\)$/i.test(parenthesised);
+}
+
+const PARAGRAPH_START = /^(¶|\uFFFD|Â¶)?\s?(\d{1,3})\s?\.(?=\s|\(|$)/;
+const PORTION_MARKING = /^\s*(\([A-Za-z][A-Za-z/ -]{0,18}\))/;
+
+/** A line of plain running text: shared, since lexed lines are never mutated. */
+const PLAIN_TEXT: LexedLine = Object.freeze({ kind: 'text', tokens: Object.freeze([]) as unknown as Token[], problems: Object.freeze([]) as unknown as LineProblem[] }) as LexedLine;
+
+function lexProse(text: string, first: number): LexedLine {
+  const line = new LineBuilder();
+  let kind: LineKind = 'text';
+  const paragraph = PARAGRAPH_START.exec(text.slice(first, first + 12));
+  let bodyStart = first;
+  if (paragraph) {
+    kind = 'paragraph';
+    const numberEnd = first + paragraph[0].length;
+    line.token('paragraphNumber', first, numberEnd);
+    bodyStart = numberEnd;
+    const marking = PORTION_MARKING.exec(text.slice(numberEnd, numberEnd + 24));
+    if (marking && isPortionMarking(marking[1])) {
+      const start = numberEnd + marking[0].length - marking[1].length;
+      line.token('portionMarking', start, start + marking[1].length);
+      bodyStart = start + marking[1].length;
+    }
+  } else if (PILCROW.test(text.slice(first, first + 2))) {
+    // ¶B. in a REF block (the site put ¶ before line-initial letters) or a lone sign.
+    const lettered = /^(?:¶|\uFFFD|Â¶)\(?([A-Z])[.)]/.exec(text.slice(first, first + 5));
+    if (lettered) {
+      line.token('itemLabel', first, first + lettered[0].length);
+      lexCitations(text, first + lettered[0].length, line);
+      return line.build('letteredItem');
+    }
+  } else {
+    const lettered = /^\(?[A-Z][.)](?=\s)/.exec(text.slice(first, first + 4));
+    if (lettered) {
+      line.token('itemLabel', first, first + lettered[0].length);
+      bodyStart = first + lettered[0].length;
+      kind = 'letteredItem';
+    }
+  }
+  const opener = /^\s*(\(?)(Summary and Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS)\b\s*[:.-]?/i.exec(text.slice(bodyStart, bodyStart + 40));
+  if (opener && (opener[0].trimEnd().endsWith(':') || opener[0].trimEnd().endsWith('.') || opener[0].trimEnd().endsWith('-') || opener[2].toUpperCase() === opener[2] || /^\s*$/.test(text.slice(bodyStart + opener[0].length)))) {
+    const start = bodyStart + opener[0].indexOf(opener[2]);
+    line.token('blockStart', start, bodyStart + opener[0].trimEnd().length);
+  }
+  lexInline(text, bodyStart, line);
+  return kind === 'text' && line.tokens.length === 0 ? PLAIN_TEXT : line.build(kind);
+}
+
+/**
+ * Tokens anywhere in running text: redactions, captions (SIPDIS leaks into sentences), `End ...`
+ * markers, `(Note:` openers, and page headers glued into re-flowed paragraphs. Each is found by
+ * indexOf on a fixed string first, so that prose without them is scanned at memchr speed.
+ */
+function lexInline(text: string, from: number, line: LineBuilder): void {
+  const found: Token[] = [];
+  for (const run of ['XXXXXX', 'xxxxxx']) {
+    for (let at = text.indexOf(run, from); at >= 0; at = text.indexOf(run, at)) {
+      let end = at + run.length;
+      while (text.charCodeAt(end) === run.charCodeAt(0)) end++;
+      found.push({ kind: 'redaction', start: at, end });
+      at = end;
+    }
+  }
+  for (const caption of ['SIPDIS', 'NOFORN']) {
+    for (let at = text.indexOf(caption, from); at >= 0; at = text.indexOf(caption, at + 1)) {
+      if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + 6))) found.push({ kind: 'caption', start: at, end: at + 6 });
+    }
+  }
+  for (const nd of ['nd ', 'ND ']) {
+    for (let at = text.indexOf(nd, from + 1); at >= 0; at = text.indexOf(nd, at + 1)) {
+      const next = text.charCodeAt(at + 3) | 32; // s(ummary), c(omment), n(ote), t(ext, alking points), or a space
+      if ((next !== 115 && next !== 99 && next !== 110 && next !== 116 && next !== 32) || (text.charCodeAt(at - 1) | 32) !== 101 || isWordChar(text.charCodeAt(at - 2))) continue;
+      BLOCK_END.lastIndex = at + 3;
+      const m = BLOCK_END.exec(text);
+      if (m) found.push({ kind: 'blockEnd', start: at - 1, end: at + 3 + m[0].length });
+    }
+  }
+  for (let at = text.indexOf('(', from); at >= 0; at = text.indexOf('(', at + 1)) {
+    const next = text.charCodeAt(at + 1) | 32;
+    if (next !== 110 && next !== 99) continue;
+    NOTE_OPENER.lastIndex = at + 1;
+    const m = NOTE_OPENER.exec(text);
+    if (m) found.push({ kind: 'blockStart', start: at + 1, end: at + 1 + m[0].length });
+  }
+  for (let at = text.indexOf(' OF ', from); at >= 0; at = text.indexOf(' OF ', at + 1)) {
+    const m = GLUED_PAGE_HEADER.exec(text.slice(Math.max(from, at - 40), at + 7));
+    if (m) found.push({ kind: 'continuationHeader', start: at + 7 - m[0].length, end: at + 7 });
+  }
+  for (const token of found) {
+    if (!line.tokens.some((t) => t.start < token.end && token.start < t.end)) line.token(token.kind, token.start, token.end);
+  }
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+}
+
+const BLOCK_END = / *(?:summary(?: and comment)?|comment|note|text|talking points)\b\.?/iy;
+const NOTE_OPENER = /(?:Note|NOTE|Comment|COMMENT):/y;
+const GLUED_PAGE_HEADER = /\b[A-Z]{3,}(?: [A-Z]{2,})? \d{8} \d{3}(?:\.\d)? OF \d{3}$/;

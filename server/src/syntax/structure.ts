@@ -1,0 +1,380 @@
+// Structure: lexed lines -> cables -> header, caption block, sections, paragraphs, blocks.
+// Cables are independent: each is built from its own lines only, so an edit rebuilds one cable.
+import { lexLine, lexTagCodes } from './lexer';
+import { Block, BlockKind, Cable, ContinuationHeader, LexedLine, LineKind, LineProblem, Paragraph, Section, Span, Token } from './types';
+
+const HEADER_KINDS = new Set<LineKind>(['transmission', 'relay', 'relayContinuation', 'stationSerial', 'security', 'dtg', 'from', 'to', 'info', 'exempt', 'address', 'break']);
+
+/**
+ * Finds where cables start, one line at a time. A transmission line, a DTG line or a partial-extract
+ * notice opens a new cable once the current one has a body (a classification line after its header,
+ * or a paragraph); before that they belong to the current cable (an embedded copy of its header).
+ */
+export class CableBoundaries {
+  private hasHeader = false;
+  private hasBody = false;
+
+  /** Feeds the next line; true when it opens a new cable. */
+  opens(line: LexedLine, text: string): boolean {
+    const kind = line.kind;
+    const opens = this.hasBody && (kind === 'transmission' || kind === 'dtg' || (kind === 'preHeader' && text.startsWith('This record is a partial extract')));
+    if (opens) this.hasHeader = this.hasBody = false;
+    if (HEADER_KINDS.has(kind)) this.hasHeader = true;
+    else if ((kind === 'classification' && this.hasHeader) || kind === 'paragraph') this.hasBody = true;
+    return opens;
+  }
+}
+
+/** True when the line ends a sentence (so that a following number can start a paragraph). */
+function endsSentence(text: string): boolean {
+  const trimmed = text.trimEnd();
+  return /[.:;!?)"'\]»”-]$/.test(trimmed) || trimmed.length === 0;
+}
+
+interface Candidate {
+  line: number;
+  written: number;
+  pilcrow: boolean;
+  numberToken: Token;
+  marking?: Token;
+}
+
+export function buildCable(lexed: readonly LexedLine[], texts: readonly string[], startLine: number, endLine: number): Cable {
+  const lines = lexed.slice(startLine, endLine);
+  const text = (rel: number) => texts[startLine + rel];
+  const cable: Cable = {
+    startLine,
+    lineCount: endLine - startLine,
+    header: [],
+    captions: [],
+    tagsLines: [],
+    classifiedByLines: [],
+    sections: [],
+    paragraphs: [],
+    blocks: [],
+    continuationHeaders: [],
+    lines,
+    problems: [],
+  };
+  const count = lines.length;
+  const problem = (line: number, p: LineProblem) => cable.problems.push({ ...p, line });
+  let i = 0;
+
+  // Routing header: from the first header line to the last, blank lines and distribution blocks allowed
+  // inside. A classification line before it belongs to a wrapper (mail export) and is passed over.
+  while (i < count && !HEADER_KINDS.has(lines[i].kind) && lines[i].kind !== 'paragraph') i++;
+  if (i === count || lines[i].kind === 'paragraph') i = 0;
+  if (i < count && HEADER_KINDS.has(lines[i].kind)) {
+    const headerStart = i;
+    let last = i;
+    let inAddresses = false;
+    let previous: LineKind = 'blank';
+    for (; i < count; i++) {
+      let line = lines[i];
+      if (line.kind === 'blank' || line.kind === 'preHeader') continue;
+      if (line.kind === 'relayContinuation' && previous !== 'relay' && previous !== 'relayContinuation') {
+        if (!inAddresses) break;
+        line = lines[i] = relex(text(i), 'address');
+      } else if (!HEADER_KINDS.has(line.kind)) {
+        // Addressees without routing indicators (older traffic) continue a TO/INFO/XMT list.
+        if (!inAddresses || i !== last + 1 || line.kind === 'classification' || line.kind === 'paragraph') break;
+        line = lines[i] = relex(text(i), 'address');
+      }
+      if (line.kind === 'transmission' && cable.header.some((h) => h.kind === 'transmission')) break;
+      if (line.kind === 'to' || line.kind === 'info' || line.kind === 'exempt') inAddresses = true;
+      cable.header.push({ kind: line.kind, line: i });
+      previous = line.kind;
+      last = i;
+    }
+    cable.headerRange = { startLine: headerStart, endLine: last };
+    i = last + 1;
+  }
+  // Header-shaped lines elsewhere are quotations (an embedded record, a pre-header wrapper): highlighted,
+  // but their shape is not the cable's to check.
+  const own = new Set(cable.header.map((h) => h.line));
+  lines.forEach((line, k) => {
+    if (HEADER_KINDS.has(line.kind) && line.problems.length && !own.has(k)) lines[k] = { ...line, problems: [] };
+  });
+
+  // A second header before the body is an embedded copy of the cable's own record (cables.csv style).
+  let classificationLine = -1;
+  for (let j = i; j < count; j++) {
+    const kind = lines[j].kind;
+    if (kind === 'transmission') {
+      problem(j, { code: 'embedded-header', start: 0, end: text(j).length, message: 'A second transmission header before the body: the text embeds a copy of the cable record; the first header is the cable\'s own.' });
+    }
+    if (kind === 'classification') {
+      classificationLine = j;
+      break;
+    }
+    if (kind === 'paragraph' && lines[j].tokens[0]?.start === 0 && /^(?:¶|\uFFFD|Â¶)/.test(text(j))) break;
+  }
+  let bodyStart = i;
+  if (classificationLine >= 0) {
+    cable.classificationLine = classificationLine;
+    bodyStart = classificationLine;
+  }
+
+  // Caption block: captions, E.O., TAGS, SUBJECT, REF, Classified By, up to the first paragraph.
+  let j = classificationLine >= 0 ? classificationLine : bodyStart;
+  let captionEnd = classificationLine;
+  for (; j < count; j++) {
+    const line = lines[j];
+    if (line.kind === 'paragraph') break;
+    // Captions stand on lines of their own, or follow the classification line's serial when re-flowed.
+    for (const t of line.tokens) if (t.kind === 'caption' && (line.kind === 'caption' || j === classificationLine)) cable.captions.push({ line: j, start: t.start, end: t.end });
+    if (line.kind === 'caption') {
+      captionEnd = j;
+    } else if (line.kind === 'executiveOrder' || (j === classificationLine && line.tokens.some((t) => t.kind === 'executiveOrderNumber'))) {
+      cable.executiveOrderLine ??= j;
+      if (line.tokens.some((t) => t.kind === 'tag')) cable.tagsLines.push(j);
+      captionEnd = j;
+    } else if (line.kind === 'tags') {
+      cable.tagsLines.push(j);
+      captionEnd = j;
+      // TAGS may wrap onto a line of bare codes.
+      while (j + 1 < count && /^\s*(?:\[?[A-Z]{2,8}\]?(?:\(#\))?[ ,]*)+$/.test(text(j + 1)) && lines[j + 1].kind === 'text') {
+        j++;
+        lines[j] = { kind: 'tags', tokens: lexTagCodes(text(j), 0).tokens, problems: [] };
+        cable.tagsLines.push(j);
+        captionEnd = j;
+      }
+    } else if (line.kind === 'subject') {
+      const start = j;
+      const subjectText = line.tokens.find((t) => t.kind === 'subjectText');
+      const parts = [subjectText ? text(j).slice(subjectText.start, subjectText.end) : ''];
+      while (j + 1 < count && lines[j + 1].kind === 'text' && !lines[j + 1].tokens.length) {
+        j++;
+        lines[j] = { kind: 'subject', tokens: [{ kind: 'subjectText', start: firstNonSpace(text(j)), end: text(j).trimEnd().length }], problems: [] };
+        parts.push(text(j).trim());
+      }
+      cable.subject ??= { startLine: start, endLine: j, text: parts.join(' ').replace(/\s+/g, ' ').trim() };
+      captionEnd = j;
+    } else if (line.kind === 'reference') {
+      const start = j;
+      const items: Span[] = line.tokens.filter((t) => t.kind === 'itemLabel').map((t) => ({ line: j, start: t.start, end: t.end }));
+      while (j + 1 < count && (lines[j + 1].kind === 'letteredItem' || (lines[j + 1].kind === 'text' && !isContinuationHeader(lines[j + 1])))) {
+        j++;
+        if (lines[j].kind !== 'letteredItem') lines[j] = relex(text(j), 'letteredItem');
+        for (const t of lines[j].tokens) if (t.kind === 'itemLabel') items.push({ line: j, start: t.start, end: t.end });
+      }
+      cable.references ??= { startLine: start, endLine: j, items };
+      captionEnd = j;
+    } else if (line.kind === 'classifiedBy' || line.kind === 'reason') {
+      cable.classifiedByLines.push(j);
+      captionEnd = j;
+    } else if (line.kind === 'letteredItem' && cable.references && cable.references.endLine >= j - 2) {
+      // ¶B. items after a blank line still belong to the REF block.
+      for (const t of line.tokens) if (t.kind === 'itemLabel') cable.references.items.push({ line: j, start: t.start, end: t.end });
+      cable.references.endLine = j;
+      captionEnd = j;
+    }
+  }
+  if (classificationLine >= 0) cable.captionBlock = { startLine: classificationLine, endLine: Math.max(captionEnd, classificationLine) };
+  const textStart = Math.max(bodyStart, captionEnd + 1);
+
+  // Signature and end of message.
+  let textEnd = count - 1;
+  const endOfMessage = lines.findIndex((l, k) => k >= textStart && l.kind === 'endOfMessage');
+  if (endOfMessage >= 0) textEnd = endOfMessage - 1;
+  while (textEnd >= textStart && (lines[textEnd].kind === 'blank' || isContinuationHeader(lines[textEnd]))) textEnd--;
+  if (textEnd > textStart && isSignature(text(textEnd), lines[textEnd])) {
+    cable.signatureLine = textEnd;
+    lines[textEnd] = { kind: 'signature', tokens: [{ kind: 'signature', start: firstNonSpace(text(textEnd)), end: text(textEnd).trimEnd().length }], problems: [] };
+    textEnd--;
+  }
+
+  buildParagraphs(cable, lines, text, textStart, textEnd);
+  buildSections(cable, lines, text, bodyStart, count);
+  buildBlocks(cable, lines, text);
+  return cable;
+}
+
+function firstNonSpace(text: string): number {
+  const m = /\S/.exec(text);
+  return m ? m.index : 0;
+}
+
+function isContinuationHeader(line: LexedLine): boolean {
+  return line.kind === 'continuationHeader';
+}
+
+/** A closing surname: one to three capitalised words on a short line of its own. */
+function isSignature(text: string, line: LexedLine): boolean {
+  if (line.kind !== 'text' && line.kind !== 'relayContinuation') return false;
+  const trimmed = text.trim();
+  return trimmed.length <= 40 && /^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]*){0,2}$/.test(trimmed) && /[A-Z]{2}|^[A-Z][a-z]+$/.test(trimmed);
+}
+
+/** Re-reads a line in a kind its place in the cable gives it (an addressee, a REF item). */
+function relex(text: string, kind: 'address' | 'letteredItem'): LexedLine {
+  if (kind === 'address') {
+    const lexed = lexLine(`TO ${text.trimStart()}`);
+    const shift = firstNonSpace(text) - 3;
+    return {
+      kind: 'address',
+      tokens: lexed.tokens.filter((t) => t.kind !== 'prosign').map((t) => ({ ...t, start: t.start + shift, end: t.end + shift })),
+      problems: lexed.problems.map((p) => ({ ...p, start: p.start + shift, end: p.end + shift })),
+    };
+  }
+  const lexed = lexLine(text);
+  return { kind: 'letteredItem', tokens: lexed.tokens, problems: lexed.problems };
+}
+
+function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) => string, from: number, to: number): void {
+  const candidates: Candidate[] = [];
+  for (let k = from; k <= to; k++) {
+    const line = lines[k];
+    if (line.kind !== 'paragraph') continue;
+    const numberToken = line.tokens[0];
+    const written = /(\d+)/.exec(text(k).slice(numberToken.start, numberToken.end));
+    if (!written) continue;
+    candidates.push({
+      line: k,
+      written: Number(written[1]),
+      pilcrow: /^(?:¶|\uFFFD|Â¶)/.test(text(k).slice(numberToken.start)),
+      numberToken,
+      marking: line.tokens.find((t) => t.kind === 'portionMarking'),
+    });
+  }
+  const pilcrowCount = candidates.filter((c) => c.pilcrow).length;
+  const usesPilcrow = pilcrowCount >= 2 || (pilcrowCount === 1 && candidates.length === 1);
+  let expected = 1;
+  const accepted: Array<Candidate & { number: number; marker: Paragraph['marker'] }> = [];
+  candidates.forEach((c, index) => {
+    const previousLine = previousNonBlank(lines, text, c.line);
+    const wrapped = previousLine !== undefined && previousLine === c.line - 1 && !endsSentence(text(previousLine)) && accepted.at(-1)?.line !== previousLine;
+    const nextPilcrow = candidates.slice(index + 1).find((n) => n.pilcrow);
+    let marker: Paragraph['marker'] | undefined;
+    let number = c.written;
+    if (c.written === expected && !(wrapped && !c.pilcrow && usesPilcrow)) {
+      marker = c.pilcrow ? 'pilcrow' : 'bare';
+    } else if (!c.pilcrow && c.written === 10 + expected && expected < 10 && !wrapped && (!nextPilcrow || nextPilcrow.written > expected)) {
+      // The seed's `15. (C)` after ¶4: the paragraph sign became the digit 1.
+      marker = 'garbledPilcrow';
+      number = expected;
+    } else if (c.pilcrow && !wrapped) {
+      marker = 'pilcrow'; // a gap or a repeat: kept, and reported by the numbering rule
+    } else if (!c.pilcrow && !usesPilcrow && !wrapped && c.written > expected && c.written <= expected + 5) {
+      marker = 'bare';
+    }
+    if (!marker || (marker === 'bare' && usesPilcrow && nextPilcrow && nextPilcrow.written <= c.written)) {
+      lines[c.line] = { ...lines[c.line], kind: 'text', tokens: lines[c.line].tokens.filter((t) => t.kind !== 'paragraphNumber' && t.kind !== 'portionMarking') };
+      if (c.pilcrow) {
+        cable.problems.push({ line: c.line, code: 'false-paragraph-sign', start: c.numberToken.start, end: c.numberToken.end, message: `Probable false paragraph sign: "${text(c.line).slice(c.numberToken.start, c.numberToken.end).trim()}" continues the wrapped line above (paragraph ${expected} expected next); the rendering put ¶ before a line that began with a number.` });
+      }
+      return;
+    }
+    accepted.push({ ...c, number, marker });
+    expected = number + 1;
+  });
+  accepted.forEach((c, index) => {
+    const next = accepted[index + 1];
+    let endLine = next ? next.line - 1 : to;
+    while (endLine > c.line && (lines[endLine].kind === 'blank' || isContinuationHeader(lines[endLine]))) endLine--;
+    const bodyStart = (c.marking ?? c.numberToken).end;
+    cable.paragraphs.push({
+      writtenNumber: c.written,
+      number: c.number,
+      marker: c.marker,
+      numberSpan: { line: c.line, start: c.numberToken.start, end: c.numberToken.end },
+      portionMarking: c.marking && { line: c.line, start: c.marking.start, end: c.marking.end },
+      startLine: c.line,
+      endLine,
+      lead: leadWords(text(c.line).slice(bodyStart)),
+    });
+  });
+}
+
+function previousNonBlank(lines: LexedLine[], text: (rel: number) => string, line: number): number | undefined {
+  for (let k = line - 1; k >= 0; k--) if (lines[k].kind !== 'blank' && text(k).trim()) return k;
+  return undefined;
+}
+
+/** The first words of a paragraph, for its outline entry. */
+function leadWords(text: string): string {
+  const trimmed = text.slice(0, 200).trim().replace(/\s+/g, ' ');
+  if (trimmed.length <= 60) return trimmed;
+  const cut = trimmed.lastIndexOf(' ', 60);
+  return `${trimmed.slice(0, cut > 30 ? cut : 60)}...`;
+}
+
+function buildSections(cable: Cable, lines: LexedLine[], text: (rel: number) => string, bodyStart: number, count: number): void {
+  const classification = cable.classificationLine !== undefined ? lines[cable.classificationLine] : undefined;
+  const sectionToken = classification?.tokens.find((t) => t.kind === 'section');
+  let first = 1;
+  if (sectionToken && cable.classificationLine !== undefined) {
+    const numbers = /(\d+)\D+(\d+)/.exec(text(cable.classificationLine).slice(sectionToken.start, sectionToken.end));
+    if (numbers) first = Number(numbers[1]) || 1;
+  }
+  const sections: Section[] = [{ number: first, startLine: bodyStart, endLine: count - 1 }];
+  for (let k = bodyStart; k < count; k++) {
+    for (const token of lines[k].tokens) {
+      if (token.kind !== 'continuationHeader') continue;
+      const header = parseContinuationHeader(text(k).slice(token.start, token.end));
+      if (!header) continue;
+      const span = { line: k, start: token.start, end: token.end };
+      cable.continuationHeaders.push({ span, ...header });
+      const current = sections[sections.length - 1];
+      if (header.page > current.number) {
+        current.endLine = k - 1;
+        sections.push({ number: header.page, startLine: k, endLine: count - 1, header: span });
+      }
+    }
+  }
+  cable.sections = sections;
+}
+
+export function parseContinuationHeader(text: string): Omit<ContinuationHeader, 'span'> | undefined {
+  const m = /^(.*?) (\d{8}) (\d{3})(\.\d)? OF (\d{3})$/.exec(text.trim());
+  if (!m) return undefined;
+  return { post: m[1].trim(), serial: Number(m[2]), page: Number(m[3]), total: Number(m[5]), suffixed: m[4] !== undefined };
+}
+
+const BLOCK_KINDS: Array<[RegExp, BlockKind]> = [
+  [/^summary/i, 'summary'],
+  [/^comment/i, 'comment'],
+  [/^note/i, 'note'],
+  [/^begin text/i, 'text'],
+  [/^begin talking points/i, 'talkingPoints'],
+];
+
+function blockKind(marker: string): BlockKind | undefined {
+  const words = marker.replace(/^\(|^end\s+/i, '');
+  return BLOCK_KINDS.find(([pattern]) => pattern.test(words))?.[1];
+}
+
+/** Pairs Summary/Comment/Note/Text openers with the next `End ...` of the same kind. */
+function buildBlocks(cable: Cable, lines: LexedLine[], text: (rel: number) => string): void {
+  const open: Block[] = [];
+  const closeAt = (block: Block, line: number) => {
+    block.endLine = line;
+    cable.blocks.push(block);
+  };
+  lines.forEach((line, k) => {
+    for (const token of line.tokens) {
+      if (token.kind !== 'blockStart' && token.kind !== 'blockEnd') continue;
+      const span: Span = { line: k, start: token.start, end: token.end };
+      const markerText = text(k).slice(token.start, token.end);
+      const kind = blockKind(markerText);
+      if (!kind) continue;
+      if (token.kind === 'blockStart') {
+        open.push({ kind, opener: span, endLine: k });
+      } else {
+        const index = open.map((b) => b.kind).lastIndexOf(kind === 'summary' && /comment/i.test(markerText) ? 'summary' : kind);
+        if (index >= 0) {
+          const [block] = open.splice(index, 1);
+          block.closer = span;
+          closeAt(block, k);
+        }
+      }
+    }
+  });
+  // An unclosed block ends with its paragraph.
+  for (const block of open) {
+    const paragraph = cable.paragraphs.find((p) => p.startLine <= block.opener.line && block.opener.line <= p.endLine);
+    closeAt(block, paragraph ? paragraph.endLine : block.opener.line);
+  }
+  cable.blocks.sort((a, b) => a.opener.line - b.opener.line || a.opener.start - b.opener.start);
+}
+

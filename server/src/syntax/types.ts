@@ -1,0 +1,173 @@
+// The cable syntax model: plain data, no LSP. Columns are UTF-16 code units, like LSP positions.
+
+/** What a line is, judged from its own text (the lexer) or from its place in a cable (the structure). */
+export type LineKind =
+  | 'blank'
+  | 'transmission' // VZCZCXRO1864
+  | 'relay' // RR RUEHDBU ...
+  | 'relayContinuation' // RUEHROV RUEHSR ... (only routing indicators)
+  | 'stationSerial' // DE RUEHDBU #1151/01 2891223
+  | 'security' // ZNY CCCCC ZZH
+  | 'dtg' // R 161223Z OCT 09
+  | 'from' // FM AMEMBASSY DUSHANBE
+  | 'to' // TO RUEHC/SECSTATE WASHDC 0826
+  | 'info' // INFO RUCNCIS/CIS COLLECTIVE
+  | 'exempt' // XMT AMCONSUL JERUSALEM
+  | 'address' // RUEHBUL/AMEMBASSY KABUL 0273 (continuation of TO/INFO/XMT)
+  | 'break' // BT
+  | 'endOfMessage' // NNNN
+  | 'classification' // C O N F I D E N T I A L SECTION 01 OF 02 DUSHANBE 001151
+  | 'caption' // SIPDIS
+  | 'executiveOrder' // E.O. 12958: DECL: 10/16/2019
+  | 'tags' // TAGS: PREL PHUM
+  | 'subject' // SUBJECT: ...
+  | 'reference' // REF: A. STATE 12345
+  | 'letteredItem' // B. MADRID 707 (a REF item in a REF block)
+  | 'classifiedBy' // Classified By: ...
+  | 'reason' // REASON: 1.4 (b), (d)
+  | 'paragraph' // ¶1. (C) ...
+  | 'continuationHeader' // DUSHANBE 00001151 002 OF 002
+  | 'preHeader' // partial-extract notice, distribution block, page banner, metadata record ...
+  | 'signature' // GROSS
+  | 'text';
+
+/** The kinds of token the lexer finds; semantic tokens and hovers are views of these. */
+export type TokenKind =
+  | 'prosign' // VZCZC DE ZNY ZNR ZZH FM TO INFO XMT BT NNNN
+  | 'channel' // XRO1864 after VZCZC
+  | 'precedence' // RR, R, PRIORITY, IMMEDIATE
+  | 'routingIndicator'
+  | 'stationSerial' // #1151
+  | 'sectionNumber' // /01 on the DE line
+  | 'julianTime' // 2891223
+  | 'securityLetters' // CCCCC
+  | 'operatorTail' // (CCY AD6CB6C9 ...) after ZZH
+  | 'dateTimeGroup' // 161223Z OCT 09
+  | 'address' // AMEMBASSY KABUL
+  | 'addressSerial' // 0273
+  | 'classification' // C O N F I D E N T I A L, UNCLAS
+  | 'section' // SECTION 01 OF 02
+  | 'post' // DUSHANBE (classification line, continuation header)
+  | 'serial' // 001151
+  | 'caption' // SIPDIS, NOFORN ...
+  | 'keyword' // E.O., DECL, TAGS, SUBJECT, REF, Classified By, REASON
+  | 'executiveOrderNumber' // 12958
+  | 'declassification' // 10/16/2019, N/A, OADR ...
+  | 'tag' // PREL
+  | 'subjectText'
+  | 'itemLabel' // A. in a REF block
+  | 'citation' // STATE 12345, 09 STATE 12345
+  | 'reasonLetter' // b, d
+  | 'paragraphNumber' // ¶1.
+  | 'portionMarking' // (C), (S//NF)
+  | 'blockStart' // Summary:, Comment:, (Note:
+  | 'blockEnd' // End Summary.
+  | 'continuationHeader' // DUSHANBE 00001151 002 OF 002
+  | 'redaction' // XXXXXXXXXXXX
+  | 'signature'
+  | 'preHeader';
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+}
+
+/** A problem found in the shape of one line. `code` names the rule that reports it. */
+export interface LineProblem {
+  code: string;
+  start: number;
+  end: number;
+  message: string;
+}
+
+export interface LexedLine {
+  kind: LineKind;
+  tokens: Token[];
+  problems: LineProblem[];
+}
+
+/** A line position and a column span, `line` relative to the start of the cable that holds it. */
+export interface Span {
+  line: number;
+  start: number;
+  end: number;
+}
+
+export type BlockKind = 'summary' | 'comment' | 'note' | 'text' | 'talkingPoints';
+
+export interface Block {
+  kind: BlockKind;
+  /** The opener (`Summary:`) and the closer (`End Summary.`), when present. */
+  opener: Span;
+  closer?: Span;
+  /** Last line of the block (relative): the closer's line, or the end of its paragraph when unclosed. */
+  endLine: number;
+}
+
+export interface Paragraph {
+  /** The number as written (15 for the garbled `15.`). */
+  writtenNumber: number;
+  /** The number this paragraph has in sequence: 5 for a garbled `15.` after ¶4. */
+  number: number;
+  /** How the number was written: with a paragraph sign, bare, or a `¶` garbled into a leading `1`. */
+  marker: 'pilcrow' | 'bare' | 'garbledPilcrow';
+  numberSpan: Span;
+  portionMarking?: Span;
+  /** First line and last line (inclusive, relative) of the paragraph's text. */
+  startLine: number;
+  endLine: number;
+  /** The first words of the paragraph, after its number and marking. */
+  lead: string;
+}
+
+export interface Section {
+  /** 1-based number: from SECTION n OF m and the continuation headers, else counted. */
+  number: number;
+  startLine: number;
+  endLine: number;
+  /** The continuation header that opens it (absent for the first section). */
+  header?: Span;
+}
+
+export interface HeaderField {
+  kind: LineKind;
+  line: number;
+}
+
+export interface ContinuationHeader {
+  span: Span;
+  post: string;
+  serial: number;
+  page: number;
+  total: number;
+  /** `001.2 OF 003` style (page number with a suffix). */
+  suffixed: boolean;
+}
+
+/** One cable in a file. Every `line` inside is relative to `startLine`. */
+export interface Cable {
+  startLine: number;
+  lineCount: number;
+  /** Header lines in order (transmission, relay, DE, ZN, DTG, FM, TO, INFO, XMT, addresses...). */
+  header: HeaderField[];
+  /** First and last relative line of the routing header, when there is one. */
+  headerRange?: { startLine: number; endLine: number };
+  classificationLine?: number;
+  captionBlock?: { startLine: number; endLine: number };
+  captions: Span[];
+  executiveOrderLine?: number;
+  tagsLines: number[];
+  subject?: { startLine: number; endLine: number; text: string };
+  references?: { startLine: number; endLine: number; items: Span[] };
+  classifiedByLines: number[];
+  sections: Section[];
+  paragraphs: Paragraph[];
+  blocks: Block[];
+  continuationHeaders: ContinuationHeader[];
+  signatureLine?: number;
+  /** Lines whose kind in this cable differs from the lexer's (context decides: addresses, signature...). */
+  lines: LexedLine[];
+  /** Problems that span the cable's structure (lines relative). */
+  problems: Array<LineProblem & { line: number }>;
+}

@@ -1,0 +1,57 @@
+// Captions and passing instructions: the lines right after the classification line (SIPDIS, NOFORN, EXDIS, DEPT FOR ...).
+// Data: server/data/captions.tsv.
+import captionsTsv from '../../data/captions.tsv';
+import { lazy, parseTsv, splitList, toCount } from './tsv';
+
+export interface Caption {
+  /** The caption as written (upper case, single spaces), or the prefix of a passing instruction ('DEPT FOR'). */
+  caption: string;
+  kind: string;
+  meaning: string;
+  /** For a longer written form (SENSITIVE BUT UNCLASSIFIED): the table's caption it belongs to (SENSITIVE). */
+  variantOf?: string;
+  /** True for passing instructions ('DEPT FOR ...'), which match any text that starts with the caption. */
+  prefix?: boolean;
+  /** Occurrences in the research sample (1,295 cables); undefined for variants. */
+  countInSample?: number;
+  note?: string;
+}
+
+const COLUMNS = ['caption', 'kind', 'meaning', 'count_in_sample', 'note'] as const;
+
+const captions = lazy(() => {
+  const all: Caption[] = [];
+  for (const row of parseTsv(captionsTsv, COLUMNS)) {
+    const shared = { kind: row.kind, meaning: row.meaning, countInSample: toCount(row.count_in_sample), note: row.note || undefined };
+    // 'ROGER / CHEROKEE / ...' lists alternatives; 'DEPT FOR ...' is a prefix.
+    for (const alternative of splitList(row.caption, ' / ')) {
+      const prefix = alternative.endsWith(' ...');
+      all.push({ caption: prefix ? alternative.slice(0, -4) : alternative, ...shared, ...(prefix ? { prefix } : {}) });
+    }
+    // Longer written forms quoted in the note ('also "SENSITIVE BUT UNCLASSIFIED" (6)') are variants of the caption.
+    for (const [, quoted] of row.note.matchAll(/"([^"]+)"/g)) {
+      if (quoted.startsWith(`${row.caption} `)) {
+        all.push({ caption: quoted, kind: row.kind, meaning: row.meaning, variantOf: row.caption });
+      }
+    }
+  }
+  return all;
+});
+
+function normalize(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toUpperCase();
+}
+
+/** The caption that `text` (one caption line) is, or undefined. Passing instructions match by their prefix. */
+export function caption(text: string): Caption | undefined {
+  const line = normalize(text);
+  return (
+    captions().find((c) => !c.prefix && c.caption === line) ??
+    captions().find((c) => c.prefix && (line === c.caption || line.startsWith(`${c.caption} `)))
+  );
+}
+
+/** Every caption the table lists (alternatives split, variants included). */
+export function allCaptions(): readonly Caption[] {
+  return captions();
+}

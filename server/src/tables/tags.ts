@@ -1,0 +1,174 @@
+// TAGS codes: subject (PREL), program (K-codes: KNNP), geographic (FIPS 10-4: TI = Tajikistan) and organization (NATO).
+// Data: server/data/tags-subject.tsv, tags-geographic.tsv, tags-organization.tsv.
+import geographicTsv from '../../data/tags-geographic.tsv';
+import organizationTsv from '../../data/tags-organization.tsv';
+import subjectTsv from '../../data/tags-subject.tsv';
+import { lazy, parseTsv, toCount } from './tsv';
+
+export type TagFamily = 'subject' | 'program' | 'geographic' | 'organization';
+
+export interface TagCode {
+  code: string;
+  family: TagFamily;
+  /** What the code stands for (country name for geographic codes); undefined for organization codes not expanded. */
+  meaning?: string;
+  /** Geographic codes: the country or area name. */
+  name?: string;
+  /** Subject/program codes: area (Political affairs, Program (K-tag), ...). */
+  category?: string;
+  /** Subject/program codes: how sure the meaning is (high, medium, low). */
+  confidence?: string;
+  /** Geographic codes: the ISO 3166 alpha-2 code of the same country, when there is one. */
+  iso3166?: string;
+  /** Occurrences in the TAGS lines of the research sample (1,325 cables). */
+  countInSample: number;
+  note?: string;
+  /** Other families in which the same code is known (AU: Austria, also the African Union). */
+  also?: TagCode[];
+}
+
+const SUBJECT = ['code', 'category', 'meaning', 'confidence', 'in_cablemap_subject_list', 'count_in_sample'] as const;
+const GEOGRAPHIC = ['code', 'name', 'iso3166_alpha2', 'count_in_sample', 'note', 'source'] as const;
+const ORGANIZATION = ['code', 'meaning', 'count_in_sample'] as const;
+
+const codes = lazy(() => {
+  const known: TagCode[] = [];
+  // Every code of the subject table is known: it is on cablemap's list or was seen in real cables
+  // (KSPR, PINT), where a warning would be a false alarm; the meaning may be undocumented.
+  for (const row of parseTsv(subjectTsv, SUBJECT)) {
+    const program = row.code.startsWith('K');
+    known.push({
+      code: row.code,
+      family: program ? 'program' : 'subject',
+      meaning: row.meaning || undefined,
+      category: row.category,
+      confidence: row.confidence,
+      countInSample: toCount(row.count_in_sample),
+    });
+  }
+  const geographic = parseTsv(geographicTsv, GEOGRAPHIC);
+  // Rows without a name are two-letter tokens seen in TAGS that are not FIPS codes: not known.
+  for (const row of geographic) {
+    if (!row.name) continue;
+    known.push({
+      code: row.code,
+      family: 'geographic',
+      meaning: row.name,
+      name: row.name,
+      iso3166: row.iso3166_alpha2 || undefined,
+      countInSample: toCount(row.count_in_sample),
+      note: [row.note, row.source === 'GeoNames fips column' ? '' : row.source].filter(Boolean).join('; ') || undefined,
+    });
+  }
+  for (const row of parseTsv(organizationTsv, ORGANIZATION)) {
+    known.push({
+      code: row.code,
+      family: 'organization',
+      meaning: row.meaning || undefined,
+      countInSample: toCount(row.count_in_sample),
+    });
+  }
+  // One entry per upper-case code; the first family listed above wins, the others go to `also`.
+  const byCode = new Map<string, TagCode>();
+  for (const code of known) {
+    const key = code.code.toUpperCase();
+    const first = byCode.get(key);
+    if (first) first.also = [...(first.also ?? []), code];
+    else byCode.set(key, code);
+  }
+  const byIso = new Map(geographic.filter((row) => row.name && row.iso3166_alpha2).map((row) => [row.iso3166_alpha2, row]));
+  return { byCode, byIso, longest: Math.max(...[...byCode.keys()].map((key) => key.length)) };
+});
+
+/** The known TAGS code `code` (case-insensitive), or undefined. */
+export function tagCode(code: string): TagCode | undefined {
+  return codes().byCode.get(code.trim().toUpperCase());
+}
+
+/** Edit distance with adjacent transpositions (optimal string alignment): PRLE -> PREL is 1. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * Up to `count` known codes closest to `code` by edit distance (at most `maxDistance`, the code itself excluded);
+ * ties broken by frequency in the sample, then alphabetically.
+ */
+export function nearestTagCodes(code: string, count = 3, maxDistance = 2): (TagCode & { distance: number })[] {
+  const key = code.trim().toUpperCase();
+  const candidates: (TagCode & { distance: number })[] = [];
+  for (const [other, tag] of codes().byCode) {
+    const distance = editDistance(key, other);
+    if (distance > 0 && distance <= maxDistance) candidates.push({ ...tag, distance });
+  }
+  return candidates
+    .sort((a, b) => a.distance - b.distance || b.countInSample - a.countInSample || a.code.localeCompare(b.code))
+    .slice(0, count);
+}
+
+/**
+ * When `text` (one token, e.g. PHUMBA, MASSMNUC) is not itself a known code but is a concatenation of two or more known
+ * codes including at least one subject or program code, the codes in order (fewest pieces; among equals, the most
+ * frequent in the sample). Otherwise undefined: a run of country codes (BRUSSELS = BR US SE LS, KNPP = KN PP) is more
+ * likely a word or a mistyped code than a concatenation.
+ */
+export function splitConcatenatedTags(text: string): TagCode[] | undefined {
+  const token = text.trim().toUpperCase();
+  if (!/^[A-Z]{4,}$/.test(token) || tagCode(token)) return undefined;
+  const { byCode, longest } = codes();
+  type Split = { pieces: TagCode[]; total: number };
+  const better = (a: Split, b: Split | undefined) =>
+    !b || a.pieces.length < b.pieces.length || (a.pieces.length === b.pieces.length && a.total > b.total);
+  // best[i][s]: best split of token.slice(0, i); s = 1 when it has a subject or program code.
+  const best: [Split | undefined, Split | undefined][] = [[{ pieces: [], total: 0 }, undefined]];
+  for (let end = 1; end <= token.length; end++) {
+    best[end] = [undefined, undefined];
+    for (let start = Math.max(0, end - longest); start <= end - 2; start++) {
+      const piece = byCode.get(token.slice(start, end));
+      if (!piece) continue;
+      const subject = piece.family === 'subject' || piece.family === 'program' ? 1 : 0;
+      for (const had of [0, 1] as const) {
+        const before = best[start][had];
+        if (!before) continue;
+        const candidate = { pieces: [...before.pieces, piece], total: before.total + piece.countInSample };
+        const slot = (had | subject) as 0 | 1;
+        if (better(candidate, best[end][slot])) best[end][slot] = candidate;
+      }
+    }
+  }
+  const result = best[token.length][1];
+  return result && result.pieces.length >= 2 ? result.pieces : undefined;
+}
+
+export interface IsoLookalike {
+  code: string;
+  /** The country or area the code stands for in TAGS (FIPS 10-4); undefined when it is no known TAGS code. */
+  fipsName?: string;
+  /** The country the code stands for in ISO 3166 ... */
+  isoName: string;
+  /** ... and that country's TAGS (FIPS) code. */
+  fipsCodeOfIsoCountry: string;
+}
+
+/**
+ * For a two-letter code that means a different country in ISO 3166 than in TAGS (FIPS 10-4): both readings.
+ * RU -> ISO Russia (TAGS RS), no FIPS meaning; AU -> FIPS Austria, ISO Australia (TAGS AS). Undefined otherwise.
+ */
+export function isoLookalike(code: string): IsoLookalike | undefined {
+  const key = code.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(key)) return undefined;
+  const iso = codes().byIso.get(key);
+  if (!iso || iso.code === key) return undefined;
+  const fips = tagCode(key);
+  const fipsName = fips?.family === 'geographic' ? fips.name : undefined;
+  return { code: key, fipsName, isoName: iso.name, fipsCodeOfIsoCountry: iso.code };
+}

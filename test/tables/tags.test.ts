@@ -1,0 +1,117 @@
+// TAGS codes: lookups per family, nearest-code suggestions, concatenations, ISO look-alikes; checked against the fixtures.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { editDistance, isoLookalike, nearestTagCodes, splitConcatenatedTags, tagCode } from '../../server/src/tables';
+import { fixturesDir } from '../support/paths';
+
+test('subject, program, geographic (FIPS) and organization codes', () => {
+  assert.deepEqual(
+    [tagCode('PREL'), tagCode('KNNP'), tagCode('TI'), tagCode('NATO')].map((t) => [t?.family, t?.meaning]),
+    [
+      ['subject', 'External political relations'],
+      ['program', 'Nuclear nonproliferation'],
+      ['geographic', 'Tajikistan'],
+      ['organization', 'North Atlantic Treaty Organization'],
+    ],
+  );
+  assert.equal(tagCode('TI')?.name, 'Tajikistan');
+  assert.equal(tagCode('TI')?.iso3166, 'TJ');
+  assert.equal(tagCode('PGOV')?.category, 'Political affairs');
+  assert.ok((tagCode('PREL')?.countInSample ?? 0) > 1000);
+});
+
+test('lookups ignore case and padding (lower-case TAGS lines exist: "Tags: parm, prel, mtcre")', () => {
+  assert.equal(tagCode(' prel ')?.code, 'PREL');
+  assert.equal(tagCode('mtcre')?.family, 'organization');
+});
+
+test('known-code rules: every subject-table code (seen in cables, meaning or not); FIPS rows with a name', () => {
+  assert.equal(tagCode('PGOF'), undefined);
+  assert.equal(tagCode('KSPR')?.family, 'program'); // seen in cables, meaning unknown
+  assert.equal(tagCode('PINT')?.family, 'subject'); // older tag, not on the cablemap list
+  assert.equal(tagCode('RU'), undefined); // ISO for Russia, not a FIPS code
+  assert.equal(tagCode('KDEM')?.family, 'program');
+  assert.equal(tagCode('SR')?.family, 'geographic'); // State usage for Serbia
+});
+
+test('a code known in two families keeps the other reading in `also`', () => {
+  const au = tagCode('AU');
+  assert.equal(au?.name, 'Austria');
+  assert.equal(au?.also?.[0].family, 'organization');
+  assert.match(au?.also?.[0].meaning ?? '', /African Union/);
+  assert.equal(tagCode('EU')?.family, 'organization');
+});
+
+test('editDistance counts a transposition as one edit', () => {
+  assert.equal(editDistance('PGOF', 'PGOV'), 1);
+  assert.equal(editDistance('PRLE', 'PREL'), 1);
+  assert.equal(editDistance('MOPPS', 'MOPS'), 1);
+  assert.equal(editDistance('', 'TI'), 2);
+});
+
+test('nearestTagCodes: closest known codes, ties by frequency in the sample', () => {
+  assert.equal(nearestTagCodes('PGOF')[0].code, 'PGOV');
+  assert.ok(nearestTagCodes('PGOF', 5).some((t) => t.code === 'PGOV' && t.distance === 1));
+  assert.equal(nearestTagCodes('MOPPS')[0].code, 'MOPS');
+  assert.deepEqual(nearestTagCodes('PINL', 2).map((t) => t.code), ['PINR', 'PINS']); // PINR 256 > PINS 68
+  assert.equal(nearestTagCodes('SHUM')[0].code, 'PHUM');
+  assert.equal(nearestTagCodes('KNPP')[0].code, 'KNNP');
+  assert.equal(nearestTagCodes('PREL', 1)[0].distance, 1); // the code itself is not a suggestion
+  assert.deepEqual(nearestTagCodes('QQQQQQQQ'), []);
+});
+
+test('splitConcatenatedTags splits runs of known codes that contain a subject or program code', () => {
+  const codes = (token: string) => splitConcatenatedTags(token)?.map((t) => t.code);
+  assert.deepEqual(codes('PHUMBA'), ['PHUM', 'BA']);
+  assert.deepEqual(codes('MASSMNUC'), ['MASS', 'MNUC']); // 08BRASILIA93
+  assert.deepEqual(codes('VTPREL'), ['VT', 'PREL']);
+  assert.deepEqual(codes('KFRDKIRFCVISCMGTASECPHUMSMIGEG'), ['KFRD', 'KIRF', 'CVIS', 'CMGT', 'ASEC', 'PHUM', 'SMIG', 'EG']);
+  // KOCI is not in the tables, so the full token from the format reference does not split into known codes.
+  assert.equal(codes('KFRDKIRFCVISCMGTKOCIASECPHUMSMIGEG'), undefined);
+  assert.equal(codes('PREL'), undefined); // a known code is no concatenation
+  assert.equal(codes('PGOF'), undefined);
+  assert.equal(codes('BRUSSELS'), undefined); // BR US SE LS: country codes only
+  assert.equal(codes('KNPP'), undefined); // KN PP: more likely a typo of KNNP
+  assert.equal(codes('USEU'), undefined);
+});
+
+test('isoLookalike: two-letter codes that are another country in ISO 3166', () => {
+  assert.deepEqual(isoLookalike('RU'), { code: 'RU', fipsName: undefined, isoName: 'Russia', fipsCodeOfIsoCountry: 'RS' });
+  assert.deepEqual(isoLookalike('AU'), { code: 'AU', fipsName: 'Austria', isoName: 'Australia', fipsCodeOfIsoCountry: 'AS' });
+  assert.equal(isoLookalike('CN')?.isoName, 'China');
+  assert.equal(isoLookalike('CN')?.fipsName, 'Comoros');
+  assert.equal(isoLookalike('DE')?.fipsCodeOfIsoCountry, 'GM');
+  for (const same of ['FR', 'TI', 'UK', 'PREL', 'R']) assert.equal(isoLookalike(same), undefined, same);
+});
+
+/** The person names that follow OVIP in the fixtures' TAGS lines: free text, not codes. */
+const PERSONS = /\(STEINBERG, JAMES B\.\)|STEINBERG JAMES|CLINTON HILLARY/;
+
+/** Codes of the TAGS lines of the fixture cables (markdown links unwrapped, person names dropped). */
+function fixtureTags(): { file: string; code: string }[] {
+  return readdirSync(fixturesDir)
+    .filter((file) => file.endsWith('.cable'))
+    .flatMap((file) =>
+      [...readFileSync(join(fixturesDir, file), 'latin1').matchAll(/^TAGS?:?[ \t]+(.*)$/gim)].flatMap((line) => {
+        const codes = line[1].replace(/\[([^\]]+)\]\(#\)/g, '$1').replace(PERSONS, '');
+        return codes.split(/[\s,]+/).filter(Boolean).map((code) => ({ file, code }));
+      }),
+    );
+}
+
+test('the fixture TAGS are known codes, except a listed handful that the tables do not explain', () => {
+  const unknown = new Set(
+    fixtureTags()
+      .filter(({ code }) => !tagCode(code) && !splitConcatenatedTags(code))
+      .map(({ code }) => code),
+  );
+  assert.deepEqual(
+    [...unknown].sort(),
+    // RU (ISO for Russia), TC (no FIPS code), USEU BRUSSELS (a post, not a code), the 1970s tag PEPR, and EUC, NPT,
+    // SCCC, SYR, XY, which the tables do not list.
+    ['BRUSSELS', 'EUC', 'NPT', 'PEPR', 'RU', 'SCCC', 'SYR', 'TC', 'USEU', 'XY'],
+  );
+  assert.deepEqual(splitConcatenatedTags('MASSMNUC')?.map((t) => t.code), ['MASS', 'MNUC']);
+});
