@@ -61,7 +61,10 @@ export const uiTests: UiTest[] = [
       const outlinePane = page.locator('.pane', { has: page.locator('.pane-header[aria-label^="Outline"]') });
       // Give the outline the whole side bar: collapse the folder above it.
       const explorerHeader = page.locator('.pane-header[aria-label^="Explorer Section"]');
-      if ((await explorerHeader.getAttribute('aria-expanded')) === 'true') await explorerHeader.click();
+      if ((await explorerHeader.getAttribute('aria-expanded')) === 'true') {
+        await explorerHeader.click();
+        await page.locator('.explorer-folders-view').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      }
       const rows = outlinePane.locator('.monaco-list-row');
       const labels = await waitFor(
         'the outline of the seed',

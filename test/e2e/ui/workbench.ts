@@ -35,13 +35,19 @@ async function quickInput(page: Page, key: string, text: string): Promise<Locato
  * the active one and its text is on screen.
  */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
-  const name = relativePath.split('/').pop()!;
+  const parts = relativePath.split('/');
+  const name = parts.pop()!;
+  const dir = parts.join('/');
   await quickInput(page, 'Control+P', relativePath);
-  // Quick open searches the folder on the server; wait for the entry rather than for luck.
-  const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  await entry.waitFor({ state: 'visible', timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  // Quick open searches the folder on the server: wait for the entry rather than for luck, and
+  // pick the one in the right folder (recently opened files of the same name are listed too).
+  let entry = page.locator('.quick-input-list .monaco-list-row', { hasText: name });
+  if (dir) entry = entry.filter({ has: page.locator('.label-description', { hasText: dir }) });
+  else entry = entry.filter({ hasNot: page.locator('.label-description', { hasText: /\S/ }) });
+  await entry.first().waitFor({ state: 'visible', timeout: 15_000 });
+  await entry.first().click();
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 15_000 });
+  if (dir) await page.locator('.breadcrumbs-control', { hasText: parts[parts.length - 1] }).first().waitFor({ state: 'visible', timeout: 15_000 });
   await activeEditor(page).locator('.view-lines .view-line').first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
