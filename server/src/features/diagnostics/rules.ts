@@ -160,7 +160,7 @@ const continuationHeaders: Rule = {
       }
       // In the `001.2 OF 004` layout the total counts pages, not sections.
       if (body?.section && !header.suffixed && header.total !== body.section.total) {
-        findings.push(finding(header.span, `Continuation header says ${header.total} sections, the classification line SECTION ${body.section.number} OF ${body.section.total}.`));
+        findings.push(finding(header.span, `Continuation header total ${header.total} disagrees with SECTION ${body.section.number} OF ${body.section.total} on the classification line: expected OF ${String(body.section.total).padStart(3, '0')}.`));
       }
       if (header.page > previous + 1) {
         const missing = header.page - previous - 1 === 1 ? `section ${previous + 1} is missing` : `sections ${previous + 1} to ${header.page - 1} are missing`;
