@@ -411,7 +411,7 @@ function lexClassification(text: string, first: number): LexedLine | undefined {
   if (!level || classEnd >= serialIndex) return undefined;
   const line = new LineBuilder();
   line.token('classification', parts[0].start, parts[classEnd - 1].end);
-  const spaced = classEnd > 1 && letters !== 'TOPSECRET' && letters !== 'LIMITEDOFFICIALUSE';
+  const spaced = classEnd > 1 && letters !== 'TOPSECRET' && letters !== 'LIMITEDOFFICIALUSE' && parts.slice(0, classEnd).every((w) => w.text.length === 1);
   const canonical =
     (level === letters && (spaced ? letters !== 'UNCLAS' : letters === 'UNCLAS' || letters === 'UNCLASSIFIED' || letters === 'TOPSECRET' || letters === 'LIMITEDOFFICIALUSE')) &&
     parts.slice(0, classEnd).every((w) => w.text === w.text.toUpperCase());
