@@ -185,3 +185,9 @@ export function dayOfYear(date: Date): number {
 export function comparablePost(post: string): string {
   return postOfOriginator(post.toUpperCase()).replace(/[^A-Z]/g, '');
 }
+
+/** Whether two spellings name one post: `USINT HAVANA` and `HAVANA`, `AMEMBASSY LA PAZ` and `LA PAZ`. */
+export function samePost(a: string, b: string): boolean {
+  const [x, y] = [comparablePost(a), comparablePost(b)];
+  return x === y || x.endsWith(y) || y.endsWith(x);
+}

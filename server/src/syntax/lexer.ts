@@ -1,6 +1,7 @@
 // Line lexer: one line of text -> its kind, typed tokens with exact columns, and shape problems.
 // A pure function of the line's text, so an edit only re-lexes the lines it touched. Never throws;
 // every regular expression is anchored or bounded so that it runs in linear time.
+import { editDistance } from '../tables/tags';
 import { LexedLine, LineKind, LineProblem, Token, TokenKind } from './types';
 
 const BLANK: LexedLine = Object.freeze({ kind: 'blank', tokens: [], problems: [] }) as LexedLine;
@@ -411,7 +412,7 @@ function lexClassification(text: string, first: number): LexedLine | undefined {
   if (!level || classEnd >= serialIndex) return undefined;
   const line = new LineBuilder();
   line.token('classification', parts[0].start, parts[classEnd - 1].end);
-  const spaced = classEnd > 1 && letters !== 'TOPSECRET' && letters !== 'LIMITEDOFFICIALUSE';
+  const spaced = classEnd > 1 && letters !== 'TOPSECRET' && letters !== 'LIMITEDOFFICIALUSE' && parts.slice(0, classEnd).every((w) => w.text.length === 1);
   const canonical =
     (level === letters && (spaced ? letters !== 'UNCLAS' : letters === 'UNCLAS' || letters === 'UNCLASSIFIED' || letters === 'TOPSECRET' || letters === 'LIMITEDOFFICIALUSE')) &&
     parts.slice(0, classEnd).every((w) => w.text === w.text.toUpperCase());
@@ -452,7 +453,7 @@ export function closestClassification(letters: string): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const word of CLASSIFICATION_WORDS) {
-    const distance = editDistance(letters, word, 3);
+    const distance = Math.abs(letters.length - word.length) > 3 ? 4 : editDistance(letters, word);
     if (distance < bestDistance) [best, bestDistance] = [word, distance];
   }
   if (best === 'UNCLASEFTO') best = 'UNCLAS';
@@ -472,23 +473,6 @@ export function canonicalClassification(level: string): string {
     default:
       return 'UNCLAS';
   }
-}
-
-/** Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, current[j]);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 function lexExecutiveOrder(text: string, first: number): LexedLine {

@@ -243,7 +243,7 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
   const accepted: Array<Candidate & { number: number; marker: Paragraph['marker'] }> = [];
   candidates.forEach((c, index) => {
     const previousLine = previousNonBlank(lines, text, c.line);
-    const wrapped = previousLine !== undefined && previousLine === c.line - 1 && !endsSentence(text(previousLine)) && accepted.at(-1)?.line !== previousLine;
+    const wrapped = previousLine !== undefined && previousLine === c.line - 1 && !endsSentence(text(previousLine));
     const nextPilcrow = candidates.slice(index + 1).find((n) => n.pilcrow);
     let marker: Paragraph['marker'] | undefined;
     let number = c.written;

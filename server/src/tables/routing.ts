@@ -110,6 +110,14 @@ export function routingIndicator(ri: string): RoutingIndicatorInfo | undefined {
   return range && info(key, range.row);
 }
 
+/** Every single routing indicator of the table that has a name (for completion), most used in cables first. */
+export const allRoutingIndicators = lazy(() =>
+  table()
+    .rows.filter((row) => isRoutingIndicatorShape(row.ri) && displayName(row))
+    .map((row) => info(row.ri, row))
+    .sort((a, b) => b.cableCount - a.cableCount || a.ri.localeCompare(b.ri)),
+);
+
 // --- explanation of the letters, derived from the table ---
 
 interface PrefixStats {

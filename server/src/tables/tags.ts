@@ -80,6 +80,11 @@ const codes = lazy(() => {
   return { byCode, byIso, longest: Math.max(...[...byCode.keys()].map((key) => key.length)) };
 });
 
+/** Every known TAGS code (one entry per code), most used in the sample first. */
+export function allTagCodes(): TagCode[] {
+  return [...codes().byCode.values()].sort((a, b) => b.countInSample - a.countInSample || a.code.localeCompare(b.code));
+}
+
 /** The known TAGS code `code` (case-insensitive), or undefined. */
 export function tagCode(code: string): TagCode | undefined {
   return codes().byCode.get(code.trim().toUpperCase());

@@ -1,19 +1,45 @@
-// Open documents: their text, kept up to date from incremental edits. Knows nothing of the connection.
-import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+// Open documents and their models, kept up to date from incremental edits. Knows nothing of the connection.
+import { CableReader } from '../features/facts';
+import { CableModel, TextChange } from '../syntax/model';
+
+export class CableDocument {
+  reader: CableReader;
+
+  constructor(
+    readonly uri: string,
+    public version: number,
+    text: string,
+  ) {
+    this.reader = new CableReader(CableModel.parse(text));
+  }
+
+  get model(): CableModel {
+    return this.reader.model;
+  }
+
+  update(changes: readonly TextChange[], version: number): void {
+    this.version = version;
+    try {
+      this.model.applyChanges(changes);
+    } catch {
+      // Never expected (the randomized tests say so); if it happens, a full parse of the text so far recovers.
+      this.reader = new CableReader(CableModel.parse(this.model.getText()));
+    }
+  }
+}
 
 export class OpenDocuments {
-  private readonly byUri = new Map<string, TextDocument>();
+  private readonly byUri = new Map<string, CableDocument>();
 
-  open(uri: string, languageId: string, version: number, text: string): TextDocument {
-    const document = TextDocument.create(uri, languageId, version, text);
+  open(uri: string, version: number, text: string): CableDocument {
+    const document = new CableDocument(uri, version, text);
     this.byUri.set(uri, document);
     return document;
   }
 
-  update(uri: string, changes: TextDocumentContentChangeEvent[], version: number): TextDocument | undefined {
+  update(uri: string, changes: readonly TextChange[], version: number): CableDocument | undefined {
     const document = this.byUri.get(uri);
-    if (!document) return undefined;
-    TextDocument.update(document, changes, version);
+    document?.update(changes, version);
     return document;
   }
 
@@ -21,7 +47,11 @@ export class OpenDocuments {
     this.byUri.delete(uri);
   }
 
-  get(uri: string): TextDocument | undefined {
+  get(uri: string): CableDocument | undefined {
     return this.byUri.get(uri);
+  }
+
+  all(): IterableIterator<CableDocument> {
+    return this.byUri.values();
   }
 }

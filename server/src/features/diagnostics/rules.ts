@@ -1,9 +1,8 @@
 // Every diagnostic rule, one object each. Shape rules report what the lexer found on a line;
 // consistency rules compare fields across the cable (see the catalogue in the format reference, §6).
-import { editDistance } from '../../syntax/lexer';
 import { Span } from '../../syntax/types';
-import { executiveOrder, isoLookalike, nearestTagCodes, parsePortionMarking, splitConcatenatedTags, tagCode } from '../../tables';
-import { comparablePost, dayOfYear, fullYear, Located } from '../facts';
+import { editDistance, executiveOrder, isoLookalike, nearestTagCodes, parsePortionMarking, splitConcatenatedTags, tagCode } from '../../tables';
+import { comparablePost, dayOfYear, fullYear, Located, samePost } from '../facts';
 import { Finding, Rule, RuleContext, syntaxRule } from './rule';
 
 const finding = (span: Span, message: string): Finding => ({ ...span, message });
@@ -108,11 +107,12 @@ const serialMismatch: Rule = {
   },
 };
 
+/** The classification line names another post than the FM line, and (when there is a DE line) another serial. */
 function isOtherCable(facts: RuleContext['facts']): boolean {
   const de = facts.stationSerial?.serial;
   const body = facts.classification;
-  if (!de || !body?.serial || !body.post || !facts.originator) return false;
-  return de.value !== body.serial.value % 10000 && comparablePost(facts.originator.value) !== comparablePost(body.post.value);
+  if (!body?.serial || !body.post || !facts.originator) return false;
+  return (!de || de.value !== body.serial.value % 10000) && !samePost(facts.originator.value, body.post.value);
 }
 
 const otherCable: Rule = {
@@ -122,7 +122,9 @@ const otherCable: Rule = {
   check: ({ facts }) => {
     if (!isOtherCable(facts)) return [];
     const body = facts.classification!;
-    return [finding(body.post!.span, `This body belongs to another cable: its classification line says ${body.post!.value} ${body.serial!.value}, but the header is from ${facts.originator!.value} with serial #${String(facts.stationSerial!.serial!.value).padStart(4, '0')}.`)];
+    const de = facts.stationSerial?.serial;
+    const serial = de ? ` with serial #${String(de.value).padStart(4, '0')}` : '';
+    return [finding(body.post!.span, `This body belongs to another cable: its classification line says ${body.post!.value} ${body.serial!.value}, but the header is from ${facts.originator!.value}${serial}.`)];
   },
 };
 
@@ -151,13 +153,13 @@ const continuationHeaders: Rule = {
     for (const header of cable.continuationHeaders) {
       if (body?.serial && header.serial !== body.serial.value) {
         findings.push(finding(header.span, `Continuation header serial ${header.serial} differs from the classification-line serial ${body.serial.value}.`));
-      } else if (body?.post && !comparablePost(body.post.value).startsWith(comparablePost(header.post))) {
+      } else if (body?.post && !comparablePost(body.post.value).startsWith(comparablePost(header.post)) && !samePost(header.post, body.post.value)) {
         // Page headers cut long posts to ten characters: BUENOS AIR for BUENOS AIRES.
         findings.push(finding(header.span, `Continuation header post ${header.post} differs from the classification-line post ${body.post.value}.`));
       }
       // In the `001.2 OF 004` layout the total counts pages, not sections.
       if (body?.section && !header.suffixed && header.total !== body.section.total) {
-        findings.push(finding(header.span, `Continuation header says ${header.total} sections, the classification line SECTION ${body.section.number} OF ${body.section.total}.`));
+        findings.push(finding(header.span, `Continuation header total ${header.total} disagrees with SECTION ${body.section.number} OF ${body.section.total} on the classification line: expected OF ${String(body.section.total).padStart(3, '0')}.`));
       }
       if (header.page > previous + 1) {
         const missing = header.page - previous - 1 === 1 ? `section ${previous + 1} is missing` : `sections ${previous + 1} to ${header.page - 1} are missing`;
@@ -257,7 +259,7 @@ const executiveOrderRule: Rule = {
     const findings: Finding[] = [];
     const number = reader.find(cable, rel, 'executiveOrderNumber');
     if (number && !executiveOrder(number.value)) {
-      const near = ['12958', '13526', '12356'].find((n) => editDistance(n, number.value, 2) <= 2);
+      const near = ['12958', '13526', '12356'].find((n) => editDistance(n, number.value) <= 2);
       findings.push(finding(number.span, `Unknown executive order ${number.value}: expected 12958 (1995-2009), 13526 (2010 on) or an older order${near ? `; did you mean ${near}?` : '.'}`));
     }
     const decl = reader.find(cable, rel, 'declassification');

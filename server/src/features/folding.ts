@@ -1,0 +1,24 @@
+// Folding ranges: routing header, caption block, REF block, sections, paragraphs, Summary/Comment blocks.
+import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
+import { CableModel } from '../syntax/model';
+
+export function foldingRanges(model: CableModel): FoldingRange[] {
+  const ranges: FoldingRange[] = [];
+  const add = (start: number, end: number, kind?: FoldingRangeKind) => {
+    if (end > start) ranges.push({ startLine: start, endLine: end, ...(kind ? { kind } : {}) });
+  };
+  for (const cable of model.cables) {
+    const at = (rel: number) => cable.startLine + rel;
+    let last = cable.lineCount - 1;
+    while (last > 0 && !model.lineText(at(last)).trim()) last--;
+    add(at(0), at(last));
+    if (cable.headerRange) add(at(cable.headerRange.startLine), at(cable.headerRange.endLine), FoldingRangeKind.Imports);
+    if (cable.captionBlock) add(at(cable.captionBlock.startLine), at(cable.captionBlock.endLine));
+    if (cable.references) add(at(cable.references.startLine), at(cable.references.endLine));
+    if (cable.subject) add(at(cable.subject.startLine), at(cable.subject.endLine));
+    if (cable.sections.length > 1) for (const s of cable.sections) add(at(s.startLine), at(Math.min(s.endLine, last)), FoldingRangeKind.Region);
+    for (const p of cable.paragraphs) add(at(p.startLine), at(p.endLine));
+    for (const b of cable.blocks) add(at(b.opener.line), at(b.endLine), FoldingRangeKind.Region);
+  }
+  return ranges;
+}

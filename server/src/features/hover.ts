@@ -1,0 +1,196 @@
+// Hover: what the token under the cursor means, in concise markdown.
+import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
+import { MONTHS } from '../syntax/lexer';
+import { parseContinuationHeader } from '../syntax/structure';
+import { Cable, Token } from '../syntax/types';
+import {
+  caption,
+  classificationByWord,
+  classificationByZnLetter,
+  classificationReason,
+  describePortionMarking,
+  executiveOrder,
+  explainRoutingIndicator,
+  parsePortionMarking,
+  precedence,
+  precedenceByWord,
+  routingIndicator,
+  tagCode,
+} from '../tables';
+import { CableFacts, CableReader, dayOfYear, fullYear, parseDateTimeGroup } from './facts';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+const PROSIGNS: Record<string, string> = {
+  VZCZC: 'Start of transmission (ACP-127 transmission identification follows: channel and sequence number).',
+  DE: 'From station: the routing indicator of the transmitting station, its serial, section and Julian date-time.',
+  ZNY: 'Security prosign for classified traffic: the five letters that follow give the classification.',
+  ZNR: 'Security prosign for unclassified traffic (followed by UUUUU).',
+  ZZH: 'End of the security line.',
+  FM: 'Originator of the message (plain-language address).',
+  TO: 'Action addressees: routing indicator / plain-language address, precedence, serial.',
+  INFO: 'Information addressees.',
+  XMT: 'Exempted addressees: members of a collective that do not receive the message.',
+  BT: 'Break: separates the heading from the text.',
+  NNNN: 'End of message.',
+};
+
+const KEYWORDS: Record<string, string> = {
+  EO: 'Executive order under which the cable is classified, and its declassification instruction.',
+  DECL: 'Declassification instruction: the date (mm/dd/yyyy) on which the cable may be declassified, or a code.',
+  TAGS: 'Traffic Analysis by Geography and Subject: subject, program, country (FIPS) and organization codes.',
+  SUBJECT: 'Subject line of the cable.',
+  REF: 'References: earlier cables (or other documents) this cable answers or cites.',
+  CLASSIFIEDBY: 'Classification authority: who classified the cable, and the reasons (section 1.4 letters a-h).',
+  REASON: 'Classification reasons: section 1.4 (or 1.5 before 2003) of the executive order, letters a-h.',
+};
+
+function iso(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${WEEKDAYS[date.getUTCDay()]}`;
+}
+
+function describeRoutingIndicator(ri: string): string {
+  const info = routingIndicator(ri);
+  const lines: string[] = [];
+  if (info) {
+    lines.push(`**${ri}**: ${info.name ?? 'no name known'}${info.kind ? ` (${info.kind.replace(/-/g, ' ')})` : ''}`);
+    const others = info.cableNames.filter((n) => n.name !== info.name).slice(0, 3);
+    if (others.length) lines.push(`Also seen as: ${others.map((n) => `${n.name} (${n.count})`).join(', ')}`);
+    if (info.deStationFor.length) lines.push(`Transmitting station for ${info.deStationFor.slice(0, 3).join(', ')}`);
+    const acp = info.acp117_2014 ?? info.acp117_2010;
+    if (acp && acp !== info.name) lines.push(`ACP 117 decode: ${acp}`);
+    if (info.note) lines.push(info.note);
+  } else {
+    lines.push(`**${ri}**: routing indicator not in the table`);
+  }
+  const explanation = explainRoutingIndicator(ri);
+  if (explanation && !info) lines.push(...explanation.letters.map((l) => `- \`${l.letters}\`: ${l.meaning}`));
+  return lines.join('\n\n');
+}
+
+function describeClassificationWord(text: string): string {
+  const level = classificationByWord(text.replace(/\s+/g, ''));
+  return level ? `**${level.level}**${level.meaning ? `: ${level.meaning}` : ''}` : `Classification "${text}" (not recognised)`;
+}
+
+function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel: number, token: Token): string | undefined {
+  const text = reader.tokenText(cable, rel, token);
+  switch (token.kind) {
+    case 'prosign':
+      return PROSIGNS[text] && `**${text}**: ${PROSIGNS[text]}`;
+    case 'channel':
+      return `Transmission identification: channel **${text.slice(0, 3)}**, sequence number **${text.slice(3)}**.`;
+    case 'precedence': {
+      const p = text.length === 2 && text[0] === text[1] ? precedence(text[0]) : text.length === 1 ? precedence(text) : precedenceByWord(text);
+      return p ? `**Precedence ${p.code}** (${p.word}): ${p.meaning}` : `Precedence "${text}" (unknown)`;
+    }
+    case 'routingIndicator':
+      return describeRoutingIndicator(text);
+    case 'stationSerial':
+      return `Station serial **${text}**: the last four digits of the telegram serial${facts.classification?.serial ? ` (classification line: ${facts.classification.serial.value})` : ''}.`;
+    case 'sectionNumber':
+      return `Section **${Number(text.slice(1))}** of this transmission${facts.classification?.section ? ` (SECTION ${facts.classification.section.number} OF ${facts.classification.section.total})` : ''}.`;
+    case 'julianTime': {
+      const m = /^(\d{3})(\d{2})(\d{2})$/.exec(text);
+      if (!m) return undefined;
+      const year = facts.dtg?.value.year;
+      const date = year ? new Date(Date.UTC(year, 0, Number(m[1]), Number(m[2]), Number(m[3]))) : undefined;
+      const dtgDay = facts.dtg?.value.date ? ` (DTG is day ${String(dayOfYear(facts.dtg.value.date)).padStart(3, '0')})` : '';
+      return `**Julian date-time**: day ${m[1]} of the year, ${m[2]}:${m[3]} UTC${date ? ` = ${iso(date)}` : ''}${dtgDay}.`;
+    }
+    case 'securityLetters': {
+      const level = classificationByZnLetter(text[0]);
+      return `**${text}**: ${level ? level.level : 'unknown classification'}${level?.meaning ? `: ${level.meaning}` : ''}`;
+    }
+    case 'dateTimeGroup': {
+      const dtg = parseDateTimeGroup(text);
+      return dtg.date ? `**Date-time group** ${text}: ${iso(dtg.date)}, day ${String(dayOfYear(dtg.date)).padStart(3, '0')} of the year. The cable's official date.` : `Date-time group ${text}: not a valid date (DDHHMMZ MON YY, months ${MONTHS[0]}-${MONTHS[11]}).`;
+    }
+    case 'address':
+      return `Plain-language address **${text}**`;
+    case 'addressSerial':
+      return `Addressee serial **${text}**: this addressee's count of messages from the originator.`;
+    case 'classification':
+      return describeClassificationWord(text);
+    case 'section': {
+      const m = /(\d+)\D+(\d+)/.exec(text);
+      return m ? `**Section ${Number(m[1])} of ${Number(m[2])}**: this text is part ${Number(m[1])} of a cable sent in ${Number(m[2])} transmissions.` : undefined;
+    }
+    case 'post':
+      return `Originating post **${text}**${facts.identity.referenceId ? `: reference ID ${facts.identity.referenceId}` : ''}.`;
+    case 'serial':
+      return `Telegram serial **${Number(text)}** of ${facts.classification?.post?.value ?? 'the post'}${facts.identity.year ? ` in ${fullYear(Number(facts.identity.year))}` : ''}.`;
+    case 'caption': {
+      const c = caption(text);
+      return c ? `**${c.caption}** (${c.kind}): ${c.meaning}` : `Caption ${text}`;
+    }
+    case 'executiveOrderNumber': {
+      const eo = executiveOrder(text);
+      return eo ? `**Executive Order ${eo.eo}** (${eo.years})${eo.reasonSection ? `: reasons under section ${eo.reasonSection}` : ''}.${eo.note ? ` ${eo.note}` : ''}` : `Executive Order ${text}: not a known classification order.`;
+    }
+    case 'declassification': {
+      const value = text.trim();
+      if (/^N\/?A/i.test(value)) return '**N/A**: no declassification date (unclassified cable).';
+      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})/.exec(value);
+      const date = m && new Date(Date.UTC(m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[1]) - 1, Number(m[2])));
+      const years = date && facts.dtg?.value.date ? ` (${((date.getTime() - facts.dtg.value.date.getTime()) / 31_557_600_000).toFixed(1)} years after the DTG)` : '';
+      return date ? `**Declassify on** ${date.toISOString().slice(0, 10)}${years}.` : `Declassification: ${value}`;
+    }
+    case 'tag': {
+      const t = tagCode(text);
+      if (!t) return `TAGS code **${text}**: not a known code.`;
+      const family = { subject: 'subject', program: 'program (K-tag)', geographic: 'country (FIPS 10-4)', organization: 'organization' }[t.family];
+      return `**${t.code}** (${family}): ${t.meaning ?? t.name ?? 'meaning not documented'}${t.also?.length ? `; also ${t.also.map((a) => a.meaning ?? a.family).join(', ')}` : ''}`;
+    }
+    case 'reasonLetter': {
+      const r = classificationReason(text);
+      return r ? `**Reason 1.4(${text.toLowerCase()})**: ${r.meaning}` : `Reason (${text}): not one of a-h.`;
+    }
+    case 'portionMarking': {
+      const marking = parsePortionMarking(text.slice(1, -1));
+      return marking ? `**Portion marking** ${describePortionMarking(marking)}` : `Portion marking ${text}`;
+    }
+    case 'paragraphNumber': {
+      const p = cable.paragraphs.find((para) => para.numberSpan.line === rel);
+      if (!p) return undefined;
+      const how = p.marker === 'garbledPilcrow' ? ` (written "${p.writtenNumber}.": the paragraph sign became a 1)` : p.marker === 'bare' ? ' (without paragraph sign)' : '';
+      return `**Paragraph ${p.number}**${how}, lines ${cable.startLine + p.startLine + 1}-${cable.startLine + p.endLine + 1}.`;
+    }
+    case 'continuationHeader': {
+      const h = parseContinuationHeader(text);
+      return h ? `**Continuation header**: ${h.post} ${h.serial}, page ${h.page}${h.suffixed ? ` (${text.trim().split(/\s+/).at(-3)})` : ''} of ${h.total}. Marks where transmission section ${h.page} begins.` : undefined;
+    }
+    case 'redaction':
+      return '**Redaction**: text removed before publication (names and identifying details).';
+    case 'blockStart':
+    case 'blockEnd': {
+      const block = cable.blocks.find((b) => (b.opener.line === rel && b.opener.start === token.start) || (b.closer?.line === rel && b.closer.start === token.start));
+      return block ? `**${block.kind[0].toUpperCase()}${block.kind.slice(1)}** block, lines ${cable.startLine + block.opener.line + 1}-${cable.startLine + block.endLine + 1}${block.closer ? '' : ' (not closed)'}.` : undefined;
+    }
+    case 'signature':
+      return `**Signature**: ${text}${facts.identity.post === 'STATE' ? ' (STATE cables are signed by the Secretary)' : ''}.`;
+    case 'keyword': {
+      const key = text.toUpperCase().replace(/[^A-Z]/g, '');
+      const meaning = KEYWORDS[key.startsWith('REF') ? 'REF' : key.startsWith('SUBJ') ? 'SUBJECT' : key.startsWith('TAG') ? 'TAGS' : key.startsWith('REASON') ? 'REASON' : key.startsWith('DECL') ? 'DECL' : key];
+      return meaning && `**${text.replace(/:$/, '')}**: ${meaning}`;
+    }
+    case 'operatorTail':
+      return 'Operator material: marks a corrected or serviced retransmission.';
+    default:
+      return undefined;
+  }
+}
+
+export function hover(reader: CableReader, position: Position): Hover | null {
+  const cable = reader.model.cableAt(position.line);
+  if (!cable) return null;
+  const rel = position.line - cable.startLine;
+  const token = cable.lines[rel]?.tokens.find((t) => t.start <= position.character && position.character < t.end);
+  if (!token) return null;
+  const value = describeToken(reader, cable, reader.facts(cable), rel, token);
+  if (!value) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value },
+    range: { start: { line: position.line, character: token.start }, end: { line: position.line, character: token.end } },
+  };
+}

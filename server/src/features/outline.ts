@@ -1,0 +1,167 @@
+// Outline (document symbols): one symbol per cable, then its header, caption block, sections,
+// paragraphs and Summary/Comment blocks. Breadcrumbs follow from the same tree.
+import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
+import { Cable, Paragraph, Section, Span } from '../syntax/types';
+import { CableReader } from './facts';
+
+function lineRange(cable: Cable, startLine: number, endLine: number, reader: CableReader): Range {
+  return { start: { line: cable.startLine + startLine, character: 0 }, end: { line: cable.startLine + endLine, character: reader.line(cable, endLine).length } };
+}
+
+function spanRange(cable: Cable, span: Span): Range {
+  return { start: { line: cable.startLine + span.line, character: span.start }, end: { line: cable.startLine + span.line, character: span.end } };
+}
+
+function symbol(name: string, kind: SymbolKind, range: Range, selectionRange: Range = range, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
+  return { name: name || '?', kind, range, selectionRange, ...(detail ? { detail } : {}), ...(children && children.length ? { children } : {}) };
+}
+
+const HEADER_NAMES: Record<string, string> = {
+  transmission: 'Transmission',
+  relay: 'Precedence',
+  relayContinuation: 'Relay',
+  stationSerial: 'DE',
+  security: 'Security',
+  dtg: 'DTG',
+  from: 'FM',
+  to: 'TO',
+  info: 'INFO',
+  exempt: 'XMT',
+  break: 'BT',
+};
+
+function headerSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
+  const symbols: DocumentSymbol[] = [];
+  let addressGroup: DocumentSymbol | undefined;
+  for (const field of cable.header) {
+    const text = reader.line(cable, field.line).trim();
+    const range = lineRange(cable, field.line, field.line, reader);
+    const address = reader.find(cable, field.line, 'address')?.value;
+    const ri = reader.find(cable, field.line, 'routingIndicator')?.value;
+    if (field.kind === 'address' || field.kind === 'relayContinuation') {
+      const child = symbol(address ?? text, SymbolKind.Field, range, range, ri);
+      if (addressGroup) {
+        addressGroup.children = [...(addressGroup.children ?? []), child];
+        addressGroup.range = { start: addressGroup.range.start, end: range.end };
+        continue;
+      }
+      symbols.push(child);
+      continue;
+    }
+    if (field.kind === 'to' || field.kind === 'info' || field.kind === 'exempt') {
+      addressGroup = symbol(HEADER_NAMES[field.kind], SymbolKind.Namespace, range, range, undefined, [symbol(address ?? text, SymbolKind.Field, range, range, ri)]);
+      symbols.push(addressGroup);
+      continue;
+    }
+    addressGroup = undefined;
+    const detail = field.kind === 'from' ? address : field.kind === 'stationSerial' ? ri : undefined;
+    symbols.push(symbol(`${HEADER_NAMES[field.kind] ?? field.kind}: ${field.kind === 'from' ? address ?? text : text.replace(/^(?:FM|DE)\s+/, '')}`, SymbolKind.Key, range, range, detail));
+  }
+  return symbols;
+}
+
+function captionSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
+  const symbols: DocumentSymbol[] = [];
+  if (cable.classificationLine !== undefined) {
+    const rel = cable.classificationLine;
+    symbols.push(symbol(reader.line(cable, rel).trim().replace(/\s{2,}/g, ' ').slice(0, 80), SymbolKind.Constant, lineRange(cable, rel, rel, reader)));
+  }
+  for (const caption of cable.captions) {
+    symbols.push(symbol(reader.line(cable, caption.line).slice(caption.start, caption.end), SymbolKind.Constant, spanRange(cable, caption)));
+  }
+  if (cable.executiveOrderLine !== undefined) {
+    const rel = cable.executiveOrderLine;
+    const eo = reader.find(cable, rel, 'executiveOrderNumber')?.value;
+    const decl = reader.find(cable, rel, 'declassification')?.value;
+    symbols.push(symbol(`E.O. ${eo ?? ''}`.trim(), SymbolKind.Key, lineRange(cable, rel, rel, reader), undefined, decl ? `DECL ${decl}` : undefined));
+  }
+  for (const rel of cable.tagsLines.slice(0, 1)) {
+    const codes = cable.tagsLines.flatMap((line) => cable.lines[line].tokens.filter((t) => t.kind === 'tag').map((t) => reader.tokenText(cable, line, t)));
+    symbols.push(symbol('TAGS', SymbolKind.Key, lineRange(cable, rel, cable.tagsLines[cable.tagsLines.length - 1], reader), undefined, codes.join(' ')));
+  }
+  if (cable.subject) {
+    symbols.push(symbol('SUBJECT', SymbolKind.String, lineRange(cable, cable.subject.startLine, cable.subject.endLine, reader), undefined, cable.subject.text));
+  }
+  if (cable.references) {
+    const refs = cable.references;
+    const items = refs.items.map((item, k) => {
+      const next = refs.items[k + 1];
+      const endLine = next && next.line > item.line ? next.line - 1 : next ? item.line : refs.endLine;
+      const citation = cable.lines[item.line].tokens.find((t) => t.kind === 'citation' && t.start >= item.end);
+      const label = reader.line(cable, item.line).slice(item.start, item.end).replace(/^[¶\uFFFD]|^Â¶/, '');
+      return symbol(`REF ${label}`, SymbolKind.Field, lineRange(cable, item.line, endLine, reader), spanRange(cable, item), citation && reader.tokenText(cable, item.line, citation));
+    });
+    const citation = items.length === 0 ? reader.find(cable, refs.startLine, 'citation')?.value : undefined;
+    symbols.push(symbol('REF', SymbolKind.Namespace, lineRange(cable, refs.startLine, refs.endLine, reader), undefined, citation, items));
+  }
+  for (const rel of cable.classifiedByLines.slice(0, 1)) {
+    symbols.push(symbol(reader.line(cable, rel).trim().slice(0, 60), SymbolKind.Key, lineRange(cable, rel, cable.classifiedByLines[cable.classifiedByLines.length - 1], reader)));
+  }
+  return symbols;
+}
+
+const BLOCK_NAMES = { summary: 'Summary', comment: 'Comment', note: 'Note', text: 'Text', talkingPoints: 'Talking points' };
+
+function paragraphSymbol(cable: Cable, paragraph: Paragraph, reader: CableReader): DocumentSymbol {
+  const marking = paragraph.portionMarking ? ` ${reader.line(cable, paragraph.portionMarking.line).slice(paragraph.portionMarking.start, paragraph.portionMarking.end)}` : '';
+  const blocks = cable.blocks
+    .filter((b) => (b.kind === 'summary' || b.kind === 'comment') && b.opener.line >= paragraph.startLine && b.endLine <= paragraph.endLine)
+    .map((b) => symbol(BLOCK_NAMES[b.kind], SymbolKind.Event, lineRange(cable, b.opener.line, b.endLine, reader), spanRange(cable, b.opener)));
+  const detail = paragraph.marker === 'garbledPilcrow' ? `written "${paragraph.writtenNumber}."` : undefined;
+  return symbol(`¶${paragraph.number}${marking} ${paragraph.lead}`, SymbolKind.Number, lineRange(cable, paragraph.startLine, paragraph.endLine, reader), spanRange(cable, paragraph.numberSpan), detail, blocks);
+}
+
+/** Summary/Comment blocks that do not fit inside one paragraph stand beside the paragraphs. */
+function looseBlocks(cable: Cable, section: Section, reader: CableReader): DocumentSymbol[] {
+  return cable.blocks
+    .filter((b) => (b.kind === 'summary' || b.kind === 'comment') && b.opener.line >= section.startLine && b.opener.line <= section.endLine)
+    .filter((b) => !cable.paragraphs.some((p) => b.opener.line >= p.startLine && b.endLine <= p.endLine))
+    .map((b) => symbol(BLOCK_NAMES[b.kind], SymbolKind.Event, lineRange(cable, b.opener.line, b.endLine, reader), spanRange(cable, b.opener)));
+}
+
+function bodySymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
+  const total = reader.facts(cable).classification?.section?.total;
+  const inSection = (s: Section) => (p: Paragraph) => p.startLine >= s.startLine && p.startLine <= s.endLine;
+  const byPosition = (a: DocumentSymbol, b: DocumentSymbol) => a.range.start.line - b.range.start.line;
+  if (cable.sections.length === 1 && !total) {
+    const section = cable.sections[0];
+    return [...cable.paragraphs.map((p) => paragraphSymbol(cable, p, reader)), ...looseBlocks(cable, section, reader)].sort(byPosition);
+  }
+  return cable.sections.map((section) => {
+    const children = [...cable.paragraphs.filter(inSection(section)).map((p) => paragraphSymbol(cable, p, reader)), ...looseBlocks(cable, section, reader)].sort(byPosition);
+    // A paragraph that continues across the next page header stays whole: the section reaches its end.
+    const childrenEnd = Math.max(section.startLine, ...children.map((c) => c.range.end.line - cable.startLine));
+    const range = lineRange(cable, section.startLine, Math.max(childrenEnd, Math.min(section.endLine, lastTextLine(cable, reader))), reader);
+    return symbol(`Section ${section.number}${total ? ` of ${total}` : ''}`, SymbolKind.Module, range, section.header ? spanRange(cable, section.header) : { start: range.start, end: range.start }, undefined, children);
+  });
+}
+
+/** Trims trailing blank lines from a cable's range. */
+function lastTextLine(cable: Cable, reader: CableReader): number {
+  let last = cable.lineCount - 1;
+  while (last > 0 && !reader.line(cable, last).trim()) last--;
+  return last;
+}
+
+export function documentSymbols(reader: CableReader): DocumentSymbol[] {
+  return reader.model.cables.map((cable) => {
+    const facts = reader.facts(cable);
+    const children: DocumentSymbol[] = [];
+    if (cable.headerRange) {
+      const { startLine, endLine } = cable.headerRange;
+      children.push(symbol('Header', SymbolKind.Namespace, lineRange(cable, startLine, endLine, reader), undefined, facts.dtg?.value.date?.toISOString().slice(0, 16).replace('T', ' '), headerSymbols(cable, reader)));
+    }
+    if (cable.captionBlock) {
+      const { startLine, endLine } = cable.captionBlock;
+      children.push(symbol('Captions', SymbolKind.Namespace, lineRange(cable, startLine, endLine, reader), undefined, facts.captions.join(' '), captionSymbols(cable, reader)));
+    }
+    children.push(...bodySymbols(cable, reader));
+    if (cable.signatureLine !== undefined) {
+      const rel = cable.signatureLine;
+      children.push(symbol(reader.line(cable, rel).trim(), SymbolKind.Constant, lineRange(cable, rel, rel, reader), undefined, 'signature'));
+    }
+    const first = cable.headerRange?.startLine ?? cable.classificationLine ?? 0;
+    const selectionLine = cable.classificationLine ?? first;
+    return symbol(facts.identity.referenceId, SymbolKind.File, lineRange(cable, 0, lastTextLine(cable, reader), reader), lineRange(cable, selectionLine, selectionLine, reader), cable.subject?.text, children);
+  });
+}

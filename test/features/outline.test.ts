@@ -1,0 +1,38 @@
+// The outline a user sees for every fixture cable, as an indented tree, against reviewed golden files.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import { CableReader } from '../../server/src/features/facts';
+import { documentSymbols } from '../../server/src/features/outline';
+import { CableModel } from '../../server/src/syntax/model';
+import { fixtureNames, readFixture } from '../support/fixtures';
+import { assertGolden } from '../support/golden';
+import { fixturesDir } from '../support/paths';
+
+const KIND_NAME = Object.fromEntries(Object.entries(SymbolKind).map(([name, value]) => [value, name]));
+
+function render(symbols: DocumentSymbol[], indent = ''): string[] {
+  return symbols.flatMap((s) => [
+    `${indent}${KIND_NAME[s.kind]} ${s.name}${s.detail ? ` — ${s.detail}` : ''} [${s.range.start.line + 1}-${s.range.end.line + 1}]`,
+    ...render(s.children ?? [], `${indent}  `),
+  ]);
+}
+
+/** Every child range lies in its parent's, and every selection range in its symbol's range. */
+function assertNested(symbols: DocumentSymbol[], parent?: DocumentSymbol): void {
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  for (const s of symbols) {
+    assert.ok(before(s.range.start, s.selectionRange.start) && before(s.selectionRange.end, s.range.end), `selection outside range: ${s.name}`);
+    if (parent) assert.ok(before(parent.range.start, s.range.start) && before(s.range.end, parent.range.end), `${s.name} outside ${parent.name}`);
+    assertNested(s.children ?? [], s);
+  }
+}
+
+for (const name of fixtureNames()) {
+  test(`outline of ${name}`, () => {
+    const symbols = documentSymbols(new CableReader(CableModel.parse(readFixture(name))));
+    assertNested(symbols);
+    assertGolden(join(fixturesDir, name.replace(/\.cable$/, '.outline.txt')), render(symbols).join('\n') + '\n');
+  });
+}
