@@ -183,7 +183,10 @@ function printSummary(): number {
 }
 
 async function main(): Promise<number> {
-  installExitHandlers();
+  installExitHandlers((reason) => {
+    outcomes.push({ kind: 'harness', name: 'the e2e run', ok: false, ms: Date.now() - startedAt, error: reason });
+    printSummary();
+  });
   const watchdog = setTimeout(() => {
     outcomes.push({ kind: 'harness', name: 'the whole e2e run', ok: false, ms: overallTimeoutMs, error: `timed out after ${overallTimeoutMs / 60_000} min` });
     console.error('[e2e] the whole run timed out; stopping everything');

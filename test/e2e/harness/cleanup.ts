@@ -61,7 +61,7 @@ let installed = false;
  * Signals and crashes stop what was started, then exit (130 for SIGINT as shells do, 143 for
  * SIGTERM, 129 for SIGHUP, 1 for an uncaught error). A second Ctrl+C exits at once.
  */
-export function installExitHandlers(): void {
+export function installExitHandlers(onInterrupted?: (reason: string) => void): void {
   if (installed) return;
   installed = true;
   const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -73,6 +73,7 @@ export function installExitHandlers(): void {
       console.error(`\n[e2e] ${signal}: stopping everything that was started...`);
       void runCleanups(5_000).finally(() => {
         console.error('[e2e] stopped');
+        onInterrupted?.(`interrupted by ${signal}`);
         process.exit(codes[signal]);
       });
     });
@@ -81,7 +82,10 @@ export function installExitHandlers(): void {
     console.error('[e2e] unexpected error:', error);
     if (stopping) return;
     stopping = true;
-    void runCleanups(5_000).finally(() => process.exit(1));
+    void runCleanups(5_000).finally(() => {
+      onInterrupted?.(`unexpected error: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    });
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
