@@ -43,6 +43,9 @@ function isDebianPackageInstalled(name: string): boolean {
 
 /** Installs missing Debian packages with apt-get when running as root; otherwise says what to run. */
 async function ensureDebianPackages(needBuildTools: boolean): Promise<void> {
+  if (process.env.CABLE_E2E_CHROMIUM && !existsSync(chromiumPath)) {
+    throw new Error(`CABLE_E2E_CHROMIUM names ${chromiumPath}, which does not exist`);
+  }
   const missing = missingDebianPackages(needBuildTools);
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
@@ -79,7 +82,9 @@ function tail(file: string, lines = 30): string {
 function isInstalled(): boolean {
   try {
     const marker = JSON.parse(readFileSync(markerFile, 'utf8'));
-    return marker.version === CODE_SERVER_VERSION && existsSync(entryScript) && existsSync(join(packageDir, 'lib', 'vscode', 'node_modules.asar'));
+    // Native modules are built for one Node.js major version.
+    const sameNode = String(marker.node).split('.')[0] === process.version.split('.')[0];
+    return marker.version === CODE_SERVER_VERSION && sameNode && existsSync(entryScript) && existsSync(join(packageDir, 'lib', 'vscode', 'node_modules.asar'));
   } catch {
     return false;
   }
@@ -306,7 +311,7 @@ export async function startEditor(
     logFile,
     remote,
     url(folder, payload) {
-      let url = `${origin}/?folder=${encodeURIComponent(folder)}`;
+      let url = `${origin}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
       if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
       return url;
     },
