@@ -38,17 +38,20 @@ export const uiTests: UiTest[] = [
     name: 'highlighting: the VZCZC transmission line is coloured differently from prose',
     async run({ page, screenshot }) {
       await openFile(page, samples.seed);
-      // Tokenizing is asynchronous: wait until the first line has its colour.
-      const prose = await tokenColor(page, '¶1.', 'Deputy');
-      const header = await waitFor(
-        'a colour for the VZCZC line',
+      // Tokenizing (TextMate, then semantic tokens from the server) is asynchronous: poll.
+      let seen = '';
+      await waitFor(
+        'the VZCZC line in a colour of its own',
         async () => {
-          const color = await tokenColor(page, 'VZCZC', 'VZCZCXRO1864');
-          return color !== prose ? color : undefined;
+          const header = await tokenColor(page, 'VZCZC', 'VZCZCXRO1864');
+          const prose = await tokenColor(page, '¶1.', 'Deputy');
+          seen = `VZCZCXRO1864 ${header}, prose ${prose}`;
+          return header !== prose;
         },
         15_000,
-      ).catch(() => undefined);
-      assert.ok(header, `VZCZCXRO1864 has the colour of prose (${prose})`);
+      ).catch((error) => {
+        throw new Error(`${error.message}; last seen: ${seen || '(nothing)'}`);
+      });
       await screenshot('editor');
     },
   },

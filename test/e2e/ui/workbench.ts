@@ -90,22 +90,29 @@ export async function wordBox(page: Page, lineStart: string, word: string): Prom
   return box;
 }
 
-/** Computed text colour of the rendered token span holding `word` on the line starting with `lineStart`. */
+/**
+ * Computed text colour of the first character of `word` on the first rendered line of the active
+ * editor that starts with `lineStart` (a word may be split over several token spans).
+ */
 export async function tokenColor(page: Page, lineStart: string, word: string): Promise<string> {
   const color = await activeEditor(page).evaluate(
     (element, { lineStart, word }) => {
       for (const line of element.querySelectorAll('.view-lines .view-line')) {
         const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
-        if (!text.startsWith(lineStart)) continue;
-        for (const span of line.querySelectorAll('span > span')) {
-          if ((span.textContent ?? '').replace(/\u00a0/g, ' ').includes(word)) return getComputedStyle(span).color;
+        if (!text.startsWith(lineStart) || !text.includes(word)) continue;
+        let offset = text.indexOf(word);
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.textContent?.length ?? 0;
+          if (offset < length) return node.parentElement ? getComputedStyle(node.parentElement).color : null;
+          offset -= length;
         }
       }
       return null;
     },
     { lineStart, word },
   );
-  if (!color) throw new Error(`no rendered token ${JSON.stringify(word)} on a line starting with ${JSON.stringify(lineStart)}`);
+  if (!color) throw new Error(`no rendered ${JSON.stringify(word)} on a line starting with ${JSON.stringify(lineStart)}`);
   return color;
 }
 
