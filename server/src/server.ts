@@ -1,6 +1,7 @@
 // The only file that knows the LSP connection: capabilities, document sync, request -> provider.
 // `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it) picks the transport from argv.
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   InitializeResult,
@@ -9,6 +10,8 @@ import {
   ErrorCodes,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { completions } from './features/completion';
 import { documentDiagnostics, RuleSettings } from './features/diagnostics/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -34,6 +37,8 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       foldingRangeProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      completionProvider: { triggerCharacters: [' ', '/', '('] },
     },
     serverInfo: { name: 'cable-language-server', version: '0.1.0' },
   };
@@ -80,6 +85,8 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
 
 connection.onDocumentSymbol(({ textDocument }) => documentSymbols(documentOf(textDocument.uri).reader));
 connection.onHover(({ textDocument, position }) => hover(documentOf(textDocument.uri).reader, position));
+connection.onCodeAction(({ textDocument, range, context }) => codeActions(documentOf(textDocument.uri).reader, textDocument.uri, range, context.only, ruleSettings));
+connection.onCompletion(({ textDocument, position }) => completions(documentOf(textDocument.uri).reader, position));
 connection.onFoldingRanges(({ textDocument }) => foldingRanges(documentOf(textDocument.uri).model));
 
 function tokensResult(uri: string, data: number[]) {
