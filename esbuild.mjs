@@ -40,7 +40,7 @@ const builds = tests
   : [
       {
         ...common,
-        entryPoints: { client: 'client/src/extension.ts', server: 'server/src/server.ts' },
+        entryPoints: { client: 'client/src/extension.ts', server: 'server/src/main.ts' },
         outdir: 'dist',
         minify: production,
         sourcemap: !production,
