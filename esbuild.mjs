@@ -5,7 +5,7 @@
 //   node esbuild.mjs --tests       bundle test/**/*.test.ts into out/test/ for `node --test`
 //   node esbuild.mjs --bench       bundle bench/*.bench.ts into out/bench/
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -46,6 +46,10 @@ const builds = tests
         sourcemap: !production,
       },
     ];
+
+// Bundles of deleted tests or benchmarks must not linger and run.
+if (tests) rmSync('out/test', { recursive: true, force: true });
+if (bench) rmSync('out/bench', { recursive: true, force: true });
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
