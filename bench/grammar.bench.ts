@@ -77,24 +77,36 @@ interface Result {
   megabytesPerSecond: number;
 }
 
-async function measure(scopeName: string, lines: string[]): Promise<Result> {
+interface Subject {
+  scopeName: string;
+  lines: string[];
+  seconds: number[];
+}
+
+/** One full tokenization of `lines`, in seconds. */
+async function run(scopeName: string, lines: string[]): Promise<number> {
   const grammar = await loadGrammar(scopeName);
-  const seconds: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    (globalThis as { gc?: () => void }).gc?.();
-    const start = performance.now();
-    let state = INITIAL;
-    for (const line of lines) state = grammar.tokenizeLine2(line, state).ruleStack;
-    seconds.push((performance.now() - start) / 1000);
-  }
+  (globalThis as { gc?: () => void }).gc?.();
+  const start = performance.now();
+  let state = INITIAL;
+  for (const line of lines) state = grammar.tokenizeLine2(line, state).ruleStack;
+  return (performance.now() - start) / 1000;
+}
+
+function summarize({ scopeName, lines, seconds }: Subject): Result {
   const megabytes = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0) / (1024 * 1024);
   const time = median(seconds);
   return { grammar: scopeName, lines: lines.length, megabytes, linesPerSecond: lines.length / time, megabytesPerSecond: megabytes / time };
 }
 
 async function main(): Promise<void> {
-  const cable = await measure(CABLE_SCOPE, cableCorpus());
-  const markdown = await measure(MARKDOWN_SCOPE, markdownCorpus());
+  const subjects: Subject[] = [
+    { scopeName: CABLE_SCOPE, lines: cableCorpus(), seconds: [] },
+    { scopeName: MARKDOWN_SCOPE, lines: markdownCorpus(), seconds: [] },
+  ];
+  // Alternate the grammars so that a change in machine load affects both alike.
+  for (let i = 0; i < RUNS; i++) for (const s of subjects) s.seconds.push(await run(s.scopeName, s.lines));
+  const [cable, markdown] = subjects.map(summarize);
   for (const r of [cable, markdown]) {
     console.log(
       `${r.grammar.padEnd(20)} ${r.lines} lines, ${r.megabytes.toFixed(1)} MB: ` +
