@@ -2,12 +2,13 @@
 // tm-grammars on ~10 MB of generated Markdown, in the same run. Both are driven line by line through
 // vscode-textmate's tokenizeLine2, as the VS Code editor does. Prints the median of a few runs.
 //   npm run bench
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { INITIAL } from 'vscode-textmate';
 import { fixturesDir, projectRoot } from '../test/support/paths';
-import { CABLE_SCOPE, MARKDOWN_SCOPE, decodeCable, loadGrammar, splitLines } from '../test/grammar/tokenize';
+import { readFixture } from '../test/support/fixtures';
+import { CABLE_SCOPE, MARKDOWN_SCOPE, loadGrammar, splitLines } from '../test/grammar/tokenize';
 
 const TARGET_BYTES = 10 * 1024 * 1024;
 const RUNS = 5;
@@ -17,7 +18,7 @@ function cableCorpus(): string[] {
   const cables = readdirSync(fixturesDir)
     .filter((name) => name.endsWith('.cable'))
     .sort()
-    .map((name) => decodeCable(readFileSync(join(fixturesDir, name))));
+    .map(readFixture);
   return fillLines((i) => splitLines(cables[i % cables.length]));
 }
 

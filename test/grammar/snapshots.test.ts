@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fixturesDir, projectRoot } from '../support/paths';
 import { formatScopes } from './snapshot';
-import { decodeCable, tokenize } from './tokenize';
+import { readFixture } from '../support/fixtures';
+import { tokenize } from './tokenize';
 
 const snapshotsDir = join(projectRoot, 'test', 'grammar', 'snapshots');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -17,7 +18,7 @@ const ids = readdirSync(fixturesDir)
 
 for (const id of ids) {
   test(`${id}: scopes match the reviewed snapshot`, async () => {
-    const actual = formatScopes(await tokenize(decodeCable(readFileSync(join(fixturesDir, `${id}.cable`)))));
+    const actual = formatScopes(await tokenize(readFixture(`${id}.cable`)));
     const path = join(snapshotsDir, `${id}.scopes.txt`);
     if (update) {
       mkdirSync(snapshotsDir, { recursive: true });

@@ -57,15 +57,6 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-/** Cable bytes as text: UTF-8 when valid, otherwise Latin-1 (raw cables.csv copies, pilcrow as byte 0xB6). */
-export function decodeCable(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return Buffer.from(bytes).toString('latin1');
-  }
-}
-
 /** Tokens per line of `text`, each with its full scope list. */
 export async function tokenize(text: string, scopeName = CABLE_SCOPE): Promise<ScopedToken[][]> {
   const grammar = await loadGrammar(scopeName);
