@@ -7,7 +7,7 @@
 //   node esbuild.mjs --e2e         bundle the editor tests (test/e2e) into out/e2e/: the in-host
 //                                  suite (run inside VS Code) and the Node drivers around it
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -60,12 +60,16 @@ const builds = e2e
   : [
       {
         ...common,
-        entryPoints: { client: 'client/src/extension.ts', server: 'server/src/server.ts' },
+        entryPoints: { client: 'client/src/extension.ts', server: 'server/src/main.ts' },
         outdir: 'dist',
         minify: production,
         sourcemap: !production,
       },
     ];
+
+// Bundles of deleted tests or benchmarks must not linger and run.
+if (tests) rmSync('out/test', { recursive: true, force: true });
+if (bench) rmSync('out/bench', { recursive: true, force: true });
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -1,14 +1,16 @@
 // The only file that knows the LSP connection: capabilities, document sync, request -> provider.
-// `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it) picks the transport from argv.
+// The transport is the entry point's business (main.ts for Node, browserMain.ts for a web worker).
 import {
-  createConnection,
+  CodeActionKind,
+  Connection,
   DidChangeConfigurationNotification,
-  InitializeResult,
-  ProposedFeatures,
-  ResponseError,
   ErrorCodes,
+  InitializeResult,
+  ResponseError,
   TextDocumentSyncKind,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { completions } from './features/completion';
 import { documentDiagnostics, RuleSettings } from './features/diagnostics/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -16,90 +18,95 @@ import { documentSymbols } from './features/outline';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokenData, semanticTokensDelta } from './features/semanticTokens';
 import { CableDocument, OpenDocuments } from './workspace/documents';
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new OpenDocuments();
-let ruleSettings: RuleSettings = {};
-let clientHasConfiguration = false;
-/** Last semantic tokens sent per document, for delta requests. */
-const lastTokens = new Map<string, { resultId: string; data: number[] }>();
-let nextResultId = 1;
+export function startServer(connection: Connection): void {
+  const documents = new OpenDocuments();
+  let ruleSettings: RuleSettings = {};
+  let clientHasConfiguration = false;
+  /** Last semantic tokens sent per document, for delta requests. */
+  const lastTokens = new Map<string, { resultId: string; data: number[] }>();
+  let nextResultId = 1;
 
-connection.onInitialize((params): InitializeResult => {
-  clientHasConfiguration = !!params.capabilities.workspace?.configuration;
-  ruleSettings = params.initializationOptions?.diagnostics?.rules ?? {};
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      documentSymbolProvider: { label: 'Cables' },
-      hoverProvider: true,
-      foldingRangeProvider: true,
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
-    },
-    serverInfo: { name: 'cable-language-server', version: '0.1.0' },
-  };
-});
+  connection.onInitialize((params): InitializeResult => {
+    clientHasConfiguration = !!params.capabilities.workspace?.configuration;
+    ruleSettings = params.initializationOptions?.diagnostics?.rules ?? {};
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'Cables' },
+        hoverProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: { triggerCharacters: [' ', '/', '('] },
+      },
+      serverInfo: { name: 'cable-language-server', version: '0.1.0' },
+    };
+  });
 
-connection.onInitialized(async () => {
-  if (!clientHasConfiguration) return;
-  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' });
-  await loadSettings();
-});
+  connection.onInitialized(async () => {
+    if (!clientHasConfiguration) return;
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' });
+    await loadSettings();
+  });
 
-async function loadSettings(): Promise<void> {
-  if (!clientHasConfiguration) return;
-  const config = await connection.workspace.getConfiguration('cable');
-  ruleSettings = { ...(config?.diagnostics?.rules ?? {}) };
-  for (const document of documents.all()) publishDiagnostics(document);
+  async function loadSettings(): Promise<void> {
+    if (!clientHasConfiguration) return;
+    const config = await connection.workspace.getConfiguration('cable');
+    ruleSettings = { ...(config?.diagnostics?.rules ?? {}) };
+    for (const document of documents.all()) publishDiagnostics(document);
+  }
+
+  connection.onDidChangeConfiguration(() => void loadSettings());
+
+  function publishDiagnostics(document: CableDocument): void {
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(document.model, ruleSettings, document.reader) });
+  }
+
+  /** The open document, or a request error that says which document is unknown. */
+  function documentOf(uri: string): CableDocument {
+    const document = documents.get(uri);
+    if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown document ${uri}: open it first (textDocument/didOpen).`);
+    return document;
+  }
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    publishDiagnostics(documents.open(textDocument.uri, textDocument.version, textDocument.text));
+  });
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const document = documents.update(textDocument.uri, contentChanges, textDocument.version);
+    if (document) publishDiagnostics(document);
+  });
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    documents.close(textDocument.uri);
+    lastTokens.delete(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) => documentSymbols(documentOf(textDocument.uri).reader));
+  connection.onHover(({ textDocument, position }) => hover(documentOf(textDocument.uri).reader, position));
+  connection.onCodeAction(({ textDocument, range, context }) => codeActions(documentOf(textDocument.uri).reader, textDocument.uri, range, context.only, ruleSettings));
+  connection.onCompletion(({ textDocument, position }) => completions(documentOf(textDocument.uri).reader, position));
+  connection.onFoldingRanges(({ textDocument }) => foldingRanges(documentOf(textDocument.uri).model));
+
+  function tokensResult(uri: string, data: number[]) {
+    const resultId = String(nextResultId++);
+    lastTokens.set(uri, { resultId, data });
+    return resultId;
+  }
+
+  connection.languages.semanticTokens.on(({ textDocument }) => {
+    const data = semanticTokenData(documentOf(textDocument.uri).model);
+    return { resultId: tokensResult(textDocument.uri, data), data };
+  });
+  connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }) => {
+    const data = semanticTokenData(documentOf(textDocument.uri).model);
+    const previous = lastTokens.get(textDocument.uri);
+    const resultId = tokensResult(textDocument.uri, data);
+    return previous?.resultId === previousResultId ? semanticTokensDelta(previous.data, data, resultId) : { resultId, data };
+  });
+  connection.languages.semanticTokens.onRange(({ textDocument, range }) => ({
+    data: semanticTokenData(documentOf(textDocument.uri).model, range.start.line, range.end.line),
+  }));
+
+  connection.listen();
 }
-
-connection.onDidChangeConfiguration(() => void loadSettings());
-
-function publishDiagnostics(document: CableDocument): void {
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(document.model, ruleSettings, document.reader) });
-}
-
-/** The open document, or a request error that says which document is unknown. */
-function documentOf(uri: string): CableDocument {
-  const document = documents.get(uri);
-  if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown document ${uri}: open it first (textDocument/didOpen).`);
-  return document;
-}
-
-connection.onDidOpenTextDocument(({ textDocument }) => {
-  publishDiagnostics(documents.open(textDocument.uri, textDocument.version, textDocument.text));
-});
-connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-  const document = documents.update(textDocument.uri, contentChanges, textDocument.version);
-  if (document) publishDiagnostics(document);
-});
-connection.onDidCloseTextDocument(({ textDocument }) => {
-  documents.close(textDocument.uri);
-  lastTokens.delete(textDocument.uri);
-  void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
-});
-
-connection.onDocumentSymbol(({ textDocument }) => documentSymbols(documentOf(textDocument.uri).reader));
-connection.onHover(({ textDocument, position }) => hover(documentOf(textDocument.uri).reader, position));
-connection.onFoldingRanges(({ textDocument }) => foldingRanges(documentOf(textDocument.uri).model));
-
-function tokensResult(uri: string, data: number[]) {
-  const resultId = String(nextResultId++);
-  lastTokens.set(uri, { resultId, data });
-  return resultId;
-}
-
-connection.languages.semanticTokens.on(({ textDocument }) => {
-  const data = semanticTokenData(documentOf(textDocument.uri).model);
-  return { resultId: tokensResult(textDocument.uri, data), data };
-});
-connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }) => {
-  const data = semanticTokenData(documentOf(textDocument.uri).model);
-  const previous = lastTokens.get(textDocument.uri);
-  const resultId = tokensResult(textDocument.uri, data);
-  return previous?.resultId === previousResultId ? semanticTokensDelta(previous.data, data, resultId) : { resultId, data };
-});
-connection.languages.semanticTokens.onRange(({ textDocument, range }) => ({
-  data: semanticTokenData(documentOf(textDocument.uri).model, range.start.line, range.end.line),
-}));
-
-connection.listen();

@@ -7,11 +7,15 @@ export function fixtureNames(): string[] {
   return readdirSync(fixturesDir).filter((name) => name.endsWith('.cable')).sort();
 }
 
-export function readFixture(name: string): string {
-  const bytes = readFileSync(join(fixturesDir, name));
+/** Cable bytes as text: UTF-8 when valid, otherwise Latin-1 (raw cables.csv copies, pilcrow as byte 0xB6). */
+export function decodeCable(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return bytes.toString('latin1');
+    return Buffer.from(bytes).toString('latin1');
   }
+}
+
+export function readFixture(name: string): string {
+  return decodeCable(readFileSync(join(fixturesDir, name)));
 }

@@ -165,8 +165,19 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
     case 'blockStart':
     case 'blockEnd': {
       const block = cable.blocks.find((b) => (b.opener.line === rel && b.opener.start === token.start) || (b.closer?.line === rel && b.closer.start === token.start));
-      return block ? `**${block.kind[0].toUpperCase()}${block.kind.slice(1)}** block, lines ${cable.startLine + block.opener.line + 1}-${cable.startLine + block.endLine + 1}${block.closer ? '' : ' (not closed)'}.` : undefined;
+      if (block) return `**${block.kind[0].toUpperCase()}${block.kind.slice(1)}** block, lines ${cable.startLine + block.opener.line + 1}-${cable.startLine + block.endLine + 1}${block.closer ? '' : ' (not closed)'}.`;
+      return token.kind === 'blockEnd' ? `**${text}**: closes a block whose opener is not in this cable.` : undefined;
     }
+    case 'citation': {
+      const m = /^(?:(\d{2,4}) )?(.*?) (\d+)/.exec(text);
+      if (!m) return undefined;
+      const year = m[1] ? m[1].slice(-2) : facts.identity.year;
+      return `**Cited cable** ${m[2]} ${Number(m[3])}${year ? `: reference ID ${year}${m[2].replace(/\s+/g, '').replace(/^SECSTATE$/, 'STATE')}${Number(m[3])}${m[1] ? '' : ' (year of this cable)'}` : ''}.`;
+    }
+    case 'itemLabel':
+      return `**Reference ${text.replace(/[^A-Z]/g, '')}**: cited in the text as "ref ${text.replace(/[^A-Z]/g, '')}".`;
+    case 'preHeader':
+      return 'Matter before the cable header (partial-extract notice, distribution block, page banner or metadata record): not part of the telegram.';
     case 'signature':
       return `**Signature**: ${text}${facts.identity.post === 'STATE' ? ' (STATE cables are signed by the Secretary)' : ''}.`;
     case 'keyword': {

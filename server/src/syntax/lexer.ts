@@ -646,7 +646,7 @@ function lexProse(text: string, first: number): LexedLine {
       kind = 'letteredItem';
     }
   }
-  const opener = /^\s*(\(?)(Summary and Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS)\b\s*[:.-]?/i.exec(text.slice(bodyStart, bodyStart + 40));
+  const opener = /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(text.slice(bodyStart, bodyStart + 60));
   if (opener && (opener[0].trimEnd().endsWith(':') || opener[0].trimEnd().endsWith('.') || opener[0].trimEnd().endsWith('-') || opener[2].toUpperCase() === opener[2] || /^\s*$/.test(text.slice(bodyStart + opener[0].length)))) {
     const start = bodyStart + opener[0].indexOf(opener[2]);
     line.token('blockStart', start, bodyStart + opener[0].trimEnd().length);

@@ -340,7 +340,7 @@ const BLOCK_KINDS: Array<[RegExp, BlockKind]> = [
 ];
 
 function blockKind(marker: string): BlockKind | undefined {
-  const words = marker.replace(/^\(|^end\s+/i, '');
+  const words = marker.replace(/^\(|^end\s+|^(?:introduction|background) and /i, '');
   return BLOCK_KINDS.find(([pattern]) => pattern.test(words))?.[1];
 }
 
