@@ -35,18 +35,24 @@ export const uiTests: UiTest[] = [
     },
   },
   {
-    name: 'highlighting: the VZCZC transmission line is coloured differently from prose',
+    name: 'highlighting: header tokens (VZCZC line, routing indicator, classification) are coloured differently from prose',
     async run({ page, screenshot }) {
       await openFile(page, samples.seed);
+      // [line start, word] of header tokens; each must differ from the colour of prose.
+      const headerTokens: Array<[string, string]> = [
+        ['VZCZC', 'VZCZCXRO1864'],
+        ['DE RUEHDBU', 'RUEHDBU'],
+        ['C O N F I D E N T I A L', 'C O N F'],
+      ];
       // Tokenizing (TextMate, then semantic tokens from the server) is asynchronous: poll.
       let seen = '';
       await waitFor(
-        'the VZCZC line in a colour of its own',
+        'header tokens in colours of their own',
         async () => {
-          const header = await tokenColor(page, 'VZCZC', 'VZCZCXRO1864');
           const prose = await tokenColor(page, '¶1.', 'Deputy');
-          seen = `VZCZCXRO1864 ${header}, prose ${prose}`;
-          return header !== prose;
+          const colors = await Promise.all(headerTokens.map(([line, word]) => tokenColor(page, line, word)));
+          seen = `prose (Deputy) ${prose}; ${headerTokens.map(([, word], i) => `${word} ${colors[i]}`).join('; ')}`;
+          return colors.every((color) => color !== prose);
         },
         15_000,
       ).catch((error) => {
