@@ -1,4 +1,7 @@
 // Debian's Chromium driven by playwright-core (Playwright's own browser download is out of reach).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { onCleanup } from './cleanup';
 import { chromiumPath } from './codeServer';
@@ -15,12 +18,18 @@ const chromiumArgs = [
   '--disable-default-apps',
   '--no-first-run',
   '--no-default-browser-check',
+  '--disable-breakpad',
+  '--disable-crash-reporter',
 ];
 
 /** Headless Chromium, closed at cleanup (Playwright also kills it if this process exits). */
 export async function launchBrowser(): Promise<Browser> {
+  // Chromium writes crash-report settings under ~/.config whatever its profile: give it a home of its own.
+  const home = mkdtempSync(join(tmpdir(), 'cable-e2e-chromium-'));
+  onCleanup(`temp folder ${home}`, () => rmSync(home, { recursive: true, force: true }));
   const browser = await chromium.launch({
     executablePath: chromiumPath,
+    env: { ...process.env, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') },
     headless: true,
     args: chromiumArgs,
     timeout: 60_000,

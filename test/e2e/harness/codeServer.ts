@@ -213,12 +213,14 @@ export const userSettings = {
   'outline.collapseItems': 'alwaysExpand',
 };
 
-/** Environment for code-server: its config and data folders inside the session's temp folder. */
+/** Environment for code-server: its config, data and cache folders inside the session's temp folder. */
 function editorEnv(dirs: EditorDirs, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     XDG_CONFIG_HOME: join(dirs.root, 'xdg-config'),
     XDG_DATA_HOME: join(dirs.root, 'xdg-data'),
+    // VS Code keeps a device id under ~/.cache/Microsoft even with telemetry off.
+    XDG_CACHE_HOME: join(dirs.root, 'xdg-cache'),
     ...extra,
   };
 }
