@@ -9,6 +9,7 @@ import {
   ResponseError,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
+import { cableAt } from './features/cableAt';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completions } from './features/completion';
 import { documentDiagnostics, RuleSettings } from './features/diagnostics/diagnostics';
@@ -16,6 +17,7 @@ import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/outline';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokenData, semanticTokensDelta } from './features/semanticTokens';
+import { CABLE_AT_METHOD, CableAtParams } from './protocol';
 import { CableDocument, OpenDocuments } from './workspace/documents';
 
 export function startServer(connection: Connection): void {
@@ -87,6 +89,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(({ textDocument, range, context }) => codeActions(documentOf(textDocument.uri).reader, textDocument.uri, range, context.only, ruleSettings));
   connection.onCompletion(({ textDocument, position }) => completions(documentOf(textDocument.uri).reader, position));
   connection.onFoldingRanges(({ textDocument }) => foldingRanges(documentOf(textDocument.uri).model));
+  connection.onRequest(CABLE_AT_METHOD, ({ textDocument, position }: CableAtParams) => cableAt(documentOf(textDocument.uri).reader, position));
 
   function tokensResult(uri: string, data: number[]) {
     const resultId = String(nextResultId++);
