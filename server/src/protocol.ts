@@ -35,3 +35,19 @@ export interface CableAtResult {
     word: string;
   } | null;
 }
+
+/**
+ * Notification `cable/tables`: the user's own code tables, the complete set (it replaces the previous one; an empty
+ * list removes them). The same files may come at start-up in `initializationOptions.tables`.
+ */
+export const TABLES_METHOD = 'cable/tables';
+
+export interface TableFile {
+  /** Where the file is, as the user should read it in messages ('tables/tags.tsv'); a name ending in .json is JSON. */
+  name: string;
+  text: string;
+}
+
+export interface TablesParams {
+  files: TableFile[];
+}
