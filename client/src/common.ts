@@ -1,8 +1,8 @@
 // What the desktop (extension.ts, server in a Node process) and the web extension (browserExtension.ts, server in a
 // web worker) share: client options, commands, the status bar and the user's code tables. No Node modules here.
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { TABLES_METHOD, TablesParams } from '../../server/src/protocol';
+import { BaseLanguageClient, LanguageClientOptions, State } from 'vscode-languageclient';
+import { TableFile, TABLES_METHOD, TablesParams } from '../../server/src/protocol';
 import { CableStatusBar, REVEAL_CLASSIFICATION_COMMAND, revealClassification } from './statusBar';
 import { UserTables } from './userTables';
 
@@ -22,17 +22,23 @@ export async function activateCable(
   const tables = new UserTables(outputChannel);
   context.subscriptions.push(outputChannel, tables);
   await tables.reload();
+  /** The tables the server has: a change while it starts is sent once it runs. */
+  let sent: TableFile[] | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel,
     synchronize: { configurationSection: 'cable' },
-    initializationOptions: () => ({ tables: { files: tables.files } satisfies TablesParams }),
+    initializationOptions: () => ({ tables: { files: (sent = tables.files) } satisfies TablesParams }),
   };
   const started = (client = createClient(clientOptions));
+  const sendTables = () => {
+    if (!started.isRunning() || sent === tables.files) return;
+    sent = tables.files;
+    void started.sendNotification(TABLES_METHOD, { files: sent } satisfies TablesParams);
+  };
   context.subscriptions.push(
-    tables.onDidChange((files) => {
-      if (started.isRunning()) void started.sendNotification(TABLES_METHOD, { files } satisfies TablesParams);
-    }),
+    tables.onDidChange(sendTables),
+    started.onDidChangeState(({ newState }) => newState === State.Running && sendTables()),
     new CableStatusBar(started, documentSelector),
     vscode.commands.registerCommand('cable.restartServer', async () => {
       await started.stop();
