@@ -1,5 +1,6 @@
-// The web extension: its bundles hold no Node modules, and dist/browser/server.js answers LSP in a real web worker
-// (headless Chromium through playwright-core, page and worker served from a loopback HTTP server started here).
+// The web extension: its bundles hold no Node modules, dist/browser/server.js answers LSP in a real web worker, and
+// dist/browser/client.js loads in one (headless Chromium through playwright-core, page and workers served from a
+// loopback HTTP server started here).
 // The Chromium part is skipped, with a message, when /usr/bin/chromium is not installed; .ci/run installs it.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -96,6 +97,9 @@ describe('dist/browser/server.js in a web worker of headless Chromium', { skip, 
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml);
       } else if (req.url === '/server.js') {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(browserServer));
+      } else if (req.url === '/client.js' || req.url === '/clientCheck.js') {
+        const file = req.url === '/client.js' ? browserClient : join(projectRoot, 'test', 'web', 'clientCheck.js');
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(file));
       } else {
         res.writeHead(404).end();
       }
@@ -160,6 +164,18 @@ describe('dist/browser/server.js in a web worker of headless Chromium', { skip, 
     assert.equal(unknownTags(await open(uri, text)), 1);
     const tables: TablesParams = { files: [{ name: 'tables/tags.tsv', text: 'code\tmeaning\nKXYZ\tOur program\n' }] };
     assert.equal(unknownTags(await notifyForDiagnostics('cable/tables', tables, uri)), 0);
+  });
+
+  test('the web client bundle loads in a worker without Node globals and exports activate and deactivate', async () => {
+    const loaded = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const worker = new (globalThis as any).Worker('/clientCheck.js');
+          worker.onmessage = ({ data }: { data: unknown }) => resolve(data);
+          worker.onerror = (event: { message: string }) => resolve({ error: event.message });
+        }),
+    );
+    assert.deepEqual(loaded, { activate: 'function', deactivate: 'function' });
   });
 
   test('no error in the page or the worker', async () => {
