@@ -36,7 +36,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     clientHasConfiguration = !!params.capabilities.workspace?.configuration;
     ruleSettings = params.initializationOptions?.diagnostics?.rules ?? {};
-    startupTableProblems = loadExtraTables((params.initializationOptions?.tables as TablesParams | undefined)?.files ?? []);
+    startupTableProblems = loadExtraTables((params.initializationOptions?.tables as TablesParams | undefined)?.files);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -68,8 +68,8 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => void loadSettings());
 
   // The user's code tables (cable.tables.extra), the complete set: replace the layer, re-check the open documents.
-  connection.onNotification(TABLES_METHOD, ({ files }: TablesParams) => {
-    reportTableProblems(loadExtraTables(files ?? []));
+  connection.onNotification(TABLES_METHOD, (params: TablesParams | undefined) => {
+    reportTableProblems(loadExtraTables(params?.files));
     for (const document of documents.all()) publishDiagnostics(document);
   });
 

@@ -84,3 +84,10 @@ test('problems in a table file are shown as a warning and logged; the good entri
   assert.match(messages[0].message, /^Cable code tables: tables\/tags\.tsv:3: "NOT A CODE" is not a TAGS code/);
   assert.ok(client.alive, client.stderr);
 });
+
+test('a malformed cable/tables notification is reported, and the server stays alive', async () => {
+  messages.length = 0;
+  assert.equal((await unknownTagsAfter({ files: [{ name: 7 }] } as unknown as TablesParams)).length, 1);
+  assert.match(messages[0]?.message ?? '', /1 of 1 files are not \{ "name": string, "text": string \}/);
+  assert.ok(client.alive, client.stderr);
+});

@@ -93,6 +93,13 @@ test('problems name the file and line; bad entries are left out, good ones kept'
   assert.deepEqual([...tables.tags.keys()], ['KOK']);
 });
 
+test('files as received from an editor: anything but { name, text } is reported and skipped', () => {
+  assert.deepEqual(loadExtraTables(undefined), []);
+  const problems = loadExtraTables([{ name: 'ok.tsv', text: 'code\tmeaning\nKOK\tfine\n' }, { name: 'no text' }, 'x', null]);
+  assert.deepEqual(problems.map(formatTableProblem), ['tables: 3 of 4 files are not { "name": string, "text": string } and were skipped.']);
+  assert.equal(tagCode('KOK')?.meaning, 'fine');
+});
+
 test('lookups consult the user tables first: new codes join, known ones take the user meaning and keep the rest', () => {
   const builtInDushanbe = routingIndicator('RUEHDBU');
   const builtInSipdis = caption('SIPDIS');

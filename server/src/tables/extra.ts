@@ -144,10 +144,18 @@ export function setExtraTables(tables: ExtraTables): void {
   version++;
 }
 
-/** Parses `files` and makes them the user's tables; returns the problems found. */
-export function loadExtraTables(files: readonly TableText[]): TableProblem[] {
-  const { tables, problems } = parseTableFiles(files);
+/**
+ * Parses `files` (as received: anything but a list of { name, text } is reported and skipped) and makes them the
+ * user's tables; returns the problems found.
+ */
+export function loadExtraTables(files: unknown): TableProblem[] {
+  const list: unknown[] = Array.isArray(files) ? files : files === undefined || files === null ? [] : [files];
+  const valid = list.filter((file): file is TableText => typeof (file as TableText)?.name === 'string' && typeof (file as TableText)?.text === 'string');
+  const { tables, problems } = parseTableFiles(valid);
   setExtraTables(tables);
+  if (valid.length < list.length) {
+    problems.unshift({ source: 'tables', message: `${list.length - valid.length} of ${list.length} files are not { "name": string, "text": string } and were skipped.` });
+  }
   return problems;
 }
 
