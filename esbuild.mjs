@@ -25,15 +25,6 @@ const common = {
   logLevel: 'warning',
 };
 
-/** Files below `dir` whose name ends with `suffix`, skipping fixtures and the in-editor suites. */
-function entryPoints(dir, suffix) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'fixtures' || entry.name === 'e2e' ? [] : entryPoints(path, suffix);
-    return entry.name.endsWith(suffix) ? [path] : [];
-  });
-}
-
 /**
  * The web extension: platform browser, so that a Node built-in anywhere on the path fails the build. The client is
  * CommonJS for the web extension host (which provides `vscode`); the server is a self-contained worker script.
@@ -49,6 +40,15 @@ const browser = {
   minify: production,
   sourcemap: !production,
 };
+
+/** Files below `dir` whose name ends with `suffix`, skipping fixtures and the in-editor suites. */
+function entryPoints(dir, suffix) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'fixtures' || entry.name === 'e2e' ? [] : entryPoints(path, suffix);
+    return entry.name.endsWith(suffix) ? [path] : [];
+  });
+}
 
 const builds = tests
   ? [{ ...common, entryPoints: entryPoints('test', '.test.ts'), outdir: 'out/test', outbase: 'test', sourcemap: 'inline' }]
