@@ -1,5 +1,6 @@
 // Bundles the extension client and the language server (and, with --tests, the test files).
-//   node esbuild.mjs               development build of dist/client.js and dist/server.js
+//   node esbuild.mjs               development build of dist/client.js and dist/server.js, and of the web extension:
+//                                  dist/browser/client.js (web extension host) and dist/browser/server.js (web worker)
 //   node esbuild.mjs --production  minified, for the .vsix
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       bundle test/**/*.test.ts into out/test/ for `node --test`
@@ -25,6 +26,22 @@ const common = {
   external: ['vscode'],
   loader: { '.tsv': 'text' },
   logLevel: 'warning',
+};
+
+/**
+ * The web extension: platform browser, so that a Node built-in anywhere on the path fails the build. The client is
+ * CommonJS for the web extension host (which provides `vscode`); the server is a self-contained worker script.
+ */
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  external: ['vscode'],
+  loader: { '.tsv': 'text' },
+  logLevel: 'warning',
+  outdir: 'dist/browser',
+  minify: production,
+  sourcemap: !production,
 };
 
 /** Files below `dir` whose name ends with `suffix`, skipping fixtures and the in-editor suites. */
@@ -65,6 +82,8 @@ const builds = e2e
         minify: production,
         sourcemap: !production,
       },
+      { ...browser, entryPoints: { client: 'client/src/browserExtension.ts' }, format: 'cjs' },
+      { ...browser, entryPoints: { server: 'server/src/browserMain.ts' }, format: 'iife' },
     ];
 
 // Bundles of deleted tests or benchmarks must not linger and run.

@@ -6,9 +6,12 @@ import {
   DidChangeConfigurationNotification,
   ErrorCodes,
   InitializeResult,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
+import { cableAt } from './features/cableAt';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completions } from './features/completion';
 import { documentDiagnostics, RuleSettings } from './features/diagnostics/diagnostics';
@@ -16,6 +19,8 @@ import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/outline';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokenData, semanticTokensDelta } from './features/semanticTokens';
+import { CABLE_AT_METHOD, CableAtParams, TABLES_METHOD, TablesParams } from './protocol';
+import { formatTableProblem, loadExtraTables, TableProblem } from './tables';
 import { CableDocument, OpenDocuments } from './workspace/documents';
 
 export function startServer(connection: Connection): void {
@@ -25,10 +30,13 @@ export function startServer(connection: Connection): void {
   /** Last semantic tokens sent per document, for delta requests. */
   const lastTokens = new Map<string, { resultId: string; data: number[] }>();
   let nextResultId = 1;
+  /** Problems in the user's tables of initializationOptions, reported once the client is initialized. */
+  let startupTableProblems: TableProblem[] = [];
 
   connection.onInitialize((params): InitializeResult => {
     clientHasConfiguration = !!params.capabilities.workspace?.configuration;
     ruleSettings = params.initializationOptions?.diagnostics?.rules ?? {};
+    startupTableProblems = loadExtraTables((params.initializationOptions?.tables as TablesParams | undefined)?.files);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -44,6 +52,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    reportTableProblems(startupTableProblems);
     if (!clientHasConfiguration) return;
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' });
     await loadSettings();
@@ -57,6 +66,19 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDidChangeConfiguration(() => void loadSettings());
+
+  // The user's code tables (cable.tables.extra), the complete set: replace the layer, re-check the open documents.
+  connection.onNotification(TABLES_METHOD, (params: TablesParams | undefined) => {
+    reportTableProblems(loadExtraTables(params?.files));
+    for (const document of documents.all()) publishDiagnostics(document);
+  });
+
+  function reportTableProblems(problems: TableProblem[]): void {
+    if (problems.length === 0) return;
+    for (const problem of problems) connection.console.warn(`Code table ${formatTableProblem(problem)}`);
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems: see the output of the cable language server)` : '';
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Cable code tables: ${formatTableProblem(problems[0])}${more}` });
+  }
 
   function publishDiagnostics(document: CableDocument): void {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(document.model, ruleSettings, document.reader) });
@@ -87,6 +109,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(({ textDocument, range, context }) => codeActions(documentOf(textDocument.uri).reader, textDocument.uri, range, context.only, ruleSettings));
   connection.onCompletion(({ textDocument, position }) => completions(documentOf(textDocument.uri).reader, position));
   connection.onFoldingRanges(({ textDocument }) => foldingRanges(documentOf(textDocument.uri).model));
+  connection.onRequest(CABLE_AT_METHOD, ({ textDocument, position }: CableAtParams) => cableAt(documentOf(textDocument.uri).reader, position));
 
   function tokensResult(uri: string, data: number[]) {
     const resultId = String(nextResultId++);

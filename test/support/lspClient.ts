@@ -35,10 +35,11 @@ export class StdioLspClient {
     return this.process.exitCode === null && this.process.signalCode === null;
   }
 
-  async initialize(): Promise<InitializeResult> {
+  async initialize(initializationOptions?: unknown): Promise<InitializeResult> {
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
+      initializationOptions,
       capabilities: {
         textDocument: {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

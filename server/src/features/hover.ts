@@ -60,6 +60,7 @@ function describeRoutingIndicator(ri: string): string {
     const acp = info.acp117_2014 ?? info.acp117_2010;
     if (acp && acp !== info.name) lines.push(`ACP 117 decode: ${acp}`);
     if (info.note) lines.push(info.note);
+    if (info.source) lines.push(`Name from your table ${info.source}`);
   } else {
     lines.push(`**${ri}**: routing indicator not in the table`);
   }
@@ -122,7 +123,7 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
       return `Telegram serial **${Number(text)}** of ${facts.classification?.post?.value ?? 'the post'}${facts.identity.year ? ` in ${fullYear(Number(facts.identity.year))}` : ''}.`;
     case 'caption': {
       const c = caption(text);
-      return c ? `**${c.caption}** (${c.kind}): ${c.meaning}` : `Caption ${text}`;
+      return c ? `**${c.caption}** (${c.kind === 'user' ? 'your table' : c.kind}): ${c.meaning || 'meaning not given'}${c.source ? ` (from ${c.source})` : ''}` : `Caption ${text}`;
     }
     case 'executiveOrderNumber': {
       const eo = executiveOrder(text);
@@ -139,8 +140,8 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
     case 'tag': {
       const t = tagCode(text);
       if (!t) return `TAGS code **${text}**: not a known code.`;
-      const family = { subject: 'subject', program: 'program (K-tag)', geographic: 'country (FIPS 10-4)', organization: 'organization' }[t.family];
-      return `**${t.code}** (${family}): ${t.meaning ?? t.name ?? 'meaning not documented'}${t.also?.length ? `; also ${t.also.map((a) => a.meaning ?? a.family).join(', ')}` : ''}`;
+      const family = { subject: 'subject', program: 'program (K-tag)', geographic: 'country (FIPS 10-4)', organization: 'organization', user: 'your table' }[t.family];
+      return `**${t.code}** (${family}): ${t.meaning ?? t.name ?? 'meaning not documented'}${t.also?.length ? `; also ${t.also.map((a) => a.meaning ?? a.family).join(', ')}` : ''}${t.source ? ` (from ${t.source})` : ''}`;
     }
     case 'reasonLetter': {
       const r = classificationReason(text);
