@@ -1,11 +1,11 @@
 // Bundles the extension client and the language server (and, with --tests, the test files).
-//   node esbuild.mjs               development build of dist/client.js and dist/server.js
+//   node esbuild.mjs               development build of dist/client.js, dist/server.js and dist/cable-lint.js
 //   node esbuild.mjs --production  minified, for the .vsix
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       bundle test/**/*.test.ts into out/test/ for `node --test`
 //   node esbuild.mjs --bench       bundle bench/*.bench.ts into out/bench/
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { chmodSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -33,6 +33,11 @@ function entryPoints(dir, suffix) {
   });
 }
 
+/** Marks a bundle executable after every build (npm does it on install; this is for running it from the clone). */
+function executable(path) {
+  return { name: 'executable', setup: (build) => build.onEnd((result) => { if (!result.errors.length) chmodSync(path, 0o755); }) };
+}
+
 const builds = tests
   ? [{ ...common, entryPoints: entryPoints('test', '.test.ts'), outdir: 'out/test', outbase: 'test', sourcemap: 'inline' }]
   : bench
@@ -44,6 +49,16 @@ const builds = tests
         outdir: 'dist',
         minify: production,
         sourcemap: !production,
+      },
+      {
+        // The command-line linter (package.json "bin"); the same file runs its worker threads.
+        ...common,
+        entryPoints: { 'cable-lint': 'server/src/cli/cableLint.ts' },
+        outdir: 'dist',
+        banner: { js: '#!/usr/bin/env node' },
+        minify: production,
+        sourcemap: !production,
+        plugins: [executable('dist/cable-lint.js')],
       },
     ];
 
