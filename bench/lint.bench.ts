@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { SourceMap } from 'node:module';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fixtureNames } from '../test/support/fixtures';
@@ -75,22 +75,42 @@ function countLines(dir: string): { files: number; bytes: number; lines: number 
   return result;
 }
 
-function timed(command: string, args: string[]): { seconds: number; status: number | null; stderr: string } {
-  const start = performance.now();
-  const run = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * MiB });
-  return { seconds: (performance.now() - start) / 1000, status: run.status, stderr: run.stderr };
+interface Timed {
+  /** Wall-clock seconds. */
+  seconds: number;
+  /** CPU seconds (user + system) of the child and its threads, from bash's `times`. */
+  cpu: number;
+  /** 1-minute load average when the run ended: other work on the machine inflates wall-clock times. */
+  load: number;
+  status: number | null;
+  stderr: string;
 }
 
-function lint(corpus: Corpus, jobs: number): number {
+/** Runs a command under bash so that `times` reports its CPU time. */
+function timed(command: string, args: string[]): Timed {
+  const start = performance.now();
+  const run = spawnSync('bash', ['-c', '"$@" >/dev/null; status=$?; times >&3; exit $status', 'timed', command, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * MiB,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  // `times`: the shell's user and system time, then its children's: "0m6.457s 0m0.380s".
+  const children = String(run.output[3] ?? '').trim().split('\n')[1] ?? '';
+  const cpu = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
+  return { seconds, cpu, load: loadavg()[0], status: run.status, stderr: String(run.stderr) };
+}
+
+function lint(corpus: Corpus, jobs: number): Timed {
   const run = timed(process.execPath, [cli, '--jobs', String(jobs), '--format', 'json', '--output', '/dev/null', '--no-progress', corpus.dir]);
   if (run.status !== 0 && run.status !== 1) throw new Error(`cable-lint exited with ${run.status}: ${run.stderr}`);
-  return run.seconds;
+  return run;
 }
 
-function baseline(corpus: Corpus): number {
+function baseline(corpus: Corpus): Timed {
   const run = timed(process.execPath, [__filename, '--count-lines', corpus.dir]);
   if (run.status !== 0) throw new Error(`line count failed: ${run.stderr}`);
-  return run.seconds;
+  return run;
 }
 
 const mbps = (corpus: Corpus, seconds: number) => corpus.bytes / MiB / seconds;
@@ -147,28 +167,36 @@ function main(): void {
     const corpus = writeCorpus(join(root, 'mixed'), megabytes, (file) => 1 + (file % 16));
     say(`corpus: ${(corpus.bytes / MiB).toFixed(0)} MiB, ${corpus.files} files, ${corpus.cables} cables (fixture cables, 1-16 a file), written in ${((performance.now() - start) / 1000).toFixed(1)} s`);
     const base = baseline(corpus);
-    say(`baseline (read every file, count lines, 1 thread): ${base.toFixed(2)} s, ${mbps(corpus, base).toFixed(0)} MiB/s`);
+    say(`baseline (read every file, count lines, 1 thread): ${base.seconds.toFixed(2)} s, ${mbps(corpus, base.seconds).toFixed(0)} MiB/s (CPU ${base.cpu.toFixed(2)} s)`);
+    say(`load average before the runs: ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} cores (other work inflates wall-clock times; CPU times are steadier)`);
     const results: Record<string, unknown> = {};
     let best = Infinity;
     for (const jobs of jobCounts) {
-      const seconds = lint(corpus, jobs);
-      const rate = mbps(corpus, seconds);
+      const run = lint(corpus, jobs);
+      const rate = mbps(corpus, run.seconds);
+      // What the same CPU time gives on `jobs` otherwise idle cores, the work spread evenly.
+      const cpuRate = mbps(corpus, run.cpu / Math.min(jobs, cpus().length));
       const projection = CABLEGATE_MIB / rate;
-      if (jobs === 2) best = projection;
-      results[`jobs${jobs}`] = { seconds, mibPerSecond: rate, cablesPerSecond: corpus.cables / seconds, projectedSeconds: projection };
-      say(`cable-lint --jobs ${jobs}: ${seconds.toFixed(1)} s, ${rate.toFixed(1)} MiB/s, ${(corpus.cables / seconds).toFixed(0)} cables/s, ` +
-        `${(seconds / base).toFixed(0)}x the baseline; 1.7 GB (${CABLEGATE_CABLES} cables) projected: ${projection.toFixed(0)} s`);
+      const cpuProjection = CABLEGATE_MIB / cpuRate;
+      if (jobs === 2) best = Math.min(projection, cpuProjection);
+      results[`jobs${jobs}`] = { ...run, stderr: undefined, mibPerSecond: rate, cablesPerSecond: corpus.cables / run.seconds, projectedSeconds: projection, cpuBoundMibPerSecond: cpuRate, cpuBoundProjectedSeconds: cpuProjection };
+      say(`cable-lint --jobs ${jobs}: ${run.seconds.toFixed(1)} s wall, ${rate.toFixed(1)} MiB/s, ${(corpus.cables / run.seconds).toFixed(0)} cables/s, ` +
+        `${(run.seconds / base.seconds).toFixed(0)}x the baseline; 1.7 GB (${CABLEGATE_CABLES} cables) projected: ${projection.toFixed(0)} s ` +
+        `| CPU ${run.cpu.toFixed(1)} s: ${cpuRate.toFixed(1)} MiB/s on ${Math.min(jobs, cpus().length)} idle core(s), 1.7 GB in ${cpuProjection.toFixed(0)} s (load ${run.load.toFixed(1)})`);
     }
     record.corpus = corpus;
-    record.baselineSeconds = base;
+    record.baseline = { ...base, stderr: undefined };
     record.results = results;
     if (smallMegabytes > 0) {
       start = performance.now();
       const small = writeCorpus(join(root, 'single'), smallMegabytes, () => 1);
-      const seconds = lint(small, Math.max(...jobCounts));
-      say(`one cable a file: ${(small.bytes / MiB).toFixed(0)} MiB, ${small.files} files, --jobs ${Math.max(...jobCounts)}: ${seconds.toFixed(1)} s, ` +
-        `${mbps(small, seconds).toFixed(1)} MiB/s, ${(small.cables / seconds).toFixed(0)} cables/s (baseline ${mbps(small, baseline(small)).toFixed(0)} MiB/s)`);
-      record.singleCableFiles = { corpus: small, seconds };
+      const jobs = Math.max(...jobCounts);
+      const run = lint(small, jobs);
+      const smallBase = baseline(small);
+      say(`one cable a file: ${(small.bytes / MiB).toFixed(0)} MiB, ${small.files} files, --jobs ${jobs}: ${run.seconds.toFixed(1)} s wall, ` +
+        `${mbps(small, run.seconds).toFixed(1)} MiB/s, ${(small.cables / run.seconds).toFixed(0)} cables/s, CPU ${run.cpu.toFixed(1)} s ` +
+        `(${(mbps(small, run.cpu) ).toFixed(1)} MiB per CPU second); baseline ${mbps(small, smallBase.seconds).toFixed(0)} MiB/s`);
+      record.singleCableFiles = { corpus: small, run: { ...run, stderr: undefined }, baseline: { ...smallBase, stderr: undefined } };
     }
     if (profileMode === 'always' || (profileMode === 'auto' && best > 60)) {
       say(best > 60 ? `projection ${best.toFixed(0)} s is over a minute on 2 cores: profiling --jobs 1 on the first 64 MiB` : 'profiling --jobs 1 on the first 64 MiB');

@@ -94,6 +94,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     writer.write(formatter.tail(summary));
     writer.close();
     progress?.clear();
+    if (progress && (options.output || !process.stdout.isTTY)) {
+      // The bar is gone and the report went elsewhere: leave one line on the terminal.
+      process.stderr.write(`cable-lint: ${summary.files} files, ${summary.cables} cables, ${summary.counts[0]} errors, ${summary.counts[1]} warnings ` +
+        `(${(summary.bytes / 1048576).toFixed(1)} MB at ${progress.rate().toFixed(1)} MB/s)${options.output ? `, report in ${options.output}` : ''}\n`);
+    }
     if (summary.tooManyWarnings !== undefined && (options.format !== 'text' || options.output)) {
       complain(`too many warnings: ${warnings}, at most ${options.maxWarnings} allowed (--max-warnings).`);
     }
