@@ -107,6 +107,10 @@ test('the fixtures: SARIF 2.1.0 with the required structure and 1-based regions 
   assert.deepEqual(driver.rules.map((rule: { id: string }) => rule.id), RULES.map((rule) => rule.code));
   for (const rule of driver.rules) {
     assert.ok(rule.shortDescription.text.length > 10, rule.id);
+    // GitHub code scanning also wants a full description and help for every rule.
+    assert.ok(rule.fullDescription.text.startsWith(rule.shortDescription.text), rule.id);
+    assert.match(rule.help.text, new RegExp(`--rule ${rule.id}=`));
+    assert.ok(rule.name === undefined || rule.name.toLowerCase() !== rule.id, `${rule.id}: a name differs from the id`);
     assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);
   }
   assert.equal(sarifRun.originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(fixturesDir + '/').href);
