@@ -8,6 +8,7 @@
 //   BENCH_LINT_SMALL_MB=64    second corpus with one cable per file (per-file overhead); 0 to skip
 //   BENCH_LINT_PROFILE=auto   auto (when over a minute), always or never
 //   BENCH_LINT_DIR=/tmp       where the corpus is written (deleted afterwards)
+// Any other profile of dist/cable-lint.js: node out/bench/lint.bench.js --profile-summary FILE.cpuprofile
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -219,6 +220,9 @@ function main(): void {
 
 if (process.argv[2] === '--count-lines') {
   console.log(JSON.stringify(countLines(process.argv[3])));
+} else if (process.argv[2] === '--profile-summary') {
+  // node --cpu-prof dist/cable-lint.js ...; node out/bench/lint.bench.js --profile-summary CPU.*.cpuprofile
+  for (const line of profileSummary(process.argv[3])) console.log(line);
 } else {
   main();
 }

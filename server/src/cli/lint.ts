@@ -1,7 +1,7 @@
 // Lints one file exactly as the editor does (decode, CableModel.parse, documentDiagnostics) and formats
 // its part of the report. Runs in worker threads, or in the main thread with --jobs 1.
 import { readFileSync } from 'node:fs';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { documentDiagnostics, RuleSettings } from '../features/diagnostics/diagnostics';
 import { CableModel } from '../syntax/model';
 import { decodeCableText } from '../workspace/decode';
@@ -33,7 +33,7 @@ export interface FileOutcome {
   byRule: Record<string, number>;
   /** This file's part of the report. */
   part: string;
-  /** Set when the file could not be read. */
+  /** Set when the file could not be read (or, never expected, linting it failed). */
   error?: string;
 }
 
@@ -55,8 +55,16 @@ export class FileLinter {
       return outcome;
     }
     outcome.bytes = bytes.length;
-    const model = CableModel.parse(decodeCableText(bytes));
-    const diagnostics = documentDiagnostics(model, this.config.rules);
+    let model: CableModel;
+    let diagnostics: Diagnostic[];
+    try {
+      model = CableModel.parse(decodeCableText(bytes));
+      diagnostics = documentDiagnostics(model, this.config.rules);
+    } catch (error) {
+      // Never expected (the parser never throws); if it happens, the file is named and the others still linted.
+      outcome.error = `internal error while linting ${job.display}: ${(error as Error).stack ?? error}`;
+      return outcome;
+    }
     outcome.cables = model.cables.length;
     for (const d of diagnostics) {
       outcome.counts[(d.severity ?? DiagnosticSeverity.Error) - 1]++;
