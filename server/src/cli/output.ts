@@ -1,6 +1,8 @@
 // Where the report goes: standard output or --output FILE, written through a 64 KB buffer.
 import { closeSync, openSync, writeSync } from 'node:fs';
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 export class ReportWriter {
   private buffer = '';
 
@@ -36,8 +38,9 @@ export class ReportWriter {
       try {
         offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
       } catch (error) {
-        // A non-blocking standard output (some terminals, pipes) may refuse for a moment: try again.
+        // A non-blocking standard output (some terminals, pipes) may refuse for a moment: wait 1 ms, try again.
         if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        Atomics.wait(pause, 0, 0, 1);
       }
     }
   }
