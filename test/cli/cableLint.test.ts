@@ -203,7 +203,10 @@ test('folders are searched recursively for .cable and .tel (and with --txt, .txt
   assert.deepEqual(files('a/**/*.cable'), ['a/x.cable']);
   assert.deepEqual(files('**/*.tel', '*.cable'), ['a/b/y.tel', 'b.cable']);
   assert.deepEqual(files('a/*/?.tel'), ['a/b/y.tel']);
-  assert.deepEqual(files('a/**'), ['a/b/Upper.CABLE', 'a/b/c/bom.txt', 'a/b/c/z.txt', 'a/b/y.tel', 'a/notes.txt', 'a/readme.md', 'a/x.cable']);
+  // A folder that a pattern matches is searched like a folder argument (as the shell's unquoted a/* would give).
+  assert.deepEqual(files('a/*'), ['a/b/Upper.CABLE', 'a/b/y.tel', 'a/notes.txt', 'a/readme.md', 'a/x.cable']);
+  assert.deepEqual(files('a/**'), ['a/b/Upper.CABLE', 'a/b/y.tel', 'a/notes.txt', 'a/readme.md', 'a/x.cable']);
+  assert.deepEqual(files('--txt', '?/*'), ['a/b/Upper.CABLE', 'a/b/c/bom.txt', 'a/b/c/z.txt', 'a/b/y.tel', 'a/notes.txt', 'a/readme.md', 'a/x.cable']);
   assert.deepEqual(files('a/x.cable', 'a', './a/x.cable', join(dir, 'a', 'x.cable')), ['a/b/Upper.CABLE', 'a/b/y.tel', 'a/x.cable']);
   assert.deepEqual(files('a/notes.txt'), ['a/notes.txt'], 'a file named explicitly is linted whatever its name');
   const absolute = JSON.parse(lint(['--format', 'json', join(dir, 'b.cable')], join(dir, 'a')).stdout);

@@ -84,7 +84,14 @@ function isFile(entry: Dirent, path: string): boolean {
  * Calls `visit` with every file below `root` (relative path with '/', absolute path); symbolic links to
  * files are followed, links to folders are not (no cycles). `maxDepth` limits how far down it goes.
  */
-function walk(root: string, visit: (relativePath: string, path: string) => void, problems: string[], maxDepth = Infinity): void {
+function walk(
+  root: string,
+  visit: (relativePath: string, path: string) => void,
+  problems: string[],
+  maxDepth = Infinity,
+  /** Called for each folder; false: do not go into it. */
+  enter: (relativePath: string, path: string) => boolean = () => true,
+): void {
   const pending: Array<[string, string, number]> = [[root, '', 0]];
   while (pending.length > 0) {
     const [folder, prefix, depth] = pending.pop()!;
@@ -99,7 +106,7 @@ function walk(root: string, visit: (relativePath: string, path: string) => void,
       const path = join(folder, entry.name);
       const relativePath = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!skippedFolder(entry.name) && depth + 1 < maxDepth) pending.push([path, relativePath + '/', depth + 1]);
+        if (!skippedFolder(entry.name) && enter(relativePath, path) && depth + 1 < maxDepth) pending.push([path, relativePath + '/', depth + 1]);
       } else if (isFile(entry, path)) {
         visit(relativePath, path);
       }
@@ -124,6 +131,17 @@ export function collectFiles(inputs: readonly string[], options: { txt: boolean;
   const found = new Set<string>();
   const problems: string[] = [];
   const add = (path: string) => found.add(path);
+  /** The cable files below a folder; how many. */
+  const searchFolder = (folder: string): number => {
+    let count = 0;
+    walk(folder, (relativePath, file) => {
+      if (isCableFile(relativePath.slice(relativePath.lastIndexOf('/') + 1), file, options.txt)) {
+        add(file);
+        count++;
+      }
+    }, problems);
+    return count;
+  };
   for (const input of inputs) {
     const path = resolve(cwd, input);
     const stat = statSync(path, { throwIfNoEntry: false });
@@ -131,9 +149,7 @@ export function collectFiles(inputs: readonly string[], options: { txt: boolean;
       add(path); // named explicitly: linted whatever its extension
     } else if (stat?.isDirectory()) {
       // A folder without cable files is no error by itself (the run fails only when nothing at all is found).
-      walk(path, (relativePath, file) => {
-        if (isCableFile(relativePath.slice(relativePath.lastIndexOf('/') + 1), file, options.txt)) add(file);
-      }, problems);
+      searchFolder(path);
     } else if (stat) {
       problems.push(`${input} is neither a file nor a folder.`);
     } else if (hasGlob(input)) {
@@ -144,12 +160,20 @@ export function collectFiles(inputs: readonly string[], options: { txt: boolean;
       const depth = rest.split('/').includes('**') ? Infinity : rest.split('/').filter((s) => s !== '').length;
       let matches = 0;
       if (baseStat?.isDirectory()) {
-        walk(basePath, (relativePath, file) => {
+        // Files that match are linted whatever their names; a folder that matches is searched like a folder
+        // argument, so that a quoted 'corpus/*' selects what the shell's unquoted corpus/* would.
+        const visitFile = (relativePath: string, file: string) => {
           if (pattern.test(relativePath)) {
             add(file);
             matches++;
           }
-        }, problems, depth);
+        };
+        const enterFolder = (relativePath: string, folder: string) => {
+          if (!pattern.test(relativePath)) return true;
+          matches += searchFolder(folder);
+          return false;
+        };
+        walk(basePath, visitFile, problems, depth, enterFolder);
       }
       if (matches === 0) problems.push(`no files match ${input}${baseStat?.isDirectory() ? '' : ` (no folder ${base})`}.`);
     } else {
