@@ -1,6 +1,6 @@
 // Bundles the extension client and the language server (and, with --tests, the test files).
-//   node esbuild.mjs               development build of dist/client.js and dist/server.js, and of the web extension:
-//                                  dist/browser/client.js (web extension host) and dist/browser/server.js (web worker)
+//   node esbuild.mjs               development build of dist/client.js, dist/server.js, dist/cable-lint.js and the web
+//                                  extension: dist/browser/client.js (extension host) and dist/browser/server.js (worker)
 //   node esbuild.mjs --production  minified, for the .vsix
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       bundle test/**/*.test.ts into out/test/ for `node --test`
@@ -8,7 +8,7 @@
 //   node esbuild.mjs --e2e         bundle the editor tests (test/e2e) into out/e2e/: the in-host
 //                                  suite (run inside VS Code) and the Node drivers around it
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -53,6 +53,11 @@ function entryPoints(dir, suffix) {
   });
 }
 
+/** Marks a bundle executable after every build (npm does it on install; this is for running it from the clone). */
+function executable(path) {
+  return { name: 'executable', setup: (build) => build.onEnd((result) => { if (!result.errors.length) chmodSync(path, 0o755); }) };
+}
+
 /** The in-editor suite and the drivers of test/e2e; browser and VS Code test tooling stay in node_modules. */
 const e2eBuild = {
   ...common,
@@ -84,6 +89,16 @@ const builds = e2e
       },
       { ...browser, entryPoints: { client: 'client/src/browserExtension.ts' }, format: 'cjs' },
       { ...browser, entryPoints: { server: 'server/src/browserMain.ts' }, format: 'iife' },
+      {
+        // The command-line linter (package.json "bin"); the same file runs its worker threads.
+        ...common,
+        entryPoints: { 'cable-lint': 'server/src/cli/cableLint.ts' },
+        outdir: 'dist',
+        banner: { js: '#!/usr/bin/env node' },
+        minify: production,
+        sourcemap: !production,
+        plugins: [executable('dist/cable-lint.js')],
+      },
     ];
 
 // Bundles of deleted tests or benchmarks must not linger and run.

@@ -1,21 +1,14 @@
-// Fixture cables as an editor would show them: UTF-8, or Latin-1 when the bytes are not valid UTF-8.
+// Fixture cables as an editor would show them: UTF-8, or Latin-1 when the bytes are not valid UTF-8
+// (the one decoder of server/src/workspace/decode.ts, which the command-line linter uses too).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeCableText } from '../../server/src/workspace/decode';
 import { fixturesDir } from './paths';
 
 export function fixtureNames(): string[] {
   return readdirSync(fixturesDir).filter((name) => name.endsWith('.cable')).sort();
 }
 
-/** Cable bytes as text: UTF-8 when valid, otherwise Latin-1 (raw cables.csv copies, pilcrow as byte 0xB6). */
-export function decodeCable(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return Buffer.from(bytes).toString('latin1');
-  }
-}
-
 export function readFixture(name: string): string {
-  return decodeCable(readFileSync(join(fixturesDir, name)));
+  return decodeCableText(readFileSync(join(fixturesDir, name)));
 }
