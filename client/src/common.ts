@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { BaseLanguageClient, LanguageClientOptions, State } from 'vscode-languageclient';
 import { TableFile, TABLES_METHOD, TablesParams } from '../../server/src/protocol';
+import { detectPlainTextCables, firstCableDocument } from './plainTextCables';
 import { CableStatusBar, REVEAL_CLASSIFICATION_COMMAND, revealClassification } from './statusBar';
 import { UserTables } from './userTables';
 
@@ -18,6 +19,9 @@ export async function activateCable(
   documentSelector: { language: string; scheme?: string }[],
   createClient: (options: LanguageClientOptions) => BaseLanguageClient,
 ): Promise<void> {
+  // Activated by plain-text files too (to recognise cables saved as .txt): the server starts with the first cable.
+  context.subscriptions.push(detectPlainTextCables());
+  await firstCableDocument();
   const outputChannel = vscode.window.createOutputChannel('Cable Language Server', { log: true });
   const tables = new UserTables(outputChannel);
   context.subscriptions.push(outputChannel, tables);

@@ -9,10 +9,12 @@ export const samples = {
   /** The seed with one header defect: security line `ZNY SSSSS ZZH` under a CONFIDENTIAL classification line. */
   defective: `defects/${seedName}`,
   /**
-   * The seed saved without a file extension, starting at its VZCZC line: a cable by its first line.
-   * (VS Code matches `firstLine` only when no extension decides: a `.txt` file stays plaintext.)
+   * The seed saved without a file extension, starting at its VZCZC line: a cable by its first line
+   * (VS Code matches the manifest's `firstLine` only when no file extension decides).
    */
   noExtension: 'detect/09DUSHANBE1151',
+  /** The seed saved as .txt: the .txt association wins over `firstLine`, the extension switches it. */
+  plainText: 'detect/09DUSHANBE1151.txt',
 };
 
 /** The seed with the security line of a SECRET cable under its CONFIDENTIAL classification line. */

@@ -14,6 +14,7 @@ export function makeSampleFolder(folder: string): string {
   const seedText = readFileSync(join(fixturesDir, seedName), 'utf8');
   write(join(folder, samples.defective), defectiveSeed(seedText));
   write(join(folder, samples.noExtension), seedText.replace(/^\s*\n/, ''));
+  write(join(folder, samples.plainText), seedText);
   return folder;
 }
 

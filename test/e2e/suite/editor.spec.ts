@@ -27,6 +27,14 @@ test('a file without extension whose first line is a VZCZC transmission line is 
   assert.equal(document.languageId, 'cable');
 });
 
+test('a .txt file whose first non-blank line is a VZCZC transmission line becomes a cable', async () => {
+  const document = await vscode.workspace.openTextDocument(sampleUri(samples.plainText));
+  await vscode.window.showTextDocument(document);
+  const deadline = Date.now() + 10_000;
+  while (vscode.window.activeTextEditor?.document.languageId !== 'cable' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(vscode.window.activeTextEditor?.document.languageId, 'cable');
+});
+
 test('"Cable: Restart Language Server" is a command and restarts the server', async () => {
   await cableExtension();
   const commands = await vscode.commands.getCommands(true);
