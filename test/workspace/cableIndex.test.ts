@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CableReader } from '../../server/src/features/facts';
 import { CableModel } from '../../server/src/syntax/model';
-import { CableIndex, uriKey } from '../../server/src/workspace/cableIndex';
-import { readFixture } from '../support/fixtures';
+import { CableIndex, IndexedCable, indexText, uriKey } from '../../server/src/workspace/cableIndex';
+import { fixtureNames, readFixture } from '../support/fixtures';
 import { syntheticCable } from '../support/synthetic';
 
 const STATE_15113 = syntheticCable({ year: '09', post: 'STATE', serial: 15113, subject: 'REQUEST FOR INFORMATION' });
@@ -179,4 +179,30 @@ test('URIs are compared as every client spells them', () => {
   index.setFile('file:///c%3A/ws/a.cable', STATE_15113);
   index.setDocument('file:///C:/ws/a.cable', new CableReader(CableModel.parse(DOHA_152)));
   assert.deepEqual([...index.cables()].map((c) => c.info.id), ['08DOHA152']);
+});
+
+/** Runs indexText to its end; returns the entries and the number of steps. */
+function drive(steps: Generator<void, IndexedCable[], void>): { cables: IndexedCable[]; steps: number } {
+  let count = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { cables: step.value, steps: count };
+    count++;
+  }
+}
+
+test('a large text is indexed a piece of whole cables at a time, with the entries of a parse of the whole', () => {
+  // Every fixture in one text (about 1.5 MB; line ends \n and \r\n): pieces of 40,000 characters.
+  const text = fixtureNames().map(readFixture).join('\n');
+  const whole = drive(indexText('file:///ws/all.cable', text, Infinity));
+  const pieces = drive(indexText('file:///ws/all.cable', text, 40_000));
+  assert.equal(whole.steps, 0);
+  assert.ok(pieces.steps > 30, `${pieces.steps} steps`);
+  assert.ok(whole.cables.length > 100);
+  assert.deepEqual(pieces.cables, whole.cables);
+  // Pieces smaller than a cable grow until they hold two; a lone cable longer than a piece is parsed whole.
+  const two = STATE_15113 + DOHA_152;
+  assert.deepEqual(drive(indexText('file:///ws/two.cable', two, 100)).cables, drive(indexText('file:///ws/two.cable', two, Infinity)).cables);
+  const lone = drive(indexText('file:///ws/02BRASILIA4227.cable', readFixture('02BRASILIA4227.cable'), 100));
+  assert.deepEqual(lone.cables.map((c) => c.info.id), ['02BRASILIA4227']);
 });

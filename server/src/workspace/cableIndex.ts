@@ -81,6 +81,11 @@ function fileNameId(uri: string): { year: string; rest: string } | undefined {
   return m ? { year: m[1], rest: m[2] } : undefined;
 }
 
+/** A copy of a string that does not keep the text it was cut from alive (V8 slices point into their parent). */
+function own(text: string): string {
+  return text.length < 13 ? text : JSON.parse(JSON.stringify(text));
+}
+
 /** The index entry of one cable, read from its model. `fallbackYear`: the file name's, for a lone undated cable. */
 function cableInfo(reader: CableReader, cable: Cable, fileName?: { year: string; rest: string }): CableInfo {
   const identity = reader.facts(cable).identity;
@@ -97,20 +102,20 @@ function cableInfo(reader: CableReader, cable: Cable, fileName?: { year: string;
     for (const token of cable.lines[rel].tokens) {
       if (token.kind !== 'citation') continue;
       const written = text.slice(token.start, token.end);
-      const candidates = citationCandidates(written, year);
-      if (candidates.length && candidates[0] !== id) citations.push({ line: rel, start: token.start, end: token.end, text: written, candidates });
+      const candidates = citationCandidates(written, year).map(own);
+      if (candidates.length && candidates[0] !== id) citations.push({ line: rel, start: token.start, end: token.end, text: own(written), candidates });
     }
     if (text.length < 5) continue;
     for (const written of findReferenceIds(text)) {
-      if (written.id !== id) citations.push({ line: rel, start: written.start, end: written.end, text: text.slice(written.start, written.end), candidates: [written.id] });
+      if (written.id !== id) citations.push({ line: rel, start: written.start, end: written.end, text: own(text.slice(written.start, written.end)), candidates: [own(written.id)] });
     }
   }
   const anchorLine = cable.classificationLine ?? cable.headerRange?.startLine ?? 0;
   const anchorText = reader.line(cable, anchorLine);
   const anchorStart = anchorText.length - anchorText.trimStart().length;
-  const subject = cable.subject?.text;
+  const subject = cable.subject?.text === undefined ? undefined : own(cable.subject.text);
   return {
-    id,
+    id: own(id),
     complete,
     ...(subject ? { subject } : {}),
     subjectKey: subject ? subject.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim() : '',
@@ -139,6 +144,64 @@ function indexModel(uri: string, reader: CableReader, cache: boolean): IndexedCa
   return cables.map((cable) => ({ uri, startLine: cable.startLine, info: cache ? cachedInfo(reader, cable, fileName) : cableInfo(reader, cable, fileName) }));
 }
 
+/** Texts longer than this are parsed a piece at a time (about 25 ms of parsing each). */
+export const PIECE_CHARS = 256 * 1024;
+
+/**
+ * The index entries of a text, parsed a piece of whole cables at a time; yields after each piece. A piece is parsed
+ * on its own and all its cables but the last are kept; the last one, perhaps cut off, opens the next piece. Cable
+ * boundaries and cables depend only on the lines from the start of a cable on, so the entries are those of a parse
+ * of the whole text (a test checks it), without holding the model of a large file at once.
+ */
+export function* indexText(uri: string, text: string, pieceChars = PIECE_CHARS): Generator<void, IndexedCable[], void> {
+  if (text.length <= pieceChars) return indexModel(uri, new CableReader(CableModel.parse(text)), false);
+  const cables: IndexedCable[] = [];
+  let start = 0; // offset of the piece in the text
+  let startLine = 0; // its first line
+  let limit = pieceChars;
+  while (start < text.length) {
+    const end = endOfLineAfter(text, start + limit);
+    const reader = new CableReader(CableModel.parse(text.slice(start, end)));
+    const pieceCables = reader.model.cables;
+    const last = end === text.length;
+    if (last && start === 0) return indexModel(uri, reader, false); // one cable longer than a piece: the whole text
+    if (!last && pieceCables.length < 2) {
+      limit *= 2; // one cable fills the piece: take a longer one
+      continue;
+    }
+    for (const cable of last ? pieceCables : pieceCables.slice(0, -1)) cables.push({ uri, startLine: startLine + cable.startLine, info: cableInfo(reader, cable) });
+    if (last) break;
+    const next = pieceCables[pieceCables.length - 1].startLine;
+    start += offsetOfLine(text.slice(start, end), next);
+    startLine += next;
+    limit = pieceChars;
+    yield;
+  }
+  return cables;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** The offset just after the first line break at or after `from` (the text's length when there is none). */
+function endOfLineAfter(text: string, from: number): number {
+  if (from >= text.length) return text.length;
+  LINE_BREAK.lastIndex = from;
+  const m = LINE_BREAK.exec(text);
+  return m ? m.index + m[0].length : text.length;
+}
+
+/** The offset where a line starts (line breaks as the model counts them). */
+function offsetOfLine(text: string, line: number): number {
+  LINE_BREAK.lastIndex = 0;
+  let offset = 0;
+  for (let k = 0; k < line; k++) {
+    const m = LINE_BREAK.exec(text);
+    if (!m) return text.length;
+    offset = m.index + m[0].length;
+  }
+  return offset;
+}
+
 export class CableIndex {
   private readonly files = new Map<string, FileRecord>();
   private readonly byId = new Map<string, IndexedCable[]>();
@@ -147,10 +210,20 @@ export class CableIndex {
 
   /** Indexes (or re-indexes) a file's text as read from disk; returns the number of cables in it. */
   setFile(uri: string, text: string): number {
+    const steps = this.setFileInSteps(uri, text);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** setFile a piece of a large text at a time (see indexText): the caller may yield between steps. */
+  *setFileInSteps(uri: string, text: string): Generator<void, number, void> {
+    const cables = yield* indexText(uri, text);
     const record = this.record(uri);
-    record.disk = indexModel(uri, new CableReader(CableModel.parse(text)), false);
-    if (!record.open) this.replace(record, record.disk);
-    return record.disk.length;
+    record.disk = cables;
+    if (!record.open) this.replace(record, cables);
+    return cables.length;
   }
 
   /** Forgets a file's disk content (deleted); an open document of it stays indexed until closed. */
