@@ -101,7 +101,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Indexes folders, reporting window/workDoneProgress when the client takes it. */
   async function indexWorkspace(folders: readonly string[]): Promise<void> {
     if (!files || folders.length === 0) return;
-    const reporter = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    // Without progress when the client refuses it or does not answer soon: the index must not wait for the client.
+    const noAnswer = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 3000));
+    const reporter = await Promise.race([connection.window.createWorkDoneProgress().catch(() => undefined), noAnswer]);
     const result = await indexFolders(folders, files, index, {
       begin: (title, message) => reporter?.begin(title, 0, message, false),
       report: (percentage, message) => reporter?.report(percentage, message),

@@ -86,7 +86,7 @@ function own(text: string): string {
   return text.length < 13 ? text : JSON.parse(JSON.stringify(text));
 }
 
-/** The index entry of one cable, read from its model. `fallbackYear`: the file name's, for a lone undated cable. */
+/** The index entry of one cable, read from its model. `fileName`: the ID its file name gives, for a lone undated cable. */
 function cableInfo(reader: CableReader, cable: Cable, fileName?: { year: string; rest: string }): CableInfo {
   const identity = reader.facts(cable).identity;
   let { referenceId: id, year } = identity;
@@ -238,11 +238,6 @@ export class CableIndex {
     for (const record of [...this.files.values()]) if (record.key.startsWith(prefix)) this.removeDisk(record);
   }
 
-  private removeDisk(record: FileRecord): void {
-    record.disk = undefined;
-    if (!record.open) this.drop(record);
-  }
-
   /** The open document's model overrides the file; call on open and on every change (cheap: entries are rebuilt on the next query). */
   setDocument(uri: string, reader: CableReader): void {
     const record = this.record(uri);
@@ -339,6 +334,11 @@ export class CableIndex {
       if (list) list.push(cable);
       else this.byId.set(cable.info.id, [cable]);
     }
+  }
+
+  private removeDisk(record: FileRecord): void {
+    record.disk = undefined;
+    if (!record.open) this.drop(record);
   }
 
   private drop(record: FileRecord): void {
