@@ -2,5 +2,6 @@
 // createConnection picks the transport from the command line.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { nodeWorkspaceFiles } from './workspace/nodeFiles';
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(createConnection(ProposedFeatures.all), { files: nodeWorkspaceFiles });

@@ -19,7 +19,7 @@ const messages: ShowMessageParams[] = [];
 before(async () => {
   client = new StdioLspClient();
   client.connection.onNotification('window/showMessage', (params: ShowMessageParams) => void messages.push(params));
-  await client.initialize({ tables: startupTables });
+  await client.initialize({ initializationOptions: { tables: startupTables } });
   const seed = client.nextDiagnostics(seedUri, 1);
   await client.open(seedUri, readFixture('09DUSHANBE1151.cable'));
   await seed;

@@ -566,6 +566,19 @@ export function lexCitations(text: string, from: number, line: LineBuilder): voi
   }
 }
 
+/**
+ * A line inside a REF block as the structure sees it: lexed as usual, plus the item labels and citations that the
+ * lexer does not look for on its own in running text (`     B. STATE 12345` without a paragraph sign).
+ */
+export function lexReferenceItem(text: string, lexed: LexedLine = lexLine(text)): LexedLine {
+  if (lexed.tokens.some((t) => t.kind === 'citation')) return lexed.kind === 'letteredItem' ? lexed : { kind: 'letteredItem', tokens: lexed.tokens, problems: lexed.problems };
+  const found = new LineBuilder();
+  lexCitations(text, 0, found);
+  const added = found.tokens.filter((t) => !lexed.tokens.some((o) => o.start < t.end && t.start < o.end));
+  const tokens = added.length ? [...lexed.tokens, ...added].sort((a, b) => a.start - b.start) : lexed.tokens;
+  return { kind: 'letteredItem', tokens, problems: lexed.problems };
+}
+
 function lexReason(text: string, first: number): LexedLine {
   const keyword = /^REASONS?\s*:?/i.exec(text.slice(first))!;
   const line = new LineBuilder().token('keyword', first, first + keyword[0].length);

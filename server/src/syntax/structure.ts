@@ -1,6 +1,6 @@
 // Structure: lexed lines -> cables -> header, caption block, sections, paragraphs, blocks.
 // Cables are independent: each is built from its own lines only, so an edit rebuilds one cable.
-import { lexLine, lexTagCodes } from './lexer';
+import { lexLine, lexReferenceItem, lexTagCodes } from './lexer';
 import { Block, BlockKind, Cable, ContinuationHeader, LexedLine, LineKind, LineProblem, Paragraph, Section, Span, Token } from './types';
 
 const HEADER_KINDS = new Set<LineKind>(['transmission', 'relay', 'relayContinuation', 'stationSerial', 'security', 'dtg', 'from', 'to', 'info', 'exempt', 'address', 'break']);
@@ -155,7 +155,7 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
       const items: Span[] = line.tokens.filter((t) => t.kind === 'itemLabel').map((t) => ({ line: j, start: t.start, end: t.end }));
       while (j + 1 < count && (lines[j + 1].kind === 'letteredItem' || (lines[j + 1].kind === 'text' && !isContinuationHeader(lines[j + 1])))) {
         j++;
-        if (lines[j].kind !== 'letteredItem') lines[j] = relex(text(j), 'letteredItem');
+        lines[j] = lexReferenceItem(text(j), lines[j]);
         for (const t of lines[j].tokens) if (t.kind === 'itemLabel') items.push({ line: j, start: t.start, end: t.end });
       }
       cable.references ??= { startLine: start, endLine: j, items };
@@ -165,7 +165,8 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
       captionEnd = j;
     } else if (line.kind === 'letteredItem' && cable.references && cable.references.endLine >= j - 2) {
       // ¶B. items after a blank line still belong to the REF block.
-      for (const t of line.tokens) if (t.kind === 'itemLabel') cable.references.items.push({ line: j, start: t.start, end: t.end });
+      lines[j] = lexReferenceItem(text(j), line);
+      for (const t of lines[j].tokens) if (t.kind === 'itemLabel') cable.references.items.push({ line: j, start: t.start, end: t.end });
       cable.references.endLine = j;
       captionEnd = j;
     }
@@ -206,19 +207,15 @@ function isSignature(text: string, line: LexedLine): boolean {
   return trimmed.length <= 40 && /^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]*){0,2}$/.test(trimmed) && /[A-Z]{2}|^[A-Z][a-z]+$/.test(trimmed);
 }
 
-/** Re-reads a line in a kind its place in the cable gives it (an addressee, a REF item). */
-function relex(text: string, kind: 'address' | 'letteredItem'): LexedLine {
-  if (kind === 'address') {
-    const lexed = lexLine(`TO ${text.trimStart()}`);
-    const shift = firstNonSpace(text) - 3;
-    return {
-      kind: 'address',
-      tokens: lexed.tokens.filter((t) => t.kind !== 'prosign').map((t) => ({ ...t, start: t.start + shift, end: t.end + shift })),
-      problems: lexed.problems.map((p) => ({ ...p, start: p.start + shift, end: p.end + shift })),
-    };
-  }
-  const lexed = lexLine(text);
-  return { kind: 'letteredItem', tokens: lexed.tokens, problems: lexed.problems };
+/** Re-reads a line in the kind its place in the cable gives it: an addressee (REF items: lexReferenceItem). */
+function relex(text: string, kind: 'address'): LexedLine {
+  const lexed = lexLine(`TO ${text.trimStart()}`);
+  const shift = firstNonSpace(text) - 3;
+  return {
+    kind,
+    tokens: lexed.tokens.filter((t) => t.kind !== 'prosign').map((t) => ({ ...t, start: t.start + shift, end: t.end + shift })),
+    problems: lexed.problems.map((p) => ({ ...p, start: p.start + shift, end: p.end + shift })),
+  };
 }
 
 function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) => string, from: number, to: number): void {
