@@ -31,8 +31,9 @@ export class StdioLspClient {
   /** Capabilities the server registered dynamically. */
   readonly registrations: Registration[] = [];
 
-  constructor() {
-    this.process = spawn(process.execPath, [serverBundle, '--stdio']);
+  /** `server` is the bundle to run (dist/server.js); `nodeArgs` go to node before it (e.g. --max-old-space-size). */
+  constructor(server = serverBundle, nodeArgs: string[] = []) {
+    this.process = spawn(process.execPath, [...nodeArgs, server, '--stdio']);
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(
       new StreamMessageReader(this.process.stdout),

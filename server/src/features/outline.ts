@@ -1,7 +1,7 @@
 // Outline (document symbols): one symbol per cable, then its header, caption block, sections,
 // paragraphs and Summary/Comment blocks. Breadcrumbs follow from the same tree.
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
-import { Cable, Paragraph, Section, Span } from '../syntax/types';
+import { Block, Cable, Paragraph, Section, Span } from '../syntax/types';
 import { CableReader } from './facts';
 
 function lineRange(cable: Cable, startLine: number, endLine: number, reader: CableReader): Range {
@@ -41,7 +41,7 @@ function headerSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
     if (field.kind === 'address' || field.kind === 'relayContinuation') {
       const child = symbol(address ?? text, SymbolKind.Field, range, range, ri);
       if (addressGroup) {
-        addressGroup.children = [...(addressGroup.children ?? []), child];
+        addressGroup.children!.push(child); // its own array, made with its first address
         addressGroup.range = { start: addressGroup.range.start, end: range.end };
         continue;
       }
@@ -102,35 +102,68 @@ function captionSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
 
 const BLOCK_NAMES = { summary: 'Summary', comment: 'Comment', note: 'Note', text: 'Text', talkingPoints: 'Talking points' };
 
-function paragraphSymbol(cable: Cable, paragraph: Paragraph, reader: CableReader): DocumentSymbol {
+/** The first index whose `key` is at least `value`, in an array sorted by `key`. */
+function lowerBound<T>(array: readonly T[], value: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = array.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (key(array[mid]) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Summary and Comment blocks (in the cable's order: by opener) whose opener is on lines [from, to]. */
+function blocksOpenedIn(blocks: readonly Block[], from: number, to: number): Block[] {
+  const found: Block[] = [];
+  for (let k = lowerBound(blocks, from, (b) => b.opener.line); k < blocks.length && blocks[k].opener.line <= to; k++) found.push(blocks[k]);
+  return found;
+}
+
+function paragraphSymbol(cable: Cable, paragraph: Paragraph, reader: CableReader, summaries: readonly Block[]): DocumentSymbol {
   const marking = paragraph.portionMarking ? ` ${reader.line(cable, paragraph.portionMarking.line).slice(paragraph.portionMarking.start, paragraph.portionMarking.end)}` : '';
-  const blocks = cable.blocks
-    .filter((b) => (b.kind === 'summary' || b.kind === 'comment') && b.opener.line >= paragraph.startLine && b.endLine <= paragraph.endLine)
+  // A block inside the paragraph opens on one of its lines (a block never ends before its opener).
+  const blocks = blocksOpenedIn(summaries, paragraph.startLine, paragraph.endLine)
+    .filter((b) => b.endLine <= paragraph.endLine)
     .map((b) => symbol(BLOCK_NAMES[b.kind], SymbolKind.Event, lineRange(cable, b.opener.line, b.endLine, reader), spanRange(cable, b.opener)));
   const detail = paragraph.marker === 'garbledPilcrow' ? `written "${paragraph.writtenNumber}."` : undefined;
   return symbol(`¶${paragraph.number}${marking} ${paragraph.lead}`, SymbolKind.Number, lineRange(cable, paragraph.startLine, paragraph.endLine, reader), spanRange(cable, paragraph.numberSpan), detail, blocks);
 }
 
 /** Summary/Comment blocks that do not fit inside one paragraph stand beside the paragraphs. */
-function looseBlocks(cable: Cable, section: Section, reader: CableReader): DocumentSymbol[] {
-  return cable.blocks
-    .filter((b) => (b.kind === 'summary' || b.kind === 'comment') && b.opener.line >= section.startLine && b.opener.line <= section.endLine)
-    .filter((b) => !cable.paragraphs.some((p) => b.opener.line >= p.startLine && b.endLine <= p.endLine))
+function looseBlocks(cable: Cable, section: Section, reader: CableReader, summaries: readonly Block[]): DocumentSymbol[] {
+  // Paragraphs are in order and do not overlap: only the paragraph holding a block's opener can hold the block.
+  const holds = (b: Block) => {
+    const k = lowerBound(cable.paragraphs, b.opener.line + 1, (p) => p.startLine) - 1;
+    return k >= 0 && b.opener.line <= cable.paragraphs[k].endLine && b.endLine <= cable.paragraphs[k].endLine;
+  };
+  return blocksOpenedIn(summaries, section.startLine, section.endLine)
+    .filter((b) => !holds(b))
     .map((b) => symbol(BLOCK_NAMES[b.kind], SymbolKind.Event, lineRange(cable, b.opener.line, b.endLine, reader), spanRange(cable, b.opener)));
+}
+
+/** The paragraphs that start in a section: a run of the cable's paragraphs, which are in order. */
+function paragraphsIn(cable: Cable, section: Section): Paragraph[] {
+  const found: Paragraph[] = [];
+  const paragraphs = cable.paragraphs;
+  for (let k = lowerBound(paragraphs, section.startLine, (p) => p.startLine); k < paragraphs.length && paragraphs[k].startLine <= section.endLine; k++) found.push(paragraphs[k]);
+  return found;
 }
 
 function bodySymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
   const total = reader.facts(cable).classification?.section?.total;
-  const inSection = (s: Section) => (p: Paragraph) => p.startLine >= s.startLine && p.startLine <= s.endLine;
   const byPosition = (a: DocumentSymbol, b: DocumentSymbol) => a.range.start.line - b.range.start.line;
+  const summaries = cable.blocks.filter((b) => b.kind === 'summary' || b.kind === 'comment');
   if (cable.sections.length === 1 && !total) {
     const section = cable.sections[0];
-    return [...cable.paragraphs.map((p) => paragraphSymbol(cable, p, reader)), ...looseBlocks(cable, section, reader)].sort(byPosition);
+    return [...cable.paragraphs.map((p) => paragraphSymbol(cable, p, reader, summaries)), ...looseBlocks(cable, section, reader, summaries)].sort(byPosition);
   }
   return cable.sections.map((section) => {
-    const children = [...cable.paragraphs.filter(inSection(section)).map((p) => paragraphSymbol(cable, p, reader)), ...looseBlocks(cable, section, reader)].sort(byPosition);
+    const children = [...paragraphsIn(cable, section).map((p) => paragraphSymbol(cable, p, reader, summaries)), ...looseBlocks(cable, section, reader, summaries)].sort(byPosition);
     // A paragraph that continues across the next page header stays whole: the section reaches its end.
-    const childrenEnd = Math.max(section.startLine, ...children.map((c) => c.range.end.line - cable.startLine));
+    let childrenEnd = section.startLine;
+    for (const c of children) childrenEnd = Math.max(childrenEnd, c.range.end.line - cable.startLine);
     const range = lineRange(cable, section.startLine, Math.max(childrenEnd, Math.min(section.endLine, lastTextLine(cable, reader))), reader);
     return symbol(`Section ${section.number}${total ? ` of ${total}` : ''}`, SymbolKind.Module, range, section.header ? spanRange(cable, section.header) : { start: range.start, end: range.start }, undefined, children);
   });
@@ -143,25 +176,45 @@ function lastTextLine(cable: Cable, reader: CableReader): number {
   return last;
 }
 
+/**
+ * The symbol of each cable, kept per cable object: an edit rebuilds the cables it touches, so the others keep their
+ * symbols, moved down or up by the lines the edit added or removed. A symbol depends only on its cable's lines.
+ */
+const cache = new WeakMap<Cable, { startLine: number; symbol: DocumentSymbol }>();
+
 export function documentSymbols(reader: CableReader): DocumentSymbol[] {
   return reader.model.cables.map((cable) => {
-    const facts = reader.facts(cable);
-    const children: DocumentSymbol[] = [];
-    if (cable.headerRange) {
-      const { startLine, endLine } = cable.headerRange;
-      children.push(symbol('Header', SymbolKind.Namespace, lineRange(cable, startLine, endLine, reader), undefined, facts.dtg?.value.date?.toISOString().slice(0, 16).replace('T', ' '), headerSymbols(cable, reader)));
-    }
-    if (cable.captionBlock) {
-      const { startLine, endLine } = cable.captionBlock;
-      children.push(symbol('Captions', SymbolKind.Namespace, lineRange(cable, startLine, endLine, reader), undefined, facts.captions.join(' '), captionSymbols(cable, reader)));
-    }
-    children.push(...bodySymbols(cable, reader));
-    if (cable.signatureLine !== undefined) {
-      const rel = cable.signatureLine;
-      children.push(symbol(reader.line(cable, rel).trim(), SymbolKind.Constant, lineRange(cable, rel, rel, reader), undefined, 'signature'));
-    }
-    const first = cable.headerRange?.startLine ?? cable.classificationLine ?? 0;
-    const selectionLine = cable.classificationLine ?? first;
-    return symbol(facts.identity.referenceId, SymbolKind.File, lineRange(cable, 0, lastTextLine(cable, reader), reader), lineRange(cable, selectionLine, selectionLine, reader), cable.subject?.text, children);
+    const cached = cache.get(cable);
+    if (cached?.startLine === cable.startLine) return cached.symbol;
+    const symbol = cached ? moved(cached.symbol, cable.startLine - cached.startLine) : cableSymbol(cable, reader);
+    cache.set(cable, { startLine: cable.startLine, symbol });
+    return symbol;
   });
+}
+
+function cableSymbol(cable: Cable, reader: CableReader): DocumentSymbol {
+  const facts = reader.facts(cable);
+  const children: DocumentSymbol[] = [];
+  if (cable.headerRange) {
+    const { startLine, endLine } = cable.headerRange;
+    children.push(symbol('Header', SymbolKind.Namespace, lineRange(cable, startLine, endLine, reader), undefined, facts.dtg?.value.date?.toISOString().slice(0, 16).replace('T', ' '), headerSymbols(cable, reader)));
+  }
+  if (cable.captionBlock) {
+    const { startLine, endLine } = cable.captionBlock;
+    children.push(symbol('Captions', SymbolKind.Namespace, lineRange(cable, startLine, endLine, reader), undefined, facts.captions.join(' '), captionSymbols(cable, reader)));
+  }
+  for (const body of bodySymbols(cable, reader)) children.push(body);
+  if (cable.signatureLine !== undefined) {
+    const rel = cable.signatureLine;
+    children.push(symbol(reader.line(cable, rel).trim(), SymbolKind.Constant, lineRange(cable, rel, rel, reader), undefined, 'signature'));
+  }
+  const first = cable.headerRange?.startLine ?? cable.classificationLine ?? 0;
+  const selectionLine = cable.classificationLine ?? first;
+  return symbol(facts.identity.referenceId, SymbolKind.File, lineRange(cable, 0, lastTextLine(cable, reader), reader), lineRange(cable, selectionLine, selectionLine, reader), cable.subject?.text, children);
+}
+
+/** A copy of a symbol tree `delta` lines further down (returned symbols are never changed in place). */
+function moved(s: DocumentSymbol, delta: number): DocumentSymbol {
+  const range = (r: Range): Range => ({ start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } });
+  return { ...s, range: range(s.range), selectionRange: range(s.selectionRange), ...(s.children ? { children: s.children.map((c) => moved(c, delta)) } : {}) };
 }

@@ -51,9 +51,15 @@ class LineBuilder {
     return this;
   }
   build(kind: LineKind): LexedLine {
-    this.tokens.sort((a, b) => a.start - b.start);
+    // Tokens mostly come in order; a stable sort of sorted tokens changes nothing, so it runs only when needed.
+    if (!isSorted(this.tokens)) this.tokens.sort((a, b) => a.start - b.start);
     return { kind, tokens: this.tokens, problems: this.problems };
   }
+}
+
+function isSorted(tokens: readonly Token[]): boolean {
+  for (let i = 1; i < tokens.length; i++) if (tokens[i - 1].start > tokens[i].start) return false;
+  return true;
 }
 
 export const ROUTING_INDICATOR = /^R[A-Z]{3,6}$/;
@@ -78,18 +84,23 @@ export function lexLine(text: string): LexedLine {
 }
 
 function lexHeaderLine(text: string): LexedLine | undefined {
-  if (text.startsWith('VZCZC')) return lexTransmission(text);
+  // Each pattern is tried only when the first characters allow it (the same patterns, in the same order):
+  // a capitalised line of prose then costs a few comparisons instead of ten regular expressions.
+  const c = text.charCodeAt(0);
+  const c1 = text.charCodeAt(1);
+  const c2 = text.charCodeAt(2);
+  if (c === 86 /* V */ && text.startsWith('VZCZC')) return lexTransmission(text);
   // `DE KLERK'S PROPOSALS` is prose: a DE line names a routing indicator or a #serial.
-  if (/^DE +(?:R[A-Z0-9]{2,8}\b|\S+ +#)/.test(text)) return lexStationSerial(text);
-  if (/^ZN[A-Z] /.test(text)) return lexSecurity(text);
-  if (/^[A-Z](?: [A-Z])? +\d{5,6}Z? +[A-Za-z]{3} +\d{2,4}(?: +Z[A-Z]{2}\b.*)? *$/.test(text)) return lexDtg(text);
-  if (/^([A-Z])\1 +R[A-Z]/.test(text)) return lexRelay(text, 'relay');
-  if (/^R[A-Z]{3,6}(?: +R[A-Z]{3,6})* *$/.test(text)) return lexRelay(text, 'relayContinuation');
-  const keyword = /^(FM|TO|INFO|XMT\/?)(?: +|$)/.exec(text);
+  if (c === 68 /* D */ && c1 === 69 /* E */ && c2 === 32 && /^DE +(?:R[A-Z0-9]{2,8}\b|\S+ +#)/.test(text)) return lexStationSerial(text);
+  if (c === 90 /* Z */ && c1 === 78 /* N */ && /^ZN[A-Z] /.test(text)) return lexSecurity(text);
+  if (c1 === 32 && /^[A-Z](?: [A-Z])? +\d{5,6}Z? +[A-Za-z]{3} +\d{2,4}(?: +Z[A-Z]{2}\b.*)? *$/.test(text)) return lexDtg(text);
+  if (c1 === c && c2 === 32 && /^([A-Z])\1 +R[A-Z]/.test(text)) return lexRelay(text, 'relay');
+  if (c === 82 /* R */ && /^R[A-Z]{3,6}(?: +R[A-Z]{3,6})* *$/.test(text)) return lexRelay(text, 'relayContinuation');
+  const keyword = c === 70 /* F */ || c === 84 /* T */ || c === 73 /* I */ || c === 88 /* X */ ? /^(FM|TO|INFO|XMT\/?)(?: +|$)/.exec(text) : null;
   if (keyword && !isDistributionLine(text)) return lexAddressLine(text, keyword[1].length, addressKind(keyword[1]));
-  if (/^(?:RU|RH|RA|RB|RC|RE|RF|RG|RK|RL|RQ|RS|RT)[A-Z]{1,5}\//.test(text)) return lexAddressLine(text, 0, 'address');
-  if (/^BT *$/.test(text)) return new LineBuilder().token('prosign', 0, 2).build('break');
-  if (/^NNNN *$/.test(text)) return new LineBuilder().token('prosign', 0, 4).build('endOfMessage');
+  if (c === 82 /* R */ && /^(?:RU|RH|RA|RB|RC|RE|RF|RG|RK|RL|RQ|RS|RT)[A-Z]{1,5}\//.test(text)) return lexAddressLine(text, 0, 'address');
+  if (c === 66 /* B */ && /^BT *$/.test(text)) return new LineBuilder().token('prosign', 0, 2).build('break');
+  if (c === 78 /* N */ && /^NNNN *$/.test(text)) return new LineBuilder().token('prosign', 0, 4).build('endOfMessage');
   return undefined;
 }
 
@@ -310,25 +321,33 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
     if ((c === 60 /* < */ || c === 45 /* - */) && isPreHeaderLine(text, first)) return preHeader(text, first);
     return undefined;
   }
-  const head = text.slice(first, first + 24);
-  if (letter === 101 /* e */ && /^E\.? ?O\.?(?: |:|\d)/.test(head)) return lexExecutiveOrder(text, first);
-  if (letter === 116 /* t */ && /^TAGS?\b:?/i.test(head)) return lexTags(text, first);
-  if (letter === 115 /* s */ && /^SUBJ(?:ECT)?\s*:/i.test(head)) return lexSubject(text, first);
-  if (letter === 114 /* r */) {
-    if (/^REF(?:S|TEL|TELS|\(S\)|ERENCES?)?\s*:/i.test(head)) return lexReference(text, first);
-    if (/^REASONS?\s*:?\s*1[./]\d/i.test(head)) return lexReason(text, first);
+  // The keyword lines are told by their first two letters (E.O, TAgs, SUbject, REf/REason, CLassified); only they
+  // look at the first 24 characters, so prose skips the slice.
+  const c1 = text.charCodeAt(first + 1);
+  const second = c1 | 32;
+  const keyword =
+    (c === 69 /* E */ && (c1 === 46 || c1 === 32 || c1 === 79)) || (letter === 116 && second === 97) || (letter === 115 && second === 117) || (letter === 114 && second === 101) || (letter === 99 && second === 108);
+  const head = keyword ? text.slice(first, first + 24) : '';
+  if (keyword) {
+    if (letter === 101 /* e */ && /^E\.? ?O\.?(?: |:|\d)/.test(head)) return lexExecutiveOrder(text, first);
+    if (letter === 116 /* t */ && /^TAGS?\b:?/i.test(head)) return lexTags(text, first);
+    if (letter === 115 /* s */ && /^SUBJ(?:ECT)?\s*:/i.test(head)) return lexSubject(text, first);
+    if (letter === 114 /* r */) {
+      if (/^REF(?:S|TEL|TELS|\(S\)|ERENCES?)?\s*:/i.test(head)) return lexReference(text, first);
+      if (/^REASONS?\s*:?\s*1[./]\d/i.test(head)) return lexReason(text, first);
+    }
+    if (letter === 99 /* c */ && /^CLASSIFIED\s+BY\b/i.test(head)) return lexClassifiedBy(text, first);
   }
-  if (letter === 99 /* c */ && /^CLASSIFIED\s+BY\b/i.test(head)) return lexClassifiedBy(text, first);
-  if (length <= 120) {
+  if (length <= 120 && mayStartCaptionLine(text, first)) {
     const caption = lexCaptionLine(text, first);
     if (caption) return caption;
   }
   if (c > 90) return undefined; // the rest start with a capital
-  if (length <= 80) {
+  if (length <= 80 && text.includes(' OF ', first)) {
     const header = /^[A-Z][A-Z .'-]*? \d{8} \d{3}(?:\.\d)? OF \d{3} *$/.exec(text.slice(first));
     if (header) return new LineBuilder().token('continuationHeader', first, first + header[0].trimEnd().length).build('continuationHeader');
   }
-  if (length <= 600 && /^[A-Za-z]{1,12} /.test(head)) {
+  if (length <= 600 && startsWithShortWord(text, first)) {
     const classification = lexClassification(text, first);
     if (classification) return classification;
   }
@@ -337,6 +356,34 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   if (inlineOrder) return lexExecutiveOrder(text, first + inlineOrder.index + 1);
   if (isPreHeaderLine(text, first)) return preHeader(text, first);
   return undefined;
+}
+
+/** `/^[A-Za-z]{1,12} /` at `first`: a run of 1 to 12 ASCII letters, then a space. */
+function startsWithShortWord(text: string, first: number): boolean {
+  let i = first;
+  while (i - first <= 12 && isAsciiLetter(text.charCodeAt(i))) i++;
+  return i > first && i - first <= 12 && text.charCodeAt(i) === 32;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** The first three characters, in lower case, of every word that a CAPTION_LINE can start with. */
+const CAPTION_LINE_STARTS = new Set(
+  ['sec', 'con', 's e', 'c o', 'sip', 'nof', 'exd', 'nod', 'lim', 'sta', 'noc', 'orc', 'pro', 'sen', 'not', 'rog', 'dis', 'vis', 'che', 'han', 'for'].map((start) =>
+    prefixKey(start.charCodeAt(0), start.charCodeAt(1), start.charCodeAt(2)),
+  ),
+);
+
+/** Three character codes as one number, ASCII letters in lower case (other characters may collide: a key only filters). */
+function prefixKey(a: number, b: number, c: number): number {
+  return ((a | 32) * 128 + (b | 32)) * 128 + (c | 32);
+}
+
+/** Necessary for CAPTION_LINE (case-insensitive): the line starts with the first three letters of a caption. */
+function mayStartCaptionLine(text: string, first: number): boolean {
+  return CAPTION_LINE_STARTS.has(prefixKey(text.charCodeAt(first), text.charCodeAt(first + 1), text.charCodeAt(first + 2)));
 }
 
 function preHeader(text: string, first: number): LexedLine {
@@ -357,6 +404,14 @@ function lexCaptionLine(text: string, first: number): LexedLine | undefined {
 }
 
 function isPreHeaderLine(text: string, first: number): boolean {
+  // Necessary for the patterns below: `This`, `PAGE`, `<<`, or a dash (`AF-00`, `ACTION AF-00`, `-----`) after a capital,
+  // digit or dash.
+  const c = text.charCodeAt(first);
+  if (c !== 84 /* T */ && c !== 80 /* P */ && c !== 60 /* < */) {
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) return false;
+    const dash = text.indexOf('-', first);
+    if (dash < 0 || dash >= first + 120) return false;
+  }
   const body = text.slice(first, first + 120);
   return (
     /^This record is a partial extract/.test(body) ||
@@ -374,6 +429,8 @@ function isPreHeaderLine(text: string, first: number): boolean {
  * short words, compared with the known classifications allowing one or two damaged letters.
  */
 function lexClassification(text: string, first: number): LexedLine | undefined {
+  // The serial (three to eight digits) is necessary: most lines have no three digits in a row and stop here.
+  if (!hasThreeDigits(text, first, Math.min(text.length, first + 300))) return undefined;
   const parts = words(text, first, Math.min(text.length, first + 300));
   let serialIndex = -1;
   for (let i = 1; i < Math.min(parts.length, 32); i++) {
@@ -445,6 +502,16 @@ function lexClassification(text: string, first: number): LexedLine | undefined {
   const order = /\bE\.O\. \d{5}/.exec(tail);
   if (order) mergeInto(line, lexExecutiveOrder(text, rest + order.index));
   return line.build('classification');
+}
+
+function hasThreeDigits(text: string, from: number, to: number): boolean {
+  let run = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    run = code >= 48 && code <= 57 ? run + 1 : 0;
+    if (run === 3) return true;
+  }
+  return false;
 }
 
 /** The classification a damaged class word stands for, if it is within the allowed distance. */
@@ -551,9 +618,15 @@ function lexReference(text: string, first: number): LexedLine {
   return line.build('reference');
 }
 
-/** Item labels (`A.`, `(B)`, `C)`) and cable citations (`09 STATE 12345`, `MADRID 3929`) in REF text. */
+/**
+ * Item labels (`A.`, `(B)`, `C)`) and cable citations (`09 STATE 12345`, `MADRID 3929`) in REF text, from `from`
+ * (which never follows a capital: it follows `REF:` or an item label).
+ * A citation that starts with letters starts a run of capitals, `(?<![A-Z])`: a match inside a run would have matched
+ * one letter earlier, so the results are the same, and a long run of capitals is tried once instead of once per letter
+ * (quadratic: a 32 KB line took 2.6 s).
+ */
 export function lexCitations(text: string, from: number, line: LineBuilder): void {
-  const item = /(?:^|[\s,;])(¶?\(?[A-Z]\)|¶?[A-Z]\.)(?=\s)|((?:\d{2,4} )?(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}) \d{1,6}(?: \(\d\d\))?)(?=$|[\s,;.)])/g;
+  const item = /(?:^|[\s,;])(¶?\(?[A-Z]\)|¶?[A-Z]\.)(?=\s)|((?:\d{2,4} |(?<![A-Z]))(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}) \d{1,6}(?: \(\d\d\))?)(?=$|[\s,;.)])/g;
   item.lastIndex = from;
   const limit = Math.min(text.length, from + MAX_HEADER_LINE);
   for (let m = item.exec(text); m && m.index < limit; m = item.exec(text)) {
@@ -616,7 +689,11 @@ function lexReasonLetters(text: string, from: number, line: LineBuilder): void {
   }
 }
 
-/** Parenthesised text that is a portion marking: a level, optionally caveats (`S//NF`, `C/REL NATO`). */
+/**
+ * Parenthesised text that is a portion marking: a level, optionally caveats (`S//NF`, `C/REL NATO`).
+ * The pattern backtracks exponentially in the number of space-separated words when it fails: its callers pass at most
+ * 22 characters (the patterns that find the parentheses), where the worst case costs microseconds.
+ */
 export function isPortionMarking(parenthesised: string): boolean {
   return /^\(\s*(?:U|SBU|C|S|TS|LOU)(?:\s*(?:\/\/?|-|\s)\s*[A-Za-z][A-Za-z ]*?)*\s*\)$/i.test(parenthesised) && !/^\((?:US|UK|IS|CS|SU)\)$/i.test(parenthesised);
 }
@@ -628,11 +705,16 @@ const PORTION_MARKING = /^\s*(\([A-Za-z][A-Za-z/ -]{0,18}\))/;
 const PLAIN_TEXT: LexedLine = Object.freeze({ kind: 'text', tokens: Object.freeze([]) as unknown as Token[], problems: Object.freeze([]) as unknown as LineProblem[] }) as LexedLine;
 
 function lexProse(text: string, first: number): LexedLine {
-  const line = new LineBuilder();
+  // Most lines are running text without a token: for them nothing is allocated (PLAIN_TEXT is shared), and each
+  // pattern below runs only when the characters it starts with are there.
+  let line: LineBuilder | undefined;
   let kind: LineKind = 'text';
-  const paragraph = PARAGRAPH_START.exec(text.slice(first, first + 12));
+  const c = text.charCodeAt(first);
+  // A paragraph number starts with a digit, a paragraph sign (¶, U+FFFD, Â¶) or a space character.
+  const paragraph = c <= 32 || (c >= 48 && c <= 57) || c >= 128 ? PARAGRAPH_START.exec(text.slice(first, first + 12)) : null;
   let bodyStart = first;
   if (paragraph) {
+    line = new LineBuilder();
     kind = 'paragraph';
     const numberEnd = first + paragraph[0].length;
     line.token('paragraphNumber', first, numberEnd);
@@ -643,49 +725,68 @@ function lexProse(text: string, first: number): LexedLine {
       line.token('portionMarking', start, start + marking[1].length);
       bodyStart = start + marking[1].length;
     }
-  } else if (PILCROW.test(text.slice(first, first + 2))) {
+  } else if ((c === 0xb6 || c === 0xfffd || c === 0xc2) && PILCROW.test(text.slice(first, first + 2))) {
     // ¶B. in a REF block (the site put ¶ before line-initial letters) or a lone sign.
     const lettered = /^(?:¶|\uFFFD|Â¶)\(?([A-Z])[.)]/.exec(text.slice(first, first + 5));
     if (lettered) {
+      line = new LineBuilder();
       line.token('itemLabel', first, first + lettered[0].length);
       lexCitations(text, first + lettered[0].length, line);
       return line.build('letteredItem');
     }
   } else {
-    const lettered = /^\(?[A-Z][.)](?=\s)/.exec(text.slice(first, first + 4));
+    const c1 = text.charCodeAt(first + 1);
+    const lettered = c === 40 /* ( */ || (c >= 65 && c <= 90 && (c1 === 46 || c1 === 41)) ? /^\(?[A-Z][.)](?=\s)/.exec(text.slice(first, first + 4)) : null;
     if (lettered) {
+      line = new LineBuilder();
       line.token('itemLabel', first, first + lettered[0].length);
       bodyStart = first + lettered[0].length;
       kind = 'letteredItem';
     }
   }
-  const opener = /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(text.slice(bodyStart, bodyStart + 60));
+  const opener = mayOpenBlock(text, bodyStart) ? /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(text.slice(bodyStart, bodyStart + 60)) : null;
   if (opener && (opener[0].trimEnd().endsWith(':') || opener[0].trimEnd().endsWith('.') || opener[0].trimEnd().endsWith('-') || opener[2].toUpperCase() === opener[2] || /^\s*$/.test(text.slice(bodyStart + opener[0].length)))) {
     const start = bodyStart + opener[0].indexOf(opener[2]);
-    line.token('blockStart', start, bodyStart + opener[0].trimEnd().length);
+    (line ??= new LineBuilder()).token('blockStart', start, bodyStart + opener[0].trimEnd().length);
   }
-  lexInline(text, bodyStart, line);
-  return kind === 'text' && line.tokens.length === 0 ? PLAIN_TEXT : line.build(kind);
+  line = lexInline(text, bodyStart, line);
+  return kind === 'text' && (!line || line.tokens.length === 0) ? PLAIN_TEXT : line!.build(kind);
+}
+
+/** Whether the block opener pattern can match at `from`: after spaces, `(`, S(ummary), C(omment), N(ote), B(EGIN). */
+function mayOpenBlock(text: string, from: number): boolean {
+  let i = from;
+  while (i < from + 40 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const d = text.charCodeAt(i);
+  const lower = d | 32;
+  // Other space characters (\s) and a window of spaces only: left to the pattern.
+  // ( Note, s(ummary), c(omment), n(ote), b(egin, background), i(ntroduction).
+  return d === 40 || lower === 115 || lower === 99 || lower === 110 || lower === 98 || lower === 105 || d < 32 || d >= 128 || i >= from + 40;
 }
 
 /**
  * Tokens anywhere in running text: redactions, captions (SIPDIS leaks into sentences), `End ...`
  * markers, `(Note:` openers, and page headers glued into re-flowed paragraphs. Each is found by
  * indexOf on a fixed string first, so that prose without them is scanned at memchr speed.
+ * A found token is kept unless it overlaps a token already on the line. Returns the line, created when
+ * a token is found.
  */
-function lexInline(text: string, from: number, line: LineBuilder): void {
-  const found: Token[] = [];
+function lexInline(text: string, from: number, line: LineBuilder | undefined): LineBuilder | undefined {
+  INLINE_CANDIDATE.lastIndex = from;
+  if (!INLINE_CANDIDATE.test(text)) return line;
+  let found: Token[] | undefined;
+  const add = (kind: TokenKind, start: number, end: number) => (found ??= []).push({ kind, start, end });
   for (const run of ['XXXXXX', 'xxxxxx']) {
     for (let at = text.indexOf(run, from); at >= 0; at = text.indexOf(run, at)) {
       let end = at + run.length;
       while (text.charCodeAt(end) === run.charCodeAt(0)) end++;
-      found.push({ kind: 'redaction', start: at, end });
+      add('redaction', at, end);
       at = end;
     }
   }
   for (const caption of ['SIPDIS', 'NOFORN']) {
     for (let at = text.indexOf(caption, from); at >= 0; at = text.indexOf(caption, at + 1)) {
-      if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + 6))) found.push({ kind: 'caption', start: at, end: at + 6 });
+      if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + 6))) add('caption', at, at + 6);
     }
   }
   for (const nd of ['nd ', 'ND ']) {
@@ -694,7 +795,7 @@ function lexInline(text: string, from: number, line: LineBuilder): void {
       if ((next !== 115 && next !== 99 && next !== 110 && next !== 116 && next !== 32) || (text.charCodeAt(at - 1) | 32) !== 101 || isWordChar(text.charCodeAt(at - 2))) continue;
       BLOCK_END.lastIndex = at + 3;
       const m = BLOCK_END.exec(text);
-      if (m) found.push({ kind: 'blockEnd', start: at - 1, end: at + 3 + m[0].length });
+      if (m) add('blockEnd', at - 1, at + 3 + m[0].length);
     }
   }
   for (let at = text.indexOf('(', from); at >= 0; at = text.indexOf('(', at + 1)) {
@@ -702,16 +803,44 @@ function lexInline(text: string, from: number, line: LineBuilder): void {
     if (next !== 110 && next !== 99) continue;
     NOTE_OPENER.lastIndex = at + 1;
     const m = NOTE_OPENER.exec(text);
-    if (m) found.push({ kind: 'blockStart', start: at + 1, end: at + 1 + m[0].length });
+    if (m) add('blockStart', at + 1, at + 1 + m[0].length);
   }
   for (let at = text.indexOf(' OF ', from); at >= 0; at = text.indexOf(' OF ', at + 1)) {
+    // The pattern ends with three digits at the end of the window: test that first.
+    const last = text.charCodeAt(Math.min(at + 7, text.length) - 1);
+    if (last < 48 || last > 57) continue;
     const m = GLUED_PAGE_HEADER.exec(text.slice(Math.max(from, at - 40), at + 7));
-    if (m) found.push({ kind: 'continuationHeader', start: at + 7 - m[0].length, end: at + 7 });
+    if (m) add('continuationHeader', at + 7 - m[0].length, at + 7);
   }
+  if (!found) return line;
+  line ??= new LineBuilder();
+  if (found.length <= 16) {
+    for (const token of found) {
+      if (!line.tokens.some((t) => t.start < token.end && token.start < t.end)) line.token(token.kind, token.start, token.end);
+    }
+    return line;
+  }
+  // Many tokens (a long pasted line): the same overlap test against a map of the columns already covered, so that
+  // the cost stays linear in the length of the line.
+  let size = text.length;
+  for (const t of line.tokens) size = Math.max(size, t.end);
+  for (const t of found) size = Math.max(size, t.end);
+  const covered = new Uint8Array(size + 1);
+  const cover = (start: number, end: number) => covered.fill(1, start, end);
+  for (const t of line.tokens) cover(t.start, t.end);
   for (const token of found) {
-    if (!line.tokens.some((t) => t.start < token.end && token.start < t.end)) line.token(token.kind, token.start, token.end);
+    if (covered.subarray(token.start, token.end).includes(1)) continue;
+    line.token(token.kind, token.start, token.end);
+    cover(token.start, token.end);
   }
+  return line;
 }
+
+/**
+ * Necessary for every search in lexInline (six X or x, SIPDIS, NOFORN, e + nd / ND + space, `(n` / `(c`, a digit
+ * before and after ` OF `): one pass of a regular expression, so that a line with none of them is done at once.
+ */
+const INLINE_CANDIDATE = /XXXXXX|xxxxxx|SIPDIS|NOFORN|[eE](?:nd|ND) |\([nNcC]|\d OF \d/g;
 
 function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);

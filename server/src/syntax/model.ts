@@ -28,15 +28,34 @@ function splitLines(text: string): SplitText {
     eols[eols.length - 1] = '';
     return { texts, eols };
   }
-  // Native split with the separators captured: text, eol, text, eol, ..., text.
-  const pieces = text.split(/(\r\n|\r|\n)/);
-  const count = (pieces.length + 1) / 2;
-  const texts = new Array<string>(count);
-  const eols = new Array<string>(count);
-  for (let k = 0; k < count; k++) {
-    texts[k] = pieces[2 * k];
-    eols[k] = pieces[2 * k + 1] ?? '';
+  // Line ends found with indexOf: no regular expression, no intermediate array of separators.
+  const texts: string[] = [];
+  const eols: string[] = [];
+  let start = 0;
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  for (;;) {
+    if (cr < 0 && lf < 0) break;
+    if (lf < 0 || (cr >= 0 && cr < lf)) {
+      texts.push(text.slice(start, cr));
+      if (cr + 1 === lf) {
+        eols.push('\r\n');
+        start = lf + 1;
+        lf = text.indexOf('\n', start);
+      } else {
+        eols.push('\r');
+        start = cr + 1;
+      }
+      cr = text.indexOf('\r', start);
+    } else {
+      texts.push(text.slice(start, lf));
+      eols.push('\n');
+      start = lf + 1;
+      lf = text.indexOf('\n', start);
+    }
   }
+  texts.push(text.slice(start));
+  eols.push('');
   return { texts, eols };
 }
 
@@ -101,8 +120,10 @@ export class CableModel {
       return;
     }
     const last = this.texts.length - 1;
-    let [startLine, startChar] = this.clamp(change.range.start, last);
-    const [endLine, endChar] = this.clamp(change.range.end, last);
+    // A range given end first is taken start first, as text documents take it (vscode-languageserver-textdocument).
+    const [from, to] = isBefore(change.range.end, change.range.start) ? [change.range.end, change.range.start] : [change.range.start, change.range.end];
+    let [startLine, startChar] = this.clamp(from, last);
+    const [endLine, endChar] = this.clamp(to, last);
     if (endLine < startLine || (endLine === startLine && endChar < startChar)) return;
     let region = this.texts[startLine].slice(0, startChar) + change.text + this.texts[endLine].slice(endChar) + this.eols[endLine];
     // A "\n" landing after a lone "\r" line end joins it into one "\r\n" break.
@@ -118,16 +139,21 @@ export class CableModel {
       eols.pop();
     }
     const removed = endLine - startLine + 1;
-    this.texts.splice(startLine, removed, ...texts);
-    this.eols.splice(startLine, removed, ...eols);
-    this.lexed.splice(startLine, removed, ...texts.map(lexLine));
+    // The text first: if anything after it failed, the lines would still be the document's (see CableDocument).
+    this.texts = splice(this.texts, startLine, removed, texts);
+    this.eols = splice(this.eols, startLine, removed, eols);
+    this.lexed = splice(this.lexed, startLine, removed, texts.map(lexLine));
     this.rebuildAround(startLine, endLine, texts.length - removed);
   }
 
+  /** A position inside the document, as text documents clamp it: lines before the first are its start, after the last its end. */
   private clamp(position: Position, last: number): [number, number] {
-    const line = Math.max(0, Math.min(position.line, last));
-    const character = position.line > last ? this.texts[line].length : Math.max(0, Math.min(position.character, this.texts[line].length));
-    return [line, character];
+    const line = Number(position.line);
+    const character = Number(position.character);
+    if (!(line >= 0)) return [0, 0]; // negative, or not a number
+    if (line > last) return [last, this.texts[last].length];
+    const whole = Math.floor(line);
+    return [whole, character > 0 ? Math.min(Math.floor(character), this.texts[whole].length) : 0];
   }
 
   /**
@@ -182,6 +208,22 @@ export class CableModel {
     const starts = findStarts(this.lexed, this.texts, from, to);
     return starts.map((start, k) => buildCable(this.lexed, this.texts, start, k + 1 < starts.length ? starts[k + 1] : to));
   }
+}
+
+function isBefore(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/**
+ * `array.splice(start, deleteCount, ...items)` without spreading `items` into arguments, which throws beyond about
+ * 100 000 items (a large paste): the same array, or a new one for large insertions.
+ */
+function splice<T>(array: T[], start: number, deleteCount: number, items: T[]): T[] {
+  if (items.length <= 1000) {
+    array.splice(start, deleteCount, ...items);
+    return array;
+  }
+  return array.slice(0, start).concat(items, array.slice(start + deleteCount));
 }
 
 function findStarts(lexed: readonly LexedLine[], texts: readonly string[], from: number, to: number): number[] {

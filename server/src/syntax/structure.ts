@@ -28,7 +28,29 @@ export class CableBoundaries {
 /** True when the line ends a sentence (so that a following number can start a paragraph). */
 function endsSentence(text: string): boolean {
   const trimmed = text.trimEnd();
-  return /[.:;!?)"'\]»”-]$/.test(trimmed) || trimmed.length === 0;
+  return trimmed.length === 0 || SENTENCE_ENDS.includes(trimmed[trimmed.length - 1]);
+}
+
+const SENTENCE_ENDS = `.:;!?)"']»”-`;
+
+/**
+ * A line of bare TAGS codes that continues a TAGS line: `/^\s*(?:\[?[A-Z]{2,8}\]?(?:\(#\))?[ ,]*)+$/`, read without
+ * that pattern's exponential backtracking on a long run of capitals. A run of two or more capitals always splits into
+ * codes of two to eight letters; `[` may open a code, `]` and `(#)` close it, spaces and commas separate codes.
+ */
+export function isTagsContinuation(text: string): boolean {
+  let i = /^\s*/.exec(text)![0].length;
+  if (i === text.length) return false;
+  while (i < text.length) {
+    if (text.charCodeAt(i) === 91 /* [ */) i++;
+    const run = i;
+    for (let c = text.charCodeAt(i); c >= 65 && c <= 90; c = text.charCodeAt(++i));
+    if (i - run < 2) return false;
+    if (text.charCodeAt(i) === 93 /* ] */) i++;
+    if (text.startsWith('(#)', i)) i += 3;
+    for (let c = text.charCodeAt(i); c === 32 || c === 44; c = text.charCodeAt(++i));
+  }
+  return true;
 }
 
 interface Candidate {
@@ -122,7 +144,7 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
     const line = lines[j];
     if (line.kind === 'paragraph') break;
     // Captions stand on lines of their own, or follow the classification line's serial when re-flowed.
-    for (const t of line.tokens) if (t.kind === 'caption' && (line.kind === 'caption' || j === classificationLine)) cable.captions.push({ line: j, start: t.start, end: t.end });
+    if (line.tokens.length) for (const t of line.tokens) if (t.kind === 'caption' && (line.kind === 'caption' || j === classificationLine)) cable.captions.push({ line: j, start: t.start, end: t.end });
     if (line.kind === 'caption') {
       captionEnd = j;
     } else if (line.kind === 'executiveOrder' || (j === classificationLine && line.tokens.some((t) => t.kind === 'executiveOrderNumber'))) {
@@ -133,7 +155,7 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
       cable.tagsLines.push(j);
       captionEnd = j;
       // TAGS may wrap onto a line of bare codes.
-      while (j + 1 < count && /^\s*(?:\[?[A-Z]{2,8}\]?(?:\(#\))?[ ,]*)+$/.test(text(j + 1)) && lines[j + 1].kind === 'text') {
+      while (j + 1 < count && lines[j + 1].kind === 'text' && isTagsContinuation(text(j + 1))) {
         j++;
         lines[j] = { kind: 'tags', tokens: lexTagCodes(text(j), 0).tokens, problems: [] };
         cable.tagsLines.push(j);
@@ -238,10 +260,16 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
   const usesPilcrow = pilcrowCount >= 2 || (pilcrowCount === 1 && candidates.length === 1);
   let expected = 1;
   const accepted: Array<Candidate & { number: number; marker: Paragraph['marker'] }> = [];
+  // The next candidate with a paragraph sign after each candidate, found once from the end (not once per candidate).
+  const nextPilcrows: Array<Candidate | undefined> = new Array(candidates.length);
+  for (let k = candidates.length - 1, next: Candidate | undefined; k >= 0; k--) {
+    nextPilcrows[k] = next;
+    if (candidates[k].pilcrow) next = candidates[k];
+  }
   candidates.forEach((c, index) => {
     const previousLine = previousNonBlank(lines, text, c.line);
     const wrapped = previousLine !== undefined && previousLine === c.line - 1 && !endsSentence(text(previousLine));
-    const nextPilcrow = candidates.slice(index + 1).find((n) => n.pilcrow);
+    const nextPilcrow = nextPilcrows[index];
     let marker: Paragraph['marker'] | undefined;
     let number = c.written;
     if (c.written === expected && !(wrapped && !c.pilcrow && usesPilcrow)) {
@@ -284,13 +312,17 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
 }
 
 function previousNonBlank(lines: LexedLine[], text: (rel: number) => string, line: number): number | undefined {
-  for (let k = line - 1; k >= 0; k--) if (lines[k].kind !== 'blank' && text(k).trim()) return k;
+  for (let k = line - 1; k >= 0; k--) if (lines[k].kind !== 'blank' && NOT_SPACE.test(text(k))) return k;
   return undefined;
 }
 
+const NOT_SPACE = /\S/;
+
 /** The first words of a paragraph, for its outline entry. */
 function leadWords(text: string): string {
-  const trimmed = text.slice(0, 200).trim().replace(/\s+/g, ' ');
+  const window = text.slice(0, 200).trim();
+  // Most leads have single spaces only: skip the replacement (which would return the same text).
+  const trimmed = /\s\s|[^\S ]/.test(window) ? window.replace(/\s+/g, ' ') : window;
   if (trimmed.length <= 60) return trimmed;
   const cut = trimmed.lastIndexOf(' ', 60);
   return `${trimmed.slice(0, cut > 30 ? cut : 60)}...`;
@@ -306,7 +338,9 @@ function buildSections(cable: Cable, lines: LexedLine[], text: (rel: number) => 
   }
   const sections: Section[] = [{ number: first, startLine: bodyStart, endLine: count - 1 }];
   for (let k = bodyStart; k < count; k++) {
-    for (const token of lines[k].tokens) {
+    const tokens = lines[k].tokens;
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
       if (token.kind !== 'continuationHeader') continue;
       const header = parseContinuationHeader(text(k).slice(token.start, token.end));
       if (!header) continue;
@@ -343,35 +377,55 @@ function blockKind(marker: string): BlockKind | undefined {
 
 /** Pairs Summary/Comment/Note/Text openers with the next `End ...` of the same kind. */
 function buildBlocks(cable: Cable, lines: LexedLine[], text: (rel: number) => string): void {
-  const open: Block[] = [];
+  // Open blocks by kind: a closer takes the latest open block of its kind.
+  const open = new Map<BlockKind, Block[]>();
   const closeAt = (block: Block, line: number) => {
     block.endLine = line;
     cable.blocks.push(block);
   };
-  lines.forEach((line, k) => {
-    for (const token of line.tokens) {
+  for (let k = 0; k < lines.length; k++) {
+    const tokens = lines[k].tokens;
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
       if (token.kind !== 'blockStart' && token.kind !== 'blockEnd') continue;
       const span: Span = { line: k, start: token.start, end: token.end };
       const markerText = text(k).slice(token.start, token.end);
       const kind = blockKind(markerText);
       if (!kind) continue;
       if (token.kind === 'blockStart') {
-        open.push({ kind, opener: span, endLine: k });
+        let blocks = open.get(kind);
+        if (!blocks) open.set(kind, (blocks = []));
+        blocks.push({ kind, opener: span, endLine: k });
       } else {
-        const index = open.map((b) => b.kind).lastIndexOf(kind === 'summary' && /comment/i.test(markerText) ? 'summary' : kind);
-        if (index >= 0) {
-          const [block] = open.splice(index, 1);
+        const block = open.get(kind === 'summary' && /comment/i.test(markerText) ? 'summary' : kind)?.pop();
+        if (block) {
           block.closer = span;
           closeAt(block, k);
         }
       }
     }
-  });
-  // An unclosed block ends with its paragraph.
-  for (const block of open) {
-    const paragraph = cable.paragraphs.find((p) => p.startLine <= block.opener.line && block.opener.line <= p.endLine);
-    closeAt(block, paragraph ? paragraph.endLine : block.opener.line);
   }
+  // An unclosed block ends with its paragraph.
+  for (const blocks of open.values()) {
+    for (const block of blocks) {
+      const paragraph = paragraphAt(cable.paragraphs, block.opener.line);
+      closeAt(block, paragraph ? paragraph.endLine : block.opener.line);
+    }
+  }
+  // Blocks never share an opener: the order is that of the openers, whatever the order they were closed in.
   cable.blocks.sort((a, b) => a.opener.line - b.opener.line || a.opener.start - b.opener.start);
+}
+
+/** The paragraph holding a relative line (paragraphs are in order and do not overlap): binary search. */
+function paragraphAt(paragraphs: readonly Paragraph[], line: number): Paragraph | undefined {
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (paragraphs[mid].startLine > line) high = mid - 1;
+    else if (paragraphs[mid].endLine < line) low = mid + 1;
+    else return paragraphs[mid];
+  }
+  return undefined;
 }
 

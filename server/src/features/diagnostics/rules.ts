@@ -317,12 +317,41 @@ const garbledPilcrow: Rule = {
       .map((p) => finding(p.numberSpan, `"${p.writtenNumber}." is paragraph ${p.number} with its paragraph sign garbled into a 1: expected ¶${p.number}.`)),
 };
 
+/**
+ * The message for an unknown TAGS code. Messages are kept by code (the tables are fixed). The nearest codes are
+ * offered for the first SUGGESTED_CODES distinct such codes of a cable only: a search takes about a millisecond, and
+ * garbage pasted after a TAGS line can make thousands of codes; the others are reported without suggestions.
+ */
+const unknownTagMessages = new Map<string, string>();
+const SUGGESTED_CODES = 200;
+
+function unknownTagMessage(code: string, suggested: Set<string>): string {
+  const split = code.length > 4 ? splitConcatenatedTags(code) : undefined;
+  if (split) return `"${code}" runs several TAGS codes together: split into ${split.map((t) => t.code).join(' ')}.`;
+  const iso = isoLookalike(code);
+  if (iso) return `"${code}" is the ISO code of ${iso.isoName}; TAGS use FIPS 10-4 country codes: expected ${iso.fipsCodeOfIsoCountry}.`;
+  const withoutSuggestion = `Unknown TAGS code "${code}": expected a subject (PREL), program (KDEM), FIPS country (TI) or organization (NATO) code.`;
+  if (!suggested.has(code)) {
+    if (suggested.size >= SUGGESTED_CODES) return withoutSuggestion;
+    suggested.add(code);
+  }
+  let message = unknownTagMessages.get(code);
+  if (message === undefined) {
+    const near = nearestTagCodes(code, 3).map((t) => t.code);
+    message = near.length ? `Unknown TAGS code "${code}": nearest known codes ${near.join(', ')}.` : withoutSuggestion;
+    if (unknownTagMessages.size >= 20_000) unknownTagMessages.clear();
+    unknownTagMessages.set(code, message);
+  }
+  return message;
+}
+
 const tags: Rule = {
   code: 'unknown-tag',
   severity: 'warning',
   description: 'TAGS codes are known subject, program, FIPS country or organization codes.',
   check: ({ cable, reader }) => {
     const findings: Finding[] = [];
+    const suggested = new Set<string>();
     for (const rel of cable.tagsLines) {
       const tokens = cable.lines[rel].tokens.filter((t) => t.kind === 'tag');
       for (let k = 0; k < tokens.length; k++) {
@@ -330,19 +359,7 @@ const tags: Rule = {
         // After OVIP come the names of visiting persons, free text.
         if (k > 0 && /^OVIP$/i.test(reader.tokenText(cable, rel, tokens[k - 1]))) break;
         if (!/^[A-Z]{2,}$/.test(code) || tagCode(code)) continue;
-        const span = { line: rel, start: tokens[k].start, end: tokens[k].end };
-        const split = code.length > 4 ? splitConcatenatedTags(code) : undefined;
-        if (split) {
-          findings.push(finding(span, `"${code}" runs several TAGS codes together: split into ${split.map((t) => t.code).join(' ')}.`));
-          continue;
-        }
-        const iso = isoLookalike(code);
-        if (iso) {
-          findings.push(finding(span, `"${code}" is the ISO code of ${iso.isoName}; TAGS use FIPS 10-4 country codes: expected ${iso.fipsCodeOfIsoCountry}.`));
-          continue;
-        }
-        const near = nearestTagCodes(code, 3).map((t) => t.code);
-        findings.push(finding(span, `Unknown TAGS code "${code}"${near.length ? `: nearest known codes ${near.join(', ')}` : ': expected a subject (PREL), program (KDEM), FIPS country (TI) or organization (NATO) code'}.`));
+        findings.push(finding({ line: rel, start: tokens[k].start, end: tokens[k].end }, unknownTagMessage(code, suggested)));
       }
     }
     return findings;
