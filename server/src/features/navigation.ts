@@ -1,6 +1,7 @@
 // Shared by the cross-cable features (links, definition, references, workspace symbols): where an indexed cable and
 // its citations are in their files, and what is under a position.
 import { Location, LocationLink, Position, Range } from 'vscode-languageserver-types';
+import { findByLine } from '../syntax/model';
 import { CableIndex, IndexedCable, IndexedCitation, RelativeSpan } from '../workspace/cableIndex';
 
 export function spanRange(cable: IndexedCable, span: RelativeSpan): Range {
@@ -24,16 +25,7 @@ export function cableLink(cable: IndexedCable, origin?: Range): LocationLink {
 
 /** The cable of a file that holds a line (binary search over the file's cables, which are in order). */
 export function cableAtLine(cables: readonly IndexedCable[], line: number): IndexedCable | undefined {
-  let low = 0;
-  let high = cables.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const cable = cables[mid];
-    if (line < cable.startLine) high = mid - 1;
-    else if (line >= cable.startLine + cable.info.lineCount) low = mid + 1;
-    else return cable;
-  }
-  return undefined;
+  return findByLine(cables, line, (cable) => cable.startLine, (cable) => cable.info.lineCount);
 }
 
 /** The citation under a position of a file, with its cable. */
