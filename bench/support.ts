@@ -3,21 +3,9 @@
 // run by run, and report medians with min/max rather than single figures.
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
-import { fixtureNames, readFixture } from '../test/support/fixtures';
+import { corpusOfSize } from '../test/support/corpus';
 
-/** Fixture cables concatenated (one blank line between) until the text reaches `megabytes`. */
-export function corpusOfSize(megabytes: number): string {
-  const cables = fixtureNames().map(readFixture);
-  const target = megabytes * 1024 * 1024;
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < target; i++) {
-    const cable = cables[i % cables.length];
-    parts.push(cable);
-    size += cable.length + 1;
-  }
-  return parts.join('\n');
-}
+export { corpusOfSize };
 
 export interface Timing {
   median: number;

@@ -677,7 +677,10 @@ function lexReasonLetters(text: string, from: number, line: LineBuilder): void {
   const match = section.exec(text);
   if (!match) return;
   let at = from + match[0].length;
-  const letter = /\s*(?:,|and|&|AND|\(|\))*\s*\(?([A-Za-z])\)?(?=[\s,.;)(]|and|$)/y;
+  // Spaces, separators, spaces: `\s*(?:,|and|&|AND|\(|\))*\s*` split a run of spaces between its two \s* in every way
+  // before failing (quadratic in the run); spaces after separators only when there are separators is the same set of
+  // strings, tried in the same order of end positions, so the same matches.
+  const letter = /\s*(?:(?:,|and|&|AND|\(|\))+\s*)?\(?([A-Za-z])\)?(?=[\s,.;)(]|and|$)/y;
   for (;;) {
     letter.lastIndex = at;
     const m = letter.exec(text);

@@ -46,13 +46,21 @@ function check(reader: CableReader, cable: Cable, settings: RuleSettings): Check
 }
 
 export function cableDiagnostics(reader: CableReader, cable: Cable, settings: RuleSettings = {}): Diagnostic[] {
-  return check(reader, cable, settings).map((f) => ({
-    range: { start: { line: cable.startLine + f.line, character: f.start }, end: { line: cable.startLine + f.line, character: f.end } },
+  return check(reader, cable, settings).map((f) => diagnostic(f, cable.startLine + f.line, reader.line(cable, f.line).length));
+}
+
+/**
+ * A finding as a diagnostic, its columns inside its line: problems that say what is missing at the end of a line
+ * ("DE line ends after the station") point one column past it.
+ */
+function diagnostic(f: CheckedFinding, line: number, length: number): Diagnostic {
+  return {
+    range: { start: { line, character: Math.min(f.start, length) }, end: { line, character: Math.min(f.end, length) } },
     severity: f.severity,
     code: f.code,
     source: 'cable',
     message: f.message,
-  }));
+  };
 }
 
 export function documentDiagnostics(model: CableModel, settings: RuleSettings = {}, reader = new CableReader(model)): Diagnostic[] {

@@ -324,8 +324,12 @@ const garbledPilcrow: Rule = {
  */
 const unknownTagMessages = new Map<string, string>();
 const SUGGESTED_CODES = 200;
+/** Longer codes are neither split nor searched (five codes run together are 20 to 40 letters). */
+const LONGEST_SEARCHED_CODE = 40;
 
 function unknownTagMessage(code: string, suggested: Set<string>): string {
+  // Splits and searches cost time in the length of the code: a 1 MB run of capitals after a TAGS line is a "code".
+  if (code.length > LONGEST_SEARCHED_CODE) return `Unknown TAGS code "${code.slice(0, LONGEST_SEARCHED_CODE)}...": expected a subject (PREL), program (KDEM), FIPS country (TI) or organization (NATO) code.`;
   const split = code.length > 4 ? splitConcatenatedTags(code) : undefined;
   if (split) return `"${code}" runs several TAGS codes together: split into ${split.map((t) => t.code).join(' ')}.`;
   const iso = isoLookalike(code);
