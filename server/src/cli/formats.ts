@@ -54,7 +54,7 @@ export const textFormatter: Formatter = {
   file(display, diagnostics) {
     let out = '';
     for (const d of diagnostics) {
-      const message = messageText(d).replace(/\s*[\r\n]+\s*/g, ' ');
+      const message = messageText(d).split(/\r\n|\r|\n/).map((part) => part.trim()).filter(Boolean).join(' ');
       out += `${display}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[d.severity ?? 1]} ${d.code} ${message}\n`;
     }
     return out;

@@ -7,9 +7,12 @@ import { CableReader, dayOfYear } from './facts';
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** Longest word completion replaces; the patterns below read only this many characters before the cursor. */
+const WORD_WINDOW = 64;
+
 /** The word being typed: the run of letters, digits and the characters of codes before the cursor. */
 function wordRange(text: string, position: Position, pattern = /[A-Za-z0-9¶(/]*$/): Range {
-  const prefix = pattern.exec(text.slice(0, position.character))?.[0] ?? '';
+  const prefix = pattern.exec(text.slice(Math.max(0, position.character - WORD_WINDOW), position.character))?.[0] ?? '';
   return { start: { line: position.line, character: position.character - prefix.length }, end: position };
 }
 
