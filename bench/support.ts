@@ -69,7 +69,8 @@ export function formatMs(ms: number): string {
 }
 
 export function ratio(value: number, baseline: number): string {
-  return `${(value / baseline).toFixed(2)}x`;
+  const r = value / baseline;
+  return `${r >= 0.1 ? r.toFixed(2) : r.toPrecision(2)}x`;
 }
 
 /** `median (min–max)` of a timing. */

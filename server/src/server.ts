@@ -1,6 +1,8 @@
 // The only file that knows the LSP connection: capabilities, document sync, request -> provider.
 // The transport is the entry point's business (main.ts for Node, browserMain.ts for a web worker), and so is file
 // access: the entry point passes the WorkspaceFiles that the workspace index reads with (none: open documents only).
+// Whatever a client sends, the server answers every request (a result or an InvalidParams error), ignores malformed
+// notifications with a log message, and never dies of a failed request of its own.
 import {
   CodeActionKind,
   Connection,
@@ -30,6 +32,7 @@ import { CABLE_AT_METHOD, CableAtParams, TABLES_METHOD, TablesParams } from './p
 import { formatTableProblem, loadExtraTables, TableProblem } from './tables';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { CableIndex, uriKey } from './workspace/cableIndex';
+import { Position, TextChange } from './syntax/model';
 import { CableDocument, OpenDocuments } from './workspace/documents';
 import { CABLE_FILE_GLOB, isCableFileName, WorkspaceFiles } from './workspace/files';
 import { indexFolders } from './workspace/indexer';
@@ -60,13 +63,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Problems in the user's tables of initializationOptions, reported once the client is initialized. */
   let startupTableProblems: TableProblem[] = [];
 
+  /** Logs a failure that has no request to answer (a notification, a request of the server's own). */
+  function logFailure(what: string, error: unknown): void {
+    connection.console.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
   connection.onInitialize((params): InitializeResult => {
-    clientHasConfiguration = !!params.capabilities.workspace?.configuration;
-    clientWatchesFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    clientHasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
-    definitionLinkSupport = !!params.capabilities.textDocument?.definition?.linkSupport;
-    workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    ruleSettings = params.initializationOptions?.diagnostics?.rules ?? {};
+    clientHasConfiguration = !!params?.capabilities?.workspace?.configuration;
+    clientWatchesFiles = !!params?.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    clientHasWorkspaceFolders = !!params?.capabilities?.workspace?.workspaceFolders;
+    definitionLinkSupport = !!params?.capabilities?.textDocument?.definition?.linkSupport;
+    const folders = Array.isArray(params?.workspaceFolders) ? params.workspaceFolders.map((folder) => folder?.uri).filter((uri) => typeof uri === 'string') : [];
+    workspaceFolders = folders.length ? folders : typeof params?.rootUri === 'string' ? [params.rootUri] : [];
+    ruleSettings = asRuleSettings(params?.initializationOptions?.diagnostics?.rules);
     startupTableProblems = loadExtraTables((params.initializationOptions?.tables as TablesParams | undefined)?.files);
     return {
       capabilities: {
@@ -103,7 +112,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
     }
     if (!clientHasConfiguration) return;
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' });
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' }).catch((error) => logFailure('Registering for configuration changes failed', error));
     await loadSettings();
   });
 
@@ -147,10 +156,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
+  /** Reads `cable.*` from the client; a failed or malformed answer keeps the settings as they are. */
   async function loadSettings(): Promise<void> {
     if (!clientHasConfiguration) return;
-    const config = await connection.workspace.getConfiguration('cable');
-    ruleSettings = { ...(config?.diagnostics?.rules ?? {}) };
+    try {
+      const config = await connection.workspace.getConfiguration('cable');
+      ruleSettings = asRuleSettings(config?.diagnostics?.rules);
+    } catch (error) {
+      logFailure('Reading the cable settings failed', error);
+      return;
+    }
     for (const document of documents.all()) publishDiagnostics(document);
   }
 
@@ -170,62 +185,82 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function publishDiagnostics(document: CableDocument): void {
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(document.model, ruleSettings, document.reader) });
+    connection
+      .sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(document.model, ruleSettings, document.reader) })
+      .catch((error) => logFailure('Sending diagnostics failed', error));
   }
 
-  /** The open document, or a request error that says which document is unknown. */
-  function documentOf(uri: string): CableDocument {
+  /** The open document the params name, or a request error that says what is wrong. */
+  function documentOf(params: unknown): CableDocument {
+    const uri = uriOf(params);
+    if (uri === undefined) throw invalidParams('Expected params { textDocument: { uri: string } }.');
     const document = documents.get(uri);
-    if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown document ${uri}: open it first (textDocument/didOpen).`);
+    if (!document) throw invalidParams(`Unknown document ${uri}: open it first (textDocument/didOpen).`);
     return document;
   }
 
-  connection.onDidOpenTextDocument(({ textDocument }) => {
-    const document = documents.open(textDocument.uri, textDocument.version, textDocument.text);
+  connection.onDidOpenTextDocument((params) => {
+    const item = params?.textDocument;
+    if (typeof item?.uri !== 'string' || typeof item.text !== 'string') return logFailure('Ignored textDocument/didOpen', 'expected textDocument { uri, text }');
+    const document = documents.open(item.uri, Number.isInteger(item.version) ? item.version : 0, item.text);
     index.setDocument(document.uri, document.reader);
     publishDiagnostics(document);
   });
-  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-    const document = documents.update(textDocument.uri, contentChanges, textDocument.version);
-    if (!document) return;
+  connection.onDidChangeTextDocument((params) => {
+    const uri = uriOf(params);
+    const document = uri === undefined ? undefined : documents.get(uri);
+    if (!document) return logFailure('Ignored textDocument/didChange', `unknown document ${uri}`);
+    const changes: unknown[] = Array.isArray(params.contentChanges) ? params.contentChanges : [];
+    const valid = changes.filter(isChange);
+    if (valid.length < changes.length || changes.length === 0) logFailure('textDocument/didChange', `ignored ${changes.length - valid.length} malformed of ${changes.length} changes to ${uri}`);
+    const version = params.textDocument.version;
+    documents.update(document.uri, valid, Number.isInteger(version) ? version : document.version);
     index.setDocument(document.uri, document.reader);
     publishDiagnostics(document);
   });
-  connection.onDidCloseTextDocument(({ textDocument }) => {
+  connection.onDidCloseTextDocument((params) => {
+    const uri = uriOf(params);
+    if (uri === undefined) return logFailure('Ignored textDocument/didClose', 'expected textDocument { uri }');
     // The file counts again as it is on disk (re-read: it may have been saved).
-    const onDisk = index.hasDiskFile(textDocument.uri) || inWorkspace(textDocument.uri);
-    index.closeDocument(textDocument.uri);
-    if (onDisk && files) reindexFile(textDocument.uri);
-    documents.close(textDocument.uri);
-    lastTokens.delete(textDocument.uri);
-    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    const onDisk = index.hasDiskFile(uri) || inWorkspace(uri);
+    index.closeDocument(uri);
+    if (onDisk && files) reindexFile(uri);
+    documents.close(uri);
+    lastTokens.delete(uri);
+    connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logFailure('Clearing diagnostics failed', error));
   });
 
-  connection.onDocumentSymbol(({ textDocument }) => documentSymbols(documentOf(textDocument.uri).reader));
-  connection.onHover(({ textDocument, position }) => hover(documentOf(textDocument.uri).reader, position));
-  connection.onCodeAction(({ textDocument, range, context }) => codeActions(documentOf(textDocument.uri).reader, textDocument.uri, range, context.only, ruleSettings));
-  connection.onCompletion(({ textDocument, position }) => completions(documentOf(textDocument.uri).reader, position));
-  connection.onFoldingRanges(({ textDocument }) => foldingRanges(documentOf(textDocument.uri).model));
-  connection.onRequest(CABLE_AT_METHOD, ({ textDocument, position }: CableAtParams) => cableAt(documentOf(textDocument.uri).reader, position));
+  connection.onDocumentSymbol((params) => documentSymbols(documentOf(params).reader));
+  connection.onHover((params) => hover(documentOf(params).reader, positionOf(params)));
+  connection.onCodeAction((params) => {
+    const document = documentOf(params);
+    if (!isRange(params.range)) throw invalidParams('Expected params.range { start: Position, end: Position }.');
+    return codeActions(document.reader, document.uri, params.range, Array.isArray(params.context?.only) ? params.context.only : undefined, ruleSettings);
+  });
+  connection.onCompletion((params) => completions(documentOf(params).reader, positionOf(params)));
+  connection.onFoldingRanges((params) => foldingRanges(documentOf(params).model));
+  connection.onRequest(CABLE_AT_METHOD, (params: CableAtParams) => cableAt(documentOf(params).reader, positionOf(params)));
 
-  connection.onDocumentLinks(async ({ textDocument }) => {
-    documentOf(textDocument.uri);
+  connection.onDocumentLinks(async (params) => {
+    const document = documentOf(params);
     await indexing;
-    return documentLinks(index, textDocument.uri);
+    return documentLinks(index, document.uri);
   });
-  connection.onDefinition(async ({ textDocument, position }) => {
-    documentOf(textDocument.uri);
+  connection.onDefinition(async (params) => {
+    const document = documentOf(params);
+    const position = positionOf(params);
     await indexing;
-    return definition(index, textDocument.uri, position, definitionLinkSupport);
+    return definition(index, document.uri, position, definitionLinkSupport);
   });
-  connection.onReferences(async ({ textDocument, position, context }) => {
-    documentOf(textDocument.uri);
+  connection.onReferences(async (params) => {
+    const document = documentOf(params);
+    const position = positionOf(params);
     await indexing;
-    return references(index, textDocument.uri, position, context.includeDeclaration);
+    return references(index, document.uri, position, params.context?.includeDeclaration === true);
   });
-  connection.onWorkspaceSymbol(async ({ query }) => {
+  connection.onWorkspaceSymbol(async (params) => {
     await indexing;
-    return workspaceSymbols(index, query);
+    return workspaceSymbols(index, typeof params?.query === 'string' ? params.query : '');
   });
 
   function tokensResult(uri: string, data: number[]) {
@@ -234,19 +269,59 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return resultId;
   }
 
-  connection.languages.semanticTokens.on(({ textDocument }) => {
-    const data = semanticTokenData(documentOf(textDocument.uri).model);
-    return { resultId: tokensResult(textDocument.uri, data), data };
+  connection.languages.semanticTokens.on((params) => {
+    const document = documentOf(params);
+    const data = semanticTokenData(document.model);
+    return { resultId: tokensResult(document.uri, data), data };
   });
-  connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }) => {
-    const data = semanticTokenData(documentOf(textDocument.uri).model);
-    const previous = lastTokens.get(textDocument.uri);
-    const resultId = tokensResult(textDocument.uri, data);
-    return previous?.resultId === previousResultId ? semanticTokensDelta(previous.data, data, resultId) : { resultId, data };
+  connection.languages.semanticTokens.onDelta((params) => {
+    const document = documentOf(params);
+    const data = semanticTokenData(document.model);
+    const previous = lastTokens.get(document.uri);
+    const resultId = tokensResult(document.uri, data);
+    return previous && previous.resultId === params.previousResultId ? semanticTokensDelta(previous.data, data, resultId) : { resultId, data };
   });
-  connection.languages.semanticTokens.onRange(({ textDocument, range }) => ({
-    data: semanticTokenData(documentOf(textDocument.uri).model, range.start.line, range.end.line),
-  }));
+  connection.languages.semanticTokens.onRange((params) => {
+    const document = documentOf(params);
+    if (!isRange(params.range)) throw invalidParams('Expected params.range { start: Position, end: Position }.');
+    return { data: semanticTokenData(document.model, Math.floor(params.range.start.line), Math.floor(params.range.end.line)) };
+  });
 
   connection.listen();
+}
+
+/** Rule settings as the client gives them: an object of rule code -> severity or 'off'; anything else is no settings. */
+function asRuleSettings(value: unknown): RuleSettings {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(value as RuleSettings) } : {};
+}
+
+function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+function uriOf(params: unknown): string | undefined {
+  const uri = (params as { textDocument?: { uri?: unknown } } | null | undefined)?.textDocument?.uri;
+  return typeof uri === 'string' ? uri : undefined;
+}
+
+function isPosition(value: unknown): value is Position {
+  const p = value as Position | null | undefined;
+  return typeof p === 'object' && p !== null && Number.isFinite(p.line) && Number.isFinite(p.character);
+}
+
+function positionOf(params: unknown): Position {
+  const position = (params as { position?: unknown }).position;
+  if (!isPosition(position)) throw invalidParams('Expected params.position { line: number, character: number }.');
+  return position;
+}
+
+function isRange(value: unknown): value is { start: Position; end: Position } {
+  const r = value as { start?: unknown; end?: unknown } | null | undefined;
+  return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
+}
+
+/** A content change the model can apply: text, and a well-formed range or none (the whole document). */
+function isChange(value: unknown): value is TextChange {
+  const change = value as { text?: unknown; range?: unknown } | null | undefined;
+  return typeof change === 'object' && change !== null && typeof change.text === 'string' && (change.range === undefined || isRange(change.range));
 }

@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentDiagnostics, RuleSettings } from '../../server/src/features/diagnostics/diagnostics';
 import { CableReader } from '../../server/src/features/facts';
 import { foldingRanges } from '../../server/src/features/folding';
@@ -14,6 +13,7 @@ import { semanticTokenData } from '../../server/src/features/semanticTokens';
 import { CableModel, TextChange } from '../../server/src/syntax/model';
 import { CableDocument } from '../../server/src/workspace/documents';
 import { fixtureNames, readFixture } from '../support/fixtures';
+import { applyToText } from '../support/textEdits';
 import { assertDiagnosticsInside, assertFoldingInside, assertHoverInside, assertSemanticTokensInside, assertSymbolsInside, Lines } from '../support/inside';
 
 const RUNS = Number(process.env.CABLE_FUZZ_RUNS ?? 150);
@@ -135,18 +135,6 @@ const change = fc.record({
   end: fc.record({ line: fc.integer({ min: -2, max: 400 }), character: fc.integer({ min: -2, max: 200 }) }),
   text: fc.oneof(noise, fc.constantFrom(...STEERING_LINES.map((line) => `${line}\n`)), fc.constantFrom('\n', '\r\n', '\r', ''), mutatedCable),
 });
-
-/**
- * The text after a change, positions resolved as vscode-languageserver-textdocument resolves them in a document made from
- * that text (its incremental update keeps line offsets for lines past the end it was given, and drifts).
- */
-function applyToText(text: string, change: TextChange): string {
-  if (!change.range) return change.text;
-  const document = TextDocument.create('file:///reference', 'cable', 1, text);
-  const { start, end } = change.range;
-  const [from, to] = start.line > end.line || (start.line === end.line && start.character > end.character) ? [end, start] : [start, end];
-  return text.slice(0, document.offsetAt(from)) + change.text + text.slice(document.offsetAt(to));
-}
 
 test('edits anywhere (past the end, reversed, pasted cables, garbage) never throw; the model follows the text and stays inside it', () => {
   fc.assert(

@@ -70,6 +70,17 @@ export class StdioLspClient {
     return this.process.exitCode === null && this.process.signalCode === null;
   }
 
+  /** Writes bytes to the server's stdin as they are: for malformed messages. */
+  writeRaw(data: string | Buffer): void {
+    this.process.stdin.write(data);
+  }
+
+  /** Ends the server process (tests that leave it unable to shut down cleanly). */
+  kill(): void {
+    if (this.alive) this.process.kill();
+    this.connection.dispose();
+  }
+
   /** Initializes without a workspace, or with `workspaceFolder` (a file: URI), initialization options and extra client capabilities. */
   async initialize(options: { workspaceFolder?: string; capabilities?: ClientCapabilities; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
     const folder = options.workspaceFolder;

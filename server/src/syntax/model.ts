@@ -17,20 +17,32 @@ export interface TextChange {
 
 interface SplitText {
   texts: string[];
-  eols: string[];
+  eols: Uint8Array;
 }
 
-/** Splits text into lines and their line ends (\r\n, \n or \r; '' after the last line). */
+/** Line ends by code, one byte a line (an array of strings took eight). */
+const EOL_TEXT = ['', '\n', '\r\n', '\r'] as const;
+const [NONE, LF, CRLF, CR] = [0, 1, 2, 3];
+
+/** Splits text into lines and their line ends (\r\n, \n or \r; none after the last line). */
 function splitLines(text: string): SplitText {
   if (!text.includes('\r')) {
     const texts = text.split('\n');
-    const eols = new Array<string>(texts.length).fill('\n');
-    eols[eols.length - 1] = '';
+    const eols = new Uint8Array(texts.length).fill(LF);
+    eols[eols.length - 1] = NONE;
     return { texts, eols };
   }
-  // Line ends found with indexOf: no regular expression, no intermediate array of separators.
+  // Line ends found with indexOf: no regular expression, no array of separators.
   const texts: string[] = [];
-  const eols: string[] = [];
+  let eols = new Uint8Array(1024);
+  const end = (code: number) => {
+    if (texts.length > eols.length) {
+      const larger = new Uint8Array(eols.length * 2);
+      larger.set(eols);
+      eols = larger;
+    }
+    eols[texts.length - 1] = code;
+  };
   let start = 0;
   let cr = text.indexOf('\r');
   let lf = text.indexOf('\n');
@@ -39,24 +51,25 @@ function splitLines(text: string): SplitText {
     if (lf < 0 || (cr >= 0 && cr < lf)) {
       texts.push(text.slice(start, cr));
       if (cr + 1 === lf) {
-        eols.push('\r\n');
+        end(CRLF);
         start = lf + 1;
         lf = text.indexOf('\n', start);
       } else {
-        eols.push('\r');
+        end(CR);
         start = cr + 1;
       }
       cr = text.indexOf('\r', start);
     } else {
       texts.push(text.slice(start, lf));
-      eols.push('\n');
+      end(LF);
       start = lf + 1;
       lf = text.indexOf('\n', start);
     }
   }
   texts.push(text.slice(start));
-  eols.push('');
-  return { texts, eols };
+  end(NONE);
+  // Exact sizes: the model keeps these for its lifetime.
+  return { texts: texts.slice(), eols: eols.slice(0, texts.length) };
 }
 
 /** Binary search over items in line order, each covering `count` lines from `start`: the one holding `line`. */
@@ -75,7 +88,7 @@ export function findByLine<T>(items: readonly T[], line: number, start: (item: T
 
 export class CableModel {
   private texts: string[];
-  private eols: string[];
+  private eols: Uint8Array;
   private lexed: LexedLine[];
   private cableList: Cable[] = [];
 
@@ -103,7 +116,7 @@ export class CableModel {
 
   getText(): string {
     let text = '';
-    for (let i = 0; i < this.texts.length; i++) text += this.texts[i] + this.eols[i];
+    for (let i = 0; i < this.texts.length; i++) text += this.texts[i] + EOL_TEXT[this.eols[i]];
     return text;
   }
 
@@ -129,23 +142,25 @@ export class CableModel {
     let [startLine, startChar] = this.clamp(from, last);
     const [endLine, endChar] = this.clamp(to, last);
     if (endLine < startLine || (endLine === startLine && endChar < startChar)) return;
-    let region = this.texts[startLine].slice(0, startChar) + change.text + this.texts[endLine].slice(endChar) + this.eols[endLine];
+    let region = this.texts[startLine].slice(0, startChar) + change.text + this.texts[endLine].slice(endChar) + EOL_TEXT[this.eols[endLine]];
     // A "\n" landing after a lone "\r" line end joins it into one "\r\n" break.
-    if (startLine > 0 && this.eols[startLine - 1] === '\r' && region.startsWith('\n')) {
+    if (startLine > 0 && this.eols[startLine - 1] === CR && region.startsWith('\n')) {
       startLine--;
       startChar = 0;
       region = this.texts[startLine] + '\r' + region;
     }
-    const { texts, eols } = splitLines(region);
-    if (this.eols[endLine] !== '') {
+    const split = splitLines(region);
+    const texts = split.texts;
+    let eols = split.eols;
+    if (this.eols[endLine] !== NONE) {
       // The region ended with the old line end: the empty piece after it is the next line's start.
       texts.pop();
-      eols.pop();
+      eols = eols.subarray(0, texts.length);
     }
     const removed = endLine - startLine + 1;
     // The text first: if anything after it failed, the lines would still be the document's (see CableDocument).
     this.texts = splice(this.texts, startLine, removed, texts);
-    this.eols = splice(this.eols, startLine, removed, eols);
+    this.eols = spliceBytes(this.eols, startLine, removed, eols);
     this.lexed = splice(this.lexed, startLine, removed, texts.map(lexLine));
     this.rebuildAround(startLine, endLine, texts.length - removed);
   }
@@ -228,6 +243,19 @@ function splice<T>(array: T[], start: number, deleteCount: number, items: T[]): 
     return array;
   }
   return array.slice(0, start).concat(items, array.slice(start + deleteCount));
+}
+
+/** `splice` for line ends: in place when the number of lines stays, else a new array. */
+function spliceBytes(array: Uint8Array, start: number, deleteCount: number, items: Uint8Array): Uint8Array {
+  if (items.length === deleteCount) {
+    array.set(items, start);
+    return array;
+  }
+  const out = new Uint8Array(array.length - deleteCount + items.length);
+  out.set(array.subarray(0, start));
+  out.set(items, start);
+  out.set(array.subarray(start + deleteCount), start + items.length);
+  return out;
 }
 
 function findStarts(lexed: readonly LexedLine[], texts: readonly string[], from: number, to: number): number[] {
