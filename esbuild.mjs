@@ -1,17 +1,21 @@
 // Bundles the extension client and the language server (and, with --tests, the test files).
-//   node esbuild.mjs               development build of dist/client.js and dist/server.js
+//   node esbuild.mjs               development build of dist/client.js, dist/server.js, dist/cable-lint.js and the web
+//                                  extension: dist/browser/client.js (extension host) and dist/browser/server.js (worker)
 //   node esbuild.mjs --production  minified, for the .vsix
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       bundle test/**/*.test.ts into out/test/ for `node --test`
 //   node esbuild.mjs --bench       bundle bench/*.bench.ts into out/bench/
+//   node esbuild.mjs --e2e         bundle the editor tests (test/e2e) into out/e2e/: the in-host
+//                                  suite (run inside VS Code) and the Node drivers around it
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
+const e2e = process.argv.includes('--e2e');
 
 /** Options shared by every bundle: Node, CommonJS, code tables embedded as text. */
 const common = {
@@ -24,6 +28,22 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * The web extension: platform browser, so that a Node built-in anywhere on the path fails the build. The client is
+ * CommonJS for the web extension host (which provides `vscode`); the server is a self-contained worker script.
+ */
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  external: ['vscode'],
+  loader: { '.tsv': 'text' },
+  logLevel: 'warning',
+  outdir: 'dist/browser',
+  minify: production,
+  sourcemap: !production,
+};
+
 /** Files below `dir` whose name ends with `suffix`, skipping fixtures and the in-editor suites. */
 function entryPoints(dir, suffix) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -33,19 +53,57 @@ function entryPoints(dir, suffix) {
   });
 }
 
-const builds = tests
+/** Marks a bundle executable after every build (npm does it on install; this is for running it from the clone). */
+function executable(path) {
+  return { name: 'executable', setup: (build) => build.onEnd((result) => { if (!result.errors.length) chmodSync(path, 0o755); }) };
+}
+
+/** The in-editor suite and the drivers of test/e2e; browser and VS Code test tooling stay in node_modules. */
+const e2eBuild = {
+  ...common,
+  entryPoints: [
+    'test/e2e/suite/index.ts',
+    'test/e2e/run.ts',
+    'test/e2e/start.ts',
+    'test/e2e/electron.ts',
+  ],
+  external: ['vscode', 'playwright-core', '@vscode/test-electron'],
+  outdir: 'out/e2e',
+  outbase: 'test/e2e',
+  sourcemap: 'inline',
+};
+
+const builds = e2e
+  ? [e2eBuild]
+  : tests
   ? [{ ...common, entryPoints: entryPoints('test', '.test.ts'), outdir: 'out/test', outbase: 'test', sourcemap: 'inline' }]
   : bench
   ? [{ ...common, entryPoints: entryPoints('bench', '.bench.ts'), outdir: 'out/bench', outbase: 'bench', sourcemap: 'inline' }]
   : [
       {
         ...common,
-        entryPoints: { client: 'client/src/extension.ts', server: 'server/src/server.ts' },
+        entryPoints: { client: 'client/src/extension.ts', server: 'server/src/main.ts' },
         outdir: 'dist',
         minify: production,
         sourcemap: !production,
       },
+      { ...browser, entryPoints: { client: 'client/src/browserExtension.ts' }, format: 'cjs' },
+      { ...browser, entryPoints: { server: 'server/src/browserMain.ts' }, format: 'iife' },
+      {
+        // The command-line linter (package.json "bin"); the same file runs its worker threads.
+        ...common,
+        entryPoints: { 'cable-lint': 'server/src/cli/cableLint.ts' },
+        outdir: 'dist',
+        banner: { js: '#!/usr/bin/env node' },
+        minify: production,
+        sourcemap: !production,
+        plugins: [executable('dist/cable-lint.js')],
+      },
     ];
+
+// Bundles of deleted tests or benchmarks must not linger and run.
+if (tests) rmSync('out/test', { recursive: true, force: true });
+if (bench) rmSync('out/bench', { recursive: true, force: true });
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

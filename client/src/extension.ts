@@ -1,10 +1,10 @@
-// The VS Code side: starts the cable language server and offers a restart command.
-// Everything about cables lives in the server, so that other editors get the same features.
+// The desktop extension: starts the cable language server in a Node process (dist/server.js, over IPC).
+// Everything about cables lives in the server, so that other editors get the same features; what the desktop and the
+// web extension (browserExtension.ts) share is in common.ts.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-
-let client: LanguageClient | undefined;
+import { LanguageClient, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { activateCable, deactivateCable } from './common';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -12,26 +12,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const outputChannel = vscode.window.createOutputChannel('Cable Language Server', { log: true });
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
+  await activateCable(
+    context,
+    [
       { language: 'cable', scheme: 'file' },
       { language: 'cable', scheme: 'untitled' },
     ],
-    outputChannel,
-    synchronize: { configurationSection: 'cable' },
-  };
-  client = new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);
-  context.subscriptions.push(
-    outputChannel,
-    vscode.commands.registerCommand('cable.restartServer', async () => {
-      await client?.restart();
-    }),
+    (clientOptions) => new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions),
   );
-  await client.start();
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+export function deactivate(): Promise<void> {
+  return deactivateCable();
 }

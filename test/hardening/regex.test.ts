@@ -49,6 +49,9 @@ const BOUNDED: Record<string, { bound: number; why: string }> = {
   '^REASONS?\\s*:?\\s*1[./]\\d': { bound: 24, why: 'tested on the first 24 characters of a line' },
   '(\\d+)\\D+(\\d+)': { bound: 40, why: 'section numbers, read from a SECTION nn OF mm token' },
   '\\s*\\(.*\\)\\s*': { bound: 200, why: 'tables/precedence.ts: reads the fixed precedence table' },
+  ...Object.fromEntries(
+    ['[A-Za-z0-9¶(/]*$', '[A-Za-z]*$', '\\d*$', '\\(?[A-Za-z/]*$', 'R?[A-Z]*$'].map((source) => [source, { bound: 64, why: 'completion.ts wordRange: the word before the cursor, read from at most 64 characters' }]),
+  ),
 };
 
 const SEPARATORS = [' ', '\t', '.', ',', '-', '/', ':', '(', ')'];

@@ -23,14 +23,17 @@ function zipEntryNames(zip: Buffer): string[] {
 }
 
 // `npm test` runs `npm run package` before the tests, so the .vsix here is the one just built.
-test('the packaged .vsix is small and holds both bundles and the grammar, no sources', () => {
-  const { name, version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+test('the packaged .vsix is small and holds the desktop and web bundles and the grammar, no sources', () => {
+  const { name, version, main, browser } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+  assert.deepEqual([main, browser], ['./dist/client.js', './dist/browser/client.js']);
   const vsix = readFileSync(join(projectRoot, `${name}-${version}.vsix`));
   const files = zipEntryNames(vsix).filter((name) => name.startsWith('extension/'));
   for (const required of [
     'extension/package.json',
     'extension/dist/client.js',
     'extension/dist/server.js',
+    'extension/dist/browser/client.js',
+    'extension/dist/browser/server.js',
     'extension/syntaxes/cable.tmLanguage.json',
     'extension/language-configuration.json',
     'extension/readme.md',

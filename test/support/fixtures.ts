@@ -1,6 +1,8 @@
-// Fixture cables as an editor would show them: UTF-8, or Latin-1 when the bytes are not valid UTF-8.
+// Fixture cables as an editor would show them: UTF-8, or Latin-1 when the bytes are not valid UTF-8
+// (the one decoder of server/src/workspace/decode.ts, which the command-line linter uses too).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeCableText } from '../../server/src/workspace/decode';
 import { fixturesDir } from './paths';
 
 export function fixtureNames(): string[] {
@@ -8,10 +10,5 @@ export function fixtureNames(): string[] {
 }
 
 export function readFixture(name: string): string {
-  const bytes = readFileSync(join(fixturesDir, name));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return bytes.toString('latin1');
-  }
+  return decodeCableText(readFileSync(join(fixturesDir, name)));
 }

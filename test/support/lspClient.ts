@@ -1,20 +1,35 @@
 // A minimal LSP client for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it.
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import {
+  ClientCapabilities,
   createMessageConnection,
   InitializeResult,
   MessageConnection,
   PublishDiagnosticsParams,
+  Registration,
+  RegistrationParams,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { serverBundle } from './paths';
 
+/** A $/progress notification. */
+export interface ProgressParams {
+  token: string | number;
+  value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number };
+}
+
 export class StdioLspClient {
   readonly connection: MessageConnection;
   private readonly process: ChildProcessWithoutNullStreams;
   private readonly diagnosticsWaiters: Array<(params: PublishDiagnosticsParams) => boolean> = [];
+  private readonly progressWaiters: Array<() => void> = [];
   stderr = '';
+  /** Tokens the server created with window/workDoneProgress/create, and every $/progress it sent. */
+  readonly progressTokens: Array<string | number> = [];
+  readonly progress: ProgressParams[] = [];
+  /** Capabilities the server registered dynamically. */
+  readonly registrations: Registration[] = [];
 
   /** `server` is the bundle to run (dist/server.js); `nodeArgs` go to node before it (e.g. --max-old-space-size). */
   constructor(server = serverBundle, nodeArgs: string[] = []) {
@@ -29,7 +44,26 @@ export class StdioLspClient {
         if (this.diagnosticsWaiters[i](params)) this.diagnosticsWaiters.splice(i, 1);
       }
     });
+    this.connection.onRequest('window/workDoneProgress/create', ({ token }: { token: string | number }) => {
+      this.progressTokens.push(token);
+      return null;
+    });
+    this.connection.onNotification('$/progress', (params: ProgressParams) => {
+      this.progress.push(params);
+      for (const waiter of this.progressWaiters.splice(0)) waiter();
+    });
+    this.connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.connection.listen();
+  }
+
+  /** Resolves when a work done progress has ended (`kind: 'end'`). */
+  async progressEnd(): Promise<void> {
+    while (!this.progress.some((p) => p.value.kind === 'end')) {
+      await new Promise<void>((resolve) => this.progressWaiters.push(resolve));
+    }
   }
 
   get alive(): boolean {
@@ -47,15 +81,21 @@ export class StdioLspClient {
     this.connection.dispose();
   }
 
-  async initialize(): Promise<InitializeResult> {
+  /** Initializes without a workspace, or with `workspaceFolder` (a file: URI), initialization options and extra client capabilities. */
+  async initialize(options: { workspaceFolder?: string; capabilities?: ClientCapabilities; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
+    const folder = options.workspaceFolder;
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: folder ?? null,
+      ...(folder ? { workspaceFolders: [{ uri: folder, name: 'workspace' }] } : {}),
+      initializationOptions: options.initializationOptions,
       capabilities: {
+        ...options.capabilities,
         textDocument: {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           publishDiagnostics: { versionSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
+          ...options.capabilities?.textDocument,
         },
       },
     });

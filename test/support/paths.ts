@@ -15,3 +15,4 @@ function findProjectRoot(start: string): string {
 export const projectRoot = findProjectRoot(__dirname);
 export const fixturesDir = join(projectRoot, 'test', 'fixtures');
 export const serverBundle = join(projectRoot, 'dist', 'server.js');
+export const cliBundle = join(projectRoot, 'dist', 'cable-lint.js');

@@ -60,6 +60,7 @@ function describeRoutingIndicator(ri: string): string {
     const acp = info.acp117_2014 ?? info.acp117_2010;
     if (acp && acp !== info.name) lines.push(`ACP 117 decode: ${acp}`);
     if (info.note) lines.push(info.note);
+    if (info.source) lines.push(`Name from your table ${info.source}`);
   } else {
     lines.push(`**${ri}**: routing indicator not in the table`);
   }
@@ -122,7 +123,7 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
       return `Telegram serial **${Number(text)}** of ${facts.classification?.post?.value ?? 'the post'}${facts.identity.year ? ` in ${fullYear(Number(facts.identity.year))}` : ''}.`;
     case 'caption': {
       const c = caption(text);
-      return c ? `**${c.caption}** (${c.kind}): ${c.meaning}` : `Caption ${text}`;
+      return c ? `**${c.caption}** (${c.kind === 'user' ? 'your table' : c.kind}): ${c.meaning || 'meaning not given'}${c.source ? ` (from ${c.source})` : ''}` : `Caption ${text}`;
     }
     case 'executiveOrderNumber': {
       const eo = executiveOrder(text);
@@ -139,8 +140,8 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
     case 'tag': {
       const t = tagCode(text);
       if (!t) return `TAGS code **${text}**: not a known code.`;
-      const family = { subject: 'subject', program: 'program (K-tag)', geographic: 'country (FIPS 10-4)', organization: 'organization' }[t.family];
-      return `**${t.code}** (${family}): ${t.meaning ?? t.name ?? 'meaning not documented'}${t.also?.length ? `; also ${t.also.map((a) => a.meaning ?? a.family).join(', ')}` : ''}`;
+      const family = { subject: 'subject', program: 'program (K-tag)', geographic: 'country (FIPS 10-4)', organization: 'organization', user: 'your table' }[t.family];
+      return `**${t.code}** (${family}): ${t.meaning ?? t.name ?? 'meaning not documented'}${t.also?.length ? `; also ${t.also.map((a) => a.meaning ?? a.family).join(', ')}` : ''}${t.source ? ` (from ${t.source})` : ''}`;
     }
     case 'reasonLetter': {
       const r = classificationReason(text);
@@ -165,8 +166,19 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
     case 'blockStart':
     case 'blockEnd': {
       const block = cable.blocks.find((b) => (b.opener.line === rel && b.opener.start === token.start) || (b.closer?.line === rel && b.closer.start === token.start));
-      return block ? `**${block.kind[0].toUpperCase()}${block.kind.slice(1)}** block, lines ${cable.startLine + block.opener.line + 1}-${cable.startLine + block.endLine + 1}${block.closer ? '' : ' (not closed)'}.` : undefined;
+      if (block) return `**${block.kind[0].toUpperCase()}${block.kind.slice(1)}** block, lines ${cable.startLine + block.opener.line + 1}-${cable.startLine + block.endLine + 1}${block.closer ? '' : ' (not closed)'}.`;
+      return token.kind === 'blockEnd' ? `**${text}**: closes a block whose opener is not in this cable.` : undefined;
     }
+    case 'citation': {
+      const m = /^(?:(\d{2,4}) )?(.*?) (\d+)/.exec(text);
+      if (!m) return undefined;
+      const year = m[1] ? m[1].slice(-2) : facts.identity.year;
+      return `**Cited cable** ${m[2]} ${Number(m[3])}${year ? `: reference ID ${year}${m[2].replace(/\s+/g, '').replace(/^SECSTATE$/, 'STATE')}${Number(m[3])}${m[1] ? '' : ' (year of this cable)'}` : ''}.`;
+    }
+    case 'itemLabel':
+      return `**Reference ${text.replace(/[^A-Z]/g, '')}**: cited in the text as "ref ${text.replace(/[^A-Z]/g, '')}".`;
+    case 'preHeader':
+      return 'Matter before the cable header (partial-extract notice, distribution block, page banner or metadata record): not part of the telegram.';
     case 'signature':
       return `**Signature**: ${text}${facts.identity.post === 'STATE' ? ' (STATE cables are signed by the Secretary)' : ''}.`;
     case 'keyword': {

@@ -1,57 +1,70 @@
 // Semantic tokens (full, range and delta) from the lexer's tokens, with standard token types so that
 // every theme colours them, and cable-specific modifiers. The manifest's semanticTokenScopes maps
-// them to the TextMate scopes of syntaxes/cable.tmLanguage.json.
+// them to the TextMate scopes of syntaxes/cable.tmLanguage.json (a test keeps the three in step).
 import { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-types';
 import { CableModel } from '../syntax/model';
 import { TokenKind } from '../syntax/types';
 
 const TYPES = ['keyword', 'string', 'enumMember', 'type', 'number', 'variable', 'macro', 'enum', 'property', 'decorator', 'comment', 'regexp', 'class'] as const;
-const MODIFIERS = ['header', 'captionBlock', 'garbled'] as const;
 
 type TokenType = (typeof TYPES)[number];
 
-export const SEMANTIC_TOKEN_TYPE: Record<TokenKind, TokenType> = {
-  prosign: 'keyword',
-  keyword: 'keyword',
-  blockStart: 'keyword',
-  blockEnd: 'keyword',
-  channel: 'string',
-  address: 'string',
-  subjectText: 'string',
-  precedence: 'enumMember',
-  securityLetters: 'enumMember',
-  classification: 'enumMember',
-  reasonLetter: 'enumMember',
-  routingIndicator: 'type',
-  stationSerial: 'number',
-  sectionNumber: 'number',
-  julianTime: 'number',
-  dateTimeGroup: 'number',
-  addressSerial: 'number',
-  section: 'number',
-  serial: 'number',
-  executiveOrderNumber: 'number',
-  declassification: 'number',
-  paragraphNumber: 'number',
-  post: 'variable',
-  citation: 'variable',
-  caption: 'macro',
-  tag: 'enum',
-  itemLabel: 'property',
-  portionMarking: 'decorator',
-  continuationHeader: 'comment',
-  preHeader: 'comment',
-  operatorTail: 'comment',
-  redaction: 'regexp',
-  signature: 'class',
+/**
+ * Each token kind: its standard type (what every theme colours) and the TextMate scope of the same
+ * element in syntaxes/cable.tmLanguage.json. Kinds that share a type carry their kind as a modifier,
+ * so that the manifest's semanticTokenScopes can give each its grammar scope.
+ */
+export const SEMANTIC_TOKENS: Record<TokenKind, { type: TokenType; scope: string }> = {
+  prosign: { type: 'keyword', scope: 'keyword.control.prosign.cable' },
+  keyword: { type: 'keyword', scope: 'keyword.other.cable' },
+  blockStart: { type: 'keyword', scope: 'keyword.control.marker.cable' },
+  blockEnd: { type: 'keyword', scope: 'keyword.control.marker.end.cable' },
+  channel: { type: 'string', scope: 'constant.language.channel.cable' },
+  address: { type: 'string', scope: 'string.unquoted.address.cable' },
+  subjectText: { type: 'string', scope: 'meta.subject.cable' },
+  precedence: { type: 'enumMember', scope: 'storage.modifier.precedence.cable' },
+  securityLetters: { type: 'enumMember', scope: 'constant.language.classification-letters.cable' },
+  classification: { type: 'enumMember', scope: 'keyword.other.classification.cable' },
+  reasonLetter: { type: 'enumMember', scope: 'constant.character.reason-letter.cable' },
+  routingIndicator: { type: 'type', scope: 'entity.name.type.routing-indicator.cable' },
+  stationSerial: { type: 'number', scope: 'constant.numeric.station-serial.cable' },
+  sectionNumber: { type: 'number', scope: 'constant.numeric.section.cable' },
+  julianTime: { type: 'number', scope: 'constant.numeric.julian-date.cable' },
+  dateTimeGroup: { type: 'number', scope: 'constant.numeric.date-time-group.cable' },
+  addressSerial: { type: 'number', scope: 'constant.numeric.address-serial.cable' },
+  section: { type: 'number', scope: 'keyword.other.section.cable' },
+  serial: { type: 'number', scope: 'constant.numeric.serial.cable' },
+  executiveOrderNumber: { type: 'number', scope: 'constant.numeric.executive-order.cable' },
+  declassification: { type: 'number', scope: 'constant.numeric.date.decl.cable' },
+  paragraphNumber: { type: 'number', scope: 'markup.heading.paragraph-number.cable' },
+  post: { type: 'variable', scope: 'string.unquoted.post.cable' },
+  citation: { type: 'variable', scope: 'meta.ref.cable' },
+  caption: { type: 'macro', scope: 'support.type.caption.cable' },
+  tag: { type: 'enum', scope: 'entity.name.tag.cable' },
+  itemLabel: { type: 'property', scope: 'constant.character.ref-item.cable' },
+  portionMarking: { type: 'decorator', scope: 'storage.type.portion-marking.cable' },
+  continuationHeader: { type: 'comment', scope: 'comment.line.continuation-header.cable' },
+  preHeader: { type: 'comment', scope: 'comment.block.pre-header.cable' },
+  operatorTail: { type: 'comment', scope: 'comment.line.service.cable' },
+  redaction: { type: 'regexp', scope: 'markup.deleted.redaction.cable' },
+  signature: { type: 'class', scope: 'entity.name.function.signature.cable' },
 };
 
-export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
+const KINDS = Object.keys(SEMANTIC_TOKENS) as TokenKind[];
+/** Kinds whose type is shared with another kind: they need their kind as a modifier. */
+const SHARED = KINDS.filter((kind) => KINDS.some((other) => other !== kind && SEMANTIC_TOKENS[other].type === SEMANTIC_TOKENS[kind].type));
+const MODIFIERS = ['garbled', ...SHARED];
+
+export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: MODIFIERS };
 
 const TYPE_INDEX = new Map<string, number>(TYPES.map((t, i) => [t, i]));
-const HEADER = 1 << MODIFIERS.indexOf('header');
-const CAPTION_BLOCK = 1 << MODIFIERS.indexOf('captionBlock');
+const KIND_MODIFIER = new Map<TokenKind, number>(SHARED.map((kind) => [kind, 1 << MODIFIERS.indexOf(kind)]));
 const GARBLED = 1 << MODIFIERS.indexOf('garbled');
+
+/** The manifest's semanticTokenScopes: `type.kind` (or the type alone) -> the grammar scope. */
+export function semanticTokenScopes(): Record<string, string[]> {
+  return Object.fromEntries(KINDS.map((kind) => [SHARED.includes(kind) ? `${SEMANTIC_TOKENS[kind].type}.${kind}` : SEMANTIC_TOKENS[kind].type, [SEMANTIC_TOKENS[kind].scope]]));
+}
 
 /** Encoded tokens of lines [fromLine, toLine] (absolute, inclusive), in the LSP relative format. */
 export function semanticTokenData(model: CableModel, fromLine = 0, toLine = model.lineCount - 1): number[] {
@@ -64,15 +77,12 @@ export function semanticTokenData(model: CableModel, fromLine = 0, toLine = mode
     const garbledLines = new Set(cable.paragraphs.filter((p) => p.marker === 'garbledPilcrow').map((p) => p.numberSpan.line));
     for (let rel = first; rel <= last; rel++) {
       const line = cable.startLine + rel;
-      let modifiers = 0;
-      if (cable.headerRange && rel >= cable.headerRange.startLine && rel <= cable.headerRange.endLine) modifiers |= HEADER;
-      if (cable.captionBlock && rel >= cable.captionBlock.startLine && rel <= cable.captionBlock.endLine) modifiers |= CAPTION_BLOCK;
       let end = 0;
       for (const token of cable.lines[rel].tokens) {
         if (token.start < end || token.end <= token.start) continue; // tokens never overlap in the protocol
         end = token.end;
-        const tokenModifiers = modifiers | (token.kind === 'paragraphNumber' && garbledLines.has(rel) ? GARBLED : 0);
-        data.push(line - previousLine, line === previousLine ? token.start - previousStart : token.start, token.end - token.start, TYPE_INDEX.get(SEMANTIC_TOKEN_TYPE[token.kind])!, tokenModifiers);
+        const modifiers = (KIND_MODIFIER.get(token.kind) ?? 0) | (token.kind === 'paragraphNumber' && garbledLines.has(rel) ? GARBLED : 0);
+        data.push(line - previousLine, line === previousLine ? token.start - previousStart : token.start, token.end - token.start, TYPE_INDEX.get(SEMANTIC_TOKENS[token.kind].type)!, modifiers);
         previousLine = line;
         previousStart = token.start;
       }

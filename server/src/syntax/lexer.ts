@@ -1,6 +1,7 @@
 // Line lexer: one line of text -> its kind, typed tokens with exact columns, and shape problems.
 // A pure function of the line's text, so an edit only re-lexes the lines it touched. Never throws;
 // every regular expression is anchored or bounded so that it runs in linear time.
+import { editDistance } from '../tables/tags';
 import { LexedLine, LineKind, LineProblem, Token, TokenKind } from './types';
 
 const NO_TOKENS = Object.freeze([]) as unknown as Token[];
@@ -472,7 +473,7 @@ function lexClassification(text: string, first: number): LexedLine | undefined {
   if (!level || classEnd >= serialIndex) return undefined;
   const line = new LineBuilder();
   line.token('classification', parts[0].start, parts[classEnd - 1].end);
-  const spaced = classEnd > 1 && letters !== 'TOPSECRET' && letters !== 'LIMITEDOFFICIALUSE';
+  const spaced = classEnd > 1 && letters !== 'TOPSECRET' && letters !== 'LIMITEDOFFICIALUSE' && parts.slice(0, classEnd).every((w) => w.text.length === 1);
   const canonical =
     (level === letters && (spaced ? letters !== 'UNCLAS' : letters === 'UNCLAS' || letters === 'UNCLASSIFIED' || letters === 'TOPSECRET' || letters === 'LIMITEDOFFICIALUSE')) &&
     parts.slice(0, classEnd).every((w) => w.text === w.text.toUpperCase());
@@ -523,7 +524,7 @@ export function closestClassification(letters: string): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const word of CLASSIFICATION_WORDS) {
-    const distance = editDistance(letters, word, 3);
+    const distance = Math.abs(letters.length - word.length) > 3 ? 4 : editDistance(letters, word);
     if (distance < bestDistance) [best, bestDistance] = [word, distance];
   }
   if (best === 'UNCLASEFTO') best = 'UNCLAS';
@@ -544,30 +545,6 @@ export function canonicalClassification(level: string): string {
       return 'UNCLAS';
   }
 }
-
-/** Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  // Two rows, reused from call to call (the lexer calls this for every class word it weighs).
-  if (distanceRows[0].length <= b.length) distanceRows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
-  let [previous, current] = distanceRows;
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-      rowMin = Math.min(rowMin, current[j]);
-    }
-    if (rowMin > limit) return limit + 1;
-    const done = previous;
-    previous = current;
-    current = done;
-  }
-  return previous[b.length];
-}
-
-let distanceRows = [new Int32Array(32), new Int32Array(32)];
 
 function lexExecutiveOrder(text: string, first: number): LexedLine {
   const line = new LineBuilder();
@@ -666,6 +643,19 @@ export function lexCitations(text: string, from: number, line: LineBuilder): voi
   }
 }
 
+/**
+ * A line inside a REF block as the structure sees it: lexed as usual, plus the item labels and citations that the
+ * lexer does not look for on its own in running text (`     B. STATE 12345` without a paragraph sign).
+ */
+export function lexReferenceItem(text: string, lexed: LexedLine = lexLine(text)): LexedLine {
+  if (lexed.tokens.some((t) => t.kind === 'citation')) return lexed.kind === 'letteredItem' ? lexed : { kind: 'letteredItem', tokens: lexed.tokens, problems: lexed.problems };
+  const found = new LineBuilder();
+  lexCitations(text, 0, found);
+  const added = found.tokens.filter((t) => !lexed.tokens.some((o) => o.start < t.end && t.start < o.end));
+  const tokens = added.length ? [...lexed.tokens, ...added].sort((a, b) => a.start - b.start) : lexed.tokens;
+  return { kind: 'letteredItem', tokens, problems: lexed.problems };
+}
+
 function lexReason(text: string, first: number): LexedLine {
   const keyword = /^REASONS?\s*:?/i.exec(text.slice(first))!;
   const line = new LineBuilder().token('keyword', first, first + keyword[0].length);
@@ -761,7 +751,7 @@ function lexProse(text: string, first: number): LexedLine {
       kind = 'letteredItem';
     }
   }
-  const opener = mayOpenBlock(text, bodyStart) ? /^\s*(\(?)(Summary and Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS)\b\s*[:.-]?/i.exec(text.slice(bodyStart, bodyStart + 40)) : null;
+  const opener = mayOpenBlock(text, bodyStart) ? /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(text.slice(bodyStart, bodyStart + 60)) : null;
   if (opener && (opener[0].trimEnd().endsWith(':') || opener[0].trimEnd().endsWith('.') || opener[0].trimEnd().endsWith('-') || opener[2].toUpperCase() === opener[2] || /^\s*$/.test(text.slice(bodyStart + opener[0].length)))) {
     const start = bodyStart + opener[0].indexOf(opener[2]);
     (line ??= new LineBuilder()).token('blockStart', start, bodyStart + opener[0].trimEnd().length);
@@ -777,7 +767,8 @@ function mayOpenBlock(text: string, from: number): boolean {
   const d = text.charCodeAt(i);
   const lower = d | 32;
   // Other space characters (\s) and a window of spaces only: left to the pattern.
-  return d === 40 || lower === 115 || lower === 99 || lower === 110 || lower === 98 || d < 32 || d >= 128 || i >= from + 40;
+  // ( Note, s(ummary), c(omment), n(ote), b(egin, background), i(ntroduction).
+  return d === 40 || lower === 115 || lower === 99 || lower === 110 || lower === 98 || lower === 105 || d < 32 || d >= 128 || i >= from + 40;
 }
 
 /**

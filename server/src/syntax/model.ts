@@ -72,6 +72,20 @@ function splitLines(text: string): SplitText {
   return { texts: texts.slice(), eols: eols.slice(0, texts.length) };
 }
 
+/** Binary search over items in line order, each covering `count` lines from `start`: the one holding `line`. */
+export function findByLine<T>(items: readonly T[], line: number, start: (item: T) => number, count: (item: T) => number): T | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const item = items[mid];
+    if (line < start(item)) high = mid - 1;
+    else if (line >= start(item) + count(item)) low = mid + 1;
+    else return item;
+  }
+  return undefined;
+}
+
 export class CableModel {
   private texts: string[];
   private eols: Uint8Array;
@@ -106,19 +120,9 @@ export class CableModel {
     return text;
   }
 
-  /** The cable holding an absolute line (binary search). */
+  /** The cable holding an absolute line. */
   cableAt(line: number): Cable | undefined {
-    const cables = this.cableList;
-    let low = 0;
-    let high = cables.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const cable = cables[mid];
-      if (line < cable.startLine) high = mid - 1;
-      else if (line >= cable.startLine + cable.lineCount) low = mid + 1;
-      else return cable;
-    }
-    return undefined;
+    return findByLine(this.cableList, line, (cable) => cable.startLine, (cable) => cable.lineCount);
   }
 
   applyChanges(changes: readonly TextChange[]): void {

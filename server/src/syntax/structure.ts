@@ -1,6 +1,6 @@
 // Structure: lexed lines -> cables -> header, caption block, sections, paragraphs, blocks.
 // Cables are independent: each is built from its own lines only, so an edit rebuilds one cable.
-import { lexLine, lexTagCodes } from './lexer';
+import { lexLine, lexReferenceItem, lexTagCodes } from './lexer';
 import { Block, BlockKind, Cable, ContinuationHeader, LexedLine, LineKind, LineProblem, Paragraph, Section, Span, Token } from './types';
 
 const HEADER_KINDS = new Set<LineKind>(['transmission', 'relay', 'relayContinuation', 'stationSerial', 'security', 'dtg', 'from', 'to', 'info', 'exempt', 'address', 'break']);
@@ -177,7 +177,7 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
       const items: Span[] = line.tokens.filter((t) => t.kind === 'itemLabel').map((t) => ({ line: j, start: t.start, end: t.end }));
       while (j + 1 < count && (lines[j + 1].kind === 'letteredItem' || (lines[j + 1].kind === 'text' && !isContinuationHeader(lines[j + 1])))) {
         j++;
-        if (lines[j].kind !== 'letteredItem') lines[j] = relex(text(j), 'letteredItem');
+        lines[j] = lexReferenceItem(text(j), lines[j]);
         for (const t of lines[j].tokens) if (t.kind === 'itemLabel') items.push({ line: j, start: t.start, end: t.end });
       }
       cable.references ??= { startLine: start, endLine: j, items };
@@ -187,7 +187,8 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
       captionEnd = j;
     } else if (line.kind === 'letteredItem' && cable.references && cable.references.endLine >= j - 2) {
       // ¶B. items after a blank line still belong to the REF block.
-      for (const t of line.tokens) if (t.kind === 'itemLabel') cable.references.items.push({ line: j, start: t.start, end: t.end });
+      lines[j] = lexReferenceItem(text(j), line);
+      for (const t of lines[j].tokens) if (t.kind === 'itemLabel') cable.references.items.push({ line: j, start: t.start, end: t.end });
       cable.references.endLine = j;
       captionEnd = j;
     }
@@ -228,20 +229,16 @@ function isSignature(text: string, line: LexedLine): boolean {
   return trimmed.length <= 40 && /^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]*){0,2}$/.test(trimmed) && /[A-Z]{2}|^[A-Z][a-z]+$/.test(trimmed);
 }
 
-/** Re-reads a line in a kind its place in the cable gives it (an addressee, a REF item). */
-function relex(text: string, kind: 'address' | 'letteredItem'): LexedLine {
-  if (kind === 'address') {
-    const lexed = lexLine(`TO ${text.trimStart()}`);
-    const shift = firstNonSpace(text) - 3;
-    return {
-      kind: 'address',
-      // Objects written out rather than spread: spread copies here were slow to make and to read.
-      tokens: lexed.tokens.filter((t) => t.kind !== 'prosign').map((t) => ({ kind: t.kind, start: t.start + shift, end: t.end + shift })),
-      problems: lexed.problems.map((p) => ({ code: p.code, start: p.start + shift, end: p.end + shift, message: p.message })),
-    };
-  }
-  const lexed = lexLine(text);
-  return { kind: 'letteredItem', tokens: lexed.tokens, problems: lexed.problems };
+/** Re-reads a line in the kind its place in the cable gives it: an addressee (REF items: lexReferenceItem). */
+function relex(text: string, kind: 'address'): LexedLine {
+  const lexed = lexLine(`TO ${text.trimStart()}`);
+  const shift = firstNonSpace(text) - 3;
+  return {
+    kind,
+    // Objects written out rather than spread: spread copies here were slow to make and to read.
+    tokens: lexed.tokens.filter((t) => t.kind !== 'prosign').map((t) => ({ kind: t.kind, start: t.start + shift, end: t.end + shift })),
+    problems: lexed.problems.map((p) => ({ code: p.code, start: p.start + shift, end: p.end + shift, message: p.message })),
+  };
 }
 
 function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) => string, from: number, to: number): void {
@@ -273,7 +270,7 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
   for (let index = 0; index < candidates.length; index++) {
     const c = candidates[index];
     const previousLine = previousNonBlank(lines, text, c.line);
-    const wrapped = previousLine !== undefined && previousLine === c.line - 1 && !endsSentence(text(previousLine)) && accepted.at(-1)?.line !== previousLine;
+    const wrapped = previousLine !== undefined && previousLine === c.line - 1 && !endsSentence(text(previousLine));
     const nextPilcrow = nextPilcrows[index];
     let marker: Paragraph['marker'] | undefined;
     let number = c.written;
@@ -377,7 +374,7 @@ const BLOCK_KINDS: Array<[RegExp, BlockKind]> = [
 ];
 
 function blockKind(marker: string): BlockKind | undefined {
-  const words = marker.replace(/^\(|^end\s+/i, '');
+  const words = marker.replace(/^\(|^end\s+|^(?:introduction|background) and /i, '');
   return BLOCK_KINDS.find(([pattern]) => pattern.test(words))?.[1];
 }
 

@@ -1,6 +1,7 @@
 // Captions and passing instructions: the lines right after the classification line (SIPDIS, NOFORN, EXDIS, DEPT FOR ...).
 // Data: server/data/captions.tsv.
 import captionsTsv from '../../data/captions.tsv';
+import { ExtraEntry, extraTables, perTablesVersion } from './extra';
 import { lazy, parseTsv, splitList, toCount } from './tsv';
 
 export interface Caption {
@@ -15,6 +16,8 @@ export interface Caption {
   /** Occurrences in the research sample (1,295 cables); undefined for variants. */
   countInSample?: number;
   note?: string;
+  /** The user's table file that defines the caption (cable.tables.extra); its meaning replaces the built-in one. */
+  source?: string;
 }
 
 const COLUMNS = ['caption', 'kind', 'meaning', 'count_in_sample', 'note'] as const;
@@ -42,16 +45,30 @@ function normalize(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toUpperCase();
 }
 
-/** The caption that `text` (one caption line) is, or undefined. Passing instructions match by their prefix. */
-export function caption(text: string): Caption | undefined {
-  const line = normalize(text);
-  return (
-    captions().find((c) => !c.prefix && c.caption === line) ??
-    captions().find((c) => c.prefix && (line === c.caption || line.startsWith(`${c.caption} `)))
-  );
+/** A user's caption over the built-in one of the same text (its meaning first), or on its own. */
+function withUserEntry(text: string, builtIn: Caption | undefined, user: ExtraEntry): Caption {
+  return builtIn
+    ? { ...builtIn, meaning: user.meaning || builtIn.meaning, source: user.source }
+    : { caption: text, kind: 'user', meaning: user.meaning, source: user.source };
 }
 
-/** Every caption the table lists (alternatives split, variants included). */
-export function allCaptions(): readonly Caption[] {
-  return captions();
+/**
+ * The caption that `text` (one caption line) is, or undefined: the user's tables first (exact text), then the built-in
+ * table. Passing instructions match by their prefix.
+ */
+export function caption(text: string): Caption | undefined {
+  const line = normalize(text);
+  const exact = captions().find((c) => !c.prefix && c.caption === line);
+  const user = extraTables().captions.get(line);
+  if (user) return withUserEntry(line, exact, user);
+  return exact ?? captions().find((c) => c.prefix && (line === c.caption || line.startsWith(`${c.caption} `)));
 }
+
+/** Every caption (alternatives split, variants included): the user's own first, then the built-in table's. */
+export const allCaptions = perTablesVersion((): readonly Caption[] => {
+  const user = extraTables().captions;
+  if (user.size === 0) return captions();
+  const builtIn = captions().map((c) => (!c.prefix && user.has(c.caption) ? withUserEntry(c.caption, c, user.get(c.caption)!) : c));
+  const own = [...user].filter(([text]) => !builtIn.some((c) => !c.prefix && c.caption === text)).map(([text, entry]) => withUserEntry(text, undefined, entry));
+  return [...own, ...builtIn];
+});

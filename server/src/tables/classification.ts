@@ -149,6 +149,14 @@ export function parsePortionMarking(inner: string): PortionMarking | undefined {
   };
 }
 
+/** The portion markings of the table, as written ('(C)', '(S//FGI//NF)'), most used first (for completion). */
+export const allPortionMarkings = lazy(() =>
+  parseTsv(portionMarkingsTsv, ['marking', 'count_in_sample'] as const)
+    .filter((row) => /^\([A-Z/ ]+\)$/.test(row.marking))
+    .sort((a, b) => toCount(b.count_in_sample) - toCount(a.count_in_sample))
+    .map((row) => row.marking),
+);
+
 /** One line for hover: '(S//NF) SECRET; NF = NOFORN: not releasable to foreign nationals'. */
 export function describePortionMarking(marking: PortionMarking): string {
   const token = levelTokens().find((t) => t.token === marking.token);

@@ -39,6 +39,10 @@ const orders = lazy(
     ),
 );
 
+export function allExecutiveOrders(): ExecutiveOrder[] {
+  return [...orders().values()];
+}
+
 /** A known executive order by number (11652, 12065, 12356, 12958, 13526); undefined for unknown numbers and typos. */
 export function executiveOrder(number: string | number): ExecutiveOrder | undefined {
   return orders().get(String(number).trim());

@@ -1,6 +1,7 @@
 // Routing indicators (RIs): the station addresses of the ACP-127 style header (DE line, precedence line, 'RI/NAME'
 // address lines). Data: server/data/routing-indicators.tsv.
 import routingTsv from '../../data/routing-indicators.tsv';
+import { ExtraEntry, extraTables, perTablesVersion } from './extra';
 import { lazy, parseTsv, Row, splitList, toCount } from './tsv';
 
 const COLUMNS = [
@@ -39,6 +40,8 @@ export interface RoutingIndicatorInfo {
   acp117_2014?: string;
   acp117_2010?: string;
   note?: string;
+  /** The user's table file that names the RI (cable.tables.extra); its name replaces the built-in one. */
+  source?: string;
 }
 
 const RI_SHAPE = /^R[A-Z]{3,6}$/;
@@ -99,16 +102,62 @@ function info(ri: string, row: RoutingRow): RoutingIndicatorInfo {
   };
 }
 
-/** What the table knows about `ri` (exact entry, else an ACP 117 block 'X THRU Y' containing it); undefined if unknown. */
-export function routingIndicator(ri: string): RoutingIndicatorInfo | undefined {
-  const key = ri.trim().toUpperCase();
-  if (!isRoutingIndicatorShape(key)) return undefined;
+function builtInRoutingIndicator(key: string): RoutingIndicatorInfo | undefined {
   const { byRi, ranges } = table();
   const row = byRi.get(key);
   if (row) return info(key, row);
   const range = ranges.find((r) => key.length === r.from.length && key >= r.from && key <= r.to);
   return range && info(key, range.row);
 }
+
+/** A user's entry over the built-in one (its name first), or on its own. */
+function withUserEntry(ri: string, builtIn: RoutingIndicatorInfo | undefined, user: ExtraEntry): RoutingIndicatorInfo {
+  const base: RoutingIndicatorInfo = builtIn ?? {
+    ri,
+    entry: ri,
+    nameFromCables: false,
+    kind: 'user',
+    family: ri.slice(0, 4),
+    cableCount: 0,
+    cableNames: [],
+    distinctNamesInCables: 0,
+    deStationFor: [],
+  };
+  return { ...base, entry: ri, name: user.meaning || base.name, nameFromCables: false, source: user.source };
+}
+
+/**
+ * What the tables know about `ri`: the user's tables first (cable.tables.extra), then the built-in exact entry, else
+ * an ACP 117 block 'X THRU Y' containing it; undefined if unknown.
+ */
+export function routingIndicator(ri: string): RoutingIndicatorInfo | undefined {
+  const key = ri.trim().toUpperCase();
+  if (!isRoutingIndicatorShape(key)) return undefined;
+  const user = extraTables().routingIndicators.get(key);
+  const builtIn = builtInRoutingIndicator(key);
+  return user ? withUserEntry(key, builtIn, user) : builtIn;
+}
+
+/** Every single built-in routing indicator that has a name, most used in cables first. */
+const builtInRoutingIndicators = lazy(() =>
+  table()
+    .rows.filter((row) => isRoutingIndicatorShape(row.ri) && displayName(row))
+    .map((row) => info(row.ri, row))
+    .sort((a, b) => b.cableCount - a.cableCount || a.ri.localeCompare(b.ri)),
+);
+
+/**
+ * Every routing indicator with a name (for completion): the user's own first, then the built-in ones, most used in
+ * cables first (with the user's names where the user's tables rename them).
+ */
+export const allRoutingIndicators = perTablesVersion(() => {
+  const user = extraTables().routingIndicators;
+  if (user.size === 0) return builtInRoutingIndicators();
+  const builtIn = builtInRoutingIndicators();
+  const known = new Set(builtIn.map((ri) => ri.ri));
+  const own = [...user].filter(([ri]) => !known.has(ri)).map(([ri, entry]) => withUserEntry(ri, builtInRoutingIndicator(ri), entry));
+  return [...own, ...builtIn.map((ri) => (user.has(ri.ri) ? withUserEntry(ri.ri, ri, user.get(ri.ri)!) : ri))];
+});
 
 // --- explanation of the letters, derived from the table ---
 

@@ -3,9 +3,11 @@
 import geographicTsv from '../../data/tags-geographic.tsv';
 import organizationTsv from '../../data/tags-organization.tsv';
 import subjectTsv from '../../data/tags-subject.tsv';
+import { extraTables, perTablesVersion } from './extra';
 import { lazy, parseTsv, toCount } from './tsv';
 
-export type TagFamily = 'subject' | 'program' | 'geographic' | 'organization';
+/** 'user': a code that only the user's tables (cable.tables.extra) know. */
+export type TagFamily = 'subject' | 'program' | 'geographic' | 'organization' | 'user';
 
 export interface TagCode {
   code: string;
@@ -25,6 +27,8 @@ export interface TagCode {
   note?: string;
   /** Other families in which the same code is known (AU: Austria, also the African Union). */
   also?: TagCode[];
+  /** The user's table file that defines the code (cable.tables.extra); its meaning replaces the built-in one. */
+  source?: string;
 }
 
 const SUBJECT = ['code', 'category', 'meaning', 'confidence', 'in_cablemap_subject_list', 'count_in_sample'] as const;
@@ -80,9 +84,33 @@ const codes = lazy(() => {
   return { byCode, byIso, longest: Math.max(...[...byCode.keys()].map((key) => key.length)) };
 });
 
-/** The known TAGS code `code` (case-insensitive), or undefined. */
+/** The built-in codes with the user's tables over them: a user's meaning replaces the built-in one, new codes join. */
+const known = perTablesVersion(() => {
+  const builtIn = codes();
+  const user = extraTables().tags;
+  if (user.size === 0) return builtIn;
+  const byCode = new Map(builtIn.byCode);
+  for (const [code, { meaning, source }] of user) {
+    const existing = byCode.get(code);
+    byCode.set(
+      code,
+      existing
+        ? { ...existing, meaning: meaning || existing.meaning, source }
+        : { code, family: 'user', meaning: meaning || undefined, countInSample: 0, source },
+    );
+  }
+  return { ...builtIn, byCode, longest: Math.max(builtIn.longest, ...[...user.keys()].map((key) => key.length)) };
+});
+
+/** Every known TAGS code (one entry per code): codes only the user's tables know first, then most used in the sample first. */
+export function allTagCodes(): TagCode[] {
+  const userFirst = (t: TagCode) => (t.family === 'user' ? 0 : 1);
+  return [...known().byCode.values()].sort((a, b) => userFirst(a) - userFirst(b) || b.countInSample - a.countInSample || a.code.localeCompare(b.code));
+}
+
+/** The known TAGS code `code` (case-insensitive; the user's tables first), or undefined. */
 export function tagCode(code: string): TagCode | undefined {
-  return codes().byCode.get(code.trim().toUpperCase());
+  return known().byCode.get(code.trim().toUpperCase());
 }
 
 /** Edit distance with adjacent transpositions (optimal string alignment): PRLE -> PREL is 1. */
@@ -106,7 +134,7 @@ export function editDistance(a: string, b: string): number {
 export function nearestTagCodes(code: string, count = 3, maxDistance = 2): (TagCode & { distance: number })[] {
   const key = code.trim().toUpperCase();
   const candidates: (TagCode & { distance: number })[] = [];
-  for (const [other, tag] of codes().byCode) {
+  for (const [other, tag] of known().byCode) {
     const distance = editDistance(key, other);
     if (distance > 0 && distance <= maxDistance) candidates.push({ ...tag, distance });
   }
@@ -117,14 +145,14 @@ export function nearestTagCodes(code: string, count = 3, maxDistance = 2): (TagC
 
 /**
  * When `text` (one token, e.g. PHUMBA, MASSMNUC) is not itself a known code but is a concatenation of two or more known
- * codes including at least one subject or program code, the codes in order (fewest pieces; among equals, the most
+ * codes including at least one subject, program or user's code, the codes in order (fewest pieces; among equals, the most
  * frequent in the sample). Otherwise undefined: a run of country codes (BRUSSELS = BR US SE LS, KNPP = KN PP) is more
  * likely a word or a mistyped code than a concatenation.
  */
 export function splitConcatenatedTags(text: string): TagCode[] | undefined {
   const token = text.trim().toUpperCase();
   if (!/^[A-Z]{4,}$/.test(token) || tagCode(token)) return undefined;
-  const { byCode, longest } = codes();
+  const { byCode, longest } = known();
   type Split = { pieces: TagCode[]; total: number };
   const better = (a: Split, b: Split | undefined) =>
     !b || a.pieces.length < b.pieces.length || (a.pieces.length === b.pieces.length && a.total > b.total);
@@ -135,7 +163,7 @@ export function splitConcatenatedTags(text: string): TagCode[] | undefined {
     for (let start = Math.max(0, end - longest); start <= end - 2; start++) {
       const piece = byCode.get(token.slice(start, end));
       if (!piece) continue;
-      const subject = piece.family === 'subject' || piece.family === 'program' ? 1 : 0;
+      const subject = piece.family === 'subject' || piece.family === 'program' || piece.family === 'user' ? 1 : 0;
       for (const had of [0, 1] as const) {
         const before = best[start][had];
         if (!before) continue;

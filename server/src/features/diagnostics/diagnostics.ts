@@ -1,6 +1,7 @@
 // Diagnostics provider: runs every rule on every cable, with the user's rule settings.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { CableModel } from '../../syntax/model';
+import { tablesVersion } from '../../tables/extra';
 import { Cable } from '../../syntax/types';
 import { CableReader } from '../facts';
 import { Finding, Severity } from './rule';
@@ -22,14 +23,15 @@ interface CheckedFinding extends Finding {
 }
 
 /**
- * Findings of one cable, cached per cable object and settings: untouched cables are not re-checked.
- * Findings keep lines relative to the cable, which moves when lines above it are edited.
+ * Findings of one cable, cached per cable object, settings and version of the user's code tables: untouched cables are
+ * not re-checked. Findings keep lines relative to the cable, which moves when lines above it are edited.
  */
-const cache = new WeakMap<Cable, { settings: RuleSettings; findings: CheckedFinding[] }>();
+const cache = new WeakMap<Cable, { settings: RuleSettings; tables: number; findings: CheckedFinding[] }>();
 
 function check(reader: CableReader, cable: Cable, settings: RuleSettings): CheckedFinding[] {
   const cached = cache.get(cable);
-  if (cached && cached.settings === settings) return cached.findings;
+  const tables = tablesVersion();
+  if (cached && cached.settings === settings && cached.tables === tables) return cached.findings;
   const facts = reader.facts(cable);
   const findings: CheckedFinding[] = [];
   for (const rule of RULES) {
@@ -39,7 +41,7 @@ function check(reader: CableReader, cable: Cable, settings: RuleSettings): Check
     for (const f of rule.check({ cable, facts, reader })) findings.push({ ...f, code: rule.code, severity });
   }
   findings.sort((a, b) => a.line - b.line || a.start - b.start);
-  cache.set(cable, { settings, findings });
+  cache.set(cable, { settings, tables, findings });
   return findings;
 }
 

@@ -1,8 +1,7 @@
 // Every diagnostic rule, one object each. Shape rules report what the lexer found on a line;
 // consistency rules compare fields across the cable (see the catalogue in the format reference, §6).
-import { editDistance } from '../../syntax/lexer';
 import { Span } from '../../syntax/types';
-import { executiveOrder, isoLookalike, nearestTagCodes, parsePortionMarking, splitConcatenatedTags, tagCode } from '../../tables';
+import { editDistance, executiveOrder, isoLookalike, nearestTagCodes, parsePortionMarking, splitConcatenatedTags, tagCode } from '../../tables';
 import { comparablePost, dayOfYear, fullYear, Located, samePost } from '../facts';
 import { Finding, Rule, RuleContext, syntaxRule } from './rule';
 
@@ -160,7 +159,7 @@ const continuationHeaders: Rule = {
       }
       // In the `001.2 OF 004` layout the total counts pages, not sections.
       if (body?.section && !header.suffixed && header.total !== body.section.total) {
-        findings.push(finding(header.span, `Continuation header says ${header.total} sections, the classification line SECTION ${body.section.number} OF ${body.section.total}.`));
+        findings.push(finding(header.span, `Continuation header total ${header.total} disagrees with SECTION ${body.section.number} OF ${body.section.total} on the classification line: expected OF ${String(body.section.total).padStart(3, '0')}.`));
       }
       if (header.page > previous + 1) {
         const missing = header.page - previous - 1 === 1 ? `section ${previous + 1} is missing` : `sections ${previous + 1} to ${header.page - 1} are missing`;
@@ -260,7 +259,7 @@ const executiveOrderRule: Rule = {
     const findings: Finding[] = [];
     const number = reader.find(cable, rel, 'executiveOrderNumber');
     if (number && !executiveOrder(number.value)) {
-      const near = ['12958', '13526', '12356'].find((n) => editDistance(n, number.value, 2) <= 2);
+      const near = ['12958', '13526', '12356'].find((n) => editDistance(n, number.value) <= 2);
       findings.push(finding(number.span, `Unknown executive order ${number.value}: expected 12958 (1995-2009), 13526 (2010 on) or an older order${near ? `; did you mean ${near}?` : '.'}`));
     }
     const decl = reader.find(cable, rel, 'declassification');

@@ -1,0 +1,78 @@
+// Lints one file exactly as the editor does (decode, CableModel.parse, documentDiagnostics) and formats
+// its part of the report. Runs in worker threads, or in the main thread with --jobs 1.
+import { readFileSync } from 'node:fs';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { documentDiagnostics, RuleSettings } from '../features/diagnostics/diagnostics';
+import { CableModel } from '../syntax/model';
+import { decodeCableText } from '../workspace/decode';
+import { Format } from './options';
+import { formatterFor, Formatter } from './formats';
+
+/** What a worker needs to know, the same for every file. */
+export interface LintConfig {
+  format: Format;
+  quiet: boolean;
+  rules: RuleSettings;
+  version: string;
+  /** The working folder: relative paths and SARIF's %SRCROOT%. */
+  cwd: string;
+}
+
+export interface FileJob {
+  index: number;
+  path: string;
+  display: string;
+}
+
+export interface FileOutcome {
+  index: number;
+  bytes: number;
+  cables: number;
+  /** [errors, warnings, information, hints], counted before --quiet. */
+  counts: [number, number, number, number];
+  byRule: Record<string, number>;
+  /** This file's part of the report. */
+  part: string;
+  /** Set when the file could not be read (or, never expected, linting it failed). */
+  error?: string;
+}
+
+export class FileLinter {
+  private readonly formatter: Formatter;
+
+  constructor(private readonly config: LintConfig) {
+    this.formatter = formatterFor(config.format, config.version, config.cwd);
+  }
+
+  lint(job: FileJob): FileOutcome {
+    const outcome: FileOutcome = { index: job.index, bytes: 0, cables: 0, counts: [0, 0, 0, 0], byRule: {}, part: '' };
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(job.path);
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      outcome.error = `cannot read ${job.display}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : message}`;
+      return outcome;
+    }
+    outcome.bytes = bytes.length;
+    let model: CableModel;
+    let diagnostics: Diagnostic[];
+    try {
+      model = CableModel.parse(decodeCableText(bytes));
+      diagnostics = documentDiagnostics(model, this.config.rules);
+    } catch (error) {
+      // Never expected (the parser never throws); if it happens, the file is named and the others still linted.
+      outcome.error = `internal error while linting ${job.display}: ${(error as Error).stack ?? error}`;
+      return outcome;
+    }
+    outcome.cables = model.cables.length;
+    for (const d of diagnostics) {
+      outcome.counts[(d.severity ?? DiagnosticSeverity.Error) - 1]++;
+      const code = String(d.code);
+      outcome.byRule[code] = (outcome.byRule[code] ?? 0) + 1;
+    }
+    const reported = this.config.quiet ? diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error) : diagnostics;
+    outcome.part = this.formatter.file(job.display, reported);
+    return outcome;
+  }
+}

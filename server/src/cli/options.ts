@@ -1,0 +1,139 @@
+// Command line -> options. Anything wrong is a UsageError (exit code 2), with a message that says what to write instead.
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { RuleSettings } from '../features/diagnostics/diagnostics';
+import { Severity } from '../features/diagnostics/rule';
+import { RULES } from '../features/diagnostics/rules';
+
+export type Format = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  /** Files, folders and glob patterns, as given. */
+  inputs: string[];
+  format: Format;
+  /** Write the report here instead of standard output. */
+  output?: string;
+  /** More warnings than this is a failure (exit code 1); undefined: any number. */
+  maxWarnings?: number;
+  /** Same meaning as the `cable.diagnostics.rules` setting. */
+  rules: RuleSettings;
+  jobs: number;
+  /** Report errors only (everything is still counted). */
+  quiet: boolean;
+  /** Progress bar allowed (it still shows only when standard error is a terminal). */
+  progress: boolean;
+  /** Folders also yield .txt files whose first line starts with VZCZC. */
+  txt: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+const LEVELS: ReadonlyArray<Severity | 'off'> = ['off', 'error', 'warning', 'information', 'hint'];
+
+export const HELP = `Usage: cable-lint [options] <files|folders|globs...>
+
+Lints diplomatic cables (.cable, .tel) with the diagnostics of the editor extension.
+Folders are searched recursively (hidden folders and node_modules skipped); quote globs
+('corpus/**/*.cable') so that cable-lint expands them (*, ** and ? are understood).
+
+Options:
+  -f, --format <text|json|sarif>  report format (default: text)
+  -o, --output <file>             write the report to a file instead of standard output
+      --max-warnings <n>          exit with code 1 when there are more than n warnings
+      --rule <code>=<level>       off, error, warning, information or hint; repeatable, or
+                                  comma-separated (like the cable.diagnostics.rules setting)
+  -j, --jobs <n>                  worker threads (default: number of cores, here ${defaultJobs()})
+  -q, --quiet                     report errors only (warnings are still counted)
+      --txt                       in folders, also lint .txt files whose first line starts with VZCZC
+      --no-progress               no progress bar (it only shows when standard error is a terminal)
+  -h, --help                      show this help
+  -v, --version                   show the version
+
+Exit codes: 0 no errors (and at most --max-warnings warnings), 1 errors (or too many
+warnings), 2 usage error or unreadable input.
+
+Examples:
+  cable-lint cables/
+  cable-lint --format sarif --output cable-lint.sarif 'corpus/**/*.cable'
+  cable-lint --rule unknown-tag=off --rule header-order=error --max-warnings 0 09KABUL4182.cable
+`;
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+function positiveInteger(name: string, value: string, minimum: number): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < minimum) {
+    throw new UsageError(`--${name} expects a whole number${minimum > 0 ? ` of at least ${minimum}` : ' (0 or more)'}, not "${value}".`);
+  }
+  return Number(value);
+}
+
+/** `code=level` items, repeatable and comma-separated, checked against the rule catalogue. */
+export function parseRuleSettings(items: readonly string[]): RuleSettings {
+  const settings: RuleSettings = {};
+  const codes = new Set(RULES.map((rule) => rule.code));
+  for (const item of items.flatMap((value) => value.split(','))) {
+    const match = /^\s*([A-Za-z0-9-]+)\s*[=:]\s*([A-Za-z]+)\s*$/.exec(item);
+    if (!match) throw new UsageError(`--rule expects <code>=<level>, for example --rule unknown-tag=off, not "${item}".`);
+    const [, code, level] = match;
+    if (!codes.has(code)) {
+      const known = [...codes].filter((c) => c.includes(code) || code.includes(c));
+      throw new UsageError(`unknown rule "${code}" in --rule${known.length ? `: did you mean ${known.join(', ')}?` : ''} (cable-lint --help, and the README, list the rules).`);
+    }
+    const lower = level.toLowerCase() as Severity | 'off';
+    if (!LEVELS.includes(lower)) throw new UsageError(`--rule ${code}: unknown level "${level}"; expected ${LEVELS.join(', ')}.`);
+    settings[code] = lower;
+  }
+  return settings;
+}
+
+export function parseOptions(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        'max-warnings': { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        jobs: { type: 'string', short: 'j' },
+        quiet: { type: 'boolean', short: 'q' },
+        txt: { type: 'boolean' },
+        'no-progress': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    // parseArgs says e.g. "Unknown option '--fromat'. To specify a positional argument starting with a '-', ..."
+    throw new UsageError(String((error as Error).message).split('. ')[0].replace(/\.$/, '') + '.');
+  }
+  const { values, positionals } = parsed;
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format expects ${FORMATS.join(', ')}, not "${values.format}".`);
+  if (values.output !== undefined && values.output.trim() === '') throw new UsageError('--output expects a file name.');
+  const options: CliOptions = {
+    inputs: positionals,
+    format,
+    output: values.output,
+    maxWarnings: values['max-warnings'] === undefined ? undefined : positiveInteger('max-warnings', values['max-warnings'], 0),
+    rules: parseRuleSettings(values.rule ?? []),
+    jobs: values.jobs === undefined ? defaultJobs() : positiveInteger('jobs', values.jobs, 1),
+    quiet: values.quiet ?? false,
+    progress: !values['no-progress'],
+    txt: values.txt ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+  if (!options.help && !options.version && options.inputs.length === 0) {
+    throw new UsageError('no files, folders or globs to lint.');
+  }
+  return options;
+}

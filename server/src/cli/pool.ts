@@ -1,0 +1,109 @@
+// Spreads files over worker threads and hands the outcomes back in file order, whatever the timing.
+// Workers take batches of files from a queue (two batches in flight each, so none waits idle), read and
+// lint them, and send back only each file's report part and counts: the corpus is never in memory, and
+// no worker runs more than a bounded window ahead of the next file to report.
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { FileJob, FileLinter, FileOutcome, LintConfig } from './lint';
+
+interface BatchMessage {
+  id: number;
+  files: FileJob[];
+}
+
+interface ResultMessage {
+  id: number;
+  outcomes: FileOutcome[];
+}
+
+/** The worker side: lint every batch that arrives, answer with the outcomes. */
+export function runWorker(): void {
+  const linter = new FileLinter(workerData as LintConfig);
+  parentPort!.on('message', (message: BatchMessage | null) => {
+    if (message === null) {
+      parentPort!.close();
+      return;
+    }
+    parentPort!.postMessage({ id: message.id, outcomes: message.files.map((file) => linter.lint(file)) } satisfies ResultMessage);
+  });
+}
+
+export type Deliver = (outcome: FileOutcome) => void;
+
+/** Lints in this thread, one file after the other (--jobs 1). */
+export function lintHere(files: readonly FileJob[], config: LintConfig, deliver: Deliver): void {
+  const linter = new FileLinter(config);
+  for (const file of files) deliver(linter.lint(file));
+}
+
+/** Files per batch: small batches for small runs (every worker gets work), up to 32 for large ones. */
+export function batchSize(files: number, jobs: number): number {
+  return Math.max(1, Math.min(32, Math.ceil(files / (jobs * 16))));
+}
+
+/**
+ * Lints with `jobs` workers started from `script` (this bundle, re-entered off the main thread), calling
+ * `deliver` for every file in the order of `files`.
+ */
+export function lintWithWorkers(files: readonly FileJob[], jobs: number, config: LintConfig, script: string, deliver: Deliver): Promise<void> {
+  const size = batchSize(files.length, jobs);
+  const window = jobs * size * 8;
+  const ready = new Map<number, FileOutcome>();
+  let nextFile = 0; // first file not yet sent to a worker
+  let nextToDeliver = 0;
+  let batchId = 0;
+  const workerCount = Math.min(jobs, Math.ceil(files.length / size));
+  const workers: Array<{ worker: Worker; inFlight: number }> = [];
+
+  return new Promise<void>((resolve, reject) => {
+    let finished = false;
+    const finish = (error?: Error) => {
+      if (finished) return;
+      finished = true;
+      for (const { worker } of workers) {
+        if (error) void worker.terminate();
+        else worker.postMessage(null);
+      }
+      if (error) reject(error);
+      else resolve();
+    };
+
+    const dispatch = () => {
+      for (const slot of workers) {
+        while (slot.inFlight < 2 && nextFile < files.length && nextFile - nextToDeliver < window) {
+          const batch = files.slice(nextFile, nextFile + size);
+          nextFile += batch.length;
+          slot.inFlight++;
+          slot.worker.postMessage({ id: batchId++, files: batch } satisfies BatchMessage);
+        }
+      }
+    };
+
+    for (let i = 0; i < workerCount; i++) {
+      const worker = new Worker(script, { workerData: config });
+      const slot = { worker, inFlight: 0 };
+      workers.push(slot);
+      worker.on('message', (message: ResultMessage) => {
+        slot.inFlight--;
+        for (const outcome of message.outcomes) ready.set(outcome.index, outcome);
+        try {
+          while (ready.has(nextToDeliver)) {
+            const outcome = ready.get(nextToDeliver)!;
+            ready.delete(nextToDeliver);
+            nextToDeliver++;
+            deliver(outcome);
+          }
+        } catch (error) {
+          finish(error as Error);
+          return;
+        }
+        if (nextToDeliver === files.length) finish();
+        else dispatch();
+      });
+      worker.on('error', (error) => finish(new Error(`worker thread failed: ${error.stack ?? error.message}`)));
+      worker.on('exit', (code) => {
+        if (!finished) finish(new Error(`worker thread stopped (exit code ${code}) before the work was done`));
+      });
+    }
+    dispatch();
+  });
+}

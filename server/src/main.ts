@@ -1,0 +1,10 @@
+// Node entry point (dist/server.js): `node dist/server.js --stdio`, or --node-ipc as VS Code starts it;
+// createConnection picks the transport from the command line.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+import { nodeWorkspaceFiles } from './workspace/nodeFiles';
+
+startServer(createConnection(ProposedFeatures.all), { files: nodeWorkspaceFiles });
+
+// Last resort: a promise nobody waited for must not take the server down (Node ends the process on an unhandled rejection).
+process.on('unhandledRejection', (reason) => console.error(`Unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`));

@@ -1,0 +1,183 @@
+// The user's own code tables (setting cable.tables.extra): routing indicators, TAGS codes and captions from TSV or JSON
+// text, merged over the built-in tables. One layer, replaced as a whole; the lookups of routing.ts, tags.ts and
+// captions.ts consult it first. Pure: the editor reads the files and hands over their text.
+//
+// TSV: '#' comment lines, then a header row naming the key column and the meaning column, then one entry per row:
+//   ri<TAB>name          routing indicators   RUEHXYZ<TAB>AMEMBASSY SOMEWHERE
+//   code<TAB>meaning     TAGS codes           KXYZ<TAB>Our program
+//   caption<TAB>meaning  captions             EYES ONLY<TAB>Only for the addressee
+// JSON: { "routingIndicators": { "RI": "name" }, "tags": { "CODE": "meaning" }, "captions": { "CAPTION": "meaning" } },
+// every member optional. Later files win over earlier ones for the same key.
+
+export type ExtraKind = 'routingIndicators' | 'tags' | 'captions';
+
+export interface ExtraEntry {
+  /** The name (routing indicators) or meaning (TAGS, captions); '' when the file gives none. */
+  meaning: string;
+  /** The file it comes from, as named by the editor ('tables/tags.tsv'). */
+  source: string;
+}
+
+export type ExtraTables = { readonly [K in ExtraKind]: ReadonlyMap<string, ExtraEntry> };
+
+/** A table file as the editor sends it; a name ending in .json is read as JSON, anything else as TSV. */
+export interface TableText {
+  name: string;
+  text: string;
+}
+
+export interface TableProblem {
+  source: string;
+  /** 1-based line of a TSV file. */
+  line?: number;
+  message: string;
+}
+
+const KEY_COLUMNS: Record<string, ExtraKind> = { ri: 'routingIndicators', code: 'tags', caption: 'captions' };
+const MEANING_COLUMNS = ['name', 'meaning'];
+const WHAT: Record<ExtraKind, string> = { routingIndicators: 'routing indicator', tags: 'TAGS code', captions: 'caption' };
+
+/** The key as lookups see it, or undefined when it cannot be one of `kind`. */
+function normalizeKey(kind: ExtraKind, key: string): string | undefined {
+  const text = key.trim().replace(/\s+/g, ' ').toUpperCase();
+  switch (kind) {
+    case 'routingIndicators':
+      return /^R[A-Z]{3,6}$/.test(text) ? text : undefined;
+    case 'tags':
+      return /^[A-Z][A-Z0-9]+$/.test(text) ? text : undefined;
+    case 'captions':
+      return text === '' ? undefined : text;
+  }
+}
+
+const EXPECTED: Record<ExtraKind, string> = {
+  routingIndicators: 'R and 3 to 6 letters (RUEHXYZ)',
+  tags: 'a letter and letters or digits, no spaces (KXYZ)',
+  captions: 'some text',
+};
+
+type Collector = { [K in ExtraKind]: Map<string, ExtraEntry> };
+
+function add(into: Collector, kind: ExtraKind, key: string, meaning: string, source: string, problems: TableProblem[], line?: number): void {
+  const normalized = normalizeKey(kind, key);
+  if (normalized === undefined) {
+    problems.push({ source, line, message: `"${key}" is not a ${WHAT[kind]}: expected ${EXPECTED[kind]}.` });
+    return;
+  }
+  into[kind].set(normalized, { meaning: meaning.trim().replace(/\s+/g, ' '), source });
+}
+
+function readTsv(file: TableText, into: Collector, problems: TableProblem[]): void {
+  const lines = file.text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let index = lines.findIndex((line) => line.trim() !== '' && !line.startsWith('#'));
+  if (index < 0) return; // nothing but comments: an empty table
+  const header = lines[index].split('\t').map((cell) => cell.trim().toLowerCase());
+  const keyColumn = header.findIndex((cell) => cell in KEY_COLUMNS);
+  const meaningColumn = header.findIndex((cell) => MEANING_COLUMNS.includes(cell));
+  if (keyColumn < 0 || meaningColumn < 0) {
+    problems.push({
+      source: file.name,
+      line: index + 1,
+      message: `the header row is "ri<TAB>name", "code<TAB>meaning" or "caption<TAB>meaning" (tab-separated); found "${lines[index].replace(/\t/g, '<TAB>')}". The file is ignored.`,
+    });
+    return;
+  }
+  const kind = KEY_COLUMNS[header[keyColumn]];
+  for (index++; index < lines.length; index++) {
+    const line = lines[index];
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const cells = line.split('\t');
+    add(into, kind, cells[keyColumn] ?? '', cells[meaningColumn] ?? '', file.name, problems, index + 1);
+  }
+}
+
+function readJson(file: TableText, into: Collector, problems: TableProblem[]): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    problems.push({ source: file.name, message: `not valid JSON (${(error as Error).message}). The file is ignored.` });
+    return;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push({ source: file.name, message: 'expected an object { "routingIndicators": {...}, "tags": {...}, "captions": {...} }. The file is ignored.' });
+    return;
+  }
+  for (const [member, table] of Object.entries(value)) {
+    if (member !== 'routingIndicators' && member !== 'tags' && member !== 'captions') {
+      problems.push({ source: file.name, message: `unknown member "${member}": expected routingIndicators, tags or captions.` });
+      continue;
+    }
+    if (typeof table !== 'object' || table === null || Array.isArray(table)) {
+      problems.push({ source: file.name, message: `"${member}" is an object of ${WHAT[member]} -> ${member === 'routingIndicators' ? 'name' : 'meaning'}.` });
+      continue;
+    }
+    for (const [key, meaning] of Object.entries(table)) {
+      if (typeof meaning !== 'string') {
+        problems.push({ source: file.name, message: `${member}: the value of "${key}" is a string.` });
+        continue;
+      }
+      add(into, member, key, meaning, file.name, problems);
+    }
+  }
+}
+
+/** The tables of `files`, later files winning, and what was wrong in them (bad entries are left out, the rest kept). */
+export function parseTableFiles(files: readonly TableText[]): { tables: ExtraTables; problems: TableProblem[] } {
+  const tables: Collector = { routingIndicators: new Map(), tags: new Map(), captions: new Map() };
+  const problems: TableProblem[] = [];
+  for (const file of files) {
+    if (/\.json$/i.test(file.name)) readJson(file, tables, problems);
+    else readTsv(file, tables, problems);
+  }
+  return { tables, problems };
+}
+
+export const NO_EXTRA_TABLES: ExtraTables = { routingIndicators: new Map(), tags: new Map(), captions: new Map() };
+
+let current: ExtraTables = NO_EXTRA_TABLES;
+let version = 0;
+
+/** Replaces the user's tables as a whole (NO_EXTRA_TABLES removes them). */
+export function setExtraTables(tables: ExtraTables): void {
+  current = tables;
+  version++;
+}
+
+/**
+ * Parses `files` (as received: anything but a list of { name, text } is reported and skipped) and makes them the
+ * user's tables; returns the problems found.
+ */
+export function loadExtraTables(files: unknown): TableProblem[] {
+  const list: unknown[] = Array.isArray(files) ? files : files === undefined || files === null ? [] : [files];
+  const valid = list.filter((file): file is TableText => typeof (file as TableText)?.name === 'string' && typeof (file as TableText)?.text === 'string');
+  const { tables, problems } = parseTableFiles(valid);
+  setExtraTables(tables);
+  if (valid.length < list.length) {
+    problems.unshift({ source: 'tables', message: `${list.length - valid.length} of ${list.length} files are not { "name": string, "text": string } and were skipped.` });
+  }
+  return problems;
+}
+
+export function extraTables(): ExtraTables {
+  return current;
+}
+
+/** Changes with every setExtraTables: caches of anything that depends on the tables compare it. */
+export function tablesVersion(): number {
+  return version;
+}
+
+/** `compute` runs on the first call and again on the first call after the user's tables changed. */
+export function perTablesVersion<T>(compute: () => T): () => T {
+  let cached: { version: number; value: T } | undefined;
+  return () => {
+    if (cached?.version !== version) cached = { version, value: compute() };
+    return cached.value;
+  };
+}
+
+/** 'tables/tags.tsv:3: ...' */
+export function formatTableProblem(problem: TableProblem): string {
+  return `${problem.source}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`;
+}

@@ -1,0 +1,79 @@
+// Parts of the command-line linter tested in-process: glob patterns, options, batches, the progress bar.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { globToRegExp, splitGlob } from '../../server/src/cli/files';
+import { parseOptions, parseRuleSettings, UsageError } from '../../server/src/cli/options';
+import { batchSize } from '../../server/src/cli/pool';
+import { ProgressBar, progressWanted } from '../../server/src/cli/progress';
+import { sarifArtifactLocation } from '../../server/src/cli/formats';
+
+test('glob patterns: * and ? stay within a folder, ** spans folders', () => {
+  const cases: Array<[string, string[], string[]]> = [
+    ['*.cable', ['a.cable', '09KABUL4182.cable'], ['a/b.cable', 'a.tel', 'a.cablex']],
+    ['?.cable', ['a.cable'], ['ab.cable', '.cable']],
+    ['**/*.cable', ['a.cable', 'x/a.cable', 'x/y/z/a.cable'], ['x/a.tel']],
+    ['x/**', ['x/a', 'x/y/z.txt'], ['y/a']],
+    ['x/**/y/*.tel', ['x/y/a.tel', 'x/1/2/y/a.tel'], ['x/y/z/a.tel']],
+    ['a+b(1).cable', ['a+b(1).cable'], ['aab(1).cable', 'a+b1.cable']],
+  ];
+  for (const [pattern, matching, other] of cases) {
+    const regexp = globToRegExp(pattern);
+    for (const path of matching) assert.ok(regexp.test(path), `${pattern} matches ${path}`);
+    for (const path of other) assert.ok(!regexp.test(path), `${pattern} does not match ${path}`);
+  }
+  assert.deepEqual(splitGlob('corpus/2009/**/*.cable'), { base: 'corpus/2009', rest: '**/*.cable' });
+  assert.deepEqual(splitGlob('*.cable'), { base: '.', rest: '*.cable' });
+  assert.deepEqual(splitGlob('/data/cables/*/*.tel'), { base: '/data/cables', rest: '*/*.tel' });
+});
+
+test('options: defaults, repeatable and comma-separated --rule, usage errors', () => {
+  const options = parseOptions(['a.cable']);
+  assert.equal(options.format, 'text');
+  assert.ok(options.jobs >= 1);
+  assert.equal(options.progress, true);
+  assert.equal(options.maxWarnings, undefined);
+  assert.deepEqual(options.rules, {});
+  const full = parseOptions(['-f', 'sarif', '-o', 'out.sarif', '--max-warnings', '0', '-j', '3', '-q', '--no-progress', '--txt', '--rule', 'unknown-tag=off,header-order=ERROR', '--rule', 'julian-time=hint', 'x', 'y']);
+  assert.deepEqual(
+    { ...full, rules: { ...full.rules } },
+    {
+      inputs: ['x', 'y'], format: 'sarif', output: 'out.sarif', maxWarnings: 0, jobs: 3, quiet: true, progress: false, txt: true, help: false, version: false,
+      rules: { 'unknown-tag': 'off', 'header-order': 'error', 'julian-time': 'hint' },
+    },
+  );
+  assert.equal(parseOptions(['--help']).help, true);
+  for (const bad of [[], ['--format', 'html', 'x'], ['--jobs', '-1', 'x'], ['--jobs', '1.5', 'x'], ['--unknown', 'x'], ['--output', '', 'x'], ['--max-warnings', 'x']]) {
+    assert.throws(() => parseOptions(bad), UsageError, bad.join(' '));
+  }
+  assert.throws(() => parseRuleSettings(['tag=off']), /unknown rule "tag" in --rule: did you mean unknown-tag/);
+  assert.throws(() => parseRuleSettings(['unknown-tag']), /expects <code>=<level>/);
+});
+
+test('batches: small runs spread over every worker, large runs 32 files a batch', () => {
+  assert.equal(batchSize(2, 2), 1);
+  assert.equal(batchSize(100, 2), 4);
+  assert.equal(batchSize(250_000, 2), 32);
+});
+
+test('SARIF artifact locations: relative to %SRCROOT%, percent-encoded; absolute paths as file URIs', () => {
+  assert.deepEqual(sarifArtifactLocation('2009/09 KABUL#4182.cable'), { uri: '2009/09%20KABUL%234182.cable', uriBaseId: '%SRCROOT%' });
+  assert.deepEqual(sarifArtifactLocation('/data/a b.cable'), { uri: 'file:///data/a%20b.cable' });
+});
+
+test('the progress bar: only on a terminal, never in CI; files, MB/s; erased on request', () => {
+  const terminal = { isTTY: true, columns: 100, written: '', write(text: string) { this.written += text; } };
+  assert.equal(progressWanted(terminal, true, {}), true);
+  assert.equal(progressWanted(terminal, false, {}), false);
+  assert.equal(progressWanted(terminal, true, { CI: 'true' }), false);
+  assert.equal(progressWanted(terminal, true, { TERM: 'dumb' }), false);
+  assert.equal(progressWanted({ isTTY: false, write: () => true }, true, {}), false);
+  const bar = new ProgressBar(terminal, 4);
+  bar.advance(1024 * 1024);
+  assert.match(terminal.written, /^\r\[#{5,}-+\] 1\/4 files  1\.0 MB  [\d.]+ MB\/s  .+ left\x1b\[K$/);
+  for (let i = 0; i < 3; i++) bar.advance(0);
+  assert.match(terminal.written, /4\/4 files .* done\x1b\[K$/);
+  terminal.written = '';
+  bar.clear();
+  assert.equal(terminal.written, '\r\x1b[K');
+  assert.ok(bar.line().length < 100);
+});

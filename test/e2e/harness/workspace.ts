@@ -1,0 +1,24 @@
+// The folder of sample cables the editor opens: a copy of test/fixtures plus cables made for the
+// tests, so nothing a test or a person does in the editor touches the repository.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fixturesDir } from '../../support/paths';
+import { defectiveSeed, samples, seedName } from '../samples';
+
+/** Fills `folder` with the fixture cables and the test cables of `samples`; returns `folder`. */
+export function makeSampleFolder(folder: string): string {
+  mkdirSync(folder, { recursive: true });
+  for (const name of readdirSync(fixturesDir)) {
+    if (name.endsWith('.cable') || name === 'SOURCES.md') copyFileSync(join(fixturesDir, name), join(folder, name));
+  }
+  const seedText = readFileSync(join(fixturesDir, seedName), 'utf8');
+  write(join(folder, samples.defective), defectiveSeed(seedText));
+  write(join(folder, samples.noExtension), seedText.replace(/^\s*\n/, ''));
+  write(join(folder, samples.plainText), seedText);
+  return folder;
+}
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}

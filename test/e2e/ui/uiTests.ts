@@ -1,0 +1,135 @@
+// What a person sees in the browser: VS Code (code-server) with the installed extension and a
+// folder of sample cables. Each test leaves a screenshot; the README shows four of them.
+import assert from 'node:assert/strict';
+import { Page } from 'playwright-core';
+import { samples } from '../samples';
+import { waitFor } from '../harness/util';
+import { activeEditor, hoverWord, openFile, runCommand, tokenColor } from './workbench';
+
+export interface UiContext {
+  page: Page;
+  /** Saves a screenshot of the page as `<name>.png` (and into docs/images with --update-screenshots). */
+  screenshot(name: string): Promise<void>;
+}
+
+export interface UiTest {
+  name: string;
+  needs?: string;
+  timeoutMs?: number;
+  run(context: UiContext): Promise<void>;
+}
+
+const cableName = samples.seed.replace(/\.cable$/, '');
+
+export const uiTests: UiTest[] = [
+  {
+    name: 'the status bar shows the language mode "Diplomatic Cable" for a .cable file',
+    async run({ page }) {
+      await openFile(page, samples.seed);
+      const mode = page.locator('[id="status.editor.mode"]');
+      await waitFor('the language mode in the status bar', async () => (await mode.innerText()).trim() === 'Diplomatic Cable', 15_000).catch(
+        async (error) => {
+          throw new Error(`${error.message}; it says ${JSON.stringify(await mode.innerText().catch(() => '?'))}`);
+        },
+      );
+    },
+  },
+  {
+    name: 'highlighting: header tokens (VZCZC line, routing indicator, classification) are coloured differently from prose',
+    async run({ page, screenshot }) {
+      await openFile(page, samples.seed);
+      // [line start, word] of header tokens; each must differ from the colour of prose.
+      const headerTokens: Array<[string, string]> = [
+        ['VZCZC', 'VZCZCXRO1864'],
+        ['DE RUEHDBU', 'RUEHDBU'],
+        ['C O N F I D E N T I A L', 'C O N F'],
+      ];
+      // Tokenizing (TextMate, then semantic tokens from the server) is asynchronous: poll.
+      let seen = '';
+      await waitFor(
+        'header tokens in colours of their own',
+        async () => {
+          const prose = await tokenColor(page, '¶1.', 'Deputy');
+          const colors = await Promise.all(headerTokens.map(([line, word]) => tokenColor(page, line, word)));
+          seen = `prose (Deputy) ${prose}; ${headerTokens.map(([, word], i) => `${word} ${colors[i]}`).join('; ')}`;
+          return colors.every((color) => color !== prose);
+        },
+        15_000,
+      ).catch((error) => {
+        throw new Error(`${error.message}; last seen: ${seen || '(nothing)'}`);
+      });
+      await screenshot('editor');
+    },
+  },
+  {
+    name: 'the Outline view lists the cable, its sections and its paragraphs',
+    needs: 'document symbols',
+    async run({ page, screenshot }) {
+      await openFile(page, samples.seed);
+      await runCommand(page, 'Explorer: Focus on Outline View');
+      const outlinePane = page.locator('.pane', { has: page.locator('.pane-header[aria-label^="Outline"]') });
+      // Give the outline the whole side bar: collapse the folder above it.
+      const explorerHeader = page.locator('.pane-header[aria-label^="Explorer Section"]');
+      if ((await explorerHeader.getAttribute('aria-expanded')) === 'true') {
+        await explorerHeader.click();
+        await page.locator('.explorer-folders-view').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      }
+      const rows = outlinePane.locator('.monaco-list-row');
+      const labels = await waitFor(
+        'the outline of the seed',
+        async () => {
+          const all = (await rows.allInnerTexts()).map((text) => text.trim());
+          const wanted = [cableName, 'Section 1 of 2', '¶1'];
+          return wanted.every((prefix) => all.some((label) => label.startsWith(prefix))) ? all : undefined;
+        },
+        20_000,
+      ).catch(async (error) => {
+        throw new Error(`${error.message}; the Outline view shows: ${JSON.stringify(await outlinePane.innerText().catch(() => '?'))}`);
+      });
+      assert.ok(labels.length >= 3);
+      await screenshot('outline');
+    },
+  },
+  {
+    name: 'the Problems panel counts the diagnostics of a defective cable',
+    needs: 'diagnostics',
+    async run({ page, screenshot }) {
+      await runCommand(page, 'View: Close All Editors');
+      await openFile(page, samples.defective);
+      const [folder, file] = samples.defective.split('/');
+      await page.keyboard.press('Control+Shift+M');
+      const panel = page.locator('.markers-panel');
+      await panel.waitFor({ state: 'visible', timeout: 10_000 });
+      const rowLabels = () => panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+      const count = await waitFor(
+        'the defective cable in the Problems panel with the header problem and the three paragraph notes',
+        async () => {
+          const labels = await rowLabels();
+          // "5 problems in file 09DUSHANBE1151.cable of folder defects", then one row per marker.
+          const fileLabel = labels.find((label) => label.includes(`in file ${file} of folder ${folder}`)) ?? '';
+          const total = Number(/^(\d+) problems?/.exec(fileLabel)?.[1] ?? 0);
+          const problems = labels.filter((label) => /^(Error|Warning)\b.*generated by cable$/.test(label)).length;
+          return total >= 4 && problems >= 1 ? total : undefined;
+        },
+        20_000,
+      ).catch(async (error) => {
+        throw new Error(`${error.message}; the Problems panel shows: ${JSON.stringify(await rowLabels().catch(() => []))} ${JSON.stringify(await panel.innerText())}`);
+      });
+      const badge = await page.locator('.badge[aria-label*="Problems"]').first().getAttribute('aria-label');
+      const badgeTotal = Number(/Total (\d+) Problems/.exec(badge ?? '')?.[1] ?? -1);
+      assert.ok(badgeTotal >= count, `the Problems badge says ${JSON.stringify(badge)}, the file row ${count}`);
+      await activeEditor(page).click({ position: { x: 200, y: 100 } });
+      await screenshot('problems');
+    },
+  },
+  {
+    name: 'hovering the routing indicator RUEHDBU shows its post, AMEMBASSY DUSHANBE',
+    needs: 'hover',
+    async run({ page, screenshot }) {
+      await runCommand(page, 'View: Hide Panel').catch(() => page.keyboard.press('Escape'));
+      await openFile(page, samples.seed);
+      await hoverWord(page, 'DE RUEHDBU', 'RUEHDBU', /AMEMBASSY DUSHANBE/);
+      await screenshot('hover');
+    },
+  },
+];

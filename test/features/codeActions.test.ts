@@ -1,0 +1,69 @@
+// Quick fixes: applying the fix removes the problem; fix-all applies every certain fix of the file.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CodeAction, TextEdit } from 'vscode-languageserver-types';
+import { codeActions, FIX_ALL_KIND } from '../../server/src/features/codeActions';
+import { documentDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
+import { CableReader } from '../../server/src/features/facts';
+import { CableModel } from '../../server/src/syntax/model';
+import { DEFECTS, WELL_FORMED } from '../support/defects';
+import { readFixture } from '../support/fixtures';
+
+const URI = 'file:///x.cable';
+
+function apply(text: string, edits: TextEdit[]): string {
+  const model = CableModel.parse(text);
+  const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+  for (const edit of sorted) model.applyChange({ range: edit.range, text: edit.newText });
+  return model.getText();
+}
+
+function quickFixes(text: string, code: string): CodeAction[] {
+  const reader = new CableReader(CableModel.parse(text));
+  const diagnostic = documentDiagnostics(reader.model).find((d) => d.code === code)!;
+  assert.ok(diagnostic, `no ${code} diagnostic`);
+  return codeActions(reader, URI, diagnostic.range, undefined).filter((a) => a.diagnostics?.[0]?.code === code && !a.title.startsWith('Fix all'));
+}
+
+/** rule code, title of the fix to apply, and whether it restores the well-formed cable exactly. */
+const FIXES: Array<[string, RegExp, boolean]> = [
+  ['garbled-pilcrow', /^Change "13\." to "¶3\."$/, true],
+  ['paragraph-numbering', /^Renumber paragraphs from ¶3$/, true],
+  ['security-classification-mismatch', /^Change the security line to ZNY CCCCC ZZH$/, true],
+  ['classification-form', /^Write the classification as C O N F I D E N T I A L$/, true],
+  ['unknown-tag', /^Change to PHUM$/, true],
+  ['julian-day-mismatch', /^Change the Julian day to 289/, true],
+  ['julian-day-mismatch', /^Change the DTG to 171223Z OCT 09/, false],
+  ['false-paragraph-sign', /^Remove the false paragraph sign$/, false],
+];
+
+for (const [code, title, restores] of FIXES) {
+  test(`${code}: "${title.source}" fixes the defect`, () => {
+    const [, find, replace] = DEFECTS.find(([c]) => c === code)!;
+    const broken = WELL_FORMED.replace(find, replace);
+    const fix = quickFixes(broken, code).find((a) => title.test(a.title));
+    assert.ok(fix, quickFixes(broken, code).map((a) => a.title).join(' | '));
+    const fixed = apply(broken, fix.edit!.changes![URI]);
+    if (restores) assert.equal(fixed, WELL_FORMED);
+    assert.deepEqual(documentDiagnostics(CableModel.parse(fixed)).filter((d) => d.code === code), []);
+  });
+}
+
+test('the security fix also offers the reverse: the classification line to match the letters', () => {
+  const broken = WELL_FORMED.replace('ZNY CCCCC ZZH', 'ZNY SSSSS ZZH');
+  const titles = quickFixes(broken, 'security-classification-mismatch').map((a) => a.title);
+  assert.deepEqual(titles, ['Change the security line to ZNY CCCCC ZZH', 'Change the classification line to S E C R E T']);
+});
+
+test('fix all: the three garbled paragraph signs of the seed, as a quick fix and as a source action', () => {
+  const text = readFixture('09DUSHANBE1151.cable');
+  const reader = new CableReader(CableModel.parse(text));
+  const first = documentDiagnostics(reader.model).find((d) => d.code === 'garbled-pilcrow')!;
+  const all = codeActions(reader, URI, first.range, undefined).find((a) => a.title.startsWith('Fix all garbled-pilcrow'))!;
+  assert.equal(all.diagnostics?.length, 3);
+  const source = codeActions(reader, URI, first.range, [FIX_ALL_KIND]);
+  assert.equal(source.length, 1);
+  const fixed = apply(text, source[0].edit!.changes![URI]);
+  assert.match(fixed, /\n¶5\. \(C\) Ambassador offered/);
+  assert.deepEqual(documentDiagnostics(CableModel.parse(fixed)).filter((d) => d.code === 'garbled-pilcrow' || d.code === 'paragraph-numbering'), []);
+});

@@ -1,0 +1,48 @@
+// Completion offers what belongs where the cursor is.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { completions } from '../../server/src/features/completion';
+import { CableReader } from '../../server/src/features/facts';
+import { CableModel } from '../../server/src/syntax/model';
+import { WELL_FORMED } from '../support/defects';
+
+function complete(text: string, marker = '|') {
+  const offset = text.indexOf(marker);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  const character = offset - before.lastIndexOf('\n') - 1;
+  const reader = new CableReader(CableModel.parse(text.replace(marker, '')));
+  return completions(reader, { line, character }, new Date(Date.UTC(2009, 9, 16, 12, 23)));
+}
+
+test('TAGS codes with their meanings on a TAGS line', () => {
+  const items = complete(WELL_FORMED.replace('TAGS: PREL PHUM PGOV TI', 'TAGS: PREL PH|'));
+  const phum = items.find((i) => i.label === 'PHUM');
+  assert.match(String(phum?.detail), /subject: .*human rights/i);
+  assert.deepEqual((phum?.textEdit as { range: unknown }).range, { start: { line: 14, character: 11 }, end: { line: 14, character: 13 } });
+});
+
+test('routing indicators with their posts on precedence, DE and address lines', () => {
+  const relay = complete(WELL_FORMED.replace('RR RUEHDBU', 'RR RUEH|'));
+  assert.equal(relay.find((i) => i.label === 'RUEHDBU')?.detail, 'AMEMBASSY DUSHANBE');
+  const info = complete(WELL_FORMED.replace('INFO RUEHBUL/AMEMBASSY KABUL 0273', 'INFO RUEHBUL/AMEMBASSY KABUL 0273\nRUEHB|'));
+  assert.equal((info.find((i) => i.label === 'RUEHBUL')?.textEdit as { newText: string }).newText, 'RUEHBUL/AMEMBASSY KABUL');
+});
+
+test('portion markings after a paragraph number, E.O. numbers after E.O.', () => {
+  assert.ok(complete(WELL_FORMED.replace('¶2. (C)', '¶2. (|')).some((i) => i.label === '(S//NF)' || i.label === '(S/NF)'));
+  assert.deepEqual(complete(WELL_FORMED.replace('E.O. 12958', 'E.O. |')).map((i) => i.label).includes('12958'), true);
+});
+
+test('captions on an empty line of the caption block', () => {
+  const items = complete(WELL_FORMED.replace('SIPDIS\n', 'SIPDIS\n|\n'));
+  assert.ok(items.some((i) => i.label === 'NOFORN'));
+});
+
+test('a new cable skeleton on an empty document, with matching DTG and Julian date', () => {
+  const [item] = complete('|');
+  const text = (item.textEdit as { newText: string }).newText;
+  assert.match(text, /DE \$\{2:RUEHDBU\} #\$\{3:0001\} 2891223/);
+  assert.match(text, /\nR 161223Z OCT 09\n/);
+  assert.match(text, /DECL: 10\/16\/2019/);
+});

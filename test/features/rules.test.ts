@@ -1,0 +1,45 @@
+// One passing and one failing example per diagnostic rule: a well-formed cable, and the same cable
+// with one defect that the rule must catch, on the token that is wrong.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { documentDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
+import { RULES } from '../../server/src/features/diagnostics/rules';
+import { CableModel } from '../../server/src/syntax/model';
+import { DEFECTS, WELL_FORMED } from '../support/defects';
+import { projectRoot } from '../support/paths';
+
+test('the well-formed cable has no diagnostics at all', () => {
+  assert.deepEqual(documentDiagnostics(CableModel.parse(WELL_FORMED)), []);
+});
+
+test('every rule has a defect example', () => {
+  assert.deepEqual(RULES.map((r) => r.code).sort(), DEFECTS.map(([code]) => code).sort());
+});
+
+for (const [code, find, replace, covered] of DEFECTS) {
+  test(`${code} catches its defect on the offending token`, () => {
+    assert.ok(WELL_FORMED.includes(find), `example text "${find}" not in the cable`);
+    const text = WELL_FORMED.replace(find, replace);
+    const model = CableModel.parse(text);
+    const found = documentDiagnostics(model).filter((d) => d.code === code);
+    assert.equal(found.length, 1, `${code}: ${JSON.stringify(documentDiagnostics(model).map((d) => [d.code, d.message]))}`);
+    const { start, end } = found[0].range;
+    assert.equal(model.lineText(start.line).slice(start.character, end.character), covered, found[0].message as string);
+    assert.match(found[0].message as string, /: |expected|missing|not|disagree|belongs|repeats|follows|after/);
+  });
+}
+
+test('cable.diagnostics.rules turns a rule off or changes its severity', () => {
+  const model = CableModel.parse(WELL_FORMED.replace('PHUM', 'PHUX'));
+  assert.equal(documentDiagnostics(model, { 'unknown-tag': 'off' }).length, 0);
+  assert.equal(documentDiagnostics(model, { 'unknown-tag': 'hint' })[0].severity, 4);
+});
+
+test('the manifest offers a setting for every rule, with its default severity', () => {
+  const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+  const settings = manifest.contributes.configuration.properties['cable.diagnostics.rules'].properties;
+  assert.deepEqual(Object.keys(settings).sort(), RULES.map((r) => r.code).sort());
+  for (const rule of RULES) assert.ok(settings[rule.code].description.endsWith(`(default: ${rule.severity})`), rule.code);
+});
