@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { documentDiagnostics, RuleSettings } from '../../server/src/features/diagnostics/diagnostics';
 import { CableReader } from '../../server/src/features/facts';
+import { codeActions } from '../../server/src/features/codeActions';
+import { completions } from '../../server/src/features/completion';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols } from '../../server/src/features/outline';
@@ -14,7 +16,7 @@ import { CableModel, TextChange } from '../../server/src/syntax/model';
 import { CableDocument } from '../../server/src/workspace/documents';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { applyToText } from '../support/textEdits';
-import { assertDiagnosticsInside, assertFoldingInside, assertHoverInside, assertSemanticTokensInside, assertSymbolsInside, Lines } from '../support/inside';
+import { assertAllRangesInside, assertDiagnosticsInside, assertFoldingInside, assertHoverInside, assertSemanticTokensInside, assertSymbolsInside, Lines } from '../support/inside';
 
 const RUNS = Number(process.env.CABLE_FUZZ_RUNS ?? 150);
 const SEED = process.env.CABLE_FUZZ_SEED === undefined ? 42 : Number(process.env.CABLE_FUZZ_SEED);
@@ -93,6 +95,9 @@ function assertFeaturesInside(model: CableModel, reader: CableReader, positions:
   assertSemanticTokensInside(lines, semanticTokenData(model));
   assertSemanticTokensInside(lines, semanticTokenData(model, Math.floor(model.lineCount / 3), Math.floor(model.lineCount / 2)));
   for (const position of positions) assertHoverInside(lines, hover(reader, position), position);
+  for (const position of positions) assertAllRangesInside(lines, completions(reader, position, new Date(Date.UTC(2009, 9, 16))), `completion at ${position.line}:${position.character}`);
+  const last = model.lineCount - 1;
+  assertAllRangesInside(lines, codeActions(reader, 'file:///x.cable', { start: { line: 0, character: 0 }, end: { line: last, character: model.lineText(last).length } }, undefined, SETTINGS), 'code actions');
   // Every token's hover, as an editor asks when the pointer moves along a line.
   for (const cable of model.cables) {
     cable.lines.forEach((line, rel) => {

@@ -85,3 +85,17 @@ export function assertHoverInside(lines: Lines, result: Hover | null, at: { line
   const contents = result.contents as { kind: string; value: string };
   assert.ok(typeof contents.value === 'string' && contents.value.length > 0, 'empty hover');
 }
+
+/** Every range anywhere in a result (completion edits, code action edits, ...): inside the document. */
+export function assertAllRangesInside(lines: Lines, result: unknown, what: string): void {
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value !== 'object' || value === null) return;
+    const r = value as Range;
+    if (typeof r.start === 'object' && typeof r.end === 'object' && r.start !== null && r.end !== null && 'line' in r.start && 'character' in r.end) {
+      assertRangeInside(lines, r, `${what} ${path}`);
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`);
+  };
+  visit(result, '');
+}

@@ -76,8 +76,11 @@ export function newCableSnippet(now: Date, range: Range): CompletionItem {
   return { label: 'New cable', kind: CompletionItemKind.Snippet, detail: `Cable skeleton dated ${dtg}`, insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: body } };
 }
 
-export function completions(reader: CableReader, position: Position, now = new Date()): CompletionItem[] {
+export function completions(reader: CableReader, at: Position, now = new Date()): CompletionItem[] {
   const model = reader.model;
+  // A position past the end of its line or of the document completes at the end: the edits stay inside the document.
+  const line = Math.min(Math.max(0, Math.floor(at.line)), model.lineCount - 1);
+  const position = { line, character: Math.min(Math.max(0, Math.floor(at.character)), model.lineText(line).length) };
   const text = model.lineText(position.line);
   const before = text.slice(0, position.character);
   const cable = model.cableAt(position.line);
