@@ -1,13 +1,15 @@
 // Every feature of an incrementally updated document equals the same feature of a fresh parse of its text, after any
-// sequence of edits: outline, diagnostics, folding, semantic tokens (full, range, delta) and hovers. The document is
-// kept as the server keeps it (CableDocument: one model, one reader, cached facts, symbols and findings), and edits
-// arrive as the server receives them, sometimes several changes in one notification.
+// sequence of edits: outline, diagnostics, folding, semantic tokens (full, range, delta), hovers, completions and code
+// actions. The document is kept as the server keeps it (CableDocument: one model, one reader, cached facts, symbols and
+// findings), and edits arrive as the server receives them, sometimes several changes in one notification.
 //   CABLE_RANDOM_EDITS=400 npm test   runs ten times as many edits per fixture.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentDiagnostics, RuleSettings } from '../../server/src/features/diagnostics/diagnostics';
 import { CableReader } from '../../server/src/features/facts';
+import { codeActions } from '../../server/src/features/codeActions';
+import { completions } from '../../server/src/features/completion';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols } from '../../server/src/features/outline';
@@ -21,6 +23,7 @@ const EDITS_PER_FIXTURE = Number(process.env.CABLE_RANDOM_EDITS ?? 30);
 const BATCH = 5;
 /** One settings object for the life of the document, as the server keeps it (the findings cache is per settings). */
 const SETTINGS: RuleSettings = {};
+const NOW = new Date(Date.UTC(2009, 9, 16));
 
 /** Applies the edits of a semantic tokens delta to the previous data. */
 function applyDelta(previous: number[], delta: ReturnType<typeof semanticTokensDelta>): number[] {
@@ -46,7 +49,10 @@ function assertSameFeatures(document: CableDocument, previousTokens: number[], r
     const line = Math.floor(random() * fresh.lineCount);
     const position = { line, character: Math.floor(random() * (fresh.lineText(line).length + 1)) };
     assert.deepEqual(hover(document.reader, position), hover(freshReader, position), `hover at ${line}:${position.character} differs ${context}`);
+    if (k < 3) assert.deepEqual(completions(document.reader, position, NOW), completions(freshReader, position, NOW), `completions at ${line}:${position.character} differ ${context}`);
   }
+  const whole = { start: { line: 0, character: 0 }, end: { line: fresh.lineCount - 1, character: fresh.lineText(fresh.lineCount - 1).length } };
+  assert.deepEqual(codeActions(document.reader, 'file:///x.cable', whole, undefined, SETTINGS), codeActions(freshReader, 'file:///x.cable', whole, undefined, {}), `code actions differ ${context}`);
   return tokens;
 }
 

@@ -181,7 +181,11 @@ test('malformed params: every request answered with a result or an LSP error, an
   const uri = 'file:///good.cable';
   const text = readFixture('09DUSHANBE1151.cable');
   await open(uri, text);
-  const methods = ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full', 'textDocument/semanticTokens/full/delta', 'textDocument/semanticTokens/range', 'textDocument/hover'];
+  const methods = [
+    'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full', 'textDocument/semanticTokens/full/delta', 'textDocument/semanticTokens/range',
+    'textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'textDocument/documentLink', 'textDocument/definition', 'textDocument/references', 'cable/cableAt',
+  ];
+  const needPosition = ['/range', '/hover', '/completion', '/codeAction', '/definition', '/references', '/cableAt'];
   for (const method of methods) {
     for (const params of [undefined, null, 42, 'x', [], {}, { textDocument: null }, { textDocument: 42 }, { textDocument: { uri: 42 } }, { textDocument: { url: uri } }]) {
       const { error } = await answer(method, params);
@@ -189,8 +193,20 @@ test('malformed params: every request answered with a result or an LSP error, an
     }
     // A good document without the other params: a result, or InvalidParams for what is missing.
     const { error } = await answer(method, { textDocument: { uri } });
-    assert.equal(error?.code, method.endsWith('/range') || method.endsWith('/hover') ? -32602 : undefined, `${method}: ${error?.message}`);
+    assert.equal(error?.code, needPosition.some((suffix) => method.endsWith(suffix)) ? -32602 : undefined, `${method}: ${error?.message}`);
   }
+  // Positions anywhere, for the requests that take one: answered, never an internal error.
+  for (const method of ['textDocument/completion', 'textDocument/definition', 'textDocument/references', 'cable/cableAt']) {
+    for (const position of [{ line: 0, character: 0 }, { line: 10 ** 9, character: 10 ** 9 }, { line: -1, character: -1 }, { line: 4, character: 10 ** 6 }, { line: 1.5, character: 0.5 }]) {
+      const { error } = await answer(method, { textDocument: { uri }, position, context: { includeDeclaration: true } });
+      assert.ok(!error || error.code === -32602, `${method} at ${JSON.stringify(position)}: ${error?.message}`);
+    }
+  }
+  for (const params of [undefined, null, {}, { query: 42 }, { query: 'MADRID' }, { query: '' }]) {
+    const { error } = await answer('workspace/symbol', params);
+    assert.ok(!error || error.code === -32602, `workspace/symbol ${JSON.stringify(params)}: ${error?.message}`);
+  }
+  for (const params of [undefined, null, 42, { tables: 'x' }, { tables: [null, 42, { name: 1 }] }]) await client.connection.sendNotification('cable/tables', params);
   for (const position of ['x', null, {}, { line: 'a', character: 'b' }, { line: -1, character: -1 }, { line: 1.5, character: 2.5 }, { line: NaN }, [1, 2]]) {
     const { result: value, error } = await answer<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
     if (!error) assertHoverInside(linesOf(text), value ?? null, { line: 0, character: 0 });
