@@ -177,12 +177,15 @@ export class CableModel {
 
   /**
    * Rebuilds the cables around an edit of old lines [editStart, editEnd] that moved later lines by
-   * `delta`: from the cable before the edit, until a cable boundary found again after the edit is
-   * an old boundary; the cables from there on are kept, moved by `delta`.
+   * `delta`: from the cable of the edit (or the one before, when the edit touches its first line), until a
+   * cable boundary found again after the edit is an old boundary; the cables from there on are kept, moved by `delta`.
    */
   private rebuildAround(editStart: number, editEnd: number, delta: number): void {
     const old = this.cableList;
-    const first = Math.max(0, this.cableIndexAtOld(editStart) - 1);
+    // The boundary at a cable's first line depends only on the lines up to it: an edit after that line leaves it, and
+    // the walk starts there. An edit of the first line may join the cable to the one before: the walk starts there.
+    const held = this.cableIndexAtOld(editStart);
+    const first = old[held] && editStart > old[held].startLine ? held : Math.max(0, held - 1);
     const from = old[first]?.startLine ?? 0;
     const editEndNew = editEnd + delta;
     let resumeOld = old.length;
