@@ -210,6 +210,24 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
   buildParagraphs(cable, lines, text, textStart, textEnd);
   buildSections(cable, lines, text, bodyStart, count);
   buildBlocks(cable, lines, text);
+  return compact(cable);
+}
+
+/**
+ * The cable with exact-size arrays: an array grown by push keeps room for at least 17 elements (about 150 bytes),
+ * ten of them a cable, for as long as the document is open.
+ */
+function compact(cable: Cable): Cable {
+  cable.header = cable.header.slice();
+  cable.captions = cable.captions.slice();
+  cable.tagsLines = cable.tagsLines.slice();
+  cable.classifiedByLines = cable.classifiedByLines.slice();
+  cable.sections = cable.sections.slice();
+  cable.paragraphs = cable.paragraphs.slice();
+  cable.blocks = cable.blocks.slice();
+  cable.continuationHeaders = cable.continuationHeaders.slice();
+  cable.problems = cable.problems.slice();
+  if (cable.references) cable.references.items = cable.references.items.slice();
   return cable;
 }
 
