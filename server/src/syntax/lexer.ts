@@ -521,6 +521,19 @@ function hasThreeDigits(text: string, from: number, to: number): boolean {
 /** The classification a damaged class word stands for, if it is within the allowed distance. */
 export function closestClassification(letters: string): string | undefined {
   if (letters.length < 5) return undefined;
+  // Seven edit distances a call, for the same few spellings over and over (a corpus has one per cable): kept by letters.
+  const known = closestClassifications.get(letters);
+  if (known !== undefined) return known || undefined;
+  const closest = closestClassificationOf(letters);
+  if (closestClassifications.size >= 10_000) closestClassifications.clear();
+  closestClassifications.set(letters, closest ?? '');
+  return closest;
+}
+
+/** Letters -> the classification they stand for, '' for none. */
+const closestClassifications = new Map<string, string>();
+
+function closestClassificationOf(letters: string): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const word of CLASSIFICATION_WORDS) {
