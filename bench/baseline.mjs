@@ -1,6 +1,6 @@
 // The benchmarks against the code of another commit, for before/after tables:
 //   node bench/baseline.mjs <ref>            e.g. node bench/baseline.mjs bb06431
-//   BENCH_BASELINE_ONLY=ab,lsp node bench/baseline.mjs <ref>   runs some of them (ab, parse, memory, peer, lsp)
+//   BENCH_BASELINE_ONLY=ab,lsp node bench/baseline.mjs <ref>   runs some of them (ab, parse, memory, peer, lsp, pathological)
 // Extracts server/ at <ref> into out/baseline/<ref>/, copies this tree's bench files and test support beside it (the
 // same benchmark code then measures the old code), bundles them and the old server, and runs them. `ab` parses with
 // the old and the current model in one process, interleaved run by run: the before/after ratio least exposed to noise.
@@ -20,6 +20,7 @@ cpSync('bench', join(dir, 'bench'), { recursive: true });
 cpSync(join('test', 'support'), join(dir, 'test', 'support'), { recursive: true });
 // The test support reads fixtures with the current decoder: the same corpus for both.
 cpSync(join('server', 'src', 'workspace', 'decode.ts'), join(dir, 'server', 'src', 'workspace', 'decode.ts'));
+cpSync('tsconfig.base.json', join(dir, 'tsconfig.base.json'));
 
 writeFileSync(
   join(dir, 'bench', 'ab.bench.ts'),
@@ -52,7 +53,7 @@ table(['', 'before (${ref})', 'after', 'after / before (median)', 'parse / split
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], loader: { '.tsv': 'text' }, logLevel: 'warning' };
 await esbuild.build({ ...common, entryPoints: [join(dir, 'server', 'src', 'server.ts')], outfile: join(dir, 'dist', 'server.js'), minify: true });
 // The benchmarks of the parser and the server (the grammar, index and linter benchmarks measure other code).
-const order = ['ab', 'parse', 'memory', 'peer', 'lsp'].filter((name) => (!only || only.includes(name)) && readdirSync(join(dir, 'bench')).includes(`${name}.bench.ts`));
+const order = ['ab', 'parse', 'memory', 'peer', 'lsp', 'pathological'].filter((name) => (!only || only.includes(name)) && readdirSync(join(dir, 'bench')).includes(`${name}.bench.ts`));
 await esbuild.build({ ...common, entryPoints: order.map((name) => join(dir, 'bench', `${name}.bench.ts`)), outdir: join(dir, 'out') });
 
 for (const name of order) {
