@@ -21,6 +21,11 @@ import { PATHOLOGICAL } from '../support/pathological';
  * (the per-cable work of the features), and test files run in parallel on two cores.
  */
 const FACTOR = 40;
+/**
+ * The features do a fixed amount of work per cable (facts, rules, symbols), so 50 000 three-line cables cost
+ * 40-60x ordinary text per character, measured; superlinear work on 50 000 items would cost thousands of times.
+ */
+const FEATURES_FACTOR = 100;
 /** Below this many milliseconds, timings are noise (timer, a minor GC): a floor for the budget. */
 const FLOOR_MS = 60;
 
@@ -58,10 +63,10 @@ before(() => {
 });
 
 for (const [name, make] of PATHOLOGICAL) {
-  test(`${name}: parse and features within ${FACTOR}x of ordinary text of the same size`, () => {
+  test(`${name}: parse within ${FACTOR}x and features within ${FEATURES_FACTOR}x of ordinary text of the same size`, () => {
     const text = make();
     let c = cost(text);
-    const budget = { parse: Math.max(FLOOR_MS, FACTOR * ordinary.parse * text.length), features: Math.max(FLOOR_MS, FACTOR * ordinary.features * text.length) };
+    const budget = { parse: Math.max(FLOOR_MS, FACTOR * ordinary.parse * text.length), features: Math.max(FLOOR_MS, FEATURES_FACTOR * ordinary.features * text.length) };
     // One retry: a noisy neighbour can stall any single run.
     if (c.parse > budget.parse || c.features > budget.features) c = cheapest(text, 2);
     const report = `${(text.length / 1e6).toFixed(2)} MB: parse ${c.parse.toFixed(0)} ms (budget ${budget.parse.toFixed(0)}), features ${c.features.toFixed(0)} ms (budget ${budget.features.toFixed(0)})`;
