@@ -4,14 +4,7 @@
 // limit, so that an old build that never finishes shows as "> limit" instead of stopping the run.
 //   npm run bench   (BENCH_PATHOLOGICAL_LIMIT_S=60; node bench/baseline.mjs <ref> runs it against an older commit)
 import { spawnSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
-import { documentDiagnostics } from '../server/src/features/diagnostics/diagnostics';
-import { CableReader } from '../server/src/features/facts';
-import { foldingRanges } from '../server/src/features/folding';
-import { documentSymbols } from '../server/src/features/outline';
-import { semanticTokenData } from '../server/src/features/semanticTokens';
-import { CableModel } from '../server/src/syntax/model';
-import { PATHOLOGICAL } from '../test/support/pathological';
+import { parseAndFeaturesCost, PATHOLOGICAL } from '../test/support/pathological';
 import { corpusOfSize, machine, table } from './support';
 
 const LIMIT_S = Number(process.env.BENCH_PATHOLOGICAL_LIMIT_S ?? 60);
@@ -20,15 +13,8 @@ const LIMIT_S = Number(process.env.BENCH_PATHOLOGICAL_LIMIT_S ?? 60);
 function cost(text: string, runs: number): { chars: number; parse: number; features: number } {
   let best = { parse: Infinity, features: Infinity };
   for (let k = 0; k < runs; k++) {
-    const start = performance.now();
-    const model = CableModel.parse(text);
-    const parsed = performance.now();
-    const reader = new CableReader(model);
-    documentSymbols(reader);
-    documentDiagnostics(model, {}, reader);
-    foldingRanges(model);
-    semanticTokenData(model);
-    best = { parse: Math.min(best.parse, parsed - start), features: Math.min(best.features, performance.now() - parsed) };
+    const c = parseAndFeaturesCost(text);
+    best = { parse: Math.min(best.parse, c.parse), features: Math.min(best.features, c.features) };
   }
   return { chars: text.length, ...best };
 }

@@ -3,17 +3,9 @@
 // pattern backtrack. Parse and features (outline, diagnostics, folding, semantic tokens) are timed separately against an
 // ordinary corpus (concatenated fixtures) scaled to the same size, measured in the same process: no absolute budgets.
 import assert from 'node:assert/strict';
-import { performance } from 'node:perf_hooks';
 import { before, test } from 'node:test';
-import { documentDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
-import { CableReader } from '../../server/src/features/facts';
-import { foldingRanges } from '../../server/src/features/folding';
-import { hover } from '../../server/src/features/hover';
-import { documentSymbols } from '../../server/src/features/outline';
-import { semanticTokenData } from '../../server/src/features/semanticTokens';
-import { CableModel } from '../../server/src/syntax/model';
 import { corpusOfSize } from '../support/corpus';
-import { PATHOLOGICAL } from '../support/pathological';
+import { Cost, parseAndFeaturesCost, PATHOLOGICAL } from '../support/pathological';
 
 /**
  * How much slower than ordinary text of the same size a pathological document may be. Superlinear work
@@ -29,23 +21,7 @@ const FEATURES_FACTOR = 100;
 /** Below this many milliseconds, timings are noise (timer, a minor GC): a floor for the budget. */
 const FLOOR_MS = 60;
 
-interface Cost {
-  parse: number;
-  features: number;
-}
-
-function cost(text: string): Cost {
-  const start = performance.now();
-  const model = CableModel.parse(text);
-  const parsed = performance.now();
-  const reader = new CableReader(model);
-  documentSymbols(reader);
-  documentDiagnostics(model, {}, reader);
-  foldingRanges(model);
-  semanticTokenData(model);
-  for (let k = 0; k < 50; k++) hover(reader, { line: Math.floor((k * model.lineCount) / 50), character: k });
-  return { parse: parsed - start, features: performance.now() - parsed };
-}
+const cost = (text: string): Cost => parseAndFeaturesCost(text, 50);
 
 function cheapest(text: string, runs: number): Cost {
   const costs = Array.from({ length: runs }, () => cost(text));

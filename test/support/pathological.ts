@@ -1,5 +1,32 @@
 // Pathological documents: the shapes that once made a loop quadratic or a pattern backtrack, about 1 MB each. Used by
 // test/hardening/linear.test.ts (within a factor of ordinary text) and bench/pathological.bench.ts (before/after).
+import { performance } from 'node:perf_hooks';
+import { documentDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
+import { CableReader } from '../../server/src/features/facts';
+import { foldingRanges } from '../../server/src/features/folding';
+import { hover } from '../../server/src/features/hover';
+import { documentSymbols } from '../../server/src/features/outline';
+import { semanticTokenData } from '../../server/src/features/semanticTokens';
+import { CableModel } from '../../server/src/syntax/model';
+
+export interface Cost {
+  parse: number;
+  features: number;
+}
+
+/** Milliseconds to parse `text`, then to run the features on it (and `hovers` hovers spread over its lines). */
+export function parseAndFeaturesCost(text: string, hovers = 0): Cost {
+  const start = performance.now();
+  const model = CableModel.parse(text);
+  const parsed = performance.now();
+  const reader = new CableReader(model);
+  documentSymbols(reader);
+  documentDiagnostics(model, {}, reader);
+  foldingRanges(model);
+  semanticTokenData(model);
+  for (let k = 0; k < hovers; k++) hover(reader, { line: Math.floor((k * model.lineCount) / hovers), character: k });
+  return { parse: parsed - start, features: performance.now() - parsed };
+}
 
 const HEADER = ['VZCZCXRO1864', 'RR RUEHDBU', 'DE RUEHDBU #1151/01 2891223', 'ZNY CCCCC ZZH', 'R 161223Z OCT 09', 'FM AMEMBASSY DUSHANBE', 'TO RUEHC/SECSTATE WASHDC 0826'].join('\n');
 const CLASSIFICATION = 'C O N F I D E N T I A L SECTION 01 OF 02 DUSHANBE 001151';
