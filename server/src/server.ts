@@ -25,7 +25,7 @@ import { documentDiagnostics, RuleSettings } from './features/diagnostics/diagno
 import { documentLinks } from './features/documentLinks';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
-import { documentSymbols } from './features/outline';
+import { DEFAULT_MAX_OUTLINE_SYMBOLS, documentSymbols, limitSymbols } from './features/outline';
 import { references } from './features/references';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokenData, semanticTokensDelta } from './features/semanticTokens';
 import { CABLE_AT_METHOD, CableAtParams, TABLES_METHOD, TablesParams } from './protocol';
@@ -53,6 +53,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     indexing = indexing.then(task).catch((error) => connection.console.error(`Indexing failed: ${error instanceof Error ? error.stack : error}`));
   };
   let ruleSettings: RuleSettings = {};
+  let maxOutlineSymbols = DEFAULT_MAX_OUTLINE_SYMBOLS;
+  /** Documents whose outline was cut, told once each in the log; the first one also in a message to the user. */
+  const cutOutlines = new Set<string>();
   let clientHasConfiguration = false;
   let clientWatchesFiles = false;
   let clientHasWorkspaceFolders = false;
@@ -76,6 +79,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const folders = Array.isArray(params?.workspaceFolders) ? params.workspaceFolders.map((folder) => folder?.uri).filter((uri) => typeof uri === 'string') : [];
     workspaceFolders = folders.length ? folders : typeof params?.rootUri === 'string' ? [params.rootUri] : [];
     ruleSettings = asRuleSettings(params?.initializationOptions?.diagnostics?.rules);
+    maxOutlineSymbols = asMaxSymbols(params?.initializationOptions?.outline?.maxSymbols);
     startupTableProblems = loadExtraTables((params.initializationOptions?.tables as TablesParams | undefined)?.files);
     return {
       capabilities: {
@@ -162,6 +166,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const config = await connection.workspace.getConfiguration('cable');
       ruleSettings = asRuleSettings(config?.diagnostics?.rules);
+      maxOutlineSymbols = asMaxSymbols(config?.outline?.maxSymbols);
     } catch (error) {
       logFailure('Reading the cable settings failed', error);
       return;
@@ -230,7 +235,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logFailure('Clearing diagnostics failed', error));
   });
 
-  connection.onDocumentSymbol((params) => documentSymbols(documentOf(params).reader));
+  connection.onDocumentSymbol((params) => {
+    const document = documentOf(params);
+    const { symbols, total } = limitSymbols(documentSymbols(document.reader), maxOutlineSymbols);
+    if (total > maxOutlineSymbols) reportCutOutline(document.uri, total);
+    return symbols;
+  });
+
+  function reportCutOutline(uri: string, total: number): void {
+    if (cutOutlines.has(uri)) return;
+    cutOutlines.add(uri);
+    const message = `The outline of ${uri.slice(uri.lastIndexOf('/') + 1)} shows ${maxOutlineSymbols} of its ${total} symbols: every cable first, then their parts level by level. The setting cable.outline.maxSymbols raises the limit.`;
+    connection.console.info(message);
+    if (cutOutlines.size === 1) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+  }
   connection.onHover((params) => hover(documentOf(params).reader, positionOf(params)));
   connection.onCodeAction((params) => {
     const document = documentOf(params);
@@ -293,6 +311,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 /** Rule settings as the client gives them: an object of rule code -> severity or 'off'; anything else is no settings. */
 function asRuleSettings(value: unknown): RuleSettings {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(value as RuleSettings) } : {};
+}
+
+/** `cable.outline.maxSymbols`: a positive whole number, else the default. */
+function asMaxSymbols(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_OUTLINE_SYMBOLS;
 }
 
 function invalidParams(message: string): ResponseError<void> {

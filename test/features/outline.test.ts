@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { CableReader } from '../../server/src/features/facts';
-import { documentSymbols } from '../../server/src/features/outline';
+import { documentSymbols, limitSymbols } from '../../server/src/features/outline';
 import { CableModel } from '../../server/src/syntax/model';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { assertGolden } from '../support/golden';
@@ -36,3 +36,29 @@ for (const name of fixtureNames()) {
     assertGolden(join(fixturesDir, name.replace(/\.cable$/, '.outline.txt')), render(symbols).join('\n') + '\n');
   });
 }
+
+/** Each symbol with its depth, in level order (all cables, then all their children, ...). */
+function levelOrder(symbols: DocumentSymbol[]): Array<{ depth: number; symbol: DocumentSymbol }> {
+  const order = symbols.map((symbol) => ({ depth: 0, symbol }));
+  for (let next = 0; next < order.length; next++) order.push(...(order[next].symbol.children ?? []).map((symbol) => ({ depth: order[next].depth + 1, symbol })));
+  return order;
+}
+
+const label = (s: DocumentSymbol) => `${s.name} [${s.range.start.line}-${s.range.end.line}]`;
+
+test('a long outline is cut level by level: every cable first, then their parts, the first ones in level order', () => {
+  const text = ['09DUSHANBE1151.cable', '08BERLIN643.cable', '00HARARE6677.cable'].map(readFixture).join('\n');
+  const full = documentSymbols(new CableReader(CableModel.parse(text)));
+  const all = levelOrder(full);
+  for (const max of [2, 3, 10, 40, all.length - 1]) {
+    const { symbols, total } = limitSymbols(full, max);
+    assert.equal(total, all.length);
+    const kept = levelOrder(symbols);
+    assert.equal(kept.length, max);
+    // The same symbols as the first `max` of the full outline in level order, at the same depths.
+    assert.deepEqual(kept.map(({ depth, symbol }) => [depth, label(symbol)]).sort(), all.slice(0, max).map(({ depth, symbol }) => [depth, label(symbol)]).sort());
+    assertNested(symbols);
+  }
+  assert.deepEqual(limitSymbols(full, 3).symbols.map((s) => s.name), full.map((s) => s.name));
+  assert.equal(limitSymbols(full, all.length).symbols, full, 'an outline within the limit is returned as it is');
+});

@@ -192,6 +192,45 @@ export function documentSymbols(reader: CableReader): DocumentSymbol[] {
   });
 }
 
+/** The default of `cable.outline.maxSymbols`: VS Code's JSON language features stop their outline at 5000 items too. */
+export const DEFAULT_MAX_OUTLINE_SYMBOLS = 5000;
+
+/**
+ * The outline cut to `maxSymbols` symbols level by level: every cable first, then the parts of every cable, then
+ * their parts, so that a corpus dump keeps a complete table of its cables. An outline of tens of thousands of
+ * symbols (a 10 MB dump has 34 000) takes longer to send and show than anything else the server does after a
+ * keystroke. `total` counts the symbols before the cut.
+ */
+export function limitSymbols(symbols: DocumentSymbol[], maxSymbols: number): { symbols: DocumentSymbol[]; total: number } {
+  const total = countSymbols(symbols);
+  if (total <= maxSymbols) return { symbols, total };
+  const kept: DocumentSymbol[] = [];
+  // Each kept symbol with the children it may still take, in level order.
+  const queue: Array<[original: DocumentSymbol, copy: DocumentSymbol]> = [];
+  let count = 0;
+  const keep = (original: DocumentSymbol, into: DocumentSymbol[]) => {
+    const copy: DocumentSymbol = { name: original.name, kind: original.kind, range: original.range, selectionRange: original.selectionRange };
+    if (original.detail !== undefined) copy.detail = original.detail;
+    into.push(copy);
+    count++;
+    if (original.children) queue.push([original, copy]);
+  };
+  for (const s of symbols) if (count < maxSymbols) keep(s, kept);
+  for (let next = 0; next < queue.length && count < maxSymbols; next++) {
+    const [original, copy] = queue[next];
+    const children: DocumentSymbol[] = [];
+    for (const child of original.children!) if (count < maxSymbols) keep(child, children);
+    if (children.length) copy.children = children;
+  }
+  return { symbols: kept, total };
+}
+
+function countSymbols(symbols: readonly DocumentSymbol[]): number {
+  let count = symbols.length;
+  for (const s of symbols) if (s.children) count += countSymbols(s.children);
+  return count;
+}
+
 function cableSymbol(cable: Cable, reader: CableReader): DocumentSymbol {
   const facts = reader.facts(cable);
   const children: DocumentSymbol[] = [];
