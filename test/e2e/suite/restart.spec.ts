@@ -1,0 +1,59 @@
+// A language server that dies is started again by the client (vscode-languageclient's default error handler restarts
+// it up to 4 times in 3 minutes): the test kills the server process with SIGKILL, as a crash or the OOM killer would.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { samples, seedName } from '../samples';
+import { cableDiagnostics, describeDiagnostics, eventually, lineStartingWith, sampleUri, serverPid } from './helpers';
+import { test } from './runner';
+
+const cableName = seedName.replace(/\.cable$/, '');
+
+/** True once the server answers the outline of `document` with its cable; throws before. */
+async function outlineAnswered(document: vscode.TextDocument): Promise<true> {
+  const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
+  assert.deepEqual(symbols?.map((symbol) => symbol.name), [cableName], 'the outline is not the seed cable');
+  return true;
+}
+
+/** Waits for a server process other than `oldPid`, the only one. */
+function newServer(oldPid: number): Promise<number> {
+  return eventually(
+    `a new language server process instead of ${oldPid}`,
+    () => {
+      const pid = serverPid();
+      assert.notEqual(pid, oldPid, 'still the killed server');
+      return pid;
+    },
+    20_000,
+  );
+}
+
+test(
+  'a killed language server is restarted: the outline comes back and an edit reaches the new server',
+  async () => {
+    const seedText = new TextDecoder().decode(await vscode.workspace.fs.readFile(sampleUri(samples.seed)));
+    const document = await vscode.workspace.openTextDocument({ language: 'cable', content: seedText });
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    try {
+      const securityLine = lineStartingWith(document, 'ZNY CCCCC');
+      const securityProblems = () => cableDiagnostics(document.uri).filter((d) => d.range.start.line === securityLine);
+      await eventually('the outline before the kill', () => outlineAnswered(document));
+      const killed = await eventually('the language server process', serverPid);
+      process.kill(killed, 'SIGKILL');
+
+      await newServer(killed);
+      await eventually('the outline from the restarted server', () => outlineAnswered(document), 20_000);
+      await eventually('diagnostics from the restarted server', () => (cableDiagnostics(document.uri).length > 0 ? true : undefined), 20_000);
+      assert.equal(describeDiagnostics(securityProblems()), '(none)', 'the seed has a problem on its security line');
+
+      // The new server has the document (re-sent on restart) and follows edits: a SECRET security line under the
+      // CONFIDENTIAL classification line is reported.
+      assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(securityLine, 4, securityLine, 9), 'SSSSS')), 'the edit was not applied');
+      await eventually('a diagnostic on the edited security line', () => (securityProblems().length > 0 ? true : undefined));
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  },
+  { needs: 'a restart of the language server', timeoutMs: 60_000 },
+);
