@@ -1,9 +1,10 @@
-// A language server that dies is started again by the client (vscode-languageclient's default error handler restarts
-// it up to 4 times in 3 minutes): the test kills the server process with SIGKILL, as a crash or the OOM killer would.
+// Restarts of the language server: by "Cable: Restart Language Server", and by the client when the server dies
+// (vscode-languageclient's default error handler restarts it up to 4 times in 3 minutes). The tests kill the server
+// process with SIGKILL, as a crash or the OOM killer would.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { samples, seedName } from '../samples';
-import { cableDiagnostics, describeDiagnostics, eventually, lineStartingWith, sampleUri, serverPid } from './helpers';
+import { cableDiagnostics, cableExtension, describeDiagnostics, eventually, lineStartingWith, openSample, sampleUri, serverPid } from './helpers';
 import { test } from './runner';
 
 const cableName = seedName.replace(/\.cable$/, '');
@@ -27,6 +28,21 @@ function newServer(oldPid: number): Promise<number> {
     20_000,
   );
 }
+
+test(
+  '"Cable: Restart Language Server" is a command and replaces the server process; the outline answers again',
+  async () => {
+    const document = await openSample(samples.seed);
+    await cableExtension(); // activated: its commands are registered
+    assert.ok((await vscode.commands.getCommands(true)).includes('cable.restartServer'), 'cable.restartServer is not registered');
+    await eventually('the outline before the restart', () => outlineAnswered(document));
+    const before = serverPid();
+    await vscode.commands.executeCommand('cable.restartServer');
+    await newServer(before);
+    await eventually('the outline from the new server', () => outlineAnswered(document));
+  },
+  { needs: 'a restart of the language server' },
+);
 
 test(
   'a killed language server is restarted: the outline comes back and an edit reaches the new server',
@@ -54,6 +70,28 @@ test(
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
+  },
+  { needs: 'a restart of the language server', timeoutMs: 60_000 },
+);
+
+test(
+  '"Cable: Restart Language Server" just after the server died: no error, and one server answers',
+  async () => {
+    const document = await openSample(samples.seed);
+    await eventually('the outline before the kill', () => outlineAnswered(document));
+    // At once, before the client has noticed the death: stopping the server politely fails on the dead connection.
+    const killed = serverPid();
+    process.kill(killed, 'SIGKILL');
+    await vscode.commands.executeCommand('cable.restartServer');
+    const second = await newServer(killed);
+    await eventually('the outline after the first restart', () => outlineAnswered(document));
+    // While the client restarts a killed server (its process is there, the client is usually still starting it): a
+    // client that is starting refuses to stop.
+    process.kill(second, 'SIGKILL');
+    await newServer(second);
+    await vscode.commands.executeCommand('cable.restartServer');
+    await eventually('the outline after the second restart', () => outlineAnswered(document), 20_000);
+    await eventually('one language server process', serverPid);
   },
   { needs: 'a restart of the language server', timeoutMs: 60_000 },
 );
