@@ -31,6 +31,18 @@ export async function cableExtension(): Promise<vscode.Extension<unknown>> {
   return extension;
 }
 
+/** Runs `fn` on an untitled cable holding `content`, in an editor; then reverts and closes it. */
+export async function withUntitledCable<T>(content: string, fn: (editor: vscode.TextEditor) => Promise<T>): Promise<T> {
+  const document = await vscode.workspace.openTextDocument({ language: 'cable', content });
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  try {
+    return await fn(editor);
+  } finally {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
 /** 0-based number of the first line whose text starts with `prefix`. */
 export function lineStartingWith(document: vscode.TextDocument, prefix: string): number {
   for (let line = 0; line < document.lineCount; line++) {

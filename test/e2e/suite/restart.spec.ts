@@ -4,7 +4,17 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { samples, seedName } from '../samples';
-import { cableDiagnostics, cableExtension, describeDiagnostics, eventually, lineStartingWith, openSample, sampleUri, serverPid } from './helpers';
+import {
+  cableDiagnostics,
+  cableExtension,
+  describeDiagnostics,
+  eventually,
+  lineStartingWith,
+  openSample,
+  sampleUri,
+  serverPid,
+  withUntitledCable,
+} from './helpers';
 import { test } from './runner';
 
 const cableName = seedName.replace(/\.cable$/, '');
@@ -48,9 +58,8 @@ test(
   'a killed language server is restarted: the outline comes back and an edit reaches the new server',
   async () => {
     const seedText = new TextDecoder().decode(await vscode.workspace.fs.readFile(sampleUri(samples.seed)));
-    const document = await vscode.workspace.openTextDocument({ language: 'cable', content: seedText });
-    const editor = await vscode.window.showTextDocument(document, { preview: false });
-    try {
+    await withUntitledCable(seedText, async (editor) => {
+      const document = editor.document;
       const securityLine = lineStartingWith(document, 'ZNY CCCCC');
       const securityProblems = () => cableDiagnostics(document.uri).filter((d) => d.range.start.line === securityLine);
       await eventually('the outline before the kill', () => outlineAnswered(document));
@@ -59,17 +68,14 @@ test(
 
       await newServer(killed);
       await eventually('the outline from the restarted server', () => outlineAnswered(document), 20_000);
-      await eventually('diagnostics from the restarted server', () => (cableDiagnostics(document.uri).length > 0 ? true : undefined), 20_000);
+      await eventually('diagnostics after the restart', () => (cableDiagnostics(document.uri).length > 0 ? true : undefined), 20_000);
       assert.equal(describeDiagnostics(securityProblems()), '(none)', 'the seed has a problem on its security line');
 
       // The new server has the document (re-sent on restart) and follows edits: a SECRET security line under the
       // CONFIDENTIAL classification line is reported.
       assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(securityLine, 4, securityLine, 9), 'SSSSS')), 'the edit was not applied');
       await eventually('a diagnostic on the edited security line', () => (securityProblems().length > 0 ? true : undefined));
-    } finally {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
+    });
   },
   { needs: 'a restart of the language server', timeoutMs: 60_000 },
 );
