@@ -31,6 +31,14 @@ for (const [code, find, replace, covered] of DEFECTS) {
   });
 }
 
+test('paragraph-numbering: a cable that opens with SECTION 02 continues the numbering of the section before', () => {
+  const numbers = (text: string) => documentDiagnostics(CableModel.parse(text)).filter((d) => d.code === 'paragraph-numbering').map((d) => d.message);
+  const second = WELL_FORMED.replace('SECTION 01 OF 02', 'SECTION 02 OF 02').replace('¶1.', '¶10.').replace('¶2.', '¶11.');
+  assert.deepEqual(numbers(second.replace('¶3.', '¶12.')), []);
+  assert.deepEqual(numbers(second.replace('¶3.', '¶13.')), ['Paragraph 13 follows paragraph 11: paragraph 12 is missing (removed or redacted?).']);
+  assert.deepEqual(numbers(WELL_FORMED.replace('¶1.', '¶10.').replace('¶2.', '¶11.').replace('¶3.', '¶12.')), ['The first paragraph is numbered 10: paragraphs 1 to 9 are missing (removed or redacted?).']);
+});
+
 test('cable.diagnostics.rules turns a rule off or changes its severity', () => {
   const model = CableModel.parse(WELL_FORMED.replace('PHUM', 'PHUX'));
   assert.equal(documentDiagnostics(model, { 'unknown-tag': 'off' }).length, 0);

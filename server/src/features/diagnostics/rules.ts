@@ -294,12 +294,18 @@ const paragraphNumbering: Rule = {
   code: 'paragraph-numbering',
   severity: 'warning',
   description: 'Paragraphs are numbered 1, 2, 3 ... without gaps or repeats.',
-  check: ({ cable }) => {
+  check: ({ cable, facts }) => {
     const findings: Finding[] = [];
-    let previous = 0;
+    // Older traffic sent each section of a long telegram as a message with its own header: a cable that opens with
+    // SECTION 02 OF 03 continues the numbering of the section before (¶10 may come first).
+    const continues = (facts.classification?.section?.number ?? 1) > 1;
+    let previous = continues && cable.paragraphs.length ? cable.paragraphs[0].number - 1 : 0;
     for (const p of cable.paragraphs) {
       if (p.number === previous) findings.push(finding(p.numberSpan, `Paragraph ${p.number} repeats the number of the previous paragraph: expected ${previous + 1}.`));
-      else if (p.number > previous + 1) findings.push(finding(p.numberSpan, `Paragraph ${p.number} follows paragraph ${previous}: ${p.number - previous - 1 === 1 ? `paragraph ${previous + 1} is` : `paragraphs ${previous + 1} to ${p.number - 1} are`} missing (removed or redacted?).`));
+      else if (p.number > previous + 1) {
+        const missing = p.number - previous - 1 === 1 ? `paragraph ${previous + 1} is` : `paragraphs ${previous + 1} to ${p.number - 1} are`;
+        findings.push(finding(p.numberSpan, `${previous ? `Paragraph ${p.number} follows paragraph ${previous}` : `The first paragraph is numbered ${p.number}`}: ${missing} missing (removed or redacted?).`));
+      }
       else if (p.number < previous) findings.push(finding(p.numberSpan, `Paragraph ${p.number} after paragraph ${previous}: expected ${previous + 1}.`));
       previous = p.number;
     }
