@@ -6,6 +6,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { Report, runTests } from './runner';
 import './editor.spec';
+import './beyond.spec';
 import './features.spec';
 
 function log(line: string): void {
