@@ -100,9 +100,15 @@ function label(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
-async function completionsAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
-  return list?.items ?? [];
+/** The completion items at `position` once they include one labelled `wanted`, and that one. */
+async function completionsWith(document: vscode.TextDocument, position: vscode.Position, wanted: string) {
+  return eventually(`completions at ${position.line + 1}:${position.character + 1} with ${wanted}`, async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const items = list?.items ?? [];
+    const item = items.find((candidate) => label(candidate) === wanted);
+    assert.ok(item, `no ${wanted} among ${items.length} items: ${items.slice(0, 10).map(label).join(', ')}`);
+    return { items, item };
+  });
 }
 
 /** The text an item replaces: its range, or its replacing range. */
@@ -117,12 +123,7 @@ test(
     const document = await openSample(samples.seed);
     const line = lineStartingWith(document, 'TAGS:');
     const position = new vscode.Position(line, document.lineAt(line).text.indexOf('PHUM') + 2);
-    const items = await eventually('TAGS completions', async () => {
-      const items = await completionsAt(document, position);
-      assert.ok(items.some((item) => label(item) === 'PHUM'), `no PHUM among ${items.length} items: ${items.slice(0, 10).map(label).join(', ')}`);
-      return items;
-    });
-    const phum = items.find((item) => label(item) === 'PHUM')!;
+    const { items, item: phum } = await completionsWith(document, position, 'PHUM');
     assert.match(String(phum.detail), /human rights/i);
     assert.equal(replaced(document, phum), 'PH', 'PHUM does not replace the "PH" typed so far');
     assert.ok(!items.some((item) => label(item) === 'RUEHDBU'), 'routing indicators offered on a TAGS line');
@@ -136,12 +137,7 @@ test(
     const document = await openSample(samples.seed);
     const line = lineStartingWith(document, 'RUEHBUL/');
     const position = new vscode.Position(line, 'RUEHB'.length);
-    const items = await eventually('routing indicator completions', async () => {
-      const items = await completionsAt(document, position);
-      assert.ok(items.some((item) => label(item) === 'RUEHBUL'), `no RUEHBUL among ${items.length} items: ${items.slice(0, 10).map(label).join(', ')}`);
-      return items;
-    });
-    const kabul = items.find((item) => label(item) === 'RUEHBUL')!;
+    const { items, item: kabul } = await completionsWith(document, position, 'RUEHBUL');
     assert.equal(kabul.detail, 'AMEMBASSY KABUL');
     const insert = kabul.insertText instanceof vscode.SnippetString ? kabul.insertText.value : kabul.insertText;
     assert.equal(insert, 'RUEHBUL/AMEMBASSY KABUL');
