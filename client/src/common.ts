@@ -44,13 +44,23 @@ export async function activateCable(
     tables.onDidChange(sendTables),
     started.onDidChangeState(({ newState }) => newState === State.Running && sendTables()),
     new CableStatusBar(started, documentSelector),
-    vscode.commands.registerCommand('cable.restartServer', async () => {
-      await started.stop();
-      await started.start();
-    }),
+    vscode.commands.registerCommand('cable.restartServer', () => restartServer(started)),
     vscode.commands.registerCommand(REVEAL_CLASSIFICATION_COMMAND, () => revealClassification(started)),
   );
   await started.start();
+}
+
+/**
+ * cable.restartServer. Stopping fails when the server has just died (the shutdown request dies with the connection) and
+ * while the client restarts a dead server (a starting client refuses to stop): start all the same, or wait for that start.
+ */
+async function restartServer(client: BaseLanguageClient): Promise<void> {
+  try {
+    await client.stop();
+  } catch {
+    // No server to stop politely: the one that died is gone.
+  }
+  await client.start();
 }
 
 export async function deactivateCable(): Promise<void> {

@@ -3,7 +3,7 @@
 // them to the TextMate scopes of syntaxes/cable.tmLanguage.json (a test keeps the three in step).
 import { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-types';
 import { CableModel } from '../syntax/model';
-import { TokenKind } from '../syntax/types';
+import { Cable, TokenKind } from '../syntax/types';
 
 const TYPES = ['keyword', 'string', 'enumMember', 'type', 'number', 'variable', 'macro', 'enum', 'property', 'decorator', 'comment', 'regexp', 'class'] as const;
 
@@ -66,29 +66,69 @@ export function semanticTokenScopes(): Record<string, string[]> {
   return Object.fromEntries(KINDS.map((kind) => [SHARED.includes(kind) ? `${SEMANTIC_TOKENS[kind].type}.${kind}` : SEMANTIC_TOKENS[kind].type, [SEMANTIC_TOKENS[kind].scope]]));
 }
 
+/** A cable's tokens encoded as if the document began at the cable's first line, and the line of its last token. */
+interface EncodedTokens {
+  data: number[];
+  lastLine: number;
+}
+
+/**
+ * Each cable's encoded tokens, kept per cable object: an edit rebuilds the cables it touches, the others only move, and
+ * their encoding (relative to the cable's first line) stays valid. A full request then joins the cables' arrays.
+ */
+const cache = new WeakMap<Cable, EncodedTokens>();
+
 /** Encoded tokens of lines [fromLine, toLine] (absolute, inclusive), in the LSP relative format. */
 export function semanticTokenData(model: CableModel, fromLine = 0, toLine = model.lineCount - 1): number[] {
-  const data: number[] = [];
-  let previousLine = 0;
-  let previousStart = 0;
+  const parts: Array<{ startLine: number; encoded: EncodedTokens }> = [];
+  let length = 0;
   for (const cable of model.cables) {
     const first = Math.max(fromLine - cable.startLine, 0);
     const last = Math.min(toLine - cable.startLine, cable.lineCount - 1);
-    const garbledLines = new Set(cable.paragraphs.filter((p) => p.marker === 'garbledPilcrow').map((p) => p.numberSpan.line));
-    for (let rel = first; rel <= last; rel++) {
-      const line = cable.startLine + rel;
-      let end = 0;
-      for (const token of cable.lines[rel].tokens) {
-        if (token.start < end || token.end <= token.start) continue; // tokens never overlap in the protocol
-        end = token.end;
-        const modifiers = (KIND_MODIFIER.get(token.kind) ?? 0) | (token.kind === 'paragraphNumber' && garbledLines.has(rel) ? GARBLED : 0);
-        data.push(line - previousLine, line === previousLine ? token.start - previousStart : token.start, token.end - token.start, TYPE_INDEX.get(SEMANTIC_TOKENS[token.kind].type)!, modifiers);
-        previousLine = line;
-        previousStart = token.start;
-      }
+    if (first > last) continue;
+    const whole = first === 0 && last === cable.lineCount - 1;
+    let encoded = whole ? cache.get(cable) : undefined;
+    if (!encoded) {
+      encoded = encodeCable(cable, first, last);
+      if (whole) cache.set(cable, encoded);
     }
+    parts.push({ startLine: cable.startLine, encoded });
+    length += encoded.data.length;
+  }
+  // One array of the final size: pushing hundreds of thousands of numbers one by one cost more than all the rest.
+  const data = new Array<number>(length);
+  let at = 0;
+  let previousLine = 0;
+  for (const { startLine, encoded } of parts) {
+    if (encoded.data.length === 0) continue;
+    // Cables hold whole lines: the first token of a cable is on a later line than the last of the one before, so only
+    // its line delta changes (its start is absolute either way).
+    data[at] = startLine + encoded.data[0] - previousLine;
+    for (let i = 1; i < encoded.data.length; i++) data[at + i] = encoded.data[i];
+    at += encoded.data.length;
+    previousLine = startLine + encoded.lastLine;
   }
   return data;
+}
+
+/** The tokens of a cable's relative lines [first, last], encoded from its line 0. */
+function encodeCable(cable: Cable, first: number, last: number): EncodedTokens {
+  const data: number[] = [];
+  let previousLine = 0;
+  let previousStart = 0;
+  const garbledLines = new Set(cable.paragraphs.filter((p) => p.marker === 'garbledPilcrow').map((p) => p.numberSpan.line));
+  for (let line = first; line <= last; line++) {
+    let end = 0;
+    for (const token of cable.lines[line].tokens) {
+      if (token.start < end || token.end <= token.start) continue; // tokens never overlap in the protocol
+      end = token.end;
+      const modifiers = (KIND_MODIFIER.get(token.kind) ?? 0) | (token.kind === 'paragraphNumber' && garbledLines.has(line) ? GARBLED : 0);
+      data.push(line - previousLine, line === previousLine ? token.start - previousStart : token.start, token.end - token.start, TYPE_INDEX.get(SEMANTIC_TOKENS[token.kind].type)!, modifiers);
+      previousLine = line;
+      previousStart = token.start;
+    }
+  }
+  return { data, lastLine: previousLine };
 }
 
 export function semanticTokens(model: CableModel, resultId?: string): SemanticTokens {

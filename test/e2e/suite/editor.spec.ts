@@ -34,11 +34,3 @@ test('a .txt file whose first non-blank line is a VZCZC transmission line become
   while (vscode.window.activeTextEditor?.document.languageId !== 'cable' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   assert.equal(vscode.window.activeTextEditor?.document.languageId, 'cable');
 });
-
-test('"Cable: Restart Language Server" is a command and restarts the server', async () => {
-  await cableExtension();
-  const commands = await vscode.commands.getCommands(true);
-  assert.ok(commands.includes('cable.restartServer'), 'cable.restartServer is not registered');
-  await vscode.commands.executeCommand('cable.restartServer');
-  assert.ok(vscode.extensions.getExtension(extensionId)?.isActive);
-});

@@ -10,6 +10,7 @@ import {
   hoverText,
   lineStartingWith,
   openSample,
+  withUntitledCable,
 } from './helpers';
 import { test } from './runner';
 
@@ -107,9 +108,8 @@ test(
   'diagnostics follow edits: fixing the security line clears the problem, breaking it again brings it back',
   async () => {
     const seedText = new TextDecoder().decode(await vscode.workspace.fs.readFile((await openSample(samples.seed)).uri));
-    const document = await vscode.workspace.openTextDocument({ language: 'cable', content: defectiveSeed(seedText) });
-    const editor = await vscode.window.showTextDocument(document, { preview: false });
-    try {
+    await withUntitledCable(defectiveSeed(seedText), async (editor) => {
+      const document = editor.document;
       const securityLine = lineStartingWith(document, 'ZNY ');
       const classificationLine = lineStartingWith(document, 'C O N F I D E N T I A L');
       const problems = () =>
@@ -131,10 +131,7 @@ test(
       });
       await replaceLetters('SSSSS');
       await eventually('the problem to come back', () => (problems().length > 0 ? true : undefined));
-    } finally {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
+    });
   },
   { needs: 'diagnostics', timeoutMs: 45_000 },
 );

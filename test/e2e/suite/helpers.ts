@@ -1,4 +1,6 @@
 // Helpers for tests that run inside VS Code's extension host.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 export const extensionId = 'cable-tools.cable-language';
@@ -27,6 +29,18 @@ export async function cableExtension(): Promise<vscode.Extension<unknown>> {
   if (!extension) throw new Error(`${extensionId} is not installed`);
   await extension.activate();
   return extension;
+}
+
+/** Runs `fn` on an untitled cable holding `content`, in an editor; then reverts and closes it. */
+export async function withUntitledCable<T>(content: string, fn: (editor: vscode.TextEditor) => Promise<T>): Promise<T> {
+  const document = await vscode.workspace.openTextDocument({ language: 'cable', content });
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  try {
+    return await fn(editor);
+  } finally {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
 }
 
 /** 0-based number of the first line whose text starts with `prefix`. */
@@ -81,4 +95,37 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : content.value))
     .join('\n');
+}
+
+/**
+ * Process ids of the cable language servers of this extension host: its child processes running the extension's
+ * dist/server.js (vscode-languageclient forks it for the IPC transport). Reads /proc, so Linux only; the product
+ * needs no hook for tests.
+ */
+function serverPids(): number[] {
+  if (process.platform !== 'linux') throw new Error(`finding the language server process needs /proc (Linux), not ${process.platform}`);
+  const extension = vscode.extensions.getExtension(extensionId);
+  if (!extension) throw new Error(`${extensionId} is not installed`);
+  const serverScript = join(extension.extensionPath, 'dist', 'server.js');
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/PID/stat is "pid (comm) state ppid ...", and comm may contain spaces and parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(serverScript)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+/** The pid of the one running cable language server; throws while there is none or more than one. */
+export function serverPid(): number {
+  const pids = serverPids();
+  if (pids.length !== 1) throw new Error(`${pids.length} cable language server processes (${pids.join(', ')}), not one`);
+  return pids[0];
 }

@@ -8,6 +8,7 @@ import { Report, runTests } from './runner';
 import './editor.spec';
 import './beyond.spec';
 import './features.spec';
+import './restart.spec';
 
 function log(line: string): void {
   console.log(`[cable-e2e] ${line}`);
