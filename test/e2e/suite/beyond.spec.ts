@@ -5,23 +5,11 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { samples } from '../samples';
-import { cableDiagnostics, describeDiagnostics, eventually, hoverText, lineStartingWith, openSample, sampleUri } from './helpers';
+import { cableDiagnostics, describeDiagnostics, eventually, hoverText, lineStartingWith, openSample, sampleUri, withUntitledCable } from './helpers';
 import { test } from './runner';
 
 async function sampleText(relativePath: string): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(sampleUri(relativePath)));
-}
-
-/** Opens `content` as an untitled cable in an editor, runs `fn`, then closes it without saving. */
-async function withScratchCable(content: string, fn: (editor: vscode.TextEditor) => Promise<void>): Promise<void> {
-  const document = await vscode.workspace.openTextDocument({ language: 'cable', content });
-  const editor = await vscode.window.showTextDocument(document, { preview: false });
-  try {
-    await fn(editor);
-  } finally {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
 }
 
 const withCode = (uri: vscode.Uri, code: string) => cableDiagnostics(uri).filter((d) => d.code === code);
@@ -38,7 +26,7 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string):
 test(
   'quick fix: the garbled paragraph sign "15." gets the preferred fix "¶5.", and applying it clears that diagnostic only',
   async () => {
-    await withScratchCable(await sampleText(samples.seed), async ({ document }) => {
+    await withUntitledCable(await sampleText(samples.seed), async ({ document }) => {
       const line = lineStartingWith(document, '15. ');
       const diagnostic = await eventually('the garbled-pilcrow diagnostic on "15."', () =>
         withCode(document.uri, 'garbled-pilcrow').find((d) => d.range.start.line === line),
@@ -72,7 +60,7 @@ test(
 test(
   'fix all: the source action source.fixAll.cable, run as "Fix All", turns 15. 16. 17. into ¶5. ¶6. ¶7.',
   async () => {
-    await withScratchCable(await sampleText(samples.seed), async ({ document }) => {
+    await withUntitledCable(await sampleText(samples.seed), async ({ document }) => {
       const lines = ['15. ', '16. ', '17. '].map((prefix) => lineStartingWith(document, prefix));
       await eventually('three garbled-pilcrow diagnostics', () => (withCode(document.uri, 'garbled-pilcrow').length === 3 ? true : undefined));
       const whole = new vscode.Range(0, 0, document.lineCount, 0);
@@ -269,7 +257,7 @@ test(
   async () => {
     const seed = await sampleText(samples.seed);
     const secret = seed.replace('C O N F I D E N T I A L', 'S E C R E T').replace('ZNY CCCCC', 'ZNY SSSSS');
-    await withScratchCable(`${seed}\n${secret}`, async (editor) => {
+    await withUntitledCable(`${seed}\n${secret}`, async (editor) => {
       const { document } = editor;
       const confidential = lineStartingWith(document, 'C O N F I D E N T I A L');
       const secretLine = lineStartingWith(document, 'S E C R E T');
@@ -302,7 +290,7 @@ test(
     const seed = await sampleText(samples.seed);
     const withKxyz = seed.replace('[TI](#)', '[TI](#) [KXYZ](#)');
     assert.notEqual(withKxyz, seed, 'the seed no longer has the TAGS code [TI](#)');
-    await withScratchCable(withKxyz, async ({ document }) => {
+    await withUntitledCable(withKxyz, async ({ document }) => {
       const line = lineStartingWith(document, 'TAGS:');
       const kxyz = new vscode.Position(line, document.lineAt(line).text.indexOf('KXYZ') + 1);
       const unknown = () => withCode(document.uri, 'unknown-tag').filter((d) => d.range.contains(kxyz));

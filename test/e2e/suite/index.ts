@@ -6,8 +6,8 @@ import { renameSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { Report, runTests } from './runner';
 import './editor.spec';
-import './beyond.spec';
 import './features.spec';
+import './beyond.spec';
 import './restart.spec';
 
 function log(line: string): void {
