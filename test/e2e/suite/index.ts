@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { Report, runTests } from './runner';
 import './editor.spec';
 import './features.spec';
+import './beyond.spec';
 import './restart.spec';
 
 function log(line: string): void {

@@ -1,10 +1,13 @@
 // What a person sees in the browser: VS Code (code-server) with the installed extension and a
 // folder of sample cables. Each test leaves a screenshot; the README shows four of them.
 import assert from 'node:assert/strict';
-import { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Locator, Page } from 'playwright-core';
+import { fixturesDir } from '../../support/paths';
 import { samples } from '../samples';
 import { waitFor } from '../harness/util';
-import { activeEditor, hoverWord, openFile, runCommand, tokenColor } from './workbench';
+import { activeEditor, hoverWord, openFile, runCommand, tokenColor, wordBox } from './workbench';
 
 export interface UiContext {
   page: Page;
@@ -130,6 +133,40 @@ export const uiTests: UiTest[] = [
       await openFile(page, samples.seed);
       await hoverWord(page, 'DE RUEHDBU', 'RUEHDBU', /AMEMBASSY DUSHANBE/);
       await screenshot('hover');
+    },
+  },
+  {
+    name: 'the status bar item shows the classification of the cable, and clicking it selects the classification line',
+    needs: 'cable/cableAt',
+    async run({ page, screenshot }) {
+      await openFile(page, samples.seed);
+      // The DOM id of an extension's status bar item is `<extension id>.<item id>`.
+      const item = page.locator('[id="cable-tools.cable-language.cable.classification"]');
+      const cursor = page.locator('[id="status.editor.selection"]');
+      const says = (locator: Locator) => locator.innerText().then((text) => text.trim(), () => '(not shown)');
+      const showing = async (locator: Locator, expected: RegExp, what: string) =>
+        waitFor(what, async () => expected.test(await says(locator)), 15_000).catch(async (error) => {
+          throw new Error(`${error.message}; it says ${JSON.stringify(await says(locator))}`);
+        });
+      await showing(item, /^CONFIDENTIAL · SIPDIS · ROUTINE$/, 'the classification of the seed in the status bar');
+      // The colour of the classification: the warning background for CONFIDENTIAL, the error one for SECRET.
+      const kind = async () => /\b(\w+)-kind\b/.exec((await item.getAttribute('class')) ?? '')?.[1];
+      assert.equal(await kind(), 'warning');
+
+      // Where the click must take the cursor: the whole classification line, selected.
+      const lines = readFileSync(join(fixturesDir, samples.seed), 'utf8').split(/\r?\n/);
+      const classification = lines.findIndex((line) => line.startsWith('C O N F I D E N T I A L'));
+      const length = lines[classification].trimEnd().length;
+      const box = await wordBox(page, '¶1.', 'Deputy');
+      await page.mouse.click(box.x + 2, box.y + box.height / 2);
+      await showing(cursor, new RegExp(`^Ln ${lines.findIndex((line) => line.startsWith('¶1.')) + 1}, Col \\d+$`), 'the cursor on ¶1');
+      await item.click();
+      await showing(cursor, new RegExp(`^Ln ${classification + 1}, Col ${length + 1} \\(${length} selected\\)$`), 'the classification line selected');
+      await screenshot('status-bar');
+
+      await openFile(page, '09STATE15113.cable');
+      await showing(item, /^SECRET · NOFORN · NOT FOR INTERNET .*… · PRIORITY$/, 'the classification of 09STATE15113 in the status bar');
+      assert.equal(await kind(), 'error');
     },
   },
 ];
