@@ -5,7 +5,9 @@
 //   3. starts code-server on a free loopback port with throwaway user data and settings,
 //   4. runs the in-host suite (suite/) in VS Code's extension host through the `payload` URL query,
 //   5. runs the UI tests (ui/) in headless Chromium and saves screenshots,
-//   6. stops everything, prints `N passed, N failed` last, exits 1 on any failure.
+//   6. runs them again in VS Code's web worker extension host on a web-only variant of the extension
+//      (harness/webOnly.ts, ui/webWorkerHost.ts), on a second code-server,
+//   7. stops everything, prints `N passed, N failed` last, exits 1 on any failure.
 // Options (after `npm run test:e2e --`):
 //   --update-screenshots   also copy the screenshots of passing UI tests into docs/images/
 //   --grep REGEX           only tests whose name matches (also CABLE_E2E_GREP)
@@ -17,14 +19,16 @@ import { projectRoot } from '../support/paths';
 import { launchBrowser, newPage } from './harness/browser';
 import { installExitHandlers, runCleanups } from './harness/cleanup';
 import { ensureEditor, installVsix, makeEditorDirs, RunningEditor, startEditor } from './harness/codeServer';
+import { startWebOnlyEditor } from './harness/webOnly';
 import { makeSampleFolder } from './harness/workspace';
 import { log, waitFor, withTimeout } from './harness/util';
 import type { Report } from './suite/runner';
-import { uiTests } from './ui/uiTests';
+import { UiTest, uiTests } from './ui/uiTests';
+import { webWorkerHostTests } from './ui/webWorkerHost';
 import { waitForWorkbench } from './ui/workbench';
 
 interface Outcome {
-  kind: 'in-host' | 'ui' | 'harness';
+  kind: 'in-host' | 'ui' | 'web' | 'harness';
   name: string;
   ok: boolean;
   ms: number;
@@ -114,15 +118,15 @@ function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
 
-/** Runs the UI tests one after the other in one workbench window on a folder of sample cables. */
-async function runUiTests(browser: Browser, editor: RunningEditor, folder: string): Promise<void> {
+/** Runs UI tests one after the other in one workbench window on a folder of sample cables. */
+async function runUiTests(browser: Browser, editor: RunningEditor, folder: string, kind: 'ui' | 'web' = 'ui', tests: UiTest[] = uiTests): Promise<void> {
   const page = await newPage(browser);
   const consoleLog: string[] = [];
   page.on('console', (message) => consoleLog.push(`[${message.type()}] ${message.text()}`));
   try {
     await page.goto(editor.url(folder));
     await waitForWorkbench(page);
-    for (const test of uiTests) {
+    for (const test of tests) {
       if (grep && !grep.test(test.name)) continue;
       const t0 = Date.now();
       const shots: string[] = [];
@@ -136,14 +140,14 @@ async function runUiTests(browser: Browser, editor: RunningEditor, folder: strin
       };
       try {
         await withTimeout(test.run(context), test.timeoutMs ?? 60_000, test.name);
-        outcomes.push({ kind: 'ui', name: test.name, ok: true, ms: Date.now() - t0 });
+        outcomes.push({ kind, name: test.name, ok: true, ms: Date.now() - t0 });
         console.log(`  ✔ ${test.name} (${Date.now() - t0} ms)`);
-        if (updateScreenshots) {
+        if (updateScreenshots && kind === 'ui') {
           mkdirSync(docsImages, { recursive: true });
           for (const shot of shots) copyFileSync(shot, join(docsImages, shot.split('/').pop()!));
         }
       } catch (error) {
-        outcomes.push({ kind: 'ui', name: test.name, ok: false, ms: Date.now() - t0, error: errorText(error), needs: test.needs });
+        outcomes.push({ kind, name: test.name, ok: false, ms: Date.now() - t0, error: errorText(error), needs: test.needs });
         console.log(`  ✘ ${test.name} (${Date.now() - t0} ms)${test.needs ? ` [needs ${test.needs}]` : ''}`);
         for (const line of errorText(error).split('\n').slice(0, 10)) console.log(`      ${line}`);
         await page.screenshot({ path: join(screenshotDir, `failed-${slug(test.name)}.png`) }).catch(() => undefined);
@@ -152,7 +156,7 @@ async function runUiTests(browser: Browser, editor: RunningEditor, folder: strin
       }
     }
   } finally {
-    writeFileSync(join(logDir, 'ui-console.log'), consoleLog.join('\n') + '\n');
+    writeFileSync(join(logDir, `${kind}-console.log`), consoleLog.join('\n') + '\n');
     await withTimeout(page.context().close(), 10_000, 'closing the UI window').catch(() => undefined);
   }
 }
@@ -161,7 +165,7 @@ function printSummary(): number {
   const failed = outcomes.filter((outcome) => !outcome.ok);
   const passed = outcomes.length - failed.length;
   console.log('');
-  for (const kind of ['in-host', 'ui', 'harness'] as const) {
+  for (const kind of ['in-host', 'ui', 'web', 'harness'] as const) {
     const mine = outcomes.filter((outcome) => outcome.kind === kind);
     if (mine.length === 0) continue;
     console.log(`${kind.padEnd(8)} ${mine.filter((o) => o.ok).length} passed, ${mine.filter((o) => !o.ok).length} failed`);
@@ -225,6 +229,13 @@ async function main(): Promise<number> {
     await step(currentStep, () => runInHostSuite(browser, editor, extensionFolder, suiteFolder, reportFile));
     currentStep = 'UI tests';
     await step(currentStep, () => runUiTests(browser, editor, uiFolder));
+    if (webWorkerHostTests.some((test) => !grep || grep.test(test.name))) {
+      await editor.stop(); // one code-server at a time
+      currentStep = 'start code-server with the web-only extension';
+      const web = await step(currentStep, () => startWebOnlyEditor(vsix, join(logDir, 'code-server-web.log')));
+      currentStep = 'web worker host tests';
+      await step(currentStep, () => runUiTests(browser, web.editor, web.folder, 'web', webWorkerHostTests));
+    }
   } catch (error) {
     outcomes.push({ kind: 'harness', name: currentStep, ok: false, ms: 0, error: errorText(error) });
     console.error(`[e2e] ${currentStep} failed: ${errorText(error)}`);
