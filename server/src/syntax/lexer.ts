@@ -100,7 +100,8 @@ function lexHeaderLine(text: string): LexedLine | undefined {
   if (c1 === 32 && /^[A-Z](?: [A-Z])? +\d{5,6}Z? +[A-Za-z]{3} +\d{2,4}(?: +Z[A-Z]{2}\b.*)? *$/.test(text)) return lexDtg(text);
   if (c1 === c && c2 === 32 && /^([A-Z])\1 +R[A-Z]/.test(text)) return lexRelay(text, 'relay');
   if (c === 82 /* R */ && /^R[A-Z]{3,6}(?: +R[A-Z]{3,6})* *$/.test(text)) return lexRelay(text, 'relayContinuation');
-  const keyword = c === 70 /* F */ || c === 84 /* T */ || c === 73 /* I */ || c === 88 /* X */ ? /^(FM|TO|INFO|XMT\/?)(?: +|$)/.exec(text) : null;
+  // FM, TO, INFO, XMT: the first two letters first (prose starts with T and I often).
+  const keyword = (c === 70 /* F */ && c1 === 77) || (c === 84 /* T */ && c1 === 79) || (c === 73 /* I */ && c1 === 78) || (c === 88 /* X */ && c1 === 77) ? /^(FM|TO|INFO|XMT\/?)(?: +|$)/.exec(text) : null;
   if (keyword && !isDistributionLine(text)) return lexAddressLine(text, keyword[1].length, addressKind(keyword[1]));
   if (c === 82 /* R */ && /^(?:RU|RH|RA|RB|RC|RE|RF|RG|RK|RL|RQ|RS|RT)[A-Z]{1,5}\//.test(text)) return lexAddressLine(text, 0, 'address');
   if (c === 66 /* B */ && /^BT *$/.test(text)) return new LineBuilder().token('prosign', 0, 2).build('break');
@@ -347,7 +348,7 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
     if (caption) return caption;
   }
   if (c > 90) return undefined; // the rest start with a capital
-  if (length <= 80 && text.includes(' OF ', first)) {
+  if (length <= 80 && endsWithPageOfTotal(text)) {
     const header = /^[A-Z][A-Z .'-]*? \d{8} \d{3}(?:\.\d)? OF \d{3} *$/.exec(text.slice(first));
     if (header) return new LineBuilder().token('continuationHeader', first, first + header[0].trimEnd().length).build('continuationHeader');
   }
@@ -362,6 +363,17 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   return undefined;
 }
 
+/** Necessary for a continuation header line: it ends with ` OF ` and three digits, then spaces. */
+function endsWithPageOfTotal(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return isDigit(text.charCodeAt(end - 1)) && isDigit(text.charCodeAt(end - 2)) && isDigit(text.charCodeAt(end - 3)) && text.startsWith(' OF ', end - 7);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** `/^[A-Za-z]{1,12} /` at `first`: a run of 1 to 12 ASCII letters, then a space. */
 function startsWithShortWord(text: string, first: number): boolean {
   let i = first;
@@ -373,21 +385,24 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** The first three characters, in lower case, of every word that a CAPTION_LINE can start with. */
+/** The first four characters, in lower case, of every word that a CAPTION_LINE can start with. */
 const CAPTION_LINE_STARTS = new Set(
-  ['sec', 'con', 's e', 'c o', 'sip', 'nof', 'exd', 'nod', 'lim', 'sta', 'noc', 'orc', 'pro', 'sen', 'not', 'rog', 'dis', 'vis', 'che', 'han', 'for'].map((start) =>
-    prefixKey(start.charCodeAt(0), start.charCodeAt(1), start.charCodeAt(2)),
+  ['secr', 'conf', 's e ', 'c o ', 'sipd', 'nofo', 'exdi', 'nodi', 'limd', 'stad', 'noco', 'orco', 'prop', 'sens', 'not ', 'roge', 'diss', 'visa', 'cher', 'hand', 'for '].map((start) =>
+    prefixKey(start.charCodeAt(0), start.charCodeAt(1), start.charCodeAt(2), start.charCodeAt(3)),
   ),
 );
 
-/** Three character codes as one number, ASCII letters in lower case (other characters may collide: a key only filters). */
-function prefixKey(a: number, b: number, c: number): number {
-  return ((a | 32) * 128 + (b | 32)) * 128 + (c | 32);
+/**
+ * Four character codes as one number, ASCII letters in lower case (other characters may collide, and a missing one
+ * reads as a space: a key only filters).
+ */
+function prefixKey(a: number, b: number, c: number, d: number): number {
+  return (((a | 32) * 128 + (b | 32)) * 128 + (c | 32)) * 128 + (d | 32);
 }
 
-/** Necessary for CAPTION_LINE (case-insensitive): the line starts with the first three letters of a caption. */
+/** Necessary for CAPTION_LINE (case-insensitive): the line starts with the first four characters of a caption. */
 function mayStartCaptionLine(text: string, first: number): boolean {
-  return CAPTION_LINE_STARTS.has(prefixKey(text.charCodeAt(first), text.charCodeAt(first + 1), text.charCodeAt(first + 2)));
+  return CAPTION_LINE_STARTS.has(prefixKey(text.charCodeAt(first), text.charCodeAt(first + 1), text.charCodeAt(first + 2), text.charCodeAt(first + 3)));
 }
 
 function preHeader(text: string, first: number): LexedLine {
@@ -408,23 +423,23 @@ function lexCaptionLine(text: string, first: number): LexedLine | undefined {
 }
 
 function isPreHeaderLine(text: string, first: number): boolean {
-  // Necessary for the patterns below: `This`, `PAGE`, `<<`, or a dash (`AF-00`, `ACTION AF-00`, `-----`) after a capital,
-  // digit or dash.
+  // Each pattern is tried only when the line starts as it must (most lines that start with T or P are prose): `This`,
+  // `PAGE`, `<<`, or a dash in the window (`AF-00`, `ACTION AF-00`, `-----`) after a capital, digit or dash.
   const c = text.charCodeAt(first);
-  if (c !== 84 /* T */ && c !== 80 /* P */ && c !== 60 /* < */) {
-    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) return false;
-    const dash = text.indexOf('-', first);
-    if (dash < 0 || dash >= first + 120) return false;
-  }
+  if (c === 84 /* T */) return text.startsWith('This record is a partial extract', first) || hasDashedPreHeader(text, first);
+  if (c === 80 /* P */ && /^PAGE \d\d /.test(text.slice(first, first + 8))) return true;
+  if (c === 60 /* < */) return /^<<\d+>> *$/.test(text.slice(first, first + 120));
+  return hasDashedPreHeader(text, first);
+}
+
+/** The pre-header lines with a dash: the distribution block (`ACTION AF-00`, `AF-00 NP-00`) and the `-----` banner. */
+function hasDashedPreHeader(text: string, first: number): boolean {
+  const c = text.charCodeAt(first);
+  if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) return false;
+  const dash = text.indexOf('-', first);
+  if (dash < 0 || dash >= first + 120) return false;
   const body = text.slice(first, first + 120);
-  return (
-    /^This record is a partial extract/.test(body) ||
-    /^PAGE \d\d /.test(body) ||
-    /^<<\d+>> *$/.test(body) ||
-    /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(body) ||
-    /^(?:[A-Z0-9]+-\d\d +)+(?:\/\d{3}[A-Z])? *$/.test(body + ' ') ||
-    /^-{5,}[A-Z0-9]* +\d{6}Z \/\d+ *$/.test(body)
-  );
+  return /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(body) || /^(?:[A-Z0-9]+-\d\d +)+(?:\/\d{3}[A-Z])? *$/.test(body + ' ') || /^-{5,}[A-Z0-9]* +\d{6}Z \/\d+ *$/.test(body);
 }
 
 /**
@@ -773,16 +788,22 @@ function lexProse(text: string, first: number): LexedLine {
   return kind === 'text' && (!line || line.tokens.length === 0) ? PLAIN_TEXT : line!.build(kind);
 }
 
-/** Whether the block opener pattern can match at `from`: after spaces, `(`, S(ummary), C(omment), N(ote), B(EGIN). */
+/**
+ * Whether the block opener pattern can match at `from`: after spaces and an optional `(`, the first two letters of
+ * In(troduction), Ba(ckground), Su(mmary), Co(mment), No(te) or Be(gin), in any case.
+ */
 function mayOpenBlock(text: string, from: number): boolean {
   let i = from;
   while (i < from + 40 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   const d = text.charCodeAt(i);
-  const lower = d | 32;
   // Other space characters (\s) and a window of spaces only: left to the pattern.
-  // ( Note, s(ummary), c(omment), n(ote), b(egin, background), i(ntroduction).
-  return d === 40 || lower === 115 || lower === 99 || lower === 110 || lower === 98 || lower === 105 || d < 32 || d >= 128 || i >= from + 40;
+  if (d < 32 || d >= 128 || i >= from + 40) return true;
+  if (d === 40 /* ( */) i++;
+  return OPENER_STARTS.has(((text.charCodeAt(i) | 32) << 8) | (text.charCodeAt(i + 1) | 32));
 }
+
+/** The first two letters (lower case) of the words a block opener starts with, as two bytes. */
+const OPENER_STARTS = new Set(['in', 'ba', 'su', 'co', 'no', 'be'].map((start) => (start.charCodeAt(0) << 8) | start.charCodeAt(1)));
 
 /**
  * Tokens anywhere in running text: redactions, captions (SIPDIS leaks into sentences), `End ...`
