@@ -74,17 +74,40 @@ const PRECEDENCE_WORDS = /^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT)$/;
 const PILCROW = /^(?:¶|\uFFFD|Â¶)/;
 
 export function lexLine(text: string): LexedLine {
+  return lex(text, true);
+}
+
+/**
+ * The lines of a whole text, lexed: the same as lexLine on each of them. `lines` are the text's lines in order, split at
+ * its line ends (\r\n, \n, \r). The few lines where lexInline may find a token are found in one pass of indexOf over the
+ * text (see inlineTriggers) rather than by a pattern run on every line.
+ */
+export function lexLines(text: string, lines: readonly string[]): LexedLine[] {
+  const triggers = inlineTriggers(text);
+  let next = 0;
+  let start = 0;
+  return lines.map((line) => {
+    const end = start + line.length;
+    while (triggers[next] < start) next++;
+    const lexed = lex(line, triggers[next] < end);
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    return lexed;
+  });
+}
+
+/** `mayHaveInlineToken` false: the line has none of the inline triggers, so lexInline would find nothing. */
+function lex(text: string, mayHaveInlineToken: boolean): LexedLine {
   let first = 0;
   while (first < text.length && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
   if (first === text.length) return BLANK;
-  if (text.length > MAX_HEADER_LINE) return lexProse(text, first);
+  if (text.length > MAX_HEADER_LINE) return lexProse(text, first, mayHaveInlineToken);
   const c = text.charCodeAt(first);
   // Header lines start at column 0 in every rendering; testing the first letter keeps prose cheap.
   if (first === 0 && c >= 65 && c <= 90) {
     const header = lexHeaderLine(text);
     if (header) return header;
   }
-  return lexBodyLine(text, first);
+  return lexBodyLine(text, first, mayHaveInlineToken);
 }
 
 function lexHeaderLine(text: string): LexedLine | undefined {
@@ -303,12 +326,12 @@ function isDistributionLine(text: string): boolean {
 
 const CLASSIFICATION_WORDS = ['UNCLAS', 'UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOPSECRET', 'LIMITEDOFFICIALUSE', 'UNCLASEFTO'];
 
-function lexBodyLine(text: string, first: number): LexedLine {
+function lexBodyLine(text: string, first: number, mayHaveInlineToken: boolean): LexedLine {
   if (text.length <= MAX_HEADER_LINE) {
     const special = lexCaptionBlockLine(text, first);
     if (special) return special;
   }
-  return lexProse(text, first);
+  return lexProse(text, first, mayHaveInlineToken);
 }
 
 /**
@@ -739,7 +762,7 @@ const PORTION_MARKING = /^\s*(\([A-Za-z][A-Za-z/ -]{0,18}\))/;
 /** A line of plain running text: shared, since lexed lines are never mutated. */
 const PLAIN_TEXT: LexedLine = Object.freeze({ kind: 'text', tokens: Object.freeze([]) as unknown as Token[], problems: Object.freeze([]) as unknown as LineProblem[] }) as LexedLine;
 
-function lexProse(text: string, first: number): LexedLine {
+function lexProse(text: string, first: number, mayHaveInlineToken: boolean): LexedLine {
   // Most lines are running text without a token: for them nothing is allocated (PLAIN_TEXT is shared), and each
   // pattern below runs only when the characters it starts with are there.
   let line: LineBuilder | undefined;
@@ -784,7 +807,7 @@ function lexProse(text: string, first: number): LexedLine {
     const start = bodyStart + opener[0].indexOf(opener[2]);
     (line ??= new LineBuilder()).token('blockStart', start, bodyStart + opener[0].trimEnd().length);
   }
-  line = lexInline(text, bodyStart, line);
+  if (mayHaveInlineToken) line = lexInline(text, bodyStart, line);
   return kind === 'text' && (!line || line.tokens.length === 0) ? PLAIN_TEXT : line!.build(kind);
 }
 
@@ -882,6 +905,33 @@ function lexInline(text: string, from: number, line: LineBuilder | undefined): L
  * before and after ` OF `): one pass of a regular expression, so that a line with none of them is done at once.
  */
 const INLINE_CANDIDATE = /XXXXXX|xxxxxx|SIPDIS|NOFORN|[eE](?:nd|ND) |\([nNcC]|\d OF \d/g;
+
+/**
+ * Necessary for each search of lexInline to find a token: six X or x, SIPDIS, NOFORN (one pattern: its strings have
+ * six letters from small sets, which the regular expression engine skips through), then strings with a test of the
+ * characters around them: End / end / [eE]ND and a space, `(No` `(NO` `(Co` `(CO`, ` OF ` between digits, each searched
+ * for with indexOf, which runs at memchr speed when the string starts with a rare character ('end ' is the exception).
+ */
+const SIX_LETTER_TRIGGERS = /XXXXXX|xxxxxx|SIPDIS|NOFORN/g;
+const INLINE_TRIGGERS: ReadonlyArray<readonly [string, (text: string, at: number) => boolean]> = [
+  ['End ', () => true],
+  ['end ', () => true],
+  ['ND ', (text, at) => (text.charCodeAt(at - 1) | 32) === 101 /* e */],
+  ['(', (text, at) => (text.charCodeAt(at + 1) === 78 /* N */ || text.charCodeAt(at + 1) === 67) /* C */ && (text.charCodeAt(at + 2) | 32) === 111 /* o */],
+  ['OF ', (text, at) => text.charCodeAt(at - 1) === 32 && isDigit(text.charCodeAt(at - 2)) && isDigit(text.charCodeAt(at + 3))],
+];
+
+/** Where the inline triggers are in a text, in order, then the text's length (an end that no line passes). */
+function inlineTriggers(text: string): Int32Array {
+  const found: number[] = [];
+  SIX_LETTER_TRIGGERS.lastIndex = 0;
+  while (SIX_LETTER_TRIGGERS.test(text)) found.push(SIX_LETTER_TRIGGERS.lastIndex - 6);
+  for (const [trigger, around] of INLINE_TRIGGERS) {
+    for (let at = text.indexOf(trigger); at >= 0; at = text.indexOf(trigger, at + 1)) if (around(text, at)) found.push(at);
+  }
+  found.push(text.length);
+  return Int32Array.from(found).sort();
+}
 
 function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
