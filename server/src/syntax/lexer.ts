@@ -301,19 +301,14 @@ function lexAddress(text: string, from: number, line: LineBuilder, originator: b
     if (!ROUTING_INDICATOR.test(slash[1])) line.problem('routing-indicator-shape', start, start + slash[1].length, `Malformed routing indicator "${slash[1]}": expected R followed by 3 to 6 capital letters.`);
     start += slash[1].length + 1;
   }
+  // After the addressee: precedence words, then a serial (not on the FM line). Tokens are added in column order.
   let end = parts.length;
-  if (!originator) {
-    const last = parts[end - 1];
-    if (end > 1 && /^\d{3,5}(?:-\d{3,5})?$/.test(last.text)) {
-      line.word('addressSerial', last);
-      end--;
-    }
-    while (end > 1 && PRECEDENCE_WORDS.test(parts[end - 1].text)) {
-      line.word('precedence', parts[end - 1]);
-      end--;
-    }
-  }
+  const serial = !originator && end > 1 && /^\d{3,5}(?:-\d{3,5})?$/.test(parts[end - 1].text) ? parts[--end] : undefined;
+  const precedenceEnd = end;
+  if (!originator) while (end > 1 && PRECEDENCE_WORDS.test(parts[end - 1].text)) end--;
   if (end > 0 && parts[end - 1].end > start) line.token('address', start, parts[end - 1].end);
+  for (let k = end; k < precedenceEnd; k++) line.word('precedence', parts[k]);
+  if (serial) line.word('addressSerial', serial);
 }
 
 /** `INFO  LOG-00   NP-00 ...`, `ACTION AF-00`: the Washington distribution block, not addressees. */
@@ -375,7 +370,7 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
     const header = /^[A-Z][A-Z .'-]*? \d{8} \d{3}(?:\.\d)? OF \d{3} *$/.exec(text.slice(first));
     if (header) return new LineBuilder().token('continuationHeader', first, first + header[0].trimEnd().length).build('continuationHeader');
   }
-  if (length <= 600 && startsWithShortWord(text, first)) {
+  if (length <= 600 && mayStartClassification(text, first)) {
     const classification = lexClassification(text, first);
     if (classification) return classification;
   }
@@ -397,11 +392,25 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** `/^[A-Za-z]{1,12} /` at `first`: a run of 1 to 12 ASCII letters, then a space. */
-function startsWithShortWord(text: string, first: number): boolean {
+/**
+ * Necessary for lexClassification: a first word of 1 to 12 ASCII letters and a space (`/^[A-Za-z]{1,12} /`) that can
+ * begin its class words: a word of five letters or more (a classification, maybe damaged), TOP, one or two letters
+ * (`C ONFIDENTIAL`, `S E C R E T`), or three letters and a one-letter word (`SS E C R E T`). A first word of three
+ * or four letters, as in most capitalised prose, is none of these.
+ */
+function mayStartClassification(text: string, first: number): boolean {
   let i = first;
   while (i - first <= 12 && isAsciiLetter(text.charCodeAt(i))) i++;
-  return i > first && i - first <= 12 && text.charCodeAt(i) === 32;
+  const length = i - first;
+  if (length === 0 || length > 12 || text.charCodeAt(i) !== 32) return false;
+  if (length === 4) return false;
+  if (length !== 3) return true;
+  const lower = (at: number) => text.charCodeAt(at) | 32; // the word is ASCII letters
+  if (lower(first) === 116 && lower(first + 1) === 111 && lower(first + 2) === 112) return true; // TOP
+  // The words are read from the first 300 characters: a letter there is a word of one letter when the window ends after it.
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const after = text.charCodeAt(i + 1);
+  return isAsciiLetter(text.charCodeAt(i)) && (after === 32 || after === 9 || i + 1 >= Math.min(text.length, first + 300));
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -455,14 +464,22 @@ function isPreHeaderLine(text: string, first: number): boolean {
   return hasDashedPreHeader(text, first);
 }
 
-/** The pre-header lines with a dash: the distribution block (`ACTION AF-00`, `AF-00 NP-00`) and the `-----` banner. */
+/**
+ * The pre-header lines with a dash: the distribution block (`ACTION AF-00`, `AF-00 NP-00`) and the `-----` banner,
+ * each pattern tried on the first 120 characters after the start it needs (prose has dashes too).
+ */
 function hasDashedPreHeader(text: string, first: number): boolean {
   const c = text.charCodeAt(first);
-  if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) return false;
-  const dash = text.indexOf('-', first);
-  if (dash < 0 || dash >= first + 120) return false;
-  const body = text.slice(first, first + 120);
-  return /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(body) || /^(?:[A-Z0-9]+-\d\d +)+(?:\/\d{3}[A-Z])? *$/.test(body + ' ') || /^-{5,}[A-Z0-9]* +\d{6}Z \/\d+ *$/.test(body);
+  if (c === 45 /* - */) return /^-{5,}[A-Z0-9]* +\d{6}Z \/\d+ *$/.test(text.slice(first, first + 120));
+  if ((c === 65 /* A */ || c === 79 /* O */ || c === 73) /* I */ && /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(text.slice(first, first + 120))) return true;
+  return startsWithDashedCode(text, first) && /^(?:[A-Z0-9]+-\d\d +)+(?:\/\d{3}[A-Z])? *$/.test(text.slice(first, first + 120) + ' ');
+}
+
+/** `/^[A-Z0-9]+-\d\d/` at `first`: a distribution code such as AF-00. */
+function startsWithDashedCode(text: string, first: number): boolean {
+  let i = first;
+  for (let c = text.charCodeAt(i); (c >= 65 && c <= 90) || isDigit(c); c = text.charCodeAt(++i));
+  return i > first && text.charCodeAt(i) === 45 && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2));
 }
 
 /**
@@ -546,15 +563,13 @@ function lexClassification(text: string, first: number): LexedLine | undefined {
   return line.build('classification');
 }
 
+/** Three digits in a row in [from, to): found by a pattern, which skips through text without digits. */
 function hasThreeDigits(text: string, from: number, to: number): boolean {
-  let run = 0;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    run = code >= 48 && code <= 57 ? run + 1 : 0;
-    if (run === 3) return true;
-  }
-  return false;
+  THREE_DIGITS.lastIndex = from;
+  return THREE_DIGITS.test(text) && THREE_DIGITS.lastIndex <= to;
 }
+
+const THREE_DIGITS = /\d\d\d/g;
 
 /** The classification a damaged class word stands for, if it is within the allowed distance. */
 export function closestClassification(letters: string): string | undefined {
