@@ -70,17 +70,20 @@ export const ROUTING_INDICATOR = /^R[A-Z]{3,6}$/;
 const PRECEDENCE_LETTERS = 'ZYOPR';
 export const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const PRECEDENCE_WORDS = /^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT)$/;
-/** The paragraph sign as the renderings have it: ¶, a bad decode (U+FFFD), or a double decode (Â¶). */
-const PILCROW = /^(?:¶|\uFFFD|Â¶)/;
+/** Whether a paragraph sign starts at `at`, as the renderings have it: ¶, a bad decode (U+FFFD), or a double decode (Â¶). */
+export function startsWithPilcrow(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 0xb6 /* ¶ */ || c === 0xfffd || (c === 0xc2 /* Â */ && text.charCodeAt(at + 1) === 0xb6);
+}
 
 export function lexLine(text: string): LexedLine {
-  return lex(text, true);
+  return lex(text, ALL_INLINE);
 }
 
 /**
  * The lines of a whole text, lexed: the same as lexLine on each of them. `lines` are the text's lines in order, split at
- * its line ends (\r\n, \n, \r). The few lines where lexInline may find a token are found in one pass of indexOf over the
- * text (see inlineTriggers) rather than by a pattern run on every line.
+ * its line ends (\r\n, \n, \r). The few lines where lexInline may find a token, and which of its searches may find
+ * one, are found in one pass of indexOf over the text (see inlineTriggers) rather than by searches on every line.
  */
 export function lexLines(text: string, lines: readonly string[]): LexedLine[] {
   const triggers = inlineTriggers(text);
@@ -88,26 +91,28 @@ export function lexLines(text: string, lines: readonly string[]): LexedLine[] {
   let start = 0;
   return lines.map((line) => {
     const end = start + line.length;
-    while (triggers[next] < start) next++;
-    const lexed = lex(line, triggers[next] < end);
+    while (triggers[next] < start * 32) next++;
+    let inline = 0;
+    for (; triggers[next] < end * 32; next++) inline |= triggers[next] % 32;
+    const lexed = lex(line, inline);
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     return lexed;
   });
 }
 
-/** `mayHaveInlineToken` false: the line has none of the inline triggers, so lexInline would find nothing. */
-function lex(text: string, mayHaveInlineToken: boolean): LexedLine {
+/** `inline`: the groups of lexInline's searches that may find a token in the line (bits of InlineSearch). */
+function lex(text: string, inline: number): LexedLine {
   let first = 0;
   while (first < text.length && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
   if (first === text.length) return BLANK;
-  if (text.length > MAX_HEADER_LINE) return lexProse(text, first, mayHaveInlineToken);
+  if (text.length > MAX_HEADER_LINE) return lexProse(text, first, inline);
   const c = text.charCodeAt(first);
   // Header lines start at column 0 in every rendering; testing the first letter keeps prose cheap.
   if (first === 0 && c >= 65 && c <= 90) {
     const header = lexHeaderLine(text);
     if (header) return header;
   }
-  return lexBodyLine(text, first, mayHaveInlineToken);
+  return lexBodyLine(text, first, inline);
 }
 
 function lexHeaderLine(text: string): LexedLine | undefined {
@@ -321,12 +326,12 @@ function isDistributionLine(text: string): boolean {
 
 const CLASSIFICATION_WORDS = ['UNCLAS', 'UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOPSECRET', 'LIMITEDOFFICIALUSE', 'UNCLASEFTO'];
 
-function lexBodyLine(text: string, first: number, mayHaveInlineToken: boolean): LexedLine {
+function lexBodyLine(text: string, first: number, inline: number): LexedLine {
   if (text.length <= MAX_HEADER_LINE) {
     const special = lexCaptionBlockLine(text, first);
     if (special) return special;
   }
-  return lexProse(text, first, mayHaveInlineToken);
+  return lexProse(text, first, inline);
 }
 
 /**
@@ -777,7 +782,7 @@ const PORTION_MARKING = /^\s*(\([A-Za-z][A-Za-z/ -]{0,18}\))/;
 /** A line of plain running text: shared, since lexed lines are never mutated. */
 const PLAIN_TEXT: LexedLine = Object.freeze({ kind: 'text', tokens: Object.freeze([]) as unknown as Token[], problems: Object.freeze([]) as unknown as LineProblem[] }) as LexedLine;
 
-function lexProse(text: string, first: number, mayHaveInlineToken: boolean): LexedLine {
+function lexProse(text: string, first: number, inline: number): LexedLine {
   // Most lines are running text without a token: for them nothing is allocated (PLAIN_TEXT is shared), and each
   // pattern below runs only when the characters it starts with are there.
   let line: LineBuilder | undefined;
@@ -798,7 +803,7 @@ function lexProse(text: string, first: number, mayHaveInlineToken: boolean): Lex
       line.token('portionMarking', start, start + marking[1].length);
       bodyStart = start + marking[1].length;
     }
-  } else if ((c === 0xb6 || c === 0xfffd || c === 0xc2) && PILCROW.test(text.slice(first, first + 2))) {
+  } else if (startsWithPilcrow(text, first)) {
     // ¶B. in a REF block (the site put ¶ before line-initial letters) or a lone sign.
     const lettered = /^(?:¶|\uFFFD|Â¶)\(?([A-Z])[.)]/.exec(text.slice(first, first + 5));
     if (lettered) {
@@ -822,7 +827,7 @@ function lexProse(text: string, first: number, mayHaveInlineToken: boolean): Lex
     const start = bodyStart + opener[0].indexOf(opener[2]);
     (line ??= new LineBuilder()).token('blockStart', start, bodyStart + opener[0].trimEnd().length);
   }
-  if (mayHaveInlineToken) line = lexInline(text, bodyStart, line);
+  if (inline) line = lexInline(text, bodyStart, line, inline);
   return kind === 'text' && (!line || line.tokens.length === 0) ? PLAIN_TEXT : line!.build(kind);
 }
 
@@ -850,12 +855,14 @@ const OPENER_STARTS = new Set(['in', 'ba', 'su', 'co', 'no', 'be'].map((start) =
  * A found token is kept unless it overlaps a token already on the line. Returns the line, created when
  * a token is found.
  */
-function lexInline(text: string, from: number, line: LineBuilder | undefined): LineBuilder | undefined {
-  INLINE_CANDIDATE.lastIndex = from;
-  if (!INLINE_CANDIDATE.test(text)) return line;
+function lexInline(text: string, from: number, line: LineBuilder | undefined, searches: number): LineBuilder | undefined {
+  if (searches === ALL_INLINE) {
+    INLINE_CANDIDATE.lastIndex = from;
+    if (!INLINE_CANDIDATE.test(text)) return line;
+  }
   let found: Token[] | undefined;
   const add = (kind: TokenKind, start: number, end: number) => (found ??= []).push({ kind, start, end });
-  for (const run of ['XXXXXX', 'xxxxxx']) {
+  if (searches & InlineSearch.redaction) for (const run of ['XXXXXX', 'xxxxxx']) {
     for (let at = text.indexOf(run, from); at >= 0; at = text.indexOf(run, at)) {
       let end = at + run.length;
       while (text.charCodeAt(end) === run.charCodeAt(0)) end++;
@@ -863,12 +870,12 @@ function lexInline(text: string, from: number, line: LineBuilder | undefined): L
       at = end;
     }
   }
-  for (const caption of ['SIPDIS', 'NOFORN']) {
+  if (searches & InlineSearch.caption) for (const caption of ['SIPDIS', 'NOFORN']) {
     for (let at = text.indexOf(caption, from); at >= 0; at = text.indexOf(caption, at + 1)) {
       if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + 6))) add('caption', at, at + 6);
     }
   }
-  for (const nd of ['nd ', 'ND ']) {
+  if (searches & InlineSearch.blockEnd) for (const nd of ['nd ', 'ND ']) {
     for (let at = text.indexOf(nd, from + 1); at >= 0; at = text.indexOf(nd, at + 1)) {
       const next = text.charCodeAt(at + 3) | 32; // s(ummary), c(omment), n(ote), t(ext, alking points), or a space
       if ((next !== 115 && next !== 99 && next !== 110 && next !== 116 && next !== 32) || (text.charCodeAt(at - 1) | 32) !== 101 || isWordChar(text.charCodeAt(at - 2))) continue;
@@ -877,14 +884,14 @@ function lexInline(text: string, from: number, line: LineBuilder | undefined): L
       if (m) add('blockEnd', at - 1, at + 3 + m[0].length);
     }
   }
-  for (let at = text.indexOf('(', from); at >= 0; at = text.indexOf('(', at + 1)) {
+  if (searches & InlineSearch.noteOpener) for (let at = text.indexOf('(', from); at >= 0; at = text.indexOf('(', at + 1)) {
     const next = text.charCodeAt(at + 1) | 32;
     if (next !== 110 && next !== 99) continue;
     NOTE_OPENER.lastIndex = at + 1;
     const m = NOTE_OPENER.exec(text);
     if (m) add('blockStart', at + 1, at + 1 + m[0].length);
   }
-  for (let at = text.indexOf(' OF ', from); at >= 0; at = text.indexOf(' OF ', at + 1)) {
+  if (searches & InlineSearch.pageHeader) for (let at = text.indexOf(' OF ', from); at >= 0; at = text.indexOf(' OF ', at + 1)) {
     // The pattern ends with three digits at the end of the window: test that first.
     const last = text.charCodeAt(Math.min(at + 7, text.length) - 1);
     if (last < 48 || last > 57) continue;
@@ -921,31 +928,42 @@ function lexInline(text: string, from: number, line: LineBuilder | undefined): L
  */
 const INLINE_CANDIDATE = /XXXXXX|xxxxxx|SIPDIS|NOFORN|[eE](?:nd|ND) |\([nNcC]|\d OF \d/g;
 
+/** The groups of searches of lexInline, as bits: a line is searched only for the groups whose triggers it holds. */
+const InlineSearch = { redaction: 1, caption: 2, blockEnd: 4, noteOpener: 8, pageHeader: 16 } as const;
+const ALL_INLINE = InlineSearch.redaction | InlineSearch.caption | InlineSearch.blockEnd | InlineSearch.noteOpener | InlineSearch.pageHeader;
+
 /**
- * Necessary for each search of lexInline to find a token: six X or x, SIPDIS, NOFORN (one pattern: its strings have
- * six letters from small sets, which the regular expression engine skips through), then strings with a test of the
- * characters around them: End / end / [eE]ND and a space, `(No` `(NO` `(Co` `(CO`, ` OF ` between digits, each searched
- * for with indexOf, which runs at memchr speed when the string starts with a rare character ('end ' is the exception).
+ * Necessary for each group of searches of lexInline to find a token (its triggers): six X or x; SIPDIS, NOFORN (one
+ * pattern for these four: their six letters come from small sets, which the regular expression engine skips
+ * through); then strings with a test of the characters around them: [eE]nd or [eE]ND and a space, `(No` `(NO` `(Co`
+ * `(CO`, ` OF ` between digits, each searched for with indexOf, which runs at memchr speed when the string starts with
+ * a rare character ('d ' is the exception, and the rarest start of 'end ').
  */
 const SIX_LETTER_TRIGGERS = /XXXXXX|xxxxxx|SIPDIS|NOFORN/g;
-const INLINE_TRIGGERS: ReadonlyArray<readonly [string, (text: string, at: number) => boolean]> = [
-  ['End ', () => true],
-  ['end ', () => true],
-  ['ND ', (text, at) => (text.charCodeAt(at - 1) | 32) === 101 /* e */],
-  ['(', (text, at) => (text.charCodeAt(at + 1) === 78 /* N */ || text.charCodeAt(at + 1) === 67) /* C */ && (text.charCodeAt(at + 2) | 32) === 111 /* o */],
-  ['OF ', (text, at) => text.charCodeAt(at - 1) === 32 && isDigit(text.charCodeAt(at - 2)) && isDigit(text.charCodeAt(at + 3))],
+const INLINE_TRIGGERS: ReadonlyArray<readonly [number, string, (text: string, at: number) => boolean]> = [
+  [InlineSearch.blockEnd, 'd ', (text, at) => text.charCodeAt(at - 1) === 110 /* n */ && (text.charCodeAt(at - 2) | 32) === 101 /* e */],
+  [InlineSearch.blockEnd, 'ND ', (text, at) => (text.charCodeAt(at - 1) | 32) === 101 /* e */],
+  [InlineSearch.noteOpener, '(', (text, at) => (text.charCodeAt(at + 1) === 78 /* N */ || text.charCodeAt(at + 1) === 67) /* C */ && (text.charCodeAt(at + 2) | 32) === 111 /* o */],
+  [InlineSearch.pageHeader, 'OF ', (text, at) => text.charCodeAt(at - 1) === 32 && isDigit(text.charCodeAt(at - 2)) && isDigit(text.charCodeAt(at + 3))],
 ];
 
-/** Where the inline triggers are in a text, in order, then the text's length (an end that no line passes). */
-function inlineTriggers(text: string): Int32Array {
+/**
+ * The inline triggers of a text, each as its position times 32 plus its group (a bit of InlineSearch), in order;
+ * then (length + 1) times 32, which no line reaches.
+ */
+function inlineTriggers(text: string): Float64Array {
   const found: number[] = [];
+  const at = (position: number, group: number) => found.push(position * 32 + group);
   SIX_LETTER_TRIGGERS.lastIndex = 0;
-  while (SIX_LETTER_TRIGGERS.test(text)) found.push(SIX_LETTER_TRIGGERS.lastIndex - 6);
-  for (const [trigger, around] of INLINE_TRIGGERS) {
-    for (let at = text.indexOf(trigger); at >= 0; at = text.indexOf(trigger, at + 1)) if (around(text, at)) found.push(at);
+  while (SIX_LETTER_TRIGGERS.test(text)) {
+    const position = SIX_LETTER_TRIGGERS.lastIndex - 6;
+    at(position, (text.charCodeAt(position) | 32) === 120 /* x */ ? InlineSearch.redaction : InlineSearch.caption);
   }
-  found.push(text.length);
-  return Int32Array.from(found).sort();
+  for (const [group, trigger, around] of INLINE_TRIGGERS) {
+    for (let position = text.indexOf(trigger); position >= 0; position = text.indexOf(trigger, position + 1)) if (around(text, position)) at(position, group);
+  }
+  found.push((text.length + 1) * 32);
+  return Float64Array.from(found).sort();
 }
 
 function isWordChar(code: number): boolean {
