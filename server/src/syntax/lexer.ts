@@ -430,11 +430,11 @@ const CAPTION_LINE_STARTS = new Set(
 );
 
 /**
- * Four character codes as one number, ASCII letters in lower case (other characters may collide, and a missing one
- * reads as a space: a key only filters).
+ * Four character codes as one small integer, ASCII letters in lower case (other characters may collide, and a missing
+ * one reads as a space: a key only filters).
  */
 function prefixKey(a: number, b: number, c: number, d: number): number {
-  return (((a | 32) * 128 + (b | 32)) * 128 + (c | 32)) * 128 + (d | 32);
+  return (((a | 32) & 127) << 21) | (((b | 32) & 127) << 14) | (((c | 32) & 127) << 7) | ((d | 32) & 127);
 }
 
 /** Necessary for CAPTION_LINE (case-insensitive): the line starts with the first four characters of a caption. */
