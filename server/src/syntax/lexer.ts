@@ -17,15 +17,24 @@ interface Word {
   end: number;
 }
 
+/**
+ * `text.charCodeAt(at)`, NaN outside the text as there. A charCodeAt that once reads past either end of a string is
+ * no longer inlined by V8, for good (about twice the cost of every later read at that place): the lexer reads one
+ * or two characters past the end of short lines all the time, so every read goes through this test.
+ */
+export function codeAt(text: string, at: number): number {
+  return at >= 0 && at < text.length ? text.charCodeAt(at) : NaN;
+}
+
 /** Splits on spaces and tabs, keeping columns. */
 export function words(text: string, from = 0, to = text.length): Word[] {
   const result: Word[] = [];
   let i = from;
   while (i < to) {
-    while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    while (i < to && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++;
     if (i >= to) break;
     const start = i;
-    while (i < to && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) i++;
+    while (i < to && codeAt(text, i) !== 32 && codeAt(text, i) !== 9) i++;
     result.push({ text: text.slice(start, i), start, end: i });
   }
   return result;
@@ -72,8 +81,8 @@ export const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', '
 const PRECEDENCE_WORDS = /^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT)$/;
 /** Whether a paragraph sign starts at `at`, as the renderings have it: ¶, a bad decode (U+FFFD), or a double decode (Â¶). */
 export function startsWithPilcrow(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return c === 0xb6 /* ¶ */ || c === 0xfffd || (c === 0xc2 /* Â */ && text.charCodeAt(at + 1) === 0xb6);
+  const c = codeAt(text, at);
+  return c === 0xb6 /* ¶ */ || c === 0xfffd || (c === 0xc2 /* Â */ && codeAt(text, at + 1) === 0xb6);
 }
 
 export function lexLine(text: string): LexedLine {
@@ -95,7 +104,7 @@ export function lexLines(text: string, lines: readonly string[]): LexedLine[] {
     let inline = 0;
     for (; triggers[next] < end * 32; next++) inline |= triggers[next] % 32;
     const lexed = lex(line, inline);
-    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    start = end + (codeAt(text, end) === 13 && codeAt(text, end + 1) === 10 ? 2 : 1);
     return lexed;
   });
 }
@@ -103,10 +112,10 @@ export function lexLines(text: string, lines: readonly string[]): LexedLine[] {
 /** `inline`: the groups of lexInline's searches that may find a token in the line (bits of InlineSearch). */
 function lex(text: string, inline: number): LexedLine {
   let first = 0;
-  while (first < text.length && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+  while (first < text.length && (codeAt(text, first) === 32 || codeAt(text, first) === 9)) first++;
   if (first === text.length) return BLANK;
   if (text.length > MAX_HEADER_LINE) return lexProse(text, first, inline);
-  const c = text.charCodeAt(first);
+  const c = codeAt(text, first);
   // Header lines start at column 0 in every rendering; testing the first letter keeps prose cheap.
   if (first === 0 && c >= 65 && c <= 90) {
     const header = lexHeaderLine(text);
@@ -118,9 +127,9 @@ function lex(text: string, inline: number): LexedLine {
 function lexHeaderLine(text: string): LexedLine | undefined {
   // Each pattern is tried only when the first characters allow it (the same patterns, in the same order):
   // a capitalised line of prose then costs a few comparisons instead of ten regular expressions.
-  const c = text.charCodeAt(0);
-  const c1 = text.charCodeAt(1);
-  const c2 = text.charCodeAt(2);
+  const c = codeAt(text, 0);
+  const c1 = codeAt(text, 1);
+  const c2 = codeAt(text, 2);
   if (c === 86 /* V */ && text.startsWith('VZCZC')) return lexTransmission(text);
   // `DE KLERK'S PROPOSALS` is prose: a DE line names a routing indicator or a #serial.
   if (c === 68 /* D */ && c1 === 69 /* E */ && c2 === 32 && /^DE +(?:R[A-Z0-9]{2,8}\b|\S+ +#)/.test(text)) return lexStationSerial(text);
@@ -339,7 +348,7 @@ function lexBodyLine(text: string, first: number, inline: number): LexedLine {
  * of the line, so that prose (most of a file) costs a few comparisons.
  */
 function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined {
-  const c = text.charCodeAt(first);
+  const c = codeAt(text, first);
   const letter = c | 32; // lower case of an ASCII letter
   const isLetter = letter >= 97 && letter <= 122;
   const length = text.length - first;
@@ -351,7 +360,7 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   }
   // The keyword lines are told by their first two letters (E.O, TAgs, SUbject, REf/REason, CLassified); only they
   // look at the first 24 characters, so prose skips the slice.
-  const c1 = text.charCodeAt(first + 1);
+  const c1 = codeAt(text, first + 1);
   const second = c1 | 32;
   const keyword =
     (c === 69 /* E */ && (c1 === 46 || c1 === 32 || c1 === 79)) || (letter === 116 && second === 97) || (letter === 115 && second === 117) || (letter === 114 && second === 101) || (letter === 99 && second === 108);
@@ -389,8 +398,8 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
 /** Necessary for a continuation header line: it ends with ` OF ` and three digits, then spaces. */
 function endsWithPageOfTotal(text: string): boolean {
   let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
-  return isDigit(text.charCodeAt(end - 1)) && isDigit(text.charCodeAt(end - 2)) && isDigit(text.charCodeAt(end - 3)) && text.startsWith(' OF ', end - 7);
+  while (end > 0 && codeAt(text, end - 1) === 32) end--;
+  return isDigit(codeAt(text, end - 1)) && isDigit(codeAt(text, end - 2)) && isDigit(codeAt(text, end - 3)) && text.startsWith(' OF ', end - 7);
 }
 
 function isDigit(code: number): boolean {
@@ -405,17 +414,17 @@ function isDigit(code: number): boolean {
  */
 function mayStartClassification(text: string, first: number): boolean {
   let i = first;
-  while (i - first <= 12 && isAsciiLetter(text.charCodeAt(i))) i++;
+  while (i - first <= 12 && isAsciiLetter(codeAt(text, i))) i++;
   const length = i - first;
-  if (length === 0 || length > 12 || text.charCodeAt(i) !== 32) return false;
+  if (length === 0 || length > 12 || codeAt(text, i) !== 32) return false;
   if (length === 4) return false;
   if (length !== 3) return true;
-  const lower = (at: number) => text.charCodeAt(at) | 32; // the word is ASCII letters
+  const lower = (at: number) => codeAt(text, at) | 32; // the word is ASCII letters
   if (lower(first) === 116 && lower(first + 1) === 111 && lower(first + 2) === 112) return true; // TOP
   // The words are read from the first 300 characters: a letter there is a word of one letter when the window ends after it.
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  const after = text.charCodeAt(i + 1);
-  return isAsciiLetter(text.charCodeAt(i)) && (after === 32 || after === 9 || i + 1 >= Math.min(text.length, first + 300));
+  while (codeAt(text, i) === 32 || codeAt(text, i) === 9) i++;
+  const after = codeAt(text, i + 1);
+  return isAsciiLetter(codeAt(text, i)) && (after === 32 || after === 9 || i + 1 >= Math.min(text.length, first + 300));
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -439,7 +448,7 @@ function prefixKey(a: number, b: number, c: number, d: number): number {
 
 /** Necessary for CAPTION_LINE (case-insensitive): the line starts with the first four characters of a caption. */
 function mayStartCaptionLine(text: string, first: number): boolean {
-  return CAPTION_LINE_STARTS.has(prefixKey(text.charCodeAt(first), text.charCodeAt(first + 1), text.charCodeAt(first + 2), text.charCodeAt(first + 3)));
+  return CAPTION_LINE_STARTS.has(prefixKey(codeAt(text, first), codeAt(text, first + 1), codeAt(text, first + 2), codeAt(text, first + 3)));
 }
 
 function preHeader(text: string, first: number): LexedLine {
@@ -462,7 +471,7 @@ function lexCaptionLine(text: string, first: number): LexedLine | undefined {
 function isPreHeaderLine(text: string, first: number): boolean {
   // Each pattern is tried only when the line starts as it must (most lines that start with T or P are prose): `This`,
   // `PAGE`, `<<`, or a dash in the window (`AF-00`, `ACTION AF-00`, `-----`) after a capital, digit or dash.
-  const c = text.charCodeAt(first);
+  const c = codeAt(text, first);
   if (c === 84 /* T */) return text.startsWith('This record is a partial extract', first) || hasDashedPreHeader(text, first);
   if (c === 80 /* P */ && /^PAGE \d\d /.test(text.slice(first, first + 8))) return true;
   if (c === 60 /* < */) return /^<<\d+>> *$/.test(text.slice(first, first + 120));
@@ -474,7 +483,7 @@ function isPreHeaderLine(text: string, first: number): boolean {
  * each pattern tried on the first 120 characters after the start it needs (prose has dashes too).
  */
 function hasDashedPreHeader(text: string, first: number): boolean {
-  const c = text.charCodeAt(first);
+  const c = codeAt(text, first);
   if (c === 45 /* - */) return /^-{5,}[A-Z0-9]* +\d{6}Z \/\d+ *$/.test(text.slice(first, first + 120));
   if ((c === 65 /* A */ || c === 79 /* O */ || c === 73) /* I */ && /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(text.slice(first, first + 120))) return true;
   return startsWithDashedCode(text, first) && /^(?:[A-Z0-9]+-\d\d +)+(?:\/\d{3}[A-Z])? *$/.test(text.slice(first, first + 120) + ' ');
@@ -483,8 +492,8 @@ function hasDashedPreHeader(text: string, first: number): boolean {
 /** `/^[A-Z0-9]+-\d\d/` at `first`: a distribution code such as AF-00. */
 function startsWithDashedCode(text: string, first: number): boolean {
   let i = first;
-  for (let c = text.charCodeAt(i); (c >= 65 && c <= 90) || isDigit(c); c = text.charCodeAt(++i));
-  return i > first && text.charCodeAt(i) === 45 && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2));
+  for (let c = codeAt(text, i); (c >= 65 && c <= 90) || isDigit(c); c = codeAt(text, ++i));
+  return i > first && codeAt(text, i) === 45 && isDigit(codeAt(text, i + 1)) && isDigit(codeAt(text, i + 2));
 }
 
 /**
@@ -787,7 +796,7 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
   // pattern below runs only when the characters it starts with are there.
   let line: LineBuilder | undefined;
   let kind: LineKind = 'text';
-  const c = text.charCodeAt(first);
+  const c = codeAt(text, first);
   // A paragraph number starts with a digit, a paragraph sign (¶, U+FFFD, Â¶) or a space character.
   const paragraph = c <= 32 || (c >= 48 && c <= 57) || c >= 128 ? PARAGRAPH_START.exec(text.slice(first, first + 12)) : null;
   let bodyStart = first;
@@ -813,7 +822,7 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
       return line.build('letteredItem');
     }
   } else {
-    const c1 = text.charCodeAt(first + 1);
+    const c1 = codeAt(text, first + 1);
     const lettered = c === 40 /* ( */ || (c >= 65 && c <= 90 && (c1 === 46 || c1 === 41)) ? /^\(?[A-Z][.)](?=\s)/.exec(text.slice(first, first + 4)) : null;
     if (lettered) {
       line = new LineBuilder();
@@ -837,12 +846,12 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
  */
 function mayOpenBlock(text: string, from: number): boolean {
   let i = from;
-  while (i < from + 40 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  const d = text.charCodeAt(i);
+  while (i < from + 40 && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++;
+  const d = codeAt(text, i);
   // Other space characters (\s) and a window of spaces only: left to the pattern.
   if (d < 32 || d >= 128 || i >= from + 40) return true;
   if (d === 40 /* ( */) i++;
-  return OPENER_STARTS.has(((text.charCodeAt(i) | 32) << 8) | (text.charCodeAt(i + 1) | 32));
+  return OPENER_STARTS.has(((codeAt(text, i) | 32) << 8) | (codeAt(text, i + 1) | 32));
 }
 
 /** The first two letters (lower case) of the words a block opener starts with, as two bytes. */
@@ -865,27 +874,27 @@ function lexInline(text: string, from: number, line: LineBuilder | undefined, se
   if (searches & InlineSearch.redaction) for (const run of ['XXXXXX', 'xxxxxx']) {
     for (let at = text.indexOf(run, from); at >= 0; at = text.indexOf(run, at)) {
       let end = at + run.length;
-      while (text.charCodeAt(end) === run.charCodeAt(0)) end++;
+      while (codeAt(text, end) === run.charCodeAt(0)) end++;
       add('redaction', at, end);
       at = end;
     }
   }
   if (searches & InlineSearch.caption) for (const caption of ['SIPDIS', 'NOFORN']) {
     for (let at = text.indexOf(caption, from); at >= 0; at = text.indexOf(caption, at + 1)) {
-      if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + 6))) add('caption', at, at + 6);
+      if (!isWordChar(codeAt(text, at - 1)) && !isWordChar(codeAt(text, at + 6))) add('caption', at, at + 6);
     }
   }
   if (searches & InlineSearch.blockEnd) for (const nd of ['nd ', 'ND ']) {
     for (let at = text.indexOf(nd, from + 1); at >= 0; at = text.indexOf(nd, at + 1)) {
-      const next = text.charCodeAt(at + 3) | 32; // s(ummary), c(omment), n(ote), t(ext, alking points), or a space
-      if ((next !== 115 && next !== 99 && next !== 110 && next !== 116 && next !== 32) || (text.charCodeAt(at - 1) | 32) !== 101 || isWordChar(text.charCodeAt(at - 2))) continue;
+      const next = codeAt(text, at + 3) | 32; // s(ummary), c(omment), n(ote), t(ext, alking points), or a space
+      if ((next !== 115 && next !== 99 && next !== 110 && next !== 116 && next !== 32) || (codeAt(text, at - 1) | 32) !== 101 || isWordChar(codeAt(text, at - 2))) continue;
       BLOCK_END.lastIndex = at + 3;
       const m = BLOCK_END.exec(text);
       if (m) add('blockEnd', at - 1, at + 3 + m[0].length);
     }
   }
   if (searches & InlineSearch.noteOpener) for (let at = text.indexOf('(', from); at >= 0; at = text.indexOf('(', at + 1)) {
-    const next = text.charCodeAt(at + 1) | 32;
+    const next = codeAt(text, at + 1) | 32;
     if (next !== 110 && next !== 99) continue;
     NOTE_OPENER.lastIndex = at + 1;
     const m = NOTE_OPENER.exec(text);
@@ -893,7 +902,7 @@ function lexInline(text: string, from: number, line: LineBuilder | undefined, se
   }
   if (searches & InlineSearch.pageHeader) for (let at = text.indexOf(' OF ', from); at >= 0; at = text.indexOf(' OF ', at + 1)) {
     // The pattern ends with three digits at the end of the window: test that first.
-    const last = text.charCodeAt(Math.min(at + 7, text.length) - 1);
+    const last = codeAt(text, Math.min(at + 7, text.length) - 1);
     if (last < 48 || last > 57) continue;
     const m = GLUED_PAGE_HEADER.exec(text.slice(Math.max(from, at - 40), at + 7));
     if (m) add('continuationHeader', at + 7 - m[0].length, at + 7);
@@ -941,10 +950,10 @@ const ALL_INLINE = InlineSearch.redaction | InlineSearch.caption | InlineSearch.
  */
 const SIX_LETTER_TRIGGERS = /XXXXXX|xxxxxx|SIPDIS|NOFORN/g;
 const INLINE_TRIGGERS: ReadonlyArray<readonly [number, string, (text: string, at: number) => boolean]> = [
-  [InlineSearch.blockEnd, 'd ', (text, at) => text.charCodeAt(at - 1) === 110 /* n */ && (text.charCodeAt(at - 2) | 32) === 101 /* e */],
-  [InlineSearch.blockEnd, 'ND ', (text, at) => (text.charCodeAt(at - 1) | 32) === 101 /* e */],
-  [InlineSearch.noteOpener, '(', (text, at) => (text.charCodeAt(at + 1) === 78 /* N */ || text.charCodeAt(at + 1) === 67) /* C */ && (text.charCodeAt(at + 2) | 32) === 111 /* o */],
-  [InlineSearch.pageHeader, 'OF ', (text, at) => text.charCodeAt(at - 1) === 32 && isDigit(text.charCodeAt(at - 2)) && isDigit(text.charCodeAt(at + 3))],
+  [InlineSearch.blockEnd, 'd ', (text, at) => codeAt(text, at - 1) === 110 /* n */ && (codeAt(text, at - 2) | 32) === 101 /* e */],
+  [InlineSearch.blockEnd, 'ND ', (text, at) => (codeAt(text, at - 1) | 32) === 101 /* e */],
+  [InlineSearch.noteOpener, '(', (text, at) => (codeAt(text, at + 1) === 78 /* N */ || codeAt(text, at + 1) === 67) /* C */ && (codeAt(text, at + 2) | 32) === 111 /* o */],
+  [InlineSearch.pageHeader, 'OF ', (text, at) => codeAt(text, at - 1) === 32 && isDigit(codeAt(text, at - 2)) && isDigit(codeAt(text, at + 3))],
 ];
 
 /**
@@ -957,7 +966,7 @@ function inlineTriggers(text: string): Float64Array {
   SIX_LETTER_TRIGGERS.lastIndex = 0;
   while (SIX_LETTER_TRIGGERS.test(text)) {
     const position = SIX_LETTER_TRIGGERS.lastIndex - 6;
-    at(position, (text.charCodeAt(position) | 32) === 120 /* x */ ? InlineSearch.redaction : InlineSearch.caption);
+    at(position, (codeAt(text, position) | 32) === 120 /* x */ ? InlineSearch.redaction : InlineSearch.caption);
   }
   for (const [group, trigger, around] of INLINE_TRIGGERS) {
     for (let position = text.indexOf(trigger); position >= 0; position = text.indexOf(trigger, position + 1)) if (around(text, position)) at(position, group);

@@ -1,6 +1,6 @@
 // Structure: lexed lines -> cables -> header, caption block, sections, paragraphs, blocks.
 // Cables are independent: each is built from its own lines only, so an edit rebuilds one cable.
-import { lexLine, lexReferenceItem, lexTagCodes, startsWithPilcrow } from './lexer';
+import { codeAt, lexLine, lexReferenceItem, lexTagCodes, startsWithPilcrow } from './lexer';
 import { Block, BlockKind, Cable, ContinuationHeader, LexedLine, LineKind, Paragraph, Section, Span, Token } from './types';
 
 const HEADER_KINDS = new Set<LineKind>(['transmission', 'relay', 'relayContinuation', 'stationSerial', 'security', 'dtg', 'from', 'to', 'info', 'exempt', 'address', 'break']);
@@ -43,13 +43,13 @@ export function isTagsContinuation(text: string): boolean {
   let i = /^\s*/.exec(text)![0].length;
   if (i === text.length) return false;
   while (i < text.length) {
-    if (text.charCodeAt(i) === 91 /* [ */) i++;
+    if (codeAt(text, i) === 91 /* [ */) i++;
     const run = i;
-    for (let c = text.charCodeAt(i); c >= 65 && c <= 90; c = text.charCodeAt(++i));
+    for (let c = codeAt(text, i); c >= 65 && c <= 90; c = codeAt(text, ++i));
     if (i - run < 2) return false;
-    if (text.charCodeAt(i) === 93 /* ] */) i++;
+    if (codeAt(text, i) === 93 /* ] */) i++;
     if (text.startsWith('(#)', i)) i += 3;
-    for (let c = text.charCodeAt(i); c === 32 || c === 44; c = text.charCodeAt(++i));
+    for (let c = codeAt(text, i); c === 32 || c === 44; c = codeAt(text, ++i));
   }
   return true;
 }
@@ -365,10 +365,10 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
 /** The first number written in [start, end) of a text (a paragraph number token), or -1 if it has no digit. */
 function firstNumber(text: string, start: number, end: number): number {
   let k = start;
-  while (k < end && !isDigit(text.charCodeAt(k))) k++;
+  while (k < end && !isDigit(codeAt(text, k))) k++;
   if (k === end) return -1;
   let value = 0;
-  for (; k < end && isDigit(text.charCodeAt(k)); k++) value = value * 10 + text.charCodeAt(k) - 48;
+  for (; k < end && isDigit(codeAt(text, k)); k++) value = value * 10 + codeAt(text, k) - 48;
   return value;
 }
 
