@@ -2,7 +2,8 @@
 // the kind, the tokens as `kind:text`, and the codes of the problems found.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lexLine } from '../../server/src/syntax/lexer';
+import { lexLine, lexLines } from '../../server/src/syntax/lexer';
+import { fixtureNames, readFixture } from '../support/fixtures';
 
 /** line, expected kind, expected tokens (`kind:text`), expected problem codes. */
 const CASES: Array<[string, string, string[], string[]?]> = [
@@ -118,4 +119,18 @@ test('a 1 MB line is lexed as text without a detailed scan, and fast', () => {
   const lexed = lexLine(line);
   assert.equal(lexed.kind, 'paragraph');
   assert.ok(performance.now() - start < 1_000);
+});
+
+test('lexLines, which finds the lines with inline tokens in one pass over the text, lexes each line as lexLine does', () => {
+  // Every fixture with each kind of line end, and the inline tokens at line starts, line ends and across line ends.
+  const inline = ['XXXXXX', 'xxxxxxx', 'SIPDIS', 'NOFORN', 'End Summary.', 'end comment', 'END NOTE', 'eND text', '(Note: x', '(COMMENT: x', 'DUSHANBE 00001151 002 OF 002', '(C', '(N'];
+  const texts = fixtureNames().map(readFixture);
+  texts.push(inline.join('\n'), inline.join('\r\n'), inline.join('\r'), inline.map((s) => `¶1. (C) ${s}`).join('\n'), inline.map((s, k) => s.slice(0, k % s.length) + '\n' + s.slice(k % s.length)).join(''));
+  for (const text of texts) {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const lines = text.split(/\r\n|\r|\n/);
+      const joined = lines.join(eol);
+      assert.deepEqual(lexLines(joined, lines), lines.map(lexLine), JSON.stringify(joined.slice(0, 80)));
+    }
+  }
 });

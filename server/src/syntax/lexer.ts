@@ -17,15 +17,24 @@ interface Word {
   end: number;
 }
 
+/**
+ * `text.charCodeAt(at)`, NaN outside the text as there. A charCodeAt that once reads past either end of a string is
+ * no longer inlined by V8, for good (about twice the cost of every later read at that place): the lexer reads one
+ * or two characters past the end of short lines all the time, so every read goes through this test.
+ */
+export function codeAt(text: string, at: number): number {
+  return at >= 0 && at < text.length ? text.charCodeAt(at) : NaN;
+}
+
 /** Splits on spaces and tabs, keeping columns. */
 export function words(text: string, from = 0, to = text.length): Word[] {
   const result: Word[] = [];
   let i = from;
   while (i < to) {
-    while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    while (i < to && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++;
     if (i >= to) break;
     const start = i;
-    while (i < to && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) i++;
+    while (i < to && codeAt(text, i) !== 32 && codeAt(text, i) !== 9) i++;
     result.push({ text: text.slice(start, i), start, end: i });
   }
   return result;
@@ -70,29 +79,57 @@ export const ROUTING_INDICATOR = /^R[A-Z]{3,6}$/;
 const PRECEDENCE_LETTERS = 'ZYOPR';
 export const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const PRECEDENCE_WORDS = /^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT)$/;
-/** The paragraph sign as the renderings have it: ¶, a bad decode (U+FFFD), or a double decode (Â¶). */
-const PILCROW = /^(?:¶|\uFFFD|Â¶)/;
+/** Whether a paragraph sign starts at `at`, as the renderings have it: ¶, a bad decode (U+FFFD), or a double decode (Â¶). */
+export function startsWithPilcrow(text: string, at: number): boolean {
+  const c = codeAt(text, at);
+  return c === 0xb6 /* ¶ */ || c === 0xfffd || (c === 0xc2 /* Â */ && codeAt(text, at + 1) === 0xb6);
+}
 
 export function lexLine(text: string): LexedLine {
+  return lex(text, ALL_INLINE);
+}
+
+/**
+ * The lines of a whole text, lexed: the same as lexLine on each of them. `lines` are the text's lines in order, split at
+ * its line ends (\r\n, \n, \r). The few lines where lexInline may find a token, and which of its searches may find
+ * one, are found in one pass of indexOf over the text (see inlineTriggers) rather than by searches on every line.
+ */
+export function lexLines(text: string, lines: readonly string[]): LexedLine[] {
+  const triggers = inlineTriggers(text);
+  let next = 0;
+  let start = 0;
+  return lines.map((line) => {
+    const end = start + line.length;
+    while (triggers[next] < start * 32) next++;
+    let inline = 0;
+    for (; triggers[next] < end * 32; next++) inline |= triggers[next] % 32;
+    const lexed = lex(line, inline);
+    start = end + (codeAt(text, end) === 13 && codeAt(text, end + 1) === 10 ? 2 : 1);
+    return lexed;
+  });
+}
+
+/** `inline`: the groups of lexInline's searches that may find a token in the line (bits of InlineSearch). */
+function lex(text: string, inline: number): LexedLine {
   let first = 0;
-  while (first < text.length && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+  while (first < text.length && (codeAt(text, first) === 32 || codeAt(text, first) === 9)) first++;
   if (first === text.length) return BLANK;
-  if (text.length > MAX_HEADER_LINE) return lexProse(text, first);
-  const c = text.charCodeAt(first);
+  if (text.length > MAX_HEADER_LINE) return lexProse(text, first, inline);
+  const c = codeAt(text, first);
   // Header lines start at column 0 in every rendering; testing the first letter keeps prose cheap.
   if (first === 0 && c >= 65 && c <= 90) {
     const header = lexHeaderLine(text);
     if (header) return header;
   }
-  return lexBodyLine(text, first);
+  return lexBodyLine(text, first, inline);
 }
 
 function lexHeaderLine(text: string): LexedLine | undefined {
   // Each pattern is tried only when the first characters allow it (the same patterns, in the same order):
   // a capitalised line of prose then costs a few comparisons instead of ten regular expressions.
-  const c = text.charCodeAt(0);
-  const c1 = text.charCodeAt(1);
-  const c2 = text.charCodeAt(2);
+  const c = codeAt(text, 0);
+  const c1 = codeAt(text, 1);
+  const c2 = codeAt(text, 2);
   if (c === 86 /* V */ && text.startsWith('VZCZC')) return lexTransmission(text);
   // `DE KLERK'S PROPOSALS` is prose: a DE line names a routing indicator or a #serial.
   if (c === 68 /* D */ && c1 === 69 /* E */ && c2 === 32 && /^DE +(?:R[A-Z0-9]{2,8}\b|\S+ +#)/.test(text)) return lexStationSerial(text);
@@ -100,7 +137,8 @@ function lexHeaderLine(text: string): LexedLine | undefined {
   if (c1 === 32 && /^[A-Z](?: [A-Z])? +\d{5,6}Z? +[A-Za-z]{3} +\d{2,4}(?: +Z[A-Z]{2}\b.*)? *$/.test(text)) return lexDtg(text);
   if (c1 === c && c2 === 32 && /^([A-Z])\1 +R[A-Z]/.test(text)) return lexRelay(text, 'relay');
   if (c === 82 /* R */ && /^R[A-Z]{3,6}(?: +R[A-Z]{3,6})* *$/.test(text)) return lexRelay(text, 'relayContinuation');
-  const keyword = c === 70 /* F */ || c === 84 /* T */ || c === 73 /* I */ || c === 88 /* X */ ? /^(FM|TO|INFO|XMT\/?)(?: +|$)/.exec(text) : null;
+  // FM, TO, INFO, XMT: the first two letters first (prose starts with T and I often).
+  const keyword = (c === 70 /* F */ && c1 === 77) || (c === 84 /* T */ && c1 === 79) || (c === 73 /* I */ && c1 === 78) || (c === 88 /* X */ && c1 === 77) ? /^(FM|TO|INFO|XMT\/?)(?: +|$)/.exec(text) : null;
   if (keyword && !isDistributionLine(text)) return lexAddressLine(text, keyword[1].length, addressKind(keyword[1]));
   if (c === 82 /* R */ && /^(?:RU|RH|RA|RB|RC|RE|RF|RG|RK|RL|RQ|RS|RT)[A-Z]{1,5}\//.test(text)) return lexAddressLine(text, 0, 'address');
   if (c === 66 /* B */ && /^BT *$/.test(text)) return new LineBuilder().token('prosign', 0, 2).build('break');
@@ -277,19 +315,14 @@ function lexAddress(text: string, from: number, line: LineBuilder, originator: b
     if (!ROUTING_INDICATOR.test(slash[1])) line.problem('routing-indicator-shape', start, start + slash[1].length, `Malformed routing indicator "${slash[1]}": expected R followed by 3 to 6 capital letters.`);
     start += slash[1].length + 1;
   }
+  // After the addressee: precedence words, then a serial (not on the FM line). Tokens are added in column order.
   let end = parts.length;
-  if (!originator) {
-    const last = parts[end - 1];
-    if (end > 1 && /^\d{3,5}(?:-\d{3,5})?$/.test(last.text)) {
-      line.word('addressSerial', last);
-      end--;
-    }
-    while (end > 1 && PRECEDENCE_WORDS.test(parts[end - 1].text)) {
-      line.word('precedence', parts[end - 1]);
-      end--;
-    }
-  }
+  const serial = !originator && end > 1 && /^\d{3,5}(?:-\d{3,5})?$/.test(parts[end - 1].text) ? parts[--end] : undefined;
+  const precedenceEnd = end;
+  if (!originator) while (end > 1 && PRECEDENCE_WORDS.test(parts[end - 1].text)) end--;
   if (end > 0 && parts[end - 1].end > start) line.token('address', start, parts[end - 1].end);
+  for (let k = end; k < precedenceEnd; k++) line.word('precedence', parts[k]);
+  if (serial) line.word('addressSerial', serial);
 }
 
 /** `INFO  LOG-00   NP-00 ...`, `ACTION AF-00`: the Washington distribution block, not addressees. */
@@ -302,12 +335,12 @@ function isDistributionLine(text: string): boolean {
 
 const CLASSIFICATION_WORDS = ['UNCLAS', 'UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOPSECRET', 'LIMITEDOFFICIALUSE', 'UNCLASEFTO'];
 
-function lexBodyLine(text: string, first: number): LexedLine {
+function lexBodyLine(text: string, first: number, inline: number): LexedLine {
   if (text.length <= MAX_HEADER_LINE) {
     const special = lexCaptionBlockLine(text, first);
     if (special) return special;
   }
-  return lexProse(text, first);
+  return lexProse(text, first, inline);
 }
 
 /**
@@ -315,7 +348,7 @@ function lexBodyLine(text: string, first: number): LexedLine {
  * of the line, so that prose (most of a file) costs a few comparisons.
  */
 function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined {
-  const c = text.charCodeAt(first);
+  const c = codeAt(text, first);
   const letter = c | 32; // lower case of an ASCII letter
   const isLetter = letter >= 97 && letter <= 122;
   const length = text.length - first;
@@ -327,7 +360,7 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   }
   // The keyword lines are told by their first two letters (E.O, TAgs, SUbject, REf/REason, CLassified); only they
   // look at the first 24 characters, so prose skips the slice.
-  const c1 = text.charCodeAt(first + 1);
+  const c1 = codeAt(text, first + 1);
   const second = c1 | 32;
   const keyword =
     (c === 69 /* E */ && (c1 === 46 || c1 === 32 || c1 === 79)) || (letter === 116 && second === 97) || (letter === 115 && second === 117) || (letter === 114 && second === 101) || (letter === 99 && second === 108);
@@ -347,11 +380,11 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
     if (caption) return caption;
   }
   if (c > 90) return undefined; // the rest start with a capital
-  if (length <= 80 && text.includes(' OF ', first)) {
+  if (length <= 80 && endsWithPageOfTotal(text)) {
     const header = /^[A-Z][A-Z .'-]*? \d{8} \d{3}(?:\.\d)? OF \d{3} *$/.exec(text.slice(first));
     if (header) return new LineBuilder().token('continuationHeader', first, first + header[0].trimEnd().length).build('continuationHeader');
   }
-  if (length <= 600 && startsWithShortWord(text, first)) {
+  if (length <= 600 && mayStartClassification(text, first)) {
     const classification = lexClassification(text, first);
     if (classification) return classification;
   }
@@ -362,32 +395,60 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   return undefined;
 }
 
-/** `/^[A-Za-z]{1,12} /` at `first`: a run of 1 to 12 ASCII letters, then a space. */
-function startsWithShortWord(text: string, first: number): boolean {
+/** Necessary for a continuation header line: it ends with ` OF ` and three digits, then spaces. */
+function endsWithPageOfTotal(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && codeAt(text, end - 1) === 32) end--;
+  return isDigit(codeAt(text, end - 1)) && isDigit(codeAt(text, end - 2)) && isDigit(codeAt(text, end - 3)) && text.startsWith(' OF ', end - 7);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Necessary for lexClassification: a first word of 1 to 12 ASCII letters and a space (`/^[A-Za-z]{1,12} /`) that can
+ * begin its class words: a word of five letters or more (a classification, maybe damaged), TOP, one or two letters
+ * (`C ONFIDENTIAL`, `S E C R E T`), or three letters and a one-letter word (`SS E C R E T`). A first word of three
+ * or four letters, as in most capitalised prose, is none of these.
+ */
+function mayStartClassification(text: string, first: number): boolean {
   let i = first;
-  while (i - first <= 12 && isAsciiLetter(text.charCodeAt(i))) i++;
-  return i > first && i - first <= 12 && text.charCodeAt(i) === 32;
+  while (i - first <= 12 && isAsciiLetter(codeAt(text, i))) i++;
+  const length = i - first;
+  if (length === 0 || length > 12 || codeAt(text, i) !== 32) return false;
+  if (length === 4) return false;
+  if (length !== 3) return true;
+  const lower = (at: number) => codeAt(text, at) | 32; // the word is ASCII letters
+  if (lower(first) === 116 && lower(first + 1) === 111 && lower(first + 2) === 112) return true; // TOP
+  // The words are read from the first 300 characters: a letter there is a word of one letter when the window ends after it.
+  while (codeAt(text, i) === 32 || codeAt(text, i) === 9) i++;
+  const after = codeAt(text, i + 1);
+  return isAsciiLetter(codeAt(text, i)) && (after === 32 || after === 9 || i + 1 >= Math.min(text.length, first + 300));
 }
 
 function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** The first three characters, in lower case, of every word that a CAPTION_LINE can start with. */
+/** The first four characters, in lower case, of every word that a CAPTION_LINE can start with. */
 const CAPTION_LINE_STARTS = new Set(
-  ['sec', 'con', 's e', 'c o', 'sip', 'nof', 'exd', 'nod', 'lim', 'sta', 'noc', 'orc', 'pro', 'sen', 'not', 'rog', 'dis', 'vis', 'che', 'han', 'for'].map((start) =>
-    prefixKey(start.charCodeAt(0), start.charCodeAt(1), start.charCodeAt(2)),
+  ['secr', 'conf', 's e ', 'c o ', 'sipd', 'nofo', 'exdi', 'nodi', 'limd', 'stad', 'noco', 'orco', 'prop', 'sens', 'not ', 'roge', 'diss', 'visa', 'cher', 'hand', 'for '].map((start) =>
+    prefixKey(start.charCodeAt(0), start.charCodeAt(1), start.charCodeAt(2), start.charCodeAt(3)),
   ),
 );
 
-/** Three character codes as one number, ASCII letters in lower case (other characters may collide: a key only filters). */
-function prefixKey(a: number, b: number, c: number): number {
-  return ((a | 32) * 128 + (b | 32)) * 128 + (c | 32);
+/**
+ * Four character codes as one small integer, ASCII letters in lower case (other characters may collide, and a missing
+ * one reads as a space: a key only filters).
+ */
+function prefixKey(a: number, b: number, c: number, d: number): number {
+  return (((a | 32) & 127) << 21) | (((b | 32) & 127) << 14) | (((c | 32) & 127) << 7) | ((d | 32) & 127);
 }
 
-/** Necessary for CAPTION_LINE (case-insensitive): the line starts with the first three letters of a caption. */
+/** Necessary for CAPTION_LINE (case-insensitive): the line starts with the first four characters of a caption. */
 function mayStartCaptionLine(text: string, first: number): boolean {
-  return CAPTION_LINE_STARTS.has(prefixKey(text.charCodeAt(first), text.charCodeAt(first + 1), text.charCodeAt(first + 2)));
+  return CAPTION_LINE_STARTS.has(prefixKey(codeAt(text, first), codeAt(text, first + 1), codeAt(text, first + 2), codeAt(text, first + 3)));
 }
 
 function preHeader(text: string, first: number): LexedLine {
@@ -408,23 +469,31 @@ function lexCaptionLine(text: string, first: number): LexedLine | undefined {
 }
 
 function isPreHeaderLine(text: string, first: number): boolean {
-  // Necessary for the patterns below: `This`, `PAGE`, `<<`, or a dash (`AF-00`, `ACTION AF-00`, `-----`) after a capital,
-  // digit or dash.
-  const c = text.charCodeAt(first);
-  if (c !== 84 /* T */ && c !== 80 /* P */ && c !== 60 /* < */) {
-    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) return false;
-    const dash = text.indexOf('-', first);
-    if (dash < 0 || dash >= first + 120) return false;
-  }
-  const body = text.slice(first, first + 120);
-  return (
-    /^This record is a partial extract/.test(body) ||
-    /^PAGE \d\d /.test(body) ||
-    /^<<\d+>> *$/.test(body) ||
-    /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(body) ||
-    /^(?:[A-Z0-9]+-\d\d +)+(?:\/\d{3}[A-Z])? *$/.test(body + ' ') ||
-    /^-{5,}[A-Z0-9]* +\d{6}Z \/\d+ *$/.test(body)
-  );
+  // Each pattern is tried only when the line starts as it must (most lines that start with T or P are prose): `This`,
+  // `PAGE`, `<<`, or a dash in the window (`AF-00`, `ACTION AF-00`, `-----`) after a capital, digit or dash.
+  const c = codeAt(text, first);
+  if (c === 84 /* T */) return text.startsWith('This record is a partial extract', first) || hasDashedPreHeader(text, first);
+  if (c === 80 /* P */ && /^PAGE \d\d /.test(text.slice(first, first + 8))) return true;
+  if (c === 60 /* < */) return /^<<\d+>> *$/.test(text.slice(first, first + 120));
+  return hasDashedPreHeader(text, first);
+}
+
+/**
+ * The pre-header lines with a dash: the distribution block (`ACTION AF-00`, `AF-00 NP-00`) and the `-----` banner,
+ * each pattern tried on the first 120 characters after the start it needs (prose has dashes too).
+ */
+function hasDashedPreHeader(text: string, first: number): boolean {
+  const c = codeAt(text, first);
+  if (c === 45 /* - */) return /^-{5,}[A-Z0-9]* +\d{6}Z \/\d+ *$/.test(text.slice(first, first + 120));
+  if ((c === 65 /* A */ || c === 79 /* O */ || c === 73) /* I */ && /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(text.slice(first, first + 120))) return true;
+  return startsWithDashedCode(text, first) && /^(?:[A-Z0-9]+-\d\d +)+(?:\/\d{3}[A-Z])? *$/.test(text.slice(first, first + 120) + ' ');
+}
+
+/** `/^[A-Z0-9]+-\d\d/` at `first`: a distribution code such as AF-00. */
+function startsWithDashedCode(text: string, first: number): boolean {
+  let i = first;
+  for (let c = codeAt(text, i); (c >= 65 && c <= 90) || isDigit(c); c = codeAt(text, ++i));
+  return i > first && codeAt(text, i) === 45 && isDigit(codeAt(text, i + 1)) && isDigit(codeAt(text, i + 2));
 }
 
 /**
@@ -508,15 +577,13 @@ function lexClassification(text: string, first: number): LexedLine | undefined {
   return line.build('classification');
 }
 
+/** Three digits in a row in [from, to): found by a pattern, which skips through text without digits. */
 function hasThreeDigits(text: string, from: number, to: number): boolean {
-  let run = 0;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    run = code >= 48 && code <= 57 ? run + 1 : 0;
-    if (run === 3) return true;
-  }
-  return false;
+  THREE_DIGITS.lastIndex = from;
+  return THREE_DIGITS.test(text) && THREE_DIGITS.lastIndex <= to;
 }
+
+const THREE_DIGITS = /\d\d\d/g;
 
 /** The classification a damaged class word stands for, if it is within the allowed distance. */
 export function closestClassification(letters: string): string | undefined {
@@ -724,12 +791,12 @@ const PORTION_MARKING = /^\s*(\([A-Za-z][A-Za-z/ -]{0,18}\))/;
 /** A line of plain running text: shared, since lexed lines are never mutated. */
 const PLAIN_TEXT: LexedLine = Object.freeze({ kind: 'text', tokens: Object.freeze([]) as unknown as Token[], problems: Object.freeze([]) as unknown as LineProblem[] }) as LexedLine;
 
-function lexProse(text: string, first: number): LexedLine {
+function lexProse(text: string, first: number, inline: number): LexedLine {
   // Most lines are running text without a token: for them nothing is allocated (PLAIN_TEXT is shared), and each
   // pattern below runs only when the characters it starts with are there.
   let line: LineBuilder | undefined;
   let kind: LineKind = 'text';
-  const c = text.charCodeAt(first);
+  const c = codeAt(text, first);
   // A paragraph number starts with a digit, a paragraph sign (¶, U+FFFD, Â¶) or a space character.
   const paragraph = c <= 32 || (c >= 48 && c <= 57) || c >= 128 ? PARAGRAPH_START.exec(text.slice(first, first + 12)) : null;
   let bodyStart = first;
@@ -745,7 +812,7 @@ function lexProse(text: string, first: number): LexedLine {
       line.token('portionMarking', start, start + marking[1].length);
       bodyStart = start + marking[1].length;
     }
-  } else if ((c === 0xb6 || c === 0xfffd || c === 0xc2) && PILCROW.test(text.slice(first, first + 2))) {
+  } else if (startsWithPilcrow(text, first)) {
     // ¶B. in a REF block (the site put ¶ before line-initial letters) or a lone sign.
     const lettered = /^(?:¶|\uFFFD|Â¶)\(?([A-Z])[.)]/.exec(text.slice(first, first + 5));
     if (lettered) {
@@ -755,7 +822,7 @@ function lexProse(text: string, first: number): LexedLine {
       return line.build('letteredItem');
     }
   } else {
-    const c1 = text.charCodeAt(first + 1);
+    const c1 = codeAt(text, first + 1);
     const lettered = c === 40 /* ( */ || (c >= 65 && c <= 90 && (c1 === 46 || c1 === 41)) ? /^\(?[A-Z][.)](?=\s)/.exec(text.slice(first, first + 4)) : null;
     if (lettered) {
       line = new LineBuilder();
@@ -769,20 +836,26 @@ function lexProse(text: string, first: number): LexedLine {
     const start = bodyStart + opener[0].indexOf(opener[2]);
     (line ??= new LineBuilder()).token('blockStart', start, bodyStart + opener[0].trimEnd().length);
   }
-  line = lexInline(text, bodyStart, line);
+  if (inline) line = lexInline(text, bodyStart, line, inline);
   return kind === 'text' && (!line || line.tokens.length === 0) ? PLAIN_TEXT : line!.build(kind);
 }
 
-/** Whether the block opener pattern can match at `from`: after spaces, `(`, S(ummary), C(omment), N(ote), B(EGIN). */
+/**
+ * Whether the block opener pattern can match at `from`: after spaces and an optional `(`, the first two letters of
+ * In(troduction), Ba(ckground), Su(mmary), Co(mment), No(te) or Be(gin), in any case.
+ */
 function mayOpenBlock(text: string, from: number): boolean {
   let i = from;
-  while (i < from + 40 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  const d = text.charCodeAt(i);
-  const lower = d | 32;
+  while (i < from + 40 && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++;
+  const d = codeAt(text, i);
   // Other space characters (\s) and a window of spaces only: left to the pattern.
-  // ( Note, s(ummary), c(omment), n(ote), b(egin, background), i(ntroduction).
-  return d === 40 || lower === 115 || lower === 99 || lower === 110 || lower === 98 || lower === 105 || d < 32 || d >= 128 || i >= from + 40;
+  if (d < 32 || d >= 128 || i >= from + 40) return true;
+  if (d === 40 /* ( */) i++;
+  return OPENER_STARTS.has(((codeAt(text, i) | 32) << 8) | (codeAt(text, i + 1) | 32));
 }
+
+/** The first two letters (lower case) of the words a block opener starts with, as two bytes. */
+const OPENER_STARTS = new Set(['in', 'ba', 'su', 'co', 'no', 'be'].map((start) => (start.charCodeAt(0) << 8) | start.charCodeAt(1)));
 
 /**
  * Tokens anywhere in running text: redactions, captions (SIPDIS leaks into sentences), `End ...`
@@ -791,43 +864,45 @@ function mayOpenBlock(text: string, from: number): boolean {
  * A found token is kept unless it overlaps a token already on the line. Returns the line, created when
  * a token is found.
  */
-function lexInline(text: string, from: number, line: LineBuilder | undefined): LineBuilder | undefined {
-  INLINE_CANDIDATE.lastIndex = from;
-  if (!INLINE_CANDIDATE.test(text)) return line;
+function lexInline(text: string, from: number, line: LineBuilder | undefined, searches: number): LineBuilder | undefined {
+  if (searches === ALL_INLINE) {
+    INLINE_CANDIDATE.lastIndex = from;
+    if (!INLINE_CANDIDATE.test(text)) return line;
+  }
   let found: Token[] | undefined;
   const add = (kind: TokenKind, start: number, end: number) => (found ??= []).push({ kind, start, end });
-  for (const run of ['XXXXXX', 'xxxxxx']) {
+  if (searches & InlineSearch.redaction) for (const run of ['XXXXXX', 'xxxxxx']) {
     for (let at = text.indexOf(run, from); at >= 0; at = text.indexOf(run, at)) {
       let end = at + run.length;
-      while (text.charCodeAt(end) === run.charCodeAt(0)) end++;
+      while (codeAt(text, end) === run.charCodeAt(0)) end++;
       add('redaction', at, end);
       at = end;
     }
   }
-  for (const caption of ['SIPDIS', 'NOFORN']) {
+  if (searches & InlineSearch.caption) for (const caption of ['SIPDIS', 'NOFORN']) {
     for (let at = text.indexOf(caption, from); at >= 0; at = text.indexOf(caption, at + 1)) {
-      if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + 6))) add('caption', at, at + 6);
+      if (!isWordChar(codeAt(text, at - 1)) && !isWordChar(codeAt(text, at + 6))) add('caption', at, at + 6);
     }
   }
-  for (const nd of ['nd ', 'ND ']) {
+  if (searches & InlineSearch.blockEnd) for (const nd of ['nd ', 'ND ']) {
     for (let at = text.indexOf(nd, from + 1); at >= 0; at = text.indexOf(nd, at + 1)) {
-      const next = text.charCodeAt(at + 3) | 32; // s(ummary), c(omment), n(ote), t(ext, alking points), or a space
-      if ((next !== 115 && next !== 99 && next !== 110 && next !== 116 && next !== 32) || (text.charCodeAt(at - 1) | 32) !== 101 || isWordChar(text.charCodeAt(at - 2))) continue;
+      const next = codeAt(text, at + 3) | 32; // s(ummary), c(omment), n(ote), t(ext, alking points), or a space
+      if ((next !== 115 && next !== 99 && next !== 110 && next !== 116 && next !== 32) || (codeAt(text, at - 1) | 32) !== 101 || isWordChar(codeAt(text, at - 2))) continue;
       BLOCK_END.lastIndex = at + 3;
       const m = BLOCK_END.exec(text);
       if (m) add('blockEnd', at - 1, at + 3 + m[0].length);
     }
   }
-  for (let at = text.indexOf('(', from); at >= 0; at = text.indexOf('(', at + 1)) {
-    const next = text.charCodeAt(at + 1) | 32;
+  if (searches & InlineSearch.noteOpener) for (let at = text.indexOf('(', from); at >= 0; at = text.indexOf('(', at + 1)) {
+    const next = codeAt(text, at + 1) | 32;
     if (next !== 110 && next !== 99) continue;
     NOTE_OPENER.lastIndex = at + 1;
     const m = NOTE_OPENER.exec(text);
     if (m) add('blockStart', at + 1, at + 1 + m[0].length);
   }
-  for (let at = text.indexOf(' OF ', from); at >= 0; at = text.indexOf(' OF ', at + 1)) {
+  if (searches & InlineSearch.pageHeader) for (let at = text.indexOf(' OF ', from); at >= 0; at = text.indexOf(' OF ', at + 1)) {
     // The pattern ends with three digits at the end of the window: test that first.
-    const last = text.charCodeAt(Math.min(at + 7, text.length) - 1);
+    const last = codeAt(text, Math.min(at + 7, text.length) - 1);
     if (last < 48 || last > 57) continue;
     const m = GLUED_PAGE_HEADER.exec(text.slice(Math.max(from, at - 40), at + 7));
     if (m) add('continuationHeader', at + 7 - m[0].length, at + 7);
@@ -861,6 +936,44 @@ function lexInline(text: string, from: number, line: LineBuilder | undefined): L
  * before and after ` OF `): one pass of a regular expression, so that a line with none of them is done at once.
  */
 const INLINE_CANDIDATE = /XXXXXX|xxxxxx|SIPDIS|NOFORN|[eE](?:nd|ND) |\([nNcC]|\d OF \d/g;
+
+/** The groups of searches of lexInline, as bits: a line is searched only for the groups whose triggers it holds. */
+const InlineSearch = { redaction: 1, caption: 2, blockEnd: 4, noteOpener: 8, pageHeader: 16 } as const;
+const ALL_INLINE = InlineSearch.redaction | InlineSearch.caption | InlineSearch.blockEnd | InlineSearch.noteOpener | InlineSearch.pageHeader;
+
+/**
+ * Necessary for each group of searches of lexInline to find a token (its triggers): six X or x; SIPDIS, NOFORN (one
+ * pattern for these four: their six letters come from small sets, which the regular expression engine skips
+ * through); then strings with a test of the characters around them: [eE]nd or [eE]ND and a space, `(No` `(NO` `(Co`
+ * `(CO`, ` OF ` between digits, each searched for with indexOf, which runs at memchr speed when the string starts with
+ * a rare character ('d ' is the exception, and the rarest start of 'end ').
+ */
+const SIX_LETTER_TRIGGERS = /XXXXXX|xxxxxx|SIPDIS|NOFORN/g;
+const INLINE_TRIGGERS: ReadonlyArray<readonly [number, string, (text: string, at: number) => boolean]> = [
+  [InlineSearch.blockEnd, 'd ', (text, at) => codeAt(text, at - 1) === 110 /* n */ && (codeAt(text, at - 2) | 32) === 101 /* e */],
+  [InlineSearch.blockEnd, 'ND ', (text, at) => (codeAt(text, at - 1) | 32) === 101 /* e */],
+  [InlineSearch.noteOpener, '(', (text, at) => (codeAt(text, at + 1) === 78 /* N */ || codeAt(text, at + 1) === 67) /* C */ && (codeAt(text, at + 2) | 32) === 111 /* o */],
+  [InlineSearch.pageHeader, 'OF ', (text, at) => codeAt(text, at - 1) === 32 && isDigit(codeAt(text, at - 2)) && isDigit(codeAt(text, at + 3))],
+];
+
+/**
+ * The inline triggers of a text, each as its position times 32 plus its group (a bit of InlineSearch), in order;
+ * then (length + 1) times 32, which no line reaches.
+ */
+function inlineTriggers(text: string): Float64Array {
+  const found: number[] = [];
+  const at = (position: number, group: number) => found.push(position * 32 + group);
+  SIX_LETTER_TRIGGERS.lastIndex = 0;
+  while (SIX_LETTER_TRIGGERS.test(text)) {
+    const position = SIX_LETTER_TRIGGERS.lastIndex - 6;
+    at(position, (codeAt(text, position) | 32) === 120 /* x */ ? InlineSearch.redaction : InlineSearch.caption);
+  }
+  for (const [group, trigger, around] of INLINE_TRIGGERS) {
+    for (let position = text.indexOf(trigger); position >= 0; position = text.indexOf(trigger, position + 1)) if (around(text, position)) at(position, group);
+  }
+  found.push((text.length + 1) * 32);
+  return Float64Array.from(found).sort();
+}
 
 function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);

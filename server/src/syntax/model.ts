@@ -1,6 +1,6 @@
 // The model of one document: its lines, each line lexed, and the cables built from them.
 // An edit re-lexes only the lines it touches and rebuilds only the cables around them.
-import { lexLine } from './lexer';
+import { lexLine, lexLines } from './lexer';
 import { buildCable, CableBoundaries } from './structure';
 import { Cable, LexedLine } from './types';
 
@@ -94,7 +94,7 @@ export class CableModel {
 
   private constructor(text: string) {
     ({ texts: this.texts, eols: this.eols } = splitLines(text));
-    this.lexed = this.texts.map(lexLine);
+    this.lexed = lexLines(text, this.texts);
     this.cableList = this.buildCables(0, this.texts.length);
   }
 
@@ -132,7 +132,7 @@ export class CableModel {
   applyChange(change: TextChange): void {
     if (!change.range) {
       ({ texts: this.texts, eols: this.eols } = splitLines(change.text));
-      this.lexed = this.texts.map(lexLine);
+      this.lexed = lexLines(change.text, this.texts);
       this.cableList = this.buildCables(0, this.texts.length);
       return;
     }

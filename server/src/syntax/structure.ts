@@ -1,7 +1,7 @@
 // Structure: lexed lines -> cables -> header, caption block, sections, paragraphs, blocks.
 // Cables are independent: each is built from its own lines only, so an edit rebuilds one cable.
-import { lexLine, lexReferenceItem, lexTagCodes } from './lexer';
-import { Block, BlockKind, Cable, ContinuationHeader, LexedLine, LineKind, LineProblem, Paragraph, Section, Span, Token } from './types';
+import { codeAt, lexLine, lexReferenceItem, lexTagCodes, startsWithPilcrow } from './lexer';
+import { Block, BlockKind, Cable, ContinuationHeader, LexedLine, LineKind, Paragraph, Section, Span, Token } from './types';
 
 const HEADER_KINDS = new Set<LineKind>(['transmission', 'relay', 'relayContinuation', 'stationSerial', 'security', 'dtg', 'from', 'to', 'info', 'exempt', 'address', 'break']);
 
@@ -17,6 +17,7 @@ export class CableBoundaries {
   /** Feeds the next line; true when it opens a new cable. */
   opens(line: LexedLine, text: string): boolean {
     const kind = line.kind;
+    if (kind === 'text' || kind === 'blank') return false; // most lines: neither a boundary nor a header or body line
     const opens = this.hasBody && (kind === 'transmission' || kind === 'dtg' || (kind === 'preHeader' && text.startsWith('This record is a partial extract')));
     if (opens) this.hasHeader = this.hasBody = false;
     if (HEADER_KINDS.has(kind)) this.hasHeader = true;
@@ -42,23 +43,26 @@ export function isTagsContinuation(text: string): boolean {
   let i = /^\s*/.exec(text)![0].length;
   if (i === text.length) return false;
   while (i < text.length) {
-    if (text.charCodeAt(i) === 91 /* [ */) i++;
+    if (codeAt(text, i) === 91 /* [ */) i++;
     const run = i;
-    for (let c = text.charCodeAt(i); c >= 65 && c <= 90; c = text.charCodeAt(++i));
+    for (let c = codeAt(text, i); c >= 65 && c <= 90; c = codeAt(text, ++i));
     if (i - run < 2) return false;
-    if (text.charCodeAt(i) === 93 /* ] */) i++;
+    if (codeAt(text, i) === 93 /* ] */) i++;
     if (text.startsWith('(#)', i)) i += 3;
-    for (let c = text.charCodeAt(i); c === 32 || c === 44; c = text.charCodeAt(++i));
+    for (let c = codeAt(text, i); c === 32 || c === 44; c = codeAt(text, ++i));
   }
   return true;
 }
 
+/** A paragraph number; `number` and `marker` are set when it is accepted as a paragraph start. */
 interface Candidate {
   line: number;
   written: number;
   pilcrow: boolean;
   numberToken: Token;
-  marking?: Token;
+  marking: Token | undefined;
+  number: number;
+  marker: Paragraph['marker'];
 }
 
 export function buildCable(lexed: readonly LexedLine[], texts: readonly string[], startLine: number, endLine: number): Cable {
@@ -78,12 +82,32 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
     lines,
     problems: [],
   };
-  const count = lines.length;
-  const problem = (line: number, p: LineProblem) => cable.problems.push({ ...p, line });
-  let i = 0;
+  // Each part in a function of its own: small functions are compiled sooner and recompiled at less cost.
+  const headerEnd = buildHeader(cable, lines, text);
+  const classificationLine = findClassificationLine(cable, lines, text, headerEnd);
+  let bodyStart = headerEnd;
+  if (classificationLine >= 0) {
+    cable.classificationLine = classificationLine;
+    bodyStart = classificationLine;
+  }
+  const captionEnd = buildCaptionBlock(cable, lines, text, bodyStart);
+  if (classificationLine >= 0) cable.captionBlock = { startLine: classificationLine, endLine: Math.max(captionEnd, classificationLine) };
+  const textStart = Math.max(bodyStart, captionEnd + 1);
+  const textEnd = findTextEnd(cable, lines, text, textStart);
+  buildParagraphs(cable, lines, text, textStart, textEnd);
+  buildSections(cable, lines, text, bodyStart, lines.length);
+  buildBlocks(cable, lines, text);
+  return compact(cable);
+}
 
-  // Routing header: from the first header line to the last, blank lines and distribution blocks allowed
-  // inside. A classification line before it belongs to a wrapper (mail export) and is passed over.
+/**
+ * Routing header: from the first header line to the last, blank lines and distribution blocks allowed inside. A
+ * classification line before it belongs to a wrapper (mail export) and is passed over. Returns the line after it (0
+ * without one).
+ */
+function buildHeader(cable: Cable, lines: LexedLine[], text: (rel: number) => string): number {
+  const count = lines.length;
+  let i = 0;
   while (i < count && !HEADER_KINDS.has(lines[i].kind) && lines[i].kind !== 'paragraph') i++;
   if (i === count || lines[i].kind === 'paragraph') i = 0;
   if (i < count && HEADER_KINDS.has(lines[i].kind)) {
@@ -114,33 +138,38 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
   // Header-shaped lines elsewhere are quotations (an embedded record, a pre-header wrapper): highlighted,
   // but their shape is not the cable's to check.
   const own = new Set(cable.header.map((h) => h.line));
-  lines.forEach((line, k) => {
-    if (HEADER_KINDS.has(line.kind) && line.problems.length && !own.has(k)) lines[k] = { ...line, problems: [] };
-  });
+  for (let k = 0; k < count; k++) {
+    const line = lines[k];
+    if (line.problems.length && HEADER_KINDS.has(line.kind) && !own.has(k)) lines[k] = { ...line, problems: [] };
+  }
+  return i;
+}
 
-  // A second header before the body is an embedded copy of the cable's own record (cables.csv style).
-  let classificationLine = -1;
-  for (let j = i; j < count; j++) {
+/**
+ * The classification line after the header, or -1 (none before the first paragraph with a paragraph sign). A second
+ * header before the body is an embedded copy of the cable's own record (cables.csv style).
+ */
+function findClassificationLine(cable: Cable, lines: LexedLine[], text: (rel: number) => string, from: number): number {
+  for (let j = from; j < lines.length; j++) {
     const kind = lines[j].kind;
     if (kind === 'transmission') {
-      problem(j, { code: 'embedded-header', start: 0, end: text(j).length, message: 'A second transmission header before the body: the text embeds a copy of the cable record; the first header is the cable\'s own.' });
+      cable.problems.push({ code: 'embedded-header', start: 0, end: text(j).length, message: 'A second transmission header before the body: the text embeds a copy of the cable record; the first header is the cable\'s own.', line: j });
     }
-    if (kind === 'classification') {
-      classificationLine = j;
-      break;
-    }
-    if (kind === 'paragraph' && lines[j].tokens[0]?.start === 0 && /^(?:¶|\uFFFD|Â¶)/.test(text(j))) break;
+    if (kind === 'classification') return j;
+    if (kind === 'paragraph' && lines[j].tokens[0]?.start === 0 && startsWithPilcrow(text(j), 0)) break;
   }
-  let bodyStart = i;
-  if (classificationLine >= 0) {
-    cable.classificationLine = classificationLine;
-    bodyStart = classificationLine;
-  }
+  return -1;
+}
 
-  // Caption block: captions, E.O., TAGS, SUBJECT, REF, Classified By, up to the first paragraph.
-  let j = classificationLine >= 0 ? classificationLine : bodyStart;
+/**
+ * Caption block: captions, E.O., TAGS, SUBJECT, REF, Classified By, from the body start (the classification line, when
+ * there is one) up to the first paragraph. Returns its last line (the classification line or -1 when it has none).
+ */
+function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number) => string, bodyStart: number): number {
+  const count = lines.length;
+  const classificationLine = cable.classificationLine ?? -1;
   let captionEnd = classificationLine;
-  for (; j < count; j++) {
+  for (let j = bodyStart; j < count; j++) {
     const line = lines[j];
     if (line.kind === 'paragraph') break;
     // Captions stand on lines of their own, or follow the classification line's serial when re-flowed.
@@ -193,24 +222,26 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
       captionEnd = j;
     }
   }
-  if (classificationLine >= 0) cable.captionBlock = { startLine: classificationLine, endLine: Math.max(captionEnd, classificationLine) };
-  const textStart = Math.max(bodyStart, captionEnd + 1);
+  return captionEnd;
+}
 
-  // Signature and end of message.
+/** The last line of the text before the signature, which it marks, and the end of message (NNNN). */
+function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => string, textStart: number): number {
+  const count = lines.length;
   let textEnd = count - 1;
-  const endOfMessage = lines.findIndex((l, k) => k >= textStart && l.kind === 'endOfMessage');
-  if (endOfMessage >= 0) textEnd = endOfMessage - 1;
+  for (let k = textStart; k < count; k++) {
+    if (lines[k].kind === 'endOfMessage') {
+      textEnd = k - 1;
+      break;
+    }
+  }
   while (textEnd >= textStart && (lines[textEnd].kind === 'blank' || isContinuationHeader(lines[textEnd]))) textEnd--;
   if (textEnd > textStart && isSignature(text(textEnd), lines[textEnd])) {
     cable.signatureLine = textEnd;
     lines[textEnd] = { kind: 'signature', tokens: [{ kind: 'signature', start: firstNonSpace(text(textEnd)), end: text(textEnd).trimEnd().length }], problems: [] };
     textEnd--;
   }
-
-  buildParagraphs(cable, lines, text, textStart, textEnd);
-  buildSections(cable, lines, text, bodyStart, count);
-  buildBlocks(cable, lines, text);
-  return compact(cable);
+  return textEnd;
 }
 
 /**
@@ -261,24 +292,21 @@ function relex(text: string, kind: 'address'): LexedLine {
 
 function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) => string, from: number, to: number): void {
   const candidates: Candidate[] = [];
+  let pilcrowCount = 0;
   for (let k = from; k <= to; k++) {
     const line = lines[k];
     if (line.kind !== 'paragraph') continue;
     const numberToken = line.tokens[0];
-    const written = /(\d+)/.exec(text(k).slice(numberToken.start, numberToken.end));
-    if (!written) continue;
-    candidates.push({
-      line: k,
-      written: Number(written[1]),
-      pilcrow: /^(?:¶|\uFFFD|Â¶)/.test(text(k).slice(numberToken.start)),
-      numberToken,
-      marking: line.tokens.find((t) => t.kind === 'portionMarking'),
-    });
+    const written = firstNumber(text(k), numberToken.start, numberToken.end);
+    if (written < 0) continue;
+    const pilcrow = startsWithPilcrow(text(k), numberToken.start);
+    if (pilcrow) pilcrowCount++;
+    // All fields written out, in one shape: objects made by spreads or given fields later were slow to read.
+    candidates.push({ line: k, written, pilcrow, numberToken, marking: line.tokens.find((t) => t.kind === 'portionMarking'), number: written, marker: 'bare' });
   }
-  const pilcrowCount = candidates.filter((c) => c.pilcrow).length;
   const usesPilcrow = pilcrowCount >= 2 || (pilcrowCount === 1 && candidates.length === 1);
   let expected = 1;
-  const accepted: Array<Candidate & { number: number; marker: Paragraph['marker'] }> = [];
+  const accepted: Candidate[] = [];
   // The next candidate with a paragraph sign after each candidate, found once from the end (not once per candidate).
   const nextPilcrows: Array<Candidate | undefined> = new Array(candidates.length);
   for (let k = candidates.length - 1, next: Candidate | undefined; k >= 0; k--) {
@@ -310,11 +338,13 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
       }
       continue;
     }
-    // Written out: a spread of the candidate made objects that were slow to read (half the time of a keystroke).
-    accepted.push({ line: c.line, written: c.written, pilcrow: c.pilcrow, numberToken: c.numberToken, marking: c.marking, number, marker });
+    c.number = number;
+    c.marker = marker;
+    accepted.push(c);
     expected = number + 1;
   }
-  accepted.forEach((c, index) => {
+  for (let index = 0; index < accepted.length; index++) {
+    const c = accepted[index];
     const next = accepted[index + 1];
     let endLine = next ? next.line - 1 : to;
     while (endLine > c.line && (lines[endLine].kind === 'blank' || isContinuationHeader(lines[endLine]))) endLine--;
@@ -327,9 +357,23 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
       portionMarking: c.marking && { line: c.line, start: c.marking.start, end: c.marking.end },
       startLine: c.line,
       endLine,
-      lead: leadWords(text(c.line).slice(bodyStart)),
+      lead: leadWords(text(c.line), bodyStart),
     });
-  });
+  }
+}
+
+/** The first number written in [start, end) of a text (a paragraph number token), or -1 if it has no digit. */
+function firstNumber(text: string, start: number, end: number): number {
+  let k = start;
+  while (k < end && !isDigit(codeAt(text, k))) k++;
+  if (k === end) return -1;
+  let value = 0;
+  for (; k < end && isDigit(codeAt(text, k)); k++) value = value * 10 + codeAt(text, k) - 48;
+  return value;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function previousNonBlank(lines: LexedLine[], text: (rel: number) => string, line: number): number | undefined {
@@ -339,11 +383,13 @@ function previousNonBlank(lines: LexedLine[], text: (rel: number) => string, lin
 
 const NOT_SPACE = /\S/;
 
-/** The first words of a paragraph, for its outline entry. */
-function leadWords(text: string): string {
-  const window = text.slice(0, 200).trim();
-  // Most leads have single spaces only: skip the replacement (which would return the same text).
-  const trimmed = /\s\s|[^\S ]/.test(window) ? window.replace(/\s+/g, ' ') : window;
+/** The first words of a paragraph (its text from `from`), for its outline entry. */
+function leadWords(text: string, from: number): string {
+  const window = text.slice(from, from + 200).trim();
+  // Most leads have single spaces only: skip the replacement (which would return the same text). The lead is made of
+  // the first 61 characters after it (60 and the one that says whether there are more), which the replacement leaves
+  // as they are when they have single spaces only: so only they are looked at.
+  const trimmed = /\s\s|[^\S ]/.test(window.length > 61 ? window.slice(0, 61) : window) ? window.replace(/\s+/g, ' ') : window;
   if (trimmed.length <= 60) return trimmed;
   const cut = trimmed.lastIndexOf(' ', 60);
   return `${trimmed.slice(0, cut > 30 ? cut : 60)}...`;
