@@ -7,7 +7,7 @@ import { activateCable, deactivateCable } from './common';
 /** A worker, as the message reader and writer take it (the client's tsconfig has no DOM library). */
 type ServerWorker = ConstructorParameters<typeof BrowserMessageReader>[0];
 /** The web extension host's Worker. */
-const WorkerConstructor = (globalThis as unknown as { Worker: new (url: string, options?: { name?: string }) => ServerWorker }).Worker;
+const WorkerConstructor = (globalThis as unknown as { Worker: new (url: string, options?: { name?: string }) => ServerWorker & { terminate(): void } }).Worker;
 
 /**
  * The URL to start the server worker from. The web worker extension host refuses to start a worker from a
@@ -35,11 +35,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Any scheme: on the web, workspaces are virtual (vscode-vfs://github/..., vscode-test-web://...).
     [{ language: 'cable' }],
     (clientOptions) => {
-      // A new worker on every start (a restart stops the old one: it closes itself on the LSP exit notification).
+      // A new worker on every start. The old one closes itself on the LSP exit notification; one that hung (a restart
+      // after a stop that timed out) is ended here, as the Node client kills a server process.
+      let worker: InstanceType<typeof WorkerConstructor> | undefined;
       // Returned as reader and writer, not as the worker: the client tells a worker by `instanceof Worker`, which
       // fails in the web worker extension host, whose Worker is a wrapper function.
       const serverOptions: ServerOptions = async () => {
-        const worker = new WorkerConstructor(await startUrl(), { name: 'Cable Language Server' });
+        const url = await startUrl();
+        worker?.terminate();
+        worker = new WorkerConstructor(url, { name: 'Cable Language Server' });
         return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
       };
       return new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);

@@ -58,7 +58,8 @@ async function restartServer(client: BaseLanguageClient): Promise<void> {
   try {
     await client.stop();
   } catch {
-    // No server to stop politely: the one that died is gone.
+    // No server to stop politely (it died, or the client is starting one), or it did not answer in time: the client
+    // kills a server process on a timeout (the web client ends its worker when it starts the next one).
   }
   await client.start();
 }

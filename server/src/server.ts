@@ -54,8 +54,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   let ruleSettings: RuleSettings = {};
   let maxOutlineSymbols = DEFAULT_MAX_OUTLINE_SYMBOLS;
-  /** Documents whose outline was cut, told once each in the log; the first one also in a message to the user. */
+  /** Open documents whose outline was cut, told once each in the log; the first one in a session also to the user. */
   const cutOutlines = new Set<string>();
+  let toldUserOfCutOutline = false;
   let clientHasConfiguration = false;
   let clientWatchesFiles = false;
   let clientHasWorkspaceFolders = false;
@@ -195,6 +196,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       .catch((error) => logFailure('Sending diagnostics failed', error));
   }
 
+  function reportCutOutline(uri: string, total: number): void {
+    if (cutOutlines.has(uri)) return;
+    cutOutlines.add(uri);
+    const message = `The outline of ${uri.slice(uri.lastIndexOf('/') + 1)} shows ${maxOutlineSymbols} of its ${total} symbols, taken level by level: the cables, then their parts, then theirs. The setting cable.outline.maxSymbols raises the limit.`;
+    connection.console.info(message);
+    if (toldUserOfCutOutline) return;
+    toldUserOfCutOutline = true;
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+  }
+
   /** The open document the params name, or a request error that says what is wrong. */
   function documentOf(params: unknown): CableDocument {
     const uri = uriOf(params);
@@ -232,6 +243,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (onDisk && files) reindexFile(uri);
     documents.close(uri);
     lastTokens.delete(uri);
+    cutOutlines.delete(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logFailure('Clearing diagnostics failed', error));
   });
 
@@ -242,13 +254,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return symbols;
   });
 
-  function reportCutOutline(uri: string, total: number): void {
-    if (cutOutlines.has(uri)) return;
-    cutOutlines.add(uri);
-    const message = `The outline of ${uri.slice(uri.lastIndexOf('/') + 1)} shows ${maxOutlineSymbols} of its ${total} symbols: every cable first, then their parts level by level. The setting cable.outline.maxSymbols raises the limit.`;
-    connection.console.info(message);
-    if (cutOutlines.size === 1) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
-  }
   connection.onHover((params) => hover(documentOf(params).reader, positionOf(params)));
   connection.onCodeAction((params) => {
     const document = documentOf(params);

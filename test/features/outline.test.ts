@@ -46,7 +46,7 @@ function levelOrder(symbols: DocumentSymbol[]): Array<{ depth: number; symbol: D
 
 const label = (s: DocumentSymbol) => `${s.name} [${s.range.start.line}-${s.range.end.line}]`;
 
-test('a long outline is cut level by level: every cable first, then their parts, the first ones in level order', () => {
+test('a long outline is cut level by level: the cables first, then their parts, the first ones in level order', () => {
   const text = ['09DUSHANBE1151.cable', '08BERLIN643.cable', '00HARARE6677.cable'].map(readFixture).join('\n');
   const full = documentSymbols(new CableReader(CableModel.parse(text)));
   const all = levelOrder(full);

@@ -36,6 +36,13 @@ test('paragraph-numbering: a cable that opens with SECTION 02 continues the numb
   const second = WELL_FORMED.replace('SECTION 01 OF 02', 'SECTION 02 OF 02').replace('¶1.', '¶10.').replace('¶2.', '¶11.');
   assert.deepEqual(numbers(second.replace('¶3.', '¶12.')), []);
   assert.deepEqual(numbers(second.replace('¶3.', '¶13.')), ['Paragraph 13 follows paragraph 11: paragraph 12 is missing (removed or redacted?).']);
+  // Without paragraph signs: 11. 12. 13. continue section 1; they are not ¶1 ¶2 ¶3 with a sign garbled into a 1.
+  const bare = WELL_FORMED.replace('SECTION 01 OF 02', 'SECTION 02 OF 02').replace('¶1.', '11.').replace('¶2.', '12.').replace('¶3.', '13.');
+  const model = CableModel.parse(bare);
+  assert.deepEqual(model.cables[0].paragraphs.map((p) => [p.number, p.marker]), [[11, 'bare'], [12, 'bare'], [13, 'bare']]);
+  assert.deepEqual(documentDiagnostics(model).filter((d) => d.code === 'garbled-pilcrow' || d.code === 'paragraph-numbering'), []);
+  assert.deepEqual(numbers(WELL_FORMED.replace('¶2.', '¶0.').replace('¶3.', '¶2.')), ['Paragraph 0 after paragraph 1: expected 2.', 'Paragraph 2 follows paragraph 0: paragraph 1 is missing (removed or redacted?).']);
+  assert.deepEqual(numbers(WELL_FORMED.replace('¶1.', '¶0.').replace('¶2.', '¶1.').replace('¶3.', '¶2.')), ['The first paragraph is numbered 0: expected 1.']);
   assert.deepEqual(numbers(WELL_FORMED.replace('¶1.', '¶10.').replace('¶2.', '¶11.').replace('¶3.', '¶12.')), ['The first paragraph is numbered 10: paragraphs 1 to 9 are missing (removed or redacted?).']);
 });
 

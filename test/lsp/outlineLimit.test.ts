@@ -36,7 +36,7 @@ test('cable.outline.maxSymbols from the configuration: three cables and their fi
     assert.deepEqual(outline.map((s) => s.name), ['09DUSHANBE1151', '08BERLIN643', '00HARARE6677']);
   }
   assert.equal(shown.length, 1, 'one message to the user in a session');
-  assert.match(shown[0].message, /^The outline of dump\.cable shows 12 of its \d+ symbols: every cable first/);
+  assert.match(shown[0].message, /^The outline of dump\.cable shows 12 of its \d+ symbols, taken level by level: the cables, then their parts/);
   assert.equal(cut.length, 2, 'one log line a document');
 });
 

@@ -196,8 +196,9 @@ export function documentSymbols(reader: CableReader): DocumentSymbol[] {
 export const DEFAULT_MAX_OUTLINE_SYMBOLS = 5000;
 
 /**
- * The outline cut to `maxSymbols` symbols level by level: every cable first, then the parts of every cable, then
- * their parts, so that a corpus dump keeps a complete table of its cables. An outline of tens of thousands of
+ * The outline cut to `maxSymbols` symbols level by level: the cables first, then the parts of every cable, then
+ * their parts, so that a corpus dump keeps a complete table of its cables (of its first `maxSymbols` cables when it
+ * holds more). An outline of tens of thousands of
  * symbols (a 10 MB dump has 34 000) takes longer to send and show than anything else the server does after a
  * keystroke. `total` counts the symbols before the cut.
  */
@@ -205,22 +206,21 @@ export function limitSymbols(symbols: DocumentSymbol[], maxSymbols: number): { s
   const total = countSymbols(symbols);
   if (total <= maxSymbols) return { symbols, total };
   const kept: DocumentSymbol[] = [];
-  // Each kept symbol with the children it may still take, in level order.
-  const queue: Array<[original: DocumentSymbol, copy: DocumentSymbol]> = [];
+  // Each kept symbol (a copy without children) with the children it may still take, in level order.
+  const queue: Array<[children: DocumentSymbol[], copy: DocumentSymbol]> = [];
   let count = 0;
   const keep = (original: DocumentSymbol, into: DocumentSymbol[]) => {
-    const copy: DocumentSymbol = { name: original.name, kind: original.kind, range: original.range, selectionRange: original.selectionRange };
-    if (original.detail !== undefined) copy.detail = original.detail;
+    const { children, ...copy } = original;
     into.push(copy);
     count++;
-    if (original.children) queue.push([original, copy]);
+    if (children) queue.push([children, copy]);
   };
   for (const s of symbols) if (count < maxSymbols) keep(s, kept);
   for (let next = 0; next < queue.length && count < maxSymbols; next++) {
-    const [original, copy] = queue[next];
-    const children: DocumentSymbol[] = [];
-    for (const child of original.children!) if (count < maxSymbols) keep(child, children);
-    if (children.length) copy.children = children;
+    const [children, copy] = queue[next];
+    const keptChildren: DocumentSymbol[] = [];
+    for (const child of children) if (count < maxSymbols) keep(child, keptChildren);
+    if (keptChildren.length) copy.children = keptChildren;
   }
   return { symbols: kept, total };
 }

@@ -402,7 +402,7 @@ function endsWithPageOfTotal(text: string): boolean {
   return isDigit(codeAt(text, end - 1)) && isDigit(codeAt(text, end - 2)) && isDigit(codeAt(text, end - 3)) && text.startsWith(' OF ', end - 7);
 }
 
-function isDigit(code: number): boolean {
+export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
@@ -485,7 +485,7 @@ function isPreHeaderLine(text: string, first: number): boolean {
 function hasDashedPreHeader(text: string, first: number): boolean {
   const c = codeAt(text, first);
   if (c === 45 /* - */) return /^-{5,}[A-Z0-9]* +\d{6}Z \/\d+ *$/.test(text.slice(first, first + 120));
-  if ((c === 65 /* A */ || c === 79 /* O */ || c === 73) /* I */ && /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(text.slice(first, first + 120))) return true;
+  if ((c === 65 /* A */ || c === 79 /* O */ || c === 73 /* I */) && /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(text.slice(first, first + 120))) return true;
   return startsWithDashedCode(text, first) && /^(?:[A-Z0-9]+-\d\d +)+(?:\/\d{3}[A-Z])? *$/.test(text.slice(first, first + 120) + ' ');
 }
 
@@ -952,7 +952,7 @@ const SIX_LETTER_TRIGGERS = /XXXXXX|xxxxxx|SIPDIS|NOFORN/g;
 const INLINE_TRIGGERS: ReadonlyArray<readonly [number, string, (text: string, at: number) => boolean]> = [
   [InlineSearch.blockEnd, 'd ', (text, at) => codeAt(text, at - 1) === 110 /* n */ && (codeAt(text, at - 2) | 32) === 101 /* e */],
   [InlineSearch.blockEnd, 'ND ', (text, at) => (codeAt(text, at - 1) | 32) === 101 /* e */],
-  [InlineSearch.noteOpener, '(', (text, at) => (codeAt(text, at + 1) === 78 /* N */ || codeAt(text, at + 1) === 67) /* C */ && (codeAt(text, at + 2) | 32) === 111 /* o */],
+  [InlineSearch.noteOpener, '(', (text, at) => (codeAt(text, at + 1) === 78 /* N */ || codeAt(text, at + 1) === 67 /* C */) && (codeAt(text, at + 2) | 32) === 111 /* o */],
   [InlineSearch.pageHeader, 'OF ', (text, at) => codeAt(text, at - 1) === 32 && isDigit(codeAt(text, at - 2)) && isDigit(codeAt(text, at + 3))],
 ];
 

@@ -1,6 +1,6 @@
 // Structure: lexed lines -> cables -> header, caption block, sections, paragraphs, blocks.
 // Cables are independent: each is built from its own lines only, so an edit rebuilds one cable.
-import { codeAt, lexLine, lexReferenceItem, lexTagCodes, startsWithPilcrow } from './lexer';
+import { codeAt, isDigit, lexLine, lexReferenceItem, lexTagCodes, startsWithPilcrow } from './lexer';
 import { Block, BlockKind, Cable, ContinuationHeader, LexedLine, LineKind, Paragraph, Section, Span, Token } from './types';
 
 const HEADER_KINDS = new Set<LineKind>(['transmission', 'relay', 'relayContinuation', 'stationSerial', 'security', 'dtg', 'from', 'to', 'info', 'exempt', 'address', 'break']);
@@ -94,8 +94,9 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
   if (classificationLine >= 0) cable.captionBlock = { startLine: classificationLine, endLine: Math.max(captionEnd, classificationLine) };
   const textStart = Math.max(bodyStart, captionEnd + 1);
   const textEnd = findTextEnd(cable, lines, text, textStart);
-  buildParagraphs(cable, lines, text, textStart, textEnd);
-  buildSections(cable, lines, text, bodyStart, lines.length);
+  const firstSection = firstSectionNumber(cable, lines, text);
+  buildParagraphs(cable, lines, text, textStart, textEnd, firstSection > 1);
+  buildSections(cable, lines, text, bodyStart, lines.length, firstSection);
   buildBlocks(cable, lines, text);
   return compact(cable);
 }
@@ -290,7 +291,11 @@ function relex(text: string, kind: 'address'): LexedLine {
   };
 }
 
-function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) => string, from: number, to: number): void {
+/**
+ * `continues`: the cable opens with SECTION 02 or later (older traffic sent each section of a long telegram with its
+ * own header), so its numbering goes on from the section before: its first paragraph starts the sequence.
+ */
+function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) => string, from: number, to: number, continues: boolean): void {
   const candidates: Candidate[] = [];
   let pilcrowCount = 0;
   for (let k = from; k <= to; k++) {
@@ -305,7 +310,8 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
     candidates.push({ line: k, written, pilcrow, numberToken, marking: line.tokens.find((t) => t.kind === 'portionMarking'), number: written, marker: 'bare' });
   }
   const usesPilcrow = pilcrowCount >= 2 || (pilcrowCount === 1 && candidates.length === 1);
-  let expected = 1;
+  const opening = candidates[0];
+  let expected = continues && opening && (opening.pilcrow || !isWrapped(lines, text, opening.line)) ? opening.written : 1;
   const accepted: Candidate[] = [];
   // The next candidate with a paragraph sign after each candidate, found once from the end (not once per candidate).
   const nextPilcrows: Array<Candidate | undefined> = new Array(candidates.length);
@@ -315,8 +321,7 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
   }
   for (let index = 0; index < candidates.length; index++) {
     const c = candidates[index];
-    const previousLine = previousNonBlank(lines, text, c.line);
-    const wrapped = previousLine !== undefined && previousLine === c.line - 1 && !endsSentence(text(previousLine));
+    const wrapped = isWrapped(lines, text, c.line);
     const nextPilcrow = nextPilcrows[index];
     let marker: Paragraph['marker'] | undefined;
     let number = c.written;
@@ -372,8 +377,10 @@ function firstNumber(text: string, start: number, end: number): number {
   return value;
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
+/** Whether a line continues the line right above it (no sentence ended there): a number at its start is no paragraph. */
+function isWrapped(lines: LexedLine[], text: (rel: number) => string, line: number): boolean {
+  const previousLine = previousNonBlank(lines, text, line);
+  return previousLine !== undefined && previousLine === line - 1 && !endsSentence(text(previousLine));
 }
 
 function previousNonBlank(lines: LexedLine[], text: (rel: number) => string, line: number): number | undefined {
@@ -395,14 +402,15 @@ function leadWords(text: string, from: number): string {
   return `${trimmed.slice(0, cut > 30 ? cut : 60)}...`;
 }
 
-function buildSections(cable: Cable, lines: LexedLine[], text: (rel: number) => string, bodyStart: number, count: number): void {
-  const classification = cable.classificationLine !== undefined ? lines[cable.classificationLine] : undefined;
-  const sectionToken = classification?.tokens.find((t) => t.kind === 'section');
-  let first = 1;
-  if (sectionToken && cable.classificationLine !== undefined) {
-    const numbers = /(\d+)\D+(\d+)/.exec(text(cable.classificationLine).slice(sectionToken.start, sectionToken.end));
-    if (numbers) first = Number(numbers[1]) || 1;
-  }
+/** The section the cable opens with: n of the classification line's SECTION n OF m, else 1. */
+function firstSectionNumber(cable: Cable, lines: LexedLine[], text: (rel: number) => string): number {
+  if (cable.classificationLine === undefined) return 1;
+  const sectionToken = lines[cable.classificationLine].tokens.find((t) => t.kind === 'section');
+  const numbers = sectionToken && /(\d+)\D+(\d+)/.exec(text(cable.classificationLine).slice(sectionToken.start, sectionToken.end));
+  return numbers ? Number(numbers[1]) || 1 : 1;
+}
+
+function buildSections(cable: Cable, lines: LexedLine[], text: (rel: number) => string, bodyStart: number, count: number, first: number): void {
   const sections: Section[] = [{ number: first, startLine: bodyStart, endLine: count - 1 }];
   for (let k = bodyStart; k < count; k++) {
     const tokens = lines[k].tokens;

@@ -1,5 +1,5 @@
 // What a person sees in the browser: VS Code (code-server) with the installed extension and a
-// folder of sample cables. Each test leaves a screenshot; the README shows four of them.
+// folder of sample cables. Each test leaves a screenshot; the README shows five of them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

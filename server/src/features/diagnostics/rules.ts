@@ -299,16 +299,25 @@ const paragraphNumbering: Rule = {
     // Older traffic sent each section of a long telegram as a message with its own header: a cable that opens with
     // SECTION 02 OF 03 continues the numbering of the section before (¶10 may come first).
     const continues = (facts.classification?.section?.number ?? 1) > 1;
-    let previous = continues && cable.paragraphs.length ? cable.paragraphs[0].number - 1 : 0;
-    for (const p of cable.paragraphs) {
-      if (p.number === previous) findings.push(finding(p.numberSpan, `Paragraph ${p.number} repeats the number of the previous paragraph: expected ${previous + 1}.`));
-      else if (p.number > previous + 1) {
-        const missing = p.number - previous - 1 === 1 ? `paragraph ${previous + 1} is` : `paragraphs ${previous + 1} to ${p.number - 1} are`;
-        findings.push(finding(p.numberSpan, `${previous ? `Paragraph ${p.number} follows paragraph ${previous}` : `The first paragraph is numbered ${p.number}`}: ${missing} missing (removed or redacted?).`));
+    let previous = 0;
+    cable.paragraphs.forEach((p, index) => {
+      const first = index === 0;
+      if (first && continues) {
+        previous = p.number;
+        return;
       }
-      else if (p.number < previous) findings.push(finding(p.numberSpan, `Paragraph ${p.number} after paragraph ${previous}: expected ${previous + 1}.`));
+      if (p.number > previous + 1) {
+        const missing = p.number - previous - 1 === 1 ? `paragraph ${previous + 1} is` : `paragraphs ${previous + 1} to ${p.number - 1} are`;
+        findings.push(finding(p.numberSpan, `${first ? `The first paragraph is numbered ${p.number}` : `Paragraph ${p.number} follows paragraph ${previous}`}: ${missing} missing (removed or redacted?).`));
+      } else if (first && p.number !== 1) {
+        findings.push(finding(p.numberSpan, `The first paragraph is numbered ${p.number}: expected 1.`));
+      } else if (p.number === previous) {
+        findings.push(finding(p.numberSpan, `Paragraph ${p.number} repeats the number of the previous paragraph: expected ${previous + 1}.`));
+      } else if (p.number < previous) {
+        findings.push(finding(p.numberSpan, `Paragraph ${p.number} after paragraph ${previous}: expected ${previous + 1}.`));
+      }
       previous = p.number;
-    }
+    });
     return findings;
   },
 };
