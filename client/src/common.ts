@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { BaseLanguageClient, LanguageClientOptions, State } from 'vscode-languageclient';
 import { TableFile, TABLES_METHOD, TablesParams } from '../../server/src/protocol';
 import { detectPlainTextCables, firstCableDocument } from './plainTextCables';
+import { restartServer } from './restart';
 import { CableStatusBar, REVEAL_CLASSIFICATION_COMMAND, revealClassification } from './statusBar';
 import { UserTables } from './userTables';
 
@@ -48,20 +49,6 @@ export async function activateCable(
     vscode.commands.registerCommand(REVEAL_CLASSIFICATION_COMMAND, () => revealClassification(started)),
   );
   await started.start();
-}
-
-/**
- * cable.restartServer. Stopping fails when the server has just died (the shutdown request dies with the connection) and
- * while the client restarts a dead server (a starting client refuses to stop): start all the same, or wait for that start.
- */
-async function restartServer(client: BaseLanguageClient): Promise<void> {
-  try {
-    await client.stop();
-  } catch {
-    // No server to stop politely (it died, or the client is starting one), or it did not answer in time: the client
-    // kills a server process on a timeout (the web client ends its worker when it starts the next one).
-  }
-  await client.start();
 }
 
 export async function deactivateCable(): Promise<void> {
