@@ -1,6 +1,7 @@
 // Outline (document symbols): one symbol per cable, then its header, caption block, sections,
 // paragraphs and Summary/Comment blocks. Breadcrumbs follow from the same tree.
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
+import { paragraphLead } from '../syntax/structure';
 import { Block, Cable, Paragraph, Section, Span } from '../syntax/types';
 import { CableReader } from './facts';
 
@@ -128,7 +129,7 @@ function paragraphSymbol(cable: Cable, paragraph: Paragraph, reader: CableReader
     .filter((b) => b.endLine <= paragraph.endLine)
     .map((b) => symbol(BLOCK_NAMES[b.kind], SymbolKind.Event, lineRange(cable, b.opener.line, b.endLine, reader), spanRange(cable, b.opener)));
   const detail = paragraph.marker === 'garbledPilcrow' ? `written "${paragraph.writtenNumber}."` : undefined;
-  return symbol(`¶${paragraph.number}${marking} ${paragraph.lead}`, SymbolKind.Number, lineRange(cable, paragraph.startLine, paragraph.endLine, reader), spanRange(cable, paragraph.numberSpan), detail, blocks);
+  return symbol(`¶${paragraph.number}${marking} ${paragraphLead(reader.line(cable, paragraph.startLine), paragraph)}`, SymbolKind.Number, lineRange(cable, paragraph.startLine, paragraph.endLine, reader), spanRange(cable, paragraph.numberSpan), detail, blocks);
 }
 
 /** Summary/Comment blocks that do not fit inside one paragraph stand beside the paragraphs. */

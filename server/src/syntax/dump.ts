@@ -1,6 +1,7 @@
 // A readable dump of the model, one line per element: the golden files of the syntax tests.
 // Lines are shown 1-based, as editors number them; columns 0-based.
 import { cableIdentity } from './identity';
+import { paragraphLead } from './structure';
 import { CableModel } from './model';
 import { Span } from './types';
 
@@ -20,7 +21,7 @@ export function dumpModel(model: CableModel): string {
     }
     for (const p of cable.paragraphs) {
       const marking = p.portionMarking ? ` ${text(cable.startLine + p.portionMarking.line).slice(p.portionMarking.start, p.portionMarking.end)}` : '';
-      out.push(`  paragraph ${p.number} (${p.marker}, written ${p.writtenNumber})${marking} lines ${at(p.startLine)}-${at(p.endLine)}: ${p.lead}`);
+      out.push(`  paragraph ${p.number} (${p.marker}, written ${p.writtenNumber})${marking} lines ${at(p.startLine)}-${at(p.endLine)}: ${paragraphLead(text(cable.startLine + p.startLine), p)}`);
     }
     for (const b of cable.blocks) out.push(`  block ${b.kind} ${span(b.opener)} to ${b.closer ? span(b.closer) : `unclosed, ends line ${at(b.endLine)}`}`);
     for (const h of cable.continuationHeaders) out.push(`  continuation header ${span(h.span)} page ${h.page} of ${h.total}`);

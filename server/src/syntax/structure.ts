@@ -353,7 +353,6 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
     const next = accepted[index + 1];
     let endLine = next ? next.line - 1 : to;
     while (endLine > c.line && (lines[endLine].kind === 'blank' || isContinuationHeader(lines[endLine]))) endLine--;
-    const bodyStart = (c.marking ?? c.numberToken).end;
     cable.paragraphs.push({
       writtenNumber: c.written,
       number: c.number,
@@ -362,7 +361,6 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
       portionMarking: c.marking && { line: c.line, start: c.marking.start, end: c.marking.end },
       startLine: c.line,
       endLine,
-      lead: leadWords(text(c.line), bodyStart),
     });
   }
 }
@@ -390,7 +388,14 @@ function previousNonBlank(lines: LexedLine[], text: (rel: number) => string, lin
 
 const NOT_SPACE = /\S/;
 
-/** The first words of a paragraph (its text from `from`), for its outline entry. */
+/**
+ * The first words of a paragraph, after its number and marking, for its outline entry: from the text of its first line
+ * (made when asked, not kept in the model: a string a paragraph was 7% of the model's memory).
+ */
+export function paragraphLead(firstLine: string, paragraph: Paragraph): string {
+  return leadWords(firstLine, (paragraph.portionMarking ?? paragraph.numberSpan).end);
+}
+
 function leadWords(text: string, from: number): string {
   const window = text.slice(from, from + 200).trim();
   // Most leads have single spaces only: skip the replacement (which would return the same text). The lead is made of

@@ -117,8 +117,6 @@ export interface Paragraph {
   /** First line and last line (inclusive, relative) of the paragraph's text. */
   startLine: number;
   endLine: number;
-  /** The first words of the paragraph, after its number and marking. */
-  lead: string;
 }
 
 export interface Section {
