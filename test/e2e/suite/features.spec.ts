@@ -25,6 +25,13 @@ function findSymbol(symbols: readonly vscode.DocumentSymbol[], match: (name: str
   return undefined;
 }
 
+/** Warnings and errors on the security line or the classification line: where a mismatch between them is reported. */
+function headerProblems(document: vscode.TextDocument, securityLine: number, classificationLine: number): vscode.Diagnostic[] {
+  return cableDiagnostics(document.uri).filter(
+    (d) => d.severity <= vscode.DiagnosticSeverity.Warning && (d.range.start.line === securityLine || d.range.start.line === classificationLine),
+  );
+}
+
 function outline(symbols: readonly vscode.DocumentSymbol[], depth = 0): string {
   return symbols.map((s) => `${'  '.repeat(depth)}${s.name}\n${outline(s.children ?? [], depth + 1)}`).join('');
 }
@@ -81,11 +88,7 @@ test(
     const classificationLine = lineStartingWith(document, 'C O N F I D E N T I A L');
     const mismatch = await eventually('diagnostics of the defective copy', () => {
       const diagnostics = cableDiagnostics(document.uri);
-      const found = diagnostics.find(
-        (d) =>
-          d.severity <= vscode.DiagnosticSeverity.Warning &&
-          (d.range.start.line === securityLine || d.range.start.line === classificationLine),
-      );
+      const found = headerProblems(document, securityLine, classificationLine)[0];
       assert.ok(
         found,
         `no Warning/Error on line ${securityLine + 1} (ZNY) or ${classificationLine + 1} (classification); diagnostics:\n${describeDiagnostics(diagnostics)}`,
@@ -96,9 +99,7 @@ test(
     // The seed, without the defect, has no such problem on those lines.
     const seed = await openSample(samples.seed);
     await eventually('diagnostics of the seed', () => (cableDiagnostics(seed.uri).length > 0 ? true : undefined));
-    const seedProblems = cableDiagnostics(seed.uri).filter(
-      (d) => d.severity <= vscode.DiagnosticSeverity.Warning && (d.range.start.line === securityLine || d.range.start.line === classificationLine),
-    );
+    const seedProblems = headerProblems(seed, securityLine, classificationLine);
     assert.deepEqual(describeDiagnostics(seedProblems), '(none)', 'the seed itself has a problem there');
   },
   { needs: 'diagnostics' },
@@ -112,10 +113,7 @@ test(
       const document = editor.document;
       const securityLine = lineStartingWith(document, 'ZNY ');
       const classificationLine = lineStartingWith(document, 'C O N F I D E N T I A L');
-      const problems = () =>
-        cableDiagnostics(document.uri).filter(
-          (d) => d.severity <= vscode.DiagnosticSeverity.Warning && (d.range.start.line === securityLine || d.range.start.line === classificationLine),
-        );
+      const problems = () => headerProblems(document, securityLine, classificationLine);
       const lettersRange = new vscode.Range(securityLine, 4, securityLine, 9);
       const replaceLetters = async (letters: string) => {
         assert.ok(await editor.edit((edit) => edit.replace(lettersRange, letters)), 'the edit was not applied');

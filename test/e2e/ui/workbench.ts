@@ -60,10 +60,16 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-/** Box on screen of the first `word` on the first rendered line of the active editor that starts with `lineStart`. */
-export async function wordBox(page: Page, lineStart: string, word: string): Promise<{ x: number; y: number; width: number; height: number }> {
-  const editor = activeEditor(page);
-  const box = await editor.evaluate(
+interface RenderedWord {
+  box: { x: number; y: number; width: number; height: number };
+  /** Computed text colour of the word's first character (a word may be split over several token spans). */
+  color: string;
+}
+
+/** The first `word` on the first rendered line of the active editor that starts with `lineStart`, as drawn. */
+async function renderedWord(page: Page, lineStart: string, word: string): Promise<RenderedWord | null> {
+  // Runs in the page: self-contained.
+  return activeEditor(page).evaluate(
     (element, { lineStart, word }) => {
       for (const line of element.querySelectorAll('.view-lines .view-line')) {
         const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
@@ -77,7 +83,8 @@ export async function wordBox(page: Page, lineStart: string, word: string): Prom
             range.setStart(node, offset);
             range.setEnd(node, Math.min(length, offset + word.length));
             const rect = range.getBoundingClientRect();
-            return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+            const color = node.parentElement ? getComputedStyle(node.parentElement).color : '';
+            return { box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height }, color };
           }
           offset -= length;
         }
@@ -86,8 +93,13 @@ export async function wordBox(page: Page, lineStart: string, word: string): Prom
     },
     { lineStart, word },
   );
-  if (!box) throw new Error(`no rendered line starting with ${JSON.stringify(lineStart)} shows ${JSON.stringify(word)}`);
-  return box;
+}
+
+/** Box on screen of the first `word` on the first rendered line of the active editor that starts with `lineStart`. */
+export async function wordBox(page: Page, lineStart: string, word: string): Promise<RenderedWord['box']> {
+  const rendered = await renderedWord(page, lineStart, word);
+  if (!rendered) throw new Error(`no rendered line starting with ${JSON.stringify(lineStart)} shows ${JSON.stringify(word)}`);
+  return rendered.box;
 }
 
 /**
@@ -95,23 +107,7 @@ export async function wordBox(page: Page, lineStart: string, word: string): Prom
  * editor that starts with `lineStart` (a word may be split over several token spans).
  */
 export async function tokenColor(page: Page, lineStart: string, word: string): Promise<string> {
-  const color = await activeEditor(page).evaluate(
-    (element, { lineStart, word }) => {
-      for (const line of element.querySelectorAll('.view-lines .view-line')) {
-        const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
-        if (!text.startsWith(lineStart) || !text.includes(word)) continue;
-        let offset = text.indexOf(word);
-        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const length = node.textContent?.length ?? 0;
-          if (offset < length) return node.parentElement ? getComputedStyle(node.parentElement).color : null;
-          offset -= length;
-        }
-      }
-      return null;
-    },
-    { lineStart, word },
-  );
+  const color = (await renderedWord(page, lineStart, word))?.color;
   if (!color) throw new Error(`no rendered ${JSON.stringify(word)} on a line starting with ${JSON.stringify(lineStart)}`);
   return color;
 }

@@ -294,11 +294,12 @@ const paragraphNumbering: Rule = {
   code: 'paragraph-numbering',
   severity: 'warning',
   description: 'Paragraphs are numbered 1, 2, 3 ... without gaps or repeats.',
-  check: ({ cable, facts }) => {
+  check: ({ cable }) => {
     const findings: Finding[] = [];
     // Older traffic sent each section of a long telegram as a message with its own header: a cable that opens with
-    // SECTION 02 OF 03 continues the numbering of the section before (¶10 may come first).
-    const continues = (facts.classification?.section?.number ?? 1) > 1;
+    // SECTION 02 OF 03 continues the numbering of the section before (¶10 may come first). The structure numbered its
+    // paragraphs from there too (its first section is the classification line's).
+    const continues = cable.sections[0].number > 1;
     let previous = 0;
     cable.paragraphs.forEach((p, index) => {
       const first = index === 0;
