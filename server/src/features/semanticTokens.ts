@@ -1,7 +1,7 @@
 // Semantic tokens (full, range and delta) from the lexer's tokens, with standard token types so that
 // every theme colours them, and cable-specific modifiers. The manifest's semanticTokenScopes maps
 // them to the TextMate scopes of syntaxes/cable.tmLanguage.json (a test keeps the three in step).
-import { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-types';
+import { SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-types';
 import { CableModel } from '../syntax/model';
 import { Cable, TokenKind } from '../syntax/types';
 
@@ -129,10 +129,6 @@ function encodeCable(cable: Cable, first: number, last: number): EncodedTokens {
     }
   }
   return { data, lastLine: previousLine };
-}
-
-export function semanticTokens(model: CableModel, resultId?: string): SemanticTokens {
-  return { ...(resultId ? { resultId } : {}), data: semanticTokenData(model) };
 }
 
 /** One edit replacing what differs between the previous and the current data (common prefix and suffix kept). */
