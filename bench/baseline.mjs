@@ -50,13 +50,35 @@ table(['', 'before (${ref})', 'after', 'after / before (median)', 'parse / split
 `,
 );
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], loader: { '.tsv': 'text' }, logLevel: 'warning' };
-await esbuild.build({ ...common, entryPoints: [join(dir, 'server', 'src', 'server.ts')], outfile: join(dir, 'dist', 'server.js'), minify: true });
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  loader: { '.tsv': 'text' },
+  logLevel: 'warning',
+};
+await esbuild.build({
+  ...common,
+  entryPoints: [join(dir, 'server', 'src', 'server.ts')],
+  outfile: join(dir, 'dist', 'server.js'),
+  minify: true,
+});
 // The benchmarks of the parser and the server (the grammar, index and linter benchmarks measure other code).
-const order = ['ab', 'parse', 'memory', 'peer', 'lsp', 'pathological'].filter((name) => (!only || only.includes(name)) && readdirSync(join(dir, 'bench')).includes(`${name}.bench.ts`));
-await esbuild.build({ ...common, entryPoints: order.map((name) => join(dir, 'bench', `${name}.bench.ts`)), outdir: join(dir, 'out') });
+const order = ['ab', 'parse', 'memory', 'peer', 'lsp', 'pathological'].filter(
+  (name) => (!only || only.includes(name)) && readdirSync(join(dir, 'bench')).includes(`${name}.bench.ts`),
+);
+await esbuild.build({
+  ...common,
+  entryPoints: order.map((name) => join(dir, 'bench', `${name}.bench.ts`)),
+  outdir: join(dir, 'out'),
+});
 
 for (const name of order) {
   console.log(`\n### ${name}: ${ref}\n`);
-  execFileSync(process.execPath, ['--expose-gc', join(dir, 'out', `${name}.bench.js`)], { stdio: 'inherit', env: { ...process.env, BENCH_SERVER: join(dir, 'dist', 'server.js') } });
+  execFileSync(process.execPath, ['--expose-gc', join(dir, 'out', `${name}.bench.js`)], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_SERVER: join(dir, 'dist', 'server.js') },
+  });
 }

@@ -29,10 +29,20 @@ function markdownCorpus(): string[] {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     return seed % n;
   };
-  const words = 'the embassy minister said that talks on trade and security would continue next week in capital'.split(' ');
+  const words = 'the embassy minister said that talks on trade and security would continue next week in capital'.split(
+    ' ',
+  );
   const phrase = (n: number): string => Array.from({ length: n }, () => words[random(words.length)]).join(' ');
   const inline = (): string =>
-    [phrase(6), `**${phrase(2)}**`, phrase(5), `_${phrase(2)}_`, `\`${phrase(1)}()\``, `[${phrase(2)}](https://example.org/${phrase(1)})`, phrase(8)].join(' ');
+    [
+      phrase(6),
+      `**${phrase(2)}**`,
+      phrase(5),
+      `_${phrase(2)}_`,
+      `\`${phrase(1)}()\``,
+      `[${phrase(2)}](https://example.org/${phrase(1)})`,
+      phrase(8),
+    ].join(' ');
   return fillLines((i) => [
     `${'#'.repeat(1 + (i % 3))} ${phrase(4)}`,
     '',
@@ -97,7 +107,13 @@ async function run(scopeName: string, lines: string[]): Promise<number> {
 function summarize({ scopeName, lines, seconds }: Subject): Result {
   const megabytes = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0) / (1024 * 1024);
   const time = median(seconds);
-  return { grammar: scopeName, lines: lines.length, megabytes, linesPerSecond: lines.length / time, megabytesPerSecond: megabytes / time };
+  return {
+    grammar: scopeName,
+    lines: lines.length,
+    megabytes,
+    linesPerSecond: lines.length / time,
+    megabytesPerSecond: megabytes / time,
+  };
 }
 
 async function main(): Promise<void> {
@@ -115,10 +131,15 @@ async function main(): Promise<void> {
     );
   }
   const ratio = cable.linesPerSecond / markdown.linesPerSecond;
-  console.log(`cable / markdown: ${ratio.toFixed(2)}x lines/s, ${(cable.megabytesPerSecond / markdown.megabytesPerSecond).toFixed(2)}x MB/s`);
+  console.log(
+    `cable / markdown: ${ratio.toFixed(2)}x lines/s, ${(cable.megabytesPerSecond / markdown.megabytesPerSecond).toFixed(2)}x MB/s`,
+  );
   const resultsDir = join(projectRoot, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, 'grammar.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cable, markdown, ratio }, null, 2) + '\n');
+  writeFileSync(
+    join(resultsDir, 'grammar.json'),
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, cable, markdown, ratio }, null, 2) + '\n',
+  );
 }
 
 main().catch((error: unknown) => {

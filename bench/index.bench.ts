@@ -77,7 +77,11 @@ async function dump(): Promise<void> {
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const start = performance.now();
-    const result = await indexFolders([pathToFileURL(folder).href], nodeWorkspaceFiles, new CableIndex(), { begin() {}, report() {}, done() {} });
+    const result = await indexFolders([pathToFileURL(folder).href], nodeWorkspaceFiles, new CableIndex(), {
+      begin() {},
+      report() {},
+      done() {},
+    });
     const elapsed = performance.now() - start;
     delay.disable();
     console.log(

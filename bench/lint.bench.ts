@@ -10,7 +10,18 @@
 //   BENCH_LINT_DIR=/tmp       where the corpus is written (deleted afterwards)
 // Any other profile of dist/cable-lint.js: node out/bench/lint.bench.js --profile-summary FILE.cpuprofile
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { SourceMap } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,20 +101,37 @@ interface Timed {
 /** Runs a command under bash so that `times` reports its CPU time. */
 function timed(command: string, args: string[]): Timed {
   const start = performance.now();
-  const run = spawnSync('bash', ['-c', '"$@" >/dev/null; status=$?; times >&3; exit $status', 'timed', command, ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    maxBuffer: 64 * MiB,
-  });
+  const run = spawnSync(
+    'bash',
+    ['-c', '"$@" >/dev/null; status=$?; times >&3; exit $status', 'timed', command, ...args],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * MiB,
+    },
+  );
   const seconds = (performance.now() - start) / 1000;
   // `times`: the shell's user and system time, then its children's: "0m6.457s 0m0.380s".
-  const children = String(run.output[3] ?? '').trim().split('\n')[1] ?? '';
+  const children =
+    String(run.output[3] ?? '')
+      .trim()
+      .split('\n')[1] ?? '';
   const cpu = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
   return { seconds, cpu, load: loadavg()[0], status: run.status, stderr: String(run.stderr) };
 }
 
 function lint(corpus: Corpus, jobs: number): Timed {
-  const run = timed(process.execPath, [cli, '--jobs', String(jobs), '--format', 'json', '--output', '/dev/null', '--no-progress', corpus.dir]);
+  const run = timed(process.execPath, [
+    cli,
+    '--jobs',
+    String(jobs),
+    '--format',
+    'json',
+    '--output',
+    '/dev/null',
+    '--no-progress',
+    corpus.dir,
+  ]);
   if (run.status !== 0 && run.status !== 1) throw new Error(`cable-lint exited with ${run.status}: ${run.stderr}`);
   return run;
 }
@@ -118,8 +146,15 @@ const mbps = (corpus: Corpus, seconds: number) => corpus.bytes / MiB / seconds;
 
 /** Self time per function and per source file of a V8 CPU profile, mapped through the bundle's source map. */
 function profileSummary(profilePath: string): string[] {
-  interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }
-  const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+  interface Node {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  }
+  const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as {
+    nodes: Node[];
+    samples: number[];
+    timeDeltas: number[];
+  };
   const map = existsSync(cli + '.map') ? new SourceMap(JSON.parse(readFileSync(cli + '.map', 'utf8'))) : undefined;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfTime = new Map<number, number>();
@@ -145,7 +180,10 @@ function profileSummary(profilePath: string): string[] {
     byFile.set(file, (byFile.get(file) ?? 0) + micros);
   }
   const top = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, micros]) => `  ${((micros / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, micros]) => `  ${((micros / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
   return ['self time by source file:', ...top(byFile, 12), 'self time by function:', ...top(byFunction, 20)];
 }
 
@@ -161,15 +199,28 @@ function main(): void {
     console.log(line);
     lines.push(line);
   };
-  const record: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model };
+  const record: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+  };
   try {
     let start = performance.now();
     // 1 to 16 cables a file (8.5 on average, about 110 KB).
     const corpus = writeCorpus(join(root, 'mixed'), megabytes, (file) => 1 + (file % 16));
-    say(`corpus: ${(corpus.bytes / MiB).toFixed(0)} MiB, ${corpus.files} files, ${corpus.cables} cables (fixture cables, 1-16 a file), written in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    say(
+      `corpus: ${(corpus.bytes / MiB).toFixed(0)} MiB, ${corpus.files} files, ${corpus.cables} cables (fixture cables, 1-16 a file), written in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+    );
     const base = baseline(corpus);
-    say(`baseline (read every file, count lines, 1 thread): ${base.seconds.toFixed(2)} s, ${mbps(corpus, base.seconds).toFixed(0)} MiB/s (CPU ${base.cpu.toFixed(2)} s)`);
-    say(`load average before the runs: ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} cores (other work inflates wall-clock times; CPU times are steadier)`);
+    say(
+      `baseline (read every file, count lines, 1 thread): ${base.seconds.toFixed(2)} s, ${mbps(corpus, base.seconds).toFixed(0)} MiB/s (CPU ${base.cpu.toFixed(2)} s)`,
+    );
+    say(
+      `load average before the runs: ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} on ${cpus().length} cores (other work inflates wall-clock times; CPU times are steadier)`,
+    );
     const results: Record<string, unknown> = {};
     let projected = Infinity; // wall clock, --jobs 2 (or the most jobs measured)
     for (const jobs of jobCounts) {
@@ -180,10 +231,20 @@ function main(): void {
       const projection = CABLEGATE_MIB / rate;
       const cpuProjection = CABLEGATE_MIB / cpuRate;
       if (jobs === 2 || !jobCounts.includes(2)) projected = projection;
-      results[`jobs${jobs}`] = { ...run, stderr: undefined, mibPerSecond: rate, cablesPerSecond: corpus.cables / run.seconds, projectedSeconds: projection, cpuBoundMibPerSecond: cpuRate, cpuBoundProjectedSeconds: cpuProjection };
-      say(`cable-lint --jobs ${jobs}: ${run.seconds.toFixed(1)} s wall, ${rate.toFixed(1)} MiB/s, ${(corpus.cables / run.seconds).toFixed(0)} cables/s, ` +
-        `${(run.seconds / base.seconds).toFixed(0)}x the baseline; 1.7 GB (${CABLEGATE_CABLES} cables) projected: ${projection.toFixed(0)} s ` +
-        `| CPU ${run.cpu.toFixed(1)} s: ${cpuRate.toFixed(1)} MiB/s on ${Math.min(jobs, cpus().length)} idle core(s), 1.7 GB in ${cpuProjection.toFixed(0)} s (load ${run.load.toFixed(1)})`);
+      results[`jobs${jobs}`] = {
+        ...run,
+        stderr: undefined,
+        mibPerSecond: rate,
+        cablesPerSecond: corpus.cables / run.seconds,
+        projectedSeconds: projection,
+        cpuBoundMibPerSecond: cpuRate,
+        cpuBoundProjectedSeconds: cpuProjection,
+      };
+      say(
+        `cable-lint --jobs ${jobs}: ${run.seconds.toFixed(1)} s wall, ${rate.toFixed(1)} MiB/s, ${(corpus.cables / run.seconds).toFixed(0)} cables/s, ` +
+          `${(run.seconds / base.seconds).toFixed(0)}x the baseline; 1.7 GB (${CABLEGATE_CABLES} cables) projected: ${projection.toFixed(0)} s ` +
+          `| CPU ${run.cpu.toFixed(1)} s: ${cpuRate.toFixed(1)} MiB/s on ${Math.min(jobs, cpus().length)} idle core(s), 1.7 GB in ${cpuProjection.toFixed(0)} s (load ${run.load.toFixed(1)})`,
+      );
     }
     record.corpus = corpus;
     record.baseline = { ...base, stderr: undefined };
@@ -194,18 +255,47 @@ function main(): void {
       const jobs = Math.max(...jobCounts);
       const run = lint(small, jobs);
       const smallBase = baseline(small);
-      say(`one cable a file: ${(small.bytes / MiB).toFixed(0)} MiB, ${small.files} files, --jobs ${jobs}: ${run.seconds.toFixed(1)} s wall, ` +
-        `${mbps(small, run.seconds).toFixed(1)} MiB/s, ${(small.cables / run.seconds).toFixed(0)} cables/s, CPU ${run.cpu.toFixed(1)} s ` +
-        `(${(mbps(small, run.cpu) ).toFixed(1)} MiB per CPU second); baseline ${mbps(small, smallBase.seconds).toFixed(0)} MiB/s`);
-      record.singleCableFiles = { corpus: small, run: { ...run, stderr: undefined }, baseline: { ...smallBase, stderr: undefined } };
+      say(
+        `one cable a file: ${(small.bytes / MiB).toFixed(0)} MiB, ${small.files} files, --jobs ${jobs}: ${run.seconds.toFixed(1)} s wall, ` +
+          `${mbps(small, run.seconds).toFixed(1)} MiB/s, ${(small.cables / run.seconds).toFixed(0)} cables/s, CPU ${run.cpu.toFixed(1)} s ` +
+          `(${mbps(small, run.cpu).toFixed(1)} MiB per CPU second); baseline ${mbps(small, smallBase.seconds).toFixed(0)} MiB/s`,
+      );
+      record.singleCableFiles = {
+        corpus: small,
+        run: { ...run, stderr: undefined },
+        baseline: { ...smallBase, stderr: undefined },
+      };
     }
     if (profileMode === 'always' || (profileMode === 'auto' && projected > 60)) {
-      say(projected > 60 ? `projection ${projected.toFixed(0)} s is over a minute: profiling --jobs 1 on the first 64 MiB` : 'profiling --jobs 1 on the first 64 MiB');
+      say(
+        projected > 60
+          ? `projection ${projected.toFixed(0)} s is over a minute: profiling --jobs 1 on the first 64 MiB`
+          : 'profiling --jobs 1 on the first 64 MiB',
+      );
       const profileDir = join(root, 'profile');
-      const part = readdirSync(corpus.dir).sort().slice(0, Math.max(1, Math.ceil((64 * MiB) / (corpus.bytes / Math.ceil(corpus.files / 500)))));
-      const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profileDir, cli, '--jobs', '1', '--format', 'json', '--output', '/dev/null', '--no-progress',
-        ...part.map((folder) => join(corpus.dir, folder))], { encoding: 'utf8' });
-      if (run.status !== 0 && run.status !== 1) throw new Error(`profiled cable-lint exited with ${run.status}: ${run.stderr}`);
+      const part = readdirSync(corpus.dir)
+        .sort()
+        .slice(0, Math.max(1, Math.ceil((64 * MiB) / (corpus.bytes / Math.ceil(corpus.files / 500)))));
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--cpu-prof',
+          '--cpu-prof-dir',
+          profileDir,
+          cli,
+          '--jobs',
+          '1',
+          '--format',
+          'json',
+          '--output',
+          '/dev/null',
+          '--no-progress',
+          ...part.map((folder) => join(corpus.dir, folder)),
+        ],
+        { encoding: 'utf8' },
+      );
+      if (run.status !== 0 && run.status !== 1)
+        throw new Error(`profiled cable-lint exited with ${run.status}: ${run.stderr}`);
       const profile = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'))!;
       const summary = profileSummary(join(profileDir, profile));
       for (const line of summary) say(line);
@@ -215,7 +305,10 @@ function main(): void {
   }
   const resultsDir = join(projectRoot, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, `lint-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ ...record, report: lines }, null, 2) + '\n');
+  writeFileSync(
+    join(resultsDir, `lint-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    JSON.stringify({ ...record, report: lines }, null, 2) + '\n',
+  );
 }
 
 if (process.argv[2] === '--count-lines') {

@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const uri = 'file:///bench/corpus.cable';
   const client = new StdioLspClient(server);
   await client.initialize();
-  const outline = () => client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  const outline = () =>
+    client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
 
   // Cold open: didOpen -> diagnostics of version 1 -> outline.
   const openStart = performance.now();
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
   const diagnosticsAt = performance.now() - openStart;
   const symbols = await outline();
   const cold = performance.now() - openStart;
-  const symbolCount = (list: DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + symbolCount(s.children ?? []), 0);
+  const symbolCount = (list: DocumentSymbol[]): number =>
+    list.reduce((n, s) => n + 1 + symbolCount(s.children ?? []), 0);
 
   // Keystrokes: one character typed in the middle of the file, then its diagnostics, then the outline.
   const middle = Math.floor(lines.length / 2);
@@ -42,7 +44,12 @@ async function main(): Promise<void> {
     const pushed = client.nextDiagnostics(uri, version);
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line: middle, character: column + k }, end: { line: middle, character: column + k } }, text: 'x' }],
+      contentChanges: [
+        {
+          range: { start: { line: middle, character: column + k }, end: { line: middle, character: column + k } },
+          text: 'x',
+        },
+      ],
     });
     await pushed;
     toDiagnostics.push(performance.now() - start);
@@ -52,22 +59,49 @@ async function main(): Promise<void> {
   await client.shutdown();
 
   // The floor of an outline round trip: its JSON, written by the server and read by the client (here, in one process).
-  const floor = summarize(Array.from({ length: 5 }, () => {
-    const start = performance.now();
-    JSON.parse(JSON.stringify(symbols));
-    return performance.now() - start;
-  }));
+  const floor = summarize(
+    Array.from({ length: 5 }, () => {
+      const start = performance.now();
+      JSON.parse(JSON.stringify(symbols));
+      return performance.now() - start;
+    }),
+  );
 
   const keystroke = summarize(total);
   const diagnosticsOnly = summarize(toDiagnostics);
   console.log(`## LSP over stdio: ${megabytes} MB, ${lines.length} lines (${machine()}; server ${server})\n`);
-  console.log(`Cold open: diagnostics of version 1 after ${formatMs(diagnosticsAt)} (${diagnostics.length} diagnostics), outline after ${formatMs(cold)} ` +
-    `(${symbolCount(symbols)} symbols, ${(JSON.stringify(symbols).length / 1e6).toFixed(1)} MB of JSON).\n`);
-  table(['after each of ' + edits + ' one-character edits', 'median (min–max)', 'p95', '% of cold open (median)', 'target: median <= 20 ms and <= 1%'], [
-    ['diagnostics of that version pushed', spread(diagnosticsOnly), formatMs(diagnosticsOnly.p95), `${((diagnosticsOnly.median / cold) * 100).toFixed(2)}%`, met(diagnosticsOnly.median <= 20 && diagnosticsOnly.median / cold <= 0.01)],
-    ['... and then the outline received', spread(keystroke), formatMs(keystroke.p95), `${((keystroke.median / cold) * 100).toFixed(2)}%`, met(keystroke.median <= 20 && keystroke.median / cold <= 0.01)],
-  ]);
-  console.log(`The outline is ${(JSON.stringify(symbols).length / 1e6).toFixed(1)} MB of JSON after every edit (LSP has no incremental outline): JSON.stringify and JSON.parse of it alone take ${spread(floor)} in one process, the floor of the round trip.\n`);
+  console.log(
+    `Cold open: diagnostics of version 1 after ${formatMs(diagnosticsAt)} (${diagnostics.length} diagnostics), outline after ${formatMs(cold)} ` +
+      `(${symbolCount(symbols)} symbols, ${(JSON.stringify(symbols).length / 1e6).toFixed(1)} MB of JSON).\n`,
+  );
+  table(
+    [
+      'after each of ' + edits + ' one-character edits',
+      'median (min–max)',
+      'p95',
+      '% of cold open (median)',
+      'target: median <= 20 ms and <= 1%',
+    ],
+    [
+      [
+        'diagnostics of that version pushed',
+        spread(diagnosticsOnly),
+        formatMs(diagnosticsOnly.p95),
+        `${((diagnosticsOnly.median / cold) * 100).toFixed(2)}%`,
+        met(diagnosticsOnly.median <= 20 && diagnosticsOnly.median / cold <= 0.01),
+      ],
+      [
+        '... and then the outline received',
+        spread(keystroke),
+        formatMs(keystroke.p95),
+        `${((keystroke.median / cold) * 100).toFixed(2)}%`,
+        met(keystroke.median <= 20 && keystroke.median / cold <= 0.01),
+      ],
+    ],
+  );
+  console.log(
+    `The outline is ${(JSON.stringify(symbols).length / 1e6).toFixed(1)} MB of JSON after every edit (LSP has no incremental outline): JSON.stringify and JSON.parse of it alone take ${spread(floor)} in one process, the floor of the round trip.\n`,
+  );
 }
 
 main().catch((error) => {

@@ -45,7 +45,14 @@ function measureSize(megabytes: number): Record<string, number> {
   const tokens = semanticTokenData(model);
   const withFeatures = heap();
   void [model, reader, tokens];
-  return { bytes, lines: model.lineCount, text: withText - start, model: withModel - withText, document: modelAndText - start, features: withFeatures - start };
+  return {
+    bytes,
+    lines: model.lineCount,
+    text: withText - start,
+    model: withModel - withText,
+    document: modelAndText - start,
+    features: withFeatures - start,
+  };
 }
 
 const size = process.argv.indexOf('--size');
@@ -57,7 +64,13 @@ if (size > 0) {
   console.log(`## Memory (${machine()})\n`);
   const rows: string[][] = [];
   for (const megabytes of (process.env.BENCH_MEMORY_SIZES ?? '1,10,100').split(',').map(Number)) {
-    const m = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', __filename, '--size', String(megabytes)], { encoding: 'utf8' }));
+    const m = JSON.parse(
+      execFileSync(
+        process.execPath,
+        ['--expose-gc', '--max-old-space-size=8192', __filename, '--size', String(megabytes)],
+        { encoding: 'utf8' },
+      ),
+    );
     rows.push([
       `${megabytes} MB (${mb(m.bytes)} UTF-8, ${m.lines} lines)`,
       `${mb(m.text)} (${x(m.text, m.bytes)})`,
@@ -67,5 +80,15 @@ if (size > 0) {
       `${mb(m.features)} (${x(m.features, m.bytes)})`,
     ]);
   }
-  table(['document', 'text string in the heap', 'model held (text apart)', 'target: model <= 2x text', 'open document: model and its text', '... with outline, diagnostics and semantic tokens cached'], rows);
+  table(
+    [
+      'document',
+      'text string in the heap',
+      'model held (text apart)',
+      'target: model <= 2x text',
+      'open document: model and its text',
+      '... with outline, diagnostics and semantic tokens cached',
+    ],
+    rows,
+  );
 }

@@ -6,7 +6,18 @@
 //   npm run bench   (or: node esbuild.mjs --bench && node --expose-gc out/bench/parse.bench.js)
 //   BENCH_SIZES=1,10 to choose the sizes.
 import { CableModel } from '../server/src/syntax/model';
-import { corpusOfSize, formatMs, interleave, machine, measure, met, ratio, roundRatios, spread, table } from './support';
+import {
+  corpusOfSize,
+  formatMs,
+  interleave,
+  machine,
+  measure,
+  met,
+  ratio,
+  roundRatios,
+  spread,
+  table,
+} from './support';
 
 /** The first baseline: find every line of the text, as any line-based reader must. */
 function bareLineScan(text: string): number {
@@ -33,7 +44,11 @@ let text10: string | undefined;
 for (const megabytes of (process.env.BENCH_SIZES ?? '1,10,100').split(',').map(Number)) {
   const text = corpusOfSize(megabytes);
   const runs = megabytes >= 100 ? 5 : megabytes >= 10 ? 11 : 21;
-  const t = interleave(runs, { scan: () => bareLineScan(text), split: () => splitLines(text), parse: () => CableModel.parse(text) });
+  const t = interleave(runs, {
+    scan: () => bareLineScan(text),
+    split: () => splitLines(text),
+    parse: () => CableModel.parse(text),
+  });
   const scanRatio = roundRatios(t.parse, t.scan);
   const splitRatio = roundRatios(t.parse, t.split);
   const lines = text.split('\n').length;
@@ -46,11 +61,24 @@ for (const megabytes of (process.env.BENCH_SIZES ?? '1,10,100').split(',').map(N
     spread(t.split),
     `${ratio(t.parse.median, t.split.median)} (rounds ${splitRatio.min.toFixed(1)}–${splitRatio.max.toFixed(1)})`,
     met(t.parse.median / t.split.median <= 3),
-    `${((text.length / 1e6) / (t.parse.median / 1000)).toFixed(0)} MB/s`,
+    `${(text.length / 1e6 / (t.parse.median / 1000)).toFixed(0)} MB/s`,
   ]);
   if (megabytes === 10) [parse10, text10] = [t.parse.median, text];
 }
-table(['file', 'full parse median (min–max)', 'indexOf line scan', 'parse / scan', 'target <= 3', 'split(/\\r\\n|\\r|\\n/)', 'parse / split', 'target <= 3', 'parse speed'], rows);
+table(
+  [
+    'file',
+    'full parse median (min–max)',
+    'indexOf line scan',
+    'parse / scan',
+    'target <= 3',
+    'split(/\\r\\n|\\r|\\n/)',
+    'parse / split',
+    'target <= 3',
+    'parse speed',
+  ],
+  rows,
+);
 
 if (text10 !== undefined && parse10 !== undefined) {
   const text = text10;
@@ -59,14 +87,28 @@ if (text10 !== undefined && parse10 !== undefined) {
   const keystrokes = (label: string, edit: (k: number) => Parameters<CableModel['applyChange']>[0]) => {
     let k = 0;
     const timing = measure(200, () => model.applyChange(edit(k++)));
-    return [label, spread(timing), formatMs(timing.p95), `${((timing.median / parse10) * 100).toFixed(4)}%`, met(timing.median < 1 && timing.median / parse10 < 0.01)];
+    return [
+      label,
+      spread(timing),
+      formatMs(timing.p95),
+      `${((timing.median / parse10) * 100).toFixed(4)}%`,
+      met(timing.median < 1 && timing.median / parse10 < 0.01),
+    ];
   };
   const at = (line: number, character: number) => ({ line, character });
-  console.log(`## Keystroke in the middle of 10 MB (${model.lineCount} lines, ${model.cables.length} cables; full parse median ${formatMs(parse10)})\n`);
-  table(['edit (200 each)', 'median (min–max)', 'p95', '% of full parse', 'target < 1 ms and < 1%'], [
-    keystrokes('type one character', (k) => ({ range: { start: at(middle, k), end: at(middle, k) }, text: 'x' })),
-    keystrokes('delete one character', () => ({ range: { start: at(middle, 0), end: at(middle, 1) }, text: '' })),
-    keystrokes('Enter (split a line), then join it back', (k) =>
-      k % 2 === 0 ? { range: { start: at(middle, 3), end: at(middle, 3) }, text: '\n' } : { range: { start: at(middle, 3), end: at(middle + 1, 0) }, text: '' }),
-  ]);
+  console.log(
+    `## Keystroke in the middle of 10 MB (${model.lineCount} lines, ${model.cables.length} cables; full parse median ${formatMs(parse10)})\n`,
+  );
+  table(
+    ['edit (200 each)', 'median (min–max)', 'p95', '% of full parse', 'target < 1 ms and < 1%'],
+    [
+      keystrokes('type one character', (k) => ({ range: { start: at(middle, k), end: at(middle, k) }, text: 'x' })),
+      keystrokes('delete one character', () => ({ range: { start: at(middle, 0), end: at(middle, 1) }, text: '' })),
+      keystrokes('Enter (split a line), then join it back', (k) =>
+        k % 2 === 0
+          ? { range: { start: at(middle, 3), end: at(middle, 3) }, text: '\n' }
+          : { range: { start: at(middle, 3), end: at(middle + 1, 0) }, text: '' },
+      ),
+    ],
+  );
 }

@@ -27,7 +27,11 @@ if (which > 0) {
   console.log(JSON.stringify(cost(text, name === 'ordinary' ? 3 : 1)));
 } else {
   const run = (name: string): { chars: number; parse: number; features: number } | undefined => {
-    const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--case', name], { encoding: 'utf8', timeout: LIMIT_S * 1000, maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--case', name], {
+      encoding: 'utf8',
+      timeout: LIMIT_S * 1000,
+      maxBuffer: 1 << 20,
+    });
     return child.status === 0 ? JSON.parse(child.stdout) : undefined;
   };
   const ordinary = run('ordinary')!;
@@ -36,8 +40,27 @@ if (which > 0) {
   const rows = PATHOLOGICAL.map(([name]) => {
     const c = run(name);
     if (!c) return [name, '', `> ${LIMIT_S} s (stopped)`, '', '', ''];
-    return [name, `${(c.chars / 1e6).toFixed(2)} MB`, `${ms(c.parse)} ms`, `${(c.parse / (perChar.parse * c.chars)).toFixed(1)}x`, `${ms(c.features)} ms`, `${(c.features / (perChar.features * c.chars)).toFixed(1)}x`];
+    return [
+      name,
+      `${(c.chars / 1e6).toFixed(2)} MB`,
+      `${ms(c.parse)} ms`,
+      `${(c.parse / (perChar.parse * c.chars)).toFixed(1)}x`,
+      `${ms(c.features)} ms`,
+      `${(c.features / (perChar.features * c.chars)).toFixed(1)}x`,
+    ];
   });
-  console.log(`## Pathological documents (${machine()}; ordinary corpus: parse ${ms(perChar.parse * 1e6)} ms/MB, features ${ms(perChar.features * 1e6)} ms/MB)\n`);
-  table(['document', 'size', 'parse', 'parse / ordinary', 'outline + diagnostics + folding + tokens', 'features / ordinary'], rows);
+  console.log(
+    `## Pathological documents (${machine()}; ordinary corpus: parse ${ms(perChar.parse * 1e6)} ms/MB, features ${ms(perChar.features * 1e6)} ms/MB)\n`,
+  );
+  table(
+    [
+      'document',
+      'size',
+      'parse',
+      'parse / ordinary',
+      'outline + diagnostics + folding + tokens',
+      'features / ordinary',
+    ],
+    rows,
+  );
 }

@@ -51,7 +51,10 @@ function cablesAsMarkdown(text: string): string {
   const walk = (list: DocumentSymbol[], depth: number) => {
     for (const s of list) {
       const line = s.range.start.line;
-      headings.set(line, [...(headings.get(line) ?? []), `${'#'.repeat(Math.min(depth, 6))} ${s.name.replace(/\s+/g, ' ')}`]);
+      headings.set(line, [
+        ...(headings.get(line) ?? []),
+        `${'#'.repeat(Math.min(depth, 6))} ${s.name.replace(/\s+/g, ' ')}`,
+      ]);
       walk(s.children ?? [], depth + 1);
     }
   };
@@ -111,9 +114,16 @@ async function main(): Promise<void> {
     // Markdown: a new document each time (the service caches by uri); after an edit: a new version of one document.
     let markdownDocument = TextDocument.create(`file:///peer/edit-${label.length}.md`, 'markdown', 1, markdown);
     const markdownSymbols = (document: TextDocument) => service.getDocumentSymbols(document, {}, token);
-    const theirSymbols = count(await markdownSymbols(TextDocument.create(`file:///peer/${uriCount++}.md`, 'markdown', 1, markdown)));
+    const theirSymbols = count(
+      await markdownSymbols(TextDocument.create(`file:///peer/${uriCount++}.md`, 'markdown', 1, markdown)),
+    );
     await markdownSymbols(markdownDocument);
-    const samples = { oursCold: [] as number[], theirsCold: [] as number[], oursEdit: [] as number[], theirsEdit: [] as number[] };
+    const samples = {
+      oursCold: [] as number[],
+      theirsCold: [] as number[],
+      oursEdit: [] as number[],
+      theirsEdit: [] as number[],
+    };
     const runs = 7;
     for (let round = -1; round < runs; round++) {
       const time = async (key: keyof typeof samples, work: () => unknown) => {
@@ -123,20 +133,39 @@ async function main(): Promise<void> {
         if (round >= 0) samples[key].push(performance.now() - start);
       };
       await time('oursCold', () => documentSymbols(new CableReader(CableModel.parse(cables))));
-      await time('theirsCold', () => markdownSymbols(TextDocument.create(`file:///peer/${uriCount++}.md`, 'markdown', 1, markdown)));
+      await time('theirsCold', () =>
+        markdownSymbols(TextDocument.create(`file:///peer/${uriCount++}.md`, 'markdown', 1, markdown)),
+      );
       await time('oursEdit', () => {
-        model.applyChange({ range: { start: { line: middle, character: column }, end: { line: middle, character: column } }, text: 'x' });
+        model.applyChange({
+          range: { start: { line: middle, character: column }, end: { line: middle, character: column } },
+          text: 'x',
+        });
         column++;
         return documentSymbols(reader);
       });
       await time('theirsEdit', () => {
         const position = markdownDocument.positionAt(Math.floor(markdown.length / 2));
-        markdownDocument = TextDocument.update(markdownDocument, [{ range: { start: position, end: position }, text: 'x' }], markdownDocument.version + 1);
+        markdownDocument = TextDocument.update(
+          markdownDocument,
+          [{ range: { start: position, end: position }, text: 'x' }],
+          markdownDocument.version + 1,
+        );
         // The service learns of a change from its workspace; here, as a new document: a new parse either way.
-        return markdownSymbols(TextDocument.create(`file:///peer/${uriCount++}.md`, 'markdown', markdownDocument.version, markdownDocument.getText()));
+        return markdownSymbols(
+          TextDocument.create(
+            `file:///peer/${uriCount++}.md`,
+            'markdown',
+            markdownDocument.version,
+            markdownDocument.getText(),
+          ),
+        );
       });
     }
-    const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<keyof typeof samples, Timing>;
+    const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<
+      keyof typeof samples,
+      Timing
+    >;
     rows.push([
       label,
       `${ourSymbols} / ${theirSymbols}`,
@@ -150,7 +179,21 @@ async function main(): Promise<void> {
       met(s.oursEdit.median < s.theirsEdit.median),
     ]);
   }
-  table(['Markdown file (same size)', 'symbols ours / theirs', 'ours cold: parse + outline', 'Markdown cold: tokens + symbols', 'ours / theirs', 'target: ours faster', 'ours after a keystroke', 'Markdown after a keystroke', 'ours / theirs', 'target: ours faster'], rows);
+  table(
+    [
+      'Markdown file (same size)',
+      'symbols ours / theirs',
+      'ours cold: parse + outline',
+      'Markdown cold: tokens + symbols',
+      'ours / theirs',
+      'target: ours faster',
+      'ours after a keystroke',
+      'Markdown after a keystroke',
+      'ours / theirs',
+      'target: ours faster',
+    ],
+    rows,
+  );
   console.log('(medians of 7 interleaved rounds, min–max in brackets)\n');
 }
 

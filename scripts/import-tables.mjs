@@ -22,8 +22,17 @@ const WHOLE = [
 for (const file of WHOLE) writeFileSync(join(dataDir, file), readFileSync(join(specDir, file)));
 
 const ROUTING_COLUMNS = [
-  'ri', 'name', 'kind', 'family', 'cable_count', 'de_station_for', 'cable_names',
-  'distinct_names_in_cables', 'acp117_2010', 'acp117_2014', 'note',
+  'ri',
+  'name',
+  'kind',
+  'family',
+  'cable_count',
+  'de_station_for',
+  'cable_names',
+  'distinct_names_in_cables',
+  'acp117_2010',
+  'acp117_2014',
+  'note',
 ];
 const lines = readFileSync(join(specDir, 'routing-indicators.tsv'), 'utf8').replace(/\n$/, '').split('\n');
 const comments = lines.filter((line) => line.startsWith('#'));

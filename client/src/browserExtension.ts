@@ -1,13 +1,22 @@
 // The web extension (vscode.dev, github.dev; package.json "browser"): the same client as on the desktop, with the
 // language server in a web worker (dist/browser/server.js, built from server/src/browserMain.ts).
 import * as vscode from 'vscode';
-import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, ServerOptions } from 'vscode-languageclient/browser';
+import {
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  LanguageClient,
+  ServerOptions,
+} from 'vscode-languageclient/browser';
 import { activateCable, deactivateCable } from './common';
 
 /** A worker, as the message reader and writer take it (the client's tsconfig has no DOM library). */
 type ServerWorker = ConstructorParameters<typeof BrowserMessageReader>[0];
 /** The web extension host's Worker. */
-const WorkerConstructor = (globalThis as unknown as { Worker: new (url: string, options?: { name?: string }) => ServerWorker & { terminate(): void } }).Worker;
+const WorkerConstructor = (
+  globalThis as unknown as {
+    Worker: new (url: string, options?: { name?: string }) => ServerWorker & { terminate(): void };
+  }
+).Worker;
 
 /**
  * The URL to start the server worker from. The web worker extension host refuses to start a worker from a
@@ -17,7 +26,10 @@ const WorkerConstructor = (globalThis as unknown as { Worker: new (url: string, 
 async function workerUrl(script: vscode.Uri): Promise<string> {
   if (script.scheme !== 'vscode-remote') return script.toString(true);
   const response = await fetch(script.toString(true));
-  if (!response.ok) throw new Error(`cannot read the language server script ${script.toString(true)}: ${response.status} ${response.statusText}`);
+  if (!response.ok)
+    throw new Error(
+      `cannot read the language server script ${script.toString(true)}: ${response.status} ${response.statusText}`,
+    );
   return URL.createObjectURL(new Blob([await response.text()], { type: 'application/javascript' }));
 }
 

@@ -13,7 +13,8 @@ function startsWithTransmissionLine(document: vscode.TextDocument): boolean {
 }
 
 function detect(document: vscode.TextDocument): void {
-  if (document.languageId === 'plaintext' && startsWithTransmissionLine(document)) void vscode.languages.setTextDocumentLanguage(document, 'cable');
+  if (document.languageId === 'plaintext' && startsWithTransmissionLine(document))
+    void vscode.languages.setTextDocumentLanguage(document, 'cable');
 }
 
 /** Switches open and later opened plain-text cables to the cable language. */

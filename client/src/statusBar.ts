@@ -11,7 +11,11 @@ export const REVEAL_CLASSIFICATION_COMMAND = 'cable.revealClassification';
 const DEBOUNCE_MS = 120;
 
 /** Asks the server about the cable at the cursor of `editor`; null when there is none or the server cannot say. */
-export async function cableAtCursor(client: BaseLanguageClient, editor: vscode.TextEditor, token?: vscode.CancellationToken): Promise<CableAtResult | null> {
+export async function cableAtCursor(
+  client: BaseLanguageClient,
+  editor: vscode.TextEditor,
+  token?: vscode.CancellationToken,
+): Promise<CableAtResult | null> {
   const params: CableAtParams = {
     textDocument: client.code2ProtocolConverter.asTextDocumentIdentifier(editor.document),
     position: client.code2ProtocolConverter.asPosition(editor.selection.active),
@@ -20,7 +24,11 @@ export async function cableAtCursor(client: BaseLanguageClient, editor: vscode.T
 }
 
 export class CableStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('cable.classification', vscode.StatusBarAlignment.Left, 100);
+  private readonly item = vscode.window.createStatusBarItem(
+    'cable.classification',
+    vscode.StatusBarAlignment.Left,
+    100,
+  );
   private readonly disposables: vscode.Disposable[] = [this.item];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending: vscode.CancellationTokenSource | undefined;
@@ -33,8 +41,12 @@ export class CableStatusBar implements vscode.Disposable {
     this.item.command = { command: REVEAL_CLASSIFICATION_COMMAND, title: 'Reveal the classification line' };
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
-      vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor === vscode.window.activeTextEditor && this.schedule()),
-      vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && this.schedule()),
+      vscode.window.onDidChangeTextEditorSelection(
+        (e) => e.textEditor === vscode.window.activeTextEditor && this.schedule(),
+      ),
+      vscode.workspace.onDidChangeTextDocument(
+        (e) => e.document === vscode.window.activeTextEditor?.document && this.schedule(),
+      ),
       vscode.workspace.onDidCloseTextDocument(() => this.schedule()),
       client.onDidChangeState(() => this.schedule(0)),
     );
@@ -91,7 +103,9 @@ export async function revealClassification(client: BaseLanguageClient): Promise<
   if (!editor || editor.document.languageId !== 'cable') return;
   const result = await cableAtCursor(client, editor);
   if (!result?.classificationRange) {
-    void vscode.window.showInformationMessage(result ? `${result.referenceId} has no classification line.` : 'No cable at the cursor.');
+    void vscode.window.showInformationMessage(
+      result ? `${result.referenceId} has no classification line.` : 'No cable at the cursor.',
+    );
     return;
   }
   const range = client.protocol2CodeConverter.asRange(result.classificationRange);

@@ -12,7 +12,9 @@ const DEBOUNCE_MS = 200;
 /** The configured paths: strings, trimmed, without empties and repeats. */
 export function configuredTablePaths(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  const paths = value.filter((path): path is string => typeof path === 'string').map((path) => path.trim().replace(/\\/g, '/').replace(/^\.\//, ''));
+  const paths = value
+    .filter((path): path is string => typeof path === 'string')
+    .map((path) => path.trim().replace(/\\/g, '/').replace(/^\.\//, ''));
   return [...new Set(paths.filter((path) => path !== ''))];
 }
 
@@ -49,7 +51,12 @@ export class UserTables implements vscode.Disposable {
   private candidates(): { uri: vscode.Uri; name: string; folder: vscode.WorkspaceFolder; path: string }[] {
     const folders = vscode.workspace.workspaceFolders ?? [];
     return this.paths().flatMap((path) =>
-      folders.map((folder) => ({ uri: vscode.Uri.joinPath(folder.uri, path), name: folders.length > 1 ? `${folder.name}/${path}` : path, folder, path })),
+      folders.map((folder) => ({
+        uri: vscode.Uri.joinPath(folder.uri, path),
+        name: folders.length > 1 ? `${folder.name}/${path}` : path,
+        folder,
+        path,
+      })),
     );
   }
 
@@ -99,7 +106,10 @@ export class UserTables implements vscode.Disposable {
     }
     const folders = vscode.workspace.workspaceFolders?.length ?? 0;
     for (const path of this.paths()) {
-      if (!found.has(path)) this.log.warn(`cable.${TABLES_SETTING}: ${path} not found in ${folders ? 'the workspace folder(s)' : 'a workspace (no folder is open)'}`);
+      if (!found.has(path))
+        this.log.warn(
+          `cable.${TABLES_SETTING}: ${path} not found in ${folders ? 'the workspace folder(s)' : 'a workspace (no folder is open)'}`,
+        );
     }
     if (files.length) this.log.info(`Code tables: ${files.map((f) => f.name).join(', ')}`);
     return files;

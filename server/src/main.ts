@@ -7,4 +7,6 @@ import { nodeWorkspaceFiles } from './workspace/nodeFiles';
 startServer(createConnection(ProposedFeatures.all), { files: nodeWorkspaceFiles });
 
 // Last resort: a promise nobody waited for must not take the server down (Node ends the process on an unhandled rejection).
-process.on('unhandledRejection', (reason) => console.error(`Unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`));
+process.on('unhandledRejection', (reason) =>
+  console.error(`Unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`),
+);

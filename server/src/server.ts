@@ -50,7 +50,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Reading files into the index, one task after another; navigation requests wait until it is idle. */
   let indexing: Promise<void> = Promise.resolve();
   const enqueue = (task: () => Promise<void>): void => {
-    indexing = indexing.then(task).catch((error) => connection.console.error(`Indexing failed: ${error instanceof Error ? error.stack : error}`));
+    indexing = indexing
+      .then(task)
+      .catch((error) => connection.console.error(`Indexing failed: ${error instanceof Error ? error.stack : error}`));
   };
   let ruleSettings: RuleSettings = {};
   let maxOutlineSymbols = DEFAULT_MAX_OUTLINE_SYMBOLS;
@@ -77,7 +79,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clientWatchesFiles = !!params?.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     clientHasWorkspaceFolders = !!params?.capabilities?.workspace?.workspaceFolders;
     definitionLinkSupport = !!params?.capabilities?.textDocument?.definition?.linkSupport;
-    const folders = Array.isArray(params?.workspaceFolders) ? params.workspaceFolders.map((folder) => folder?.uri).filter((uri) => typeof uri === 'string') : [];
+    const folders = Array.isArray(params?.workspaceFolders)
+      ? params.workspaceFolders.map((folder) => folder?.uri).filter((uri) => typeof uri === 'string')
+      : [];
     workspaceFolders = folders.length ? folders : typeof params?.rootUri === 'string' ? [params.rootUri] : [];
     ruleSettings = asRuleSettings(params?.initializationOptions?.diagnostics?.rules);
     maxOutlineSymbols = asMaxSymbols(params?.initializationOptions?.outline?.maxSymbols);
@@ -106,18 +110,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     enqueue(() => indexWorkspace(workspaceFolders));
     if (clientWatchesFiles && files) {
       const watchers = [{ globPattern: CABLE_FILE_GLOB }, { globPattern: '**/*', kind: WatchKind.Delete }];
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error) => connection.console.warn(`No file watchers: ${error}`));
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers })
+        .catch((error) => connection.console.warn(`No file watchers: ${error}`));
     }
     if (clientHasWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
         const gone = removed.map((folder) => folder.uri);
-        workspaceFolders = [...workspaceFolders.filter((uri) => !gone.includes(uri)), ...added.map((folder) => folder.uri)];
+        workspaceFolders = [
+          ...workspaceFolders.filter((uri) => !gone.includes(uri)),
+          ...added.map((folder) => folder.uri),
+        ];
         for (const uri of gone) index.removeFolder(uri);
         enqueue(() => indexWorkspace(added.map((folder) => folder.uri)));
       });
     }
     if (!clientHasConfiguration) return;
-    connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' }).catch((error) => logFailure('Registering for configuration changes failed', error));
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'cable' })
+      .catch((error) => logFailure('Registering for configuration changes failed', error));
     await loadSettings();
   });
 
@@ -132,7 +143,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       report: (percentage, message) => reporter?.report(percentage, message),
       done: () => reporter?.done(),
     });
-    connection.console.log(`Indexed ${result.cables} cables in ${result.files} files (${(result.characters / 1e6).toFixed(1)} MB) in ${(result.milliseconds / 1000).toFixed(1)} s.`);
+    connection.console.log(
+      `Indexed ${result.cables} cables in ${result.files} files (${(result.characters / 1e6).toFixed(1)} MB) in ${(result.milliseconds / 1000).toFixed(1)} s.`,
+    );
   }
 
   function inWorkspace(uri: string): boolean {
@@ -186,13 +199,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function reportTableProblems(problems: TableProblem[]): void {
     if (problems.length === 0) return;
     for (const problem of problems) connection.console.warn(`Code table ${formatTableProblem(problem)}`);
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems: see the output of the cable language server)` : '';
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Cable code tables: ${formatTableProblem(problems[0])}${more}` });
+    const more =
+      problems.length > 1
+        ? ` (and ${problems.length - 1} more problems: see the output of the cable language server)`
+        : '';
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message: `Cable code tables: ${formatTableProblem(problems[0])}${more}`,
+    });
   }
 
   function publishDiagnostics(document: CableDocument): void {
     connection
-      .sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(document.model, ruleSettings, document.reader) })
+      .sendDiagnostics({
+        uri: document.uri,
+        version: document.version,
+        diagnostics: documentDiagnostics(document.model, ruleSettings, document.reader),
+      })
       .catch((error) => logFailure('Sending diagnostics failed', error));
   }
 
@@ -217,7 +240,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidOpenTextDocument((params) => {
     const item = params?.textDocument;
-    if (typeof item?.uri !== 'string' || typeof item.text !== 'string') return logFailure('Ignored textDocument/didOpen', 'expected textDocument { uri, text }');
+    if (typeof item?.uri !== 'string' || typeof item.text !== 'string')
+      return logFailure('Ignored textDocument/didOpen', 'expected textDocument { uri, text }');
     const document = documents.open(item.uri, Number.isInteger(item.version) ? item.version : 0, item.text);
     index.setDocument(document.uri, document.reader);
     publishDiagnostics(document);
@@ -228,7 +252,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!document) return logFailure('Ignored textDocument/didChange', `unknown document ${uri}`);
     const changes: unknown[] = Array.isArray(params.contentChanges) ? params.contentChanges : [];
     const valid = changes.filter(isChange);
-    if (valid.length < changes.length || changes.length === 0) logFailure('textDocument/didChange', `ignored ${changes.length - valid.length} malformed of ${changes.length} changes to ${uri}`);
+    if (valid.length < changes.length || changes.length === 0)
+      logFailure(
+        'textDocument/didChange',
+        `ignored ${changes.length - valid.length} malformed of ${changes.length} changes to ${uri}`,
+      );
     const version = params.textDocument.version;
     documents.update(document.uri, valid, Number.isInteger(version) ? version : document.version);
     index.setDocument(document.uri, document.reader);
@@ -244,7 +272,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     documents.close(uri);
     lastTokens.delete(uri);
     cutOutlines.delete(uri);
-    connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logFailure('Clearing diagnostics failed', error));
+    connection
+      .sendDiagnostics({ uri, diagnostics: [] })
+      .catch((error) => logFailure('Clearing diagnostics failed', error));
   });
 
   connection.onDocumentSymbol((params) => {
@@ -258,11 +288,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction((params) => {
     const document = documentOf(params);
     if (!isRange(params.range)) throw invalidParams('Expected params.range { start: Position, end: Position }.');
-    return codeActions(document.reader, document.uri, params.range, Array.isArray(params.context?.only) ? params.context.only : undefined, ruleSettings);
+    return codeActions(
+      document.reader,
+      document.uri,
+      params.range,
+      Array.isArray(params.context?.only) ? params.context.only : undefined,
+      ruleSettings,
+    );
   });
   connection.onCompletion((params) => completions(documentOf(params).reader, positionOf(params)));
   connection.onFoldingRanges((params) => foldingRanges(documentOf(params).model));
-  connection.onRequest(CABLE_AT_METHOD, (params: CableAtParams) => cableAt(documentOf(params).reader, positionOf(params)));
+  connection.onRequest(CABLE_AT_METHOD, (params: CableAtParams) =>
+    cableAt(documentOf(params).reader, positionOf(params)),
+  );
 
   connection.onDocumentLinks(async (params) => {
     const document = documentOf(params);
@@ -302,12 +340,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const data = semanticTokenData(document.model);
     const previous = lastTokens.get(document.uri);
     const resultId = tokensResult(document.uri, data);
-    return previous && previous.resultId === params.previousResultId ? semanticTokensDelta(previous.data, data, resultId) : { resultId, data };
+    return previous && previous.resultId === params.previousResultId
+      ? semanticTokensDelta(previous.data, data, resultId)
+      : { resultId, data };
   });
   connection.languages.semanticTokens.onRange((params) => {
     const document = documentOf(params);
     if (!isRange(params.range)) throw invalidParams('Expected params.range { start: Position, end: Position }.');
-    return { data: semanticTokenData(document.model, Math.floor(params.range.start.line), Math.floor(params.range.end.line)) };
+    return {
+      data: semanticTokenData(document.model, Math.floor(params.range.start.line), Math.floor(params.range.end.line)),
+    };
   });
 
   connection.listen();
@@ -351,5 +393,10 @@ function isRange(value: unknown): value is { start: Position; end: Position } {
 /** A content change the model can apply: text, and a well-formed range or none (the whole document). */
 function isChange(value: unknown): value is TextChange {
   const change = value as { text?: unknown; range?: unknown } | null | undefined;
-  return typeof change === 'object' && change !== null && typeof change.text === 'string' && (change.range === undefined || isRange(change.range));
+  return (
+    typeof change === 'object' &&
+    change !== null &&
+    typeof change.text === 'string' &&
+    (change.range === undefined || isRange(change.range))
+  );
 }

@@ -3,7 +3,16 @@
 // codes, files / folders / globs, rule settings, worker counts.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  chmodSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -24,7 +33,11 @@ interface Run {
 }
 
 function lint(args: string[], cwd = fixturesDir): Run {
-  const run = spawnSync(process.execPath, [cliBundle, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '' } });
+  const run = spawnSync(process.execPath, [cliBundle, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '' },
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -62,14 +75,21 @@ test('the fixtures: text report = the editor diagnostics, path:line:col severity
     cables += CableModel.parse(readFixture(name)).cables.length;
     for (const d of editorDiagnostics(name)) {
       counts[d.severity! - 1]++;
-      expected.push(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity!]} ${d.code} ${d.message}`);
+      expected.push(
+        `${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity!]} ${d.code} ${d.message}`,
+      );
     }
   }
   assert.ok(expected.length > 50, 'the fixtures have diagnostics to compare');
   const [report, summary] = run.stdout.split('\n\n');
   assert.deepEqual(report.split('\n'), expected);
   const total = counts.reduce((a, b) => a + b, 0);
-  assert.match(summary, new RegExp(`^${names.length} files, ${cables} cables: ${total} problems \\(${counts[0]} errors, ${counts[1]} warnings, ${counts[2]} information, ${counts[3]} hints\\)\n`));
+  assert.match(
+    summary,
+    new RegExp(
+      `^${names.length} files, ${cables} cables: ${total} problems \\(${counts[0]} errors, ${counts[1]} warnings, ${counts[2]} information, ${counts[3]} hints\\)\n`,
+    ),
+  );
   assert.match(summary, /\nby rule: [a-z-]+ \d+/);
 });
 
@@ -77,7 +97,10 @@ test('the fixtures: JSON report = the editor diagnostics, 1-based positions, end
   const run = lint(['--format', 'json', '.']);
   assert.equal(run.status, 0, run.stderr);
   const report = JSON.parse(run.stdout) as Array<{ file: string; diagnostics: Array<Record<string, unknown>> }>;
-  assert.deepEqual(report.map((entry) => entry.file), names);
+  assert.deepEqual(
+    report.map((entry) => entry.file),
+    names,
+  );
   for (const entry of report) {
     const expected = editorDiagnostics(entry.file).map((d) => ({
       line: d.range.start.line + 1,
@@ -104,7 +127,10 @@ test('the fixtures: SARIF 2.1.0 with the required structure and 1-based regions 
   assert.equal(driver.name, 'cable-lint');
   assert.equal(driver.version, JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).version);
   assert.match(driver.informationUri, /^https:\/\//);
-  assert.deepEqual(driver.rules.map((rule: { id: string }) => rule.id), RULES.map((rule) => rule.code));
+  assert.deepEqual(
+    driver.rules.map((rule: { id: string }) => rule.id),
+    RULES.map((rule) => rule.code),
+  );
   for (const rule of driver.rules) {
     assert.ok(rule.shortDescription.text.length > 10, rule.id);
     // GitHub code scanning also wants a full description and help for every rule.
@@ -124,9 +150,17 @@ test('the fixtures: SARIF 2.1.0 with the required structure and 1-based regions 
     assert.equal(result.message.text, d.message);
     const { artifactLocation, region } = result.locations[0].physicalLocation;
     assert.deepEqual(artifactLocation, { uri: name, uriBaseId: '%SRCROOT%' });
-    assert.deepEqual(region, { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 });
+    assert.deepEqual(region, {
+      startLine: d.range.start.line + 1,
+      startColumn: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+    });
     const line = readFixture(name).split(/\r\n|\r|\n/)[region.startLine - 1];
-    assert.equal(line.slice(region.startColumn - 1, region.endColumn - 1), line.slice(d.range.start.character, d.range.end.character));
+    assert.equal(
+      line.slice(region.startColumn - 1, region.endColumn - 1),
+      line.slice(d.range.start.character, d.range.end.character),
+    );
     assert.ok(region.endColumn > region.startColumn, `${name}: a region covers text`);
   });
   assert.equal(sarifRun.invocations[0].executionSuccessful, true);
@@ -139,7 +173,15 @@ test('exit codes: 0 clean or warnings only, 1 errors, 2 usage errors', () => {
   assert.equal(failing.status, 1);
   assert.match(failing.stdout, /^error\/error\.cable:1:14 error transmission-shape /m);
   assert.match(failing.stdout, /^warning\.cable:116:1 warning paragraph-numbering /m);
-  for (const args of [['--fromat', 'json', '.'], ['--format', 'xml', '.'], ['--jobs', '0', '.'], ['--max-warnings', 'many', '.'], ['--rule', 'no-such-rule=off', '.'], ['--rule', 'unknown-tag=loud', '.'], []]) {
+  for (const args of [
+    ['--fromat', 'json', '.'],
+    ['--format', 'xml', '.'],
+    ['--jobs', '0', '.'],
+    ['--max-warnings', 'many', '.'],
+    ['--rule', 'no-such-rule=off', '.'],
+    ['--rule', 'unknown-tag=loud', '.'],
+    [],
+  ]) {
     const run = lint(args, dir);
     assert.equal(run.status, 2, args.join(' '));
     assert.equal(run.stdout, '');
@@ -152,11 +194,17 @@ test('--rule: off silences a rule, a level changes its severity (as cable.diagno
   const off = lint(['--rule', 'transmission-shape=off', '.'], dir);
   assert.equal(off.status, 0);
   assert.doesNotMatch(off.stdout, /transmission-shape/);
-  const raised = lint(['--rule', 'transmission-shape=off,paragraph-numbering=error', '--format', 'json', 'warning.cable'], dir);
+  const raised = lint(
+    ['--rule', 'transmission-shape=off,paragraph-numbering=error', '--format', 'json', 'warning.cable'],
+    dir,
+  );
   assert.equal(raised.status, 1);
   const [entry] = JSON.parse(raised.stdout);
   const expected = editorDiagnostics('00HARARE6677.cable', { 'paragraph-numbering': 'error' });
-  assert.deepEqual(entry.diagnostics.map((d: { severity: string; code: string }) => `${d.severity} ${d.code}`), expected.map((d) => `error ${d.code}`));
+  assert.deepEqual(
+    entry.diagnostics.map((d: { severity: string; code: string }) => `${d.severity} ${d.code}`),
+    expected.map((d) => `error ${d.code}`),
+  );
   const lowered = lint(['--rule', 'transmission-shape=hint', '--rule', 'paragraph-numbering=information', '.'], dir);
   assert.equal(lowered.status, 0);
   assert.match(lowered.stdout, /error\.cable:1:14 hint transmission-shape/);
@@ -174,10 +222,22 @@ test('--max-warnings and --quiet', () => {
   assert.match(overJson.stderr, /too many warnings: 1, at most 0 allowed/);
   const quiet = lint(['--quiet', '.'], dir);
   assert.equal(quiet.status, 1);
-  assert.deepEqual(quiet.stdout.split('\n\n')[0].split('\n').map((line) => line.split(' ').slice(1, 3).join(' ')), ['error transmission-shape']);
-  assert.match(quiet.stdout, /3 files, 3 cables: 3 problems \(1 error, 2 warnings, 0 information, 0 hints\); --quiet: only errors listed/);
+  assert.deepEqual(
+    quiet.stdout
+      .split('\n\n')[0]
+      .split('\n')
+      .map((line) => line.split(' ').slice(1, 3).join(' ')),
+    ['error transmission-shape'],
+  );
+  assert.match(
+    quiet.stdout,
+    /3 files, 3 cables: 3 problems \(1 error, 2 warnings, 0 information, 0 hints\); --quiet: only errors listed/,
+  );
   const quietJson = JSON.parse(lint(['--quiet', '--format', 'json', '.'], dir).stdout);
-  assert.deepEqual(quietJson.map((entry: { diagnostics: unknown[] }) => entry.diagnostics.length), [0, 0, 1]);
+  assert.deepEqual(
+    quietJson.map((entry: { diagnostics: unknown[] }) => entry.diagnostics.length),
+    [0, 0, 1],
+  );
 });
 
 test('folders are searched recursively for .cable and .tel (and with --txt, .txt cables); globs; no duplicates; sorted', () => {
@@ -199,15 +259,34 @@ test('folders are searched recursively for .cable and .tel (and with --txt, .txt
     return JSON.parse(run.stdout).map((entry: { file: string }) => entry.file);
   };
   assert.deepEqual(files('a'), ['a/b/Upper.CABLE', 'a/b/y.tel', 'a/x.cable']);
-  assert.deepEqual(files('--txt', '.'), ['a/b/Upper.CABLE', 'a/b/c/bom.txt', 'a/b/c/z.txt', 'a/b/y.tel', 'a/x.cable', 'b.cable']);
+  assert.deepEqual(files('--txt', '.'), [
+    'a/b/Upper.CABLE',
+    'a/b/c/bom.txt',
+    'a/b/c/z.txt',
+    'a/b/y.tel',
+    'a/x.cable',
+    'b.cable',
+  ]);
   assert.deepEqual(files('a/**/*.cable'), ['a/x.cable']);
   assert.deepEqual(files('**/*.tel', '*.cable'), ['a/b/y.tel', 'b.cable']);
   assert.deepEqual(files('a/*/?.tel'), ['a/b/y.tel']);
   // A folder that a pattern matches is searched like a folder argument (as the shell's unquoted a/* would give).
   assert.deepEqual(files('a/*'), ['a/b/Upper.CABLE', 'a/b/y.tel', 'a/notes.txt', 'a/readme.md', 'a/x.cable']);
   assert.deepEqual(files('a/**'), ['a/b/Upper.CABLE', 'a/b/y.tel', 'a/notes.txt', 'a/readme.md', 'a/x.cable']);
-  assert.deepEqual(files('--txt', '?/*'), ['a/b/Upper.CABLE', 'a/b/c/bom.txt', 'a/b/c/z.txt', 'a/b/y.tel', 'a/notes.txt', 'a/readme.md', 'a/x.cable']);
-  assert.deepEqual(files('a/x.cable', 'a', './a/x.cable', join(dir, 'a', 'x.cable')), ['a/b/Upper.CABLE', 'a/b/y.tel', 'a/x.cable']);
+  assert.deepEqual(files('--txt', '?/*'), [
+    'a/b/Upper.CABLE',
+    'a/b/c/bom.txt',
+    'a/b/c/z.txt',
+    'a/b/y.tel',
+    'a/notes.txt',
+    'a/readme.md',
+    'a/x.cable',
+  ]);
+  assert.deepEqual(files('a/x.cable', 'a', './a/x.cable', join(dir, 'a', 'x.cable')), [
+    'a/b/Upper.CABLE',
+    'a/b/y.tel',
+    'a/x.cable',
+  ]);
   assert.deepEqual(files('a/notes.txt'), ['a/notes.txt'], 'a file named explicitly is linted whatever its name');
   const absolute = JSON.parse(lint(['--format', 'json', join(dir, 'b.cable')], join(dir, 'a')).stdout);
   assert.equal(absolute[0].file, join(dir, 'b.cable'), 'files outside the working folder keep their absolute path');
@@ -244,7 +323,10 @@ test('missing, unmatched and unreadable inputs: exit 2 with a message on standar
     assert.match(run.stderr, /^cable-lint: cannot read unreadable\.cable: /m);
     const log = JSON.parse(run.stdout);
     assert.equal(log.runs[0].invocations[0].executionSuccessful, false);
-    assert.equal(log.runs[0].invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, 'unreadable.cable');
+    assert.equal(
+      log.runs[0].invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri,
+      'unreadable.cable',
+    );
   }
   const text = lint(['.'], dir);
   assert.equal(text.status, 2);
@@ -253,11 +335,15 @@ test('missing, unmatched and unreadable inputs: exit 2 with a message on standar
 
 test('--jobs 1 and --jobs 2 give identical reports, in path order, in every format', () => {
   // Many small files of different sizes (the smaller fixtures, some doubled), so that batches finish out of order.
-  const bytes = names.map((name) => readFileSync(join(fixturesDir, name))).sort((a, b) => a.length - b.length).slice(0, 40);
+  const bytes = names
+    .map((name) => readFileSync(join(fixturesDir, name)))
+    .sort((a, b) => a.length - b.length)
+    .slice(0, 40);
   const files: Record<string, Buffer> = {};
   for (let i = 0; i < 80; i++) {
     const cable = bytes[(i * 7) % bytes.length];
-    files[`f${String(i % 13).padStart(2, '0')}/${i}.cable`] = i % 5 === 0 ? Buffer.concat([cable, bytes[i % bytes.length]]) : cable;
+    files[`f${String(i % 13).padStart(2, '0')}/${i}.cable`] =
+      i % 5 === 0 ? Buffer.concat([cable, bytes[i % bytes.length]]) : cable;
   }
   const dir = folder('jobs', files);
   for (const format of ['text', 'json', 'sarif']) {
@@ -273,7 +359,11 @@ test('--jobs 1 and --jobs 2 give identical reports, in path order, in every form
       assert.deepEqual(order, [...order].sort());
     }
   }
-  assert.equal(lint(['--jobs', '5', '.'], dir).stdout, lint(['--jobs', '1', '.'], dir).stdout, 'more workers than cores');
+  assert.equal(
+    lint(['--jobs', '5', '.'], dir).stdout,
+    lint(['--jobs', '1', '.'], dir).stdout,
+    'more workers than cores',
+  );
 });
 
 test('--output writes the report to a file; --version and --help', () => {
@@ -288,7 +378,18 @@ test('--output writes the report to a file; --version and --help', () => {
   const help = lint(['--help']);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /^Usage: cable-lint \[options\] <files\|folders\|globs\.\.\.>/);
-  for (const option of ['--format', '--output', '--max-warnings', '--rule', '--jobs', '--quiet', '--no-progress', '--txt', '--help', '--version']) {
+  for (const option of [
+    '--format',
+    '--output',
+    '--max-warnings',
+    '--rule',
+    '--jobs',
+    '--quiet',
+    '--no-progress',
+    '--txt',
+    '--help',
+    '--version',
+  ]) {
     assert.ok(help.stdout.includes(option), option);
   }
 });
@@ -297,5 +398,8 @@ test('the bundle is executable and starts with a node shebang', () => {
   assert.match(readFileSync(cliBundle, 'utf8').slice(0, 30), /^#!\/usr\/bin\/env node\n/);
   const run = spawnSync(cliBundle, ['--version'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  assert.equal(JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).bin['cable-lint'], 'dist/cable-lint.js');
+  assert.equal(
+    JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).bin['cable-lint'],
+    'dist/cable-lint.js',
+  );
 });

@@ -7,6 +7,9 @@ import { batchSize } from '../../server/src/cli/pool';
 import { ProgressBar, progressWanted } from '../../server/src/cli/progress';
 import { sarifArtifactLocation } from '../../server/src/cli/formats';
 
+/** ANSI "erase to end of line", escaped for a regular expression. */
+const ERASE_LINE = String.raw`\x1b\[K`;
+
 test('glob patterns: * and ? stay within a folder, ** spans folders', () => {
   const cases: Array<[string, string[], string[]]> = [
     ['*.cable', ['a.cable', '09KABUL4182.cable'], ['a/b.cable', 'a.tel', 'a.cablex']],
@@ -33,16 +36,51 @@ test('options: defaults, repeatable and comma-separated --rule, usage errors', (
   assert.equal(options.progress, true);
   assert.equal(options.maxWarnings, undefined);
   assert.deepEqual(options.rules, {});
-  const full = parseOptions(['-f', 'sarif', '-o', 'out.sarif', '--max-warnings', '0', '-j', '3', '-q', '--no-progress', '--txt', '--rule', 'unknown-tag=off,header-order=ERROR', '--rule', 'julian-time=hint', 'x', 'y']);
+  const full = parseOptions([
+    '-f',
+    'sarif',
+    '-o',
+    'out.sarif',
+    '--max-warnings',
+    '0',
+    '-j',
+    '3',
+    '-q',
+    '--no-progress',
+    '--txt',
+    '--rule',
+    'unknown-tag=off,header-order=ERROR',
+    '--rule',
+    'julian-time=hint',
+    'x',
+    'y',
+  ]);
   assert.deepEqual(
     { ...full, rules: { ...full.rules } },
     {
-      inputs: ['x', 'y'], format: 'sarif', output: 'out.sarif', maxWarnings: 0, jobs: 3, quiet: true, progress: false, txt: true, help: false, version: false,
+      inputs: ['x', 'y'],
+      format: 'sarif',
+      output: 'out.sarif',
+      maxWarnings: 0,
+      jobs: 3,
+      quiet: true,
+      progress: false,
+      txt: true,
+      help: false,
+      version: false,
       rules: { 'unknown-tag': 'off', 'header-order': 'error', 'julian-time': 'hint' },
     },
   );
   assert.equal(parseOptions(['--help']).help, true);
-  for (const bad of [[], ['--format', 'html', 'x'], ['--jobs', '-1', 'x'], ['--jobs', '1.5', 'x'], ['--unknown', 'x'], ['--output', '', 'x'], ['--max-warnings', 'x']]) {
+  for (const bad of [
+    [],
+    ['--format', 'html', 'x'],
+    ['--jobs', '-1', 'x'],
+    ['--jobs', '1.5', 'x'],
+    ['--unknown', 'x'],
+    ['--output', '', 'x'],
+    ['--max-warnings', 'x'],
+  ]) {
     assert.throws(() => parseOptions(bad), UsageError, bad.join(' '));
   }
   assert.throws(() => parseRuleSettings(['tag=off']), /unknown rule "tag" in --rule: did you mean unknown-tag/);
@@ -56,12 +94,22 @@ test('batches: small runs spread over every worker, large runs 32 files a batch'
 });
 
 test('SARIF artifact locations: relative to %SRCROOT%, percent-encoded; absolute paths as file URIs', () => {
-  assert.deepEqual(sarifArtifactLocation('2009/09 KABUL#4182.cable'), { uri: '2009/09%20KABUL%234182.cable', uriBaseId: '%SRCROOT%' });
+  assert.deepEqual(sarifArtifactLocation('2009/09 KABUL#4182.cable'), {
+    uri: '2009/09%20KABUL%234182.cable',
+    uriBaseId: '%SRCROOT%',
+  });
   assert.deepEqual(sarifArtifactLocation('/data/a b.cable'), { uri: 'file:///data/a%20b.cable' });
 });
 
 test('the progress bar: only on a terminal, never in CI; files, MB/s; erased on request', () => {
-  const terminal = { isTTY: true, columns: 100, written: '', write(text: string) { this.written += text; } };
+  const terminal = {
+    isTTY: true,
+    columns: 100,
+    written: '',
+    write(text: string) {
+      this.written += text;
+    },
+  };
   assert.equal(progressWanted(terminal, true, {}), true);
   assert.equal(progressWanted(terminal, false, {}), false);
   assert.equal(progressWanted(terminal, true, { CI: 'true' }), false);
@@ -69,9 +117,12 @@ test('the progress bar: only on a terminal, never in CI; files, MB/s; erased on 
   assert.equal(progressWanted({ isTTY: false, write: () => true }, true, {}), false);
   const bar = new ProgressBar(terminal, 4);
   bar.advance(1024 * 1024);
-  assert.match(terminal.written, /^\r\[#{5,}-+\] 1\/4 files  1\.0 MB  [\d.]+ MB\/s  .+ left\x1b\[K$/);
+  assert.match(
+    terminal.written,
+    new RegExp(String.raw`^\r\[#{5,}-+\] 1/4 files {2}1\.0 MB {2}[\d.]+ MB/s {2}.+ left${ERASE_LINE}$`),
+  );
   for (let i = 0; i < 3; i++) bar.advance(0);
-  assert.match(terminal.written, /4\/4 files .* done\x1b\[K$/);
+  assert.match(terminal.written, new RegExp(String.raw`4/4 files .* done${ERASE_LINE}$`));
   terminal.written = '';
   bar.clear();
   assert.equal(terminal.written, '\r\x1b[K');

@@ -20,7 +20,10 @@ test('a running server is stopped, then started', async () => {
 });
 
 test('a server that just died (the shutdown request fails) or a client still starting one: started all the same', async () => {
-  for (const failure of ['Pending response rejected since connection got disposed', "Client is not running and can't be stopped. It's current state is: starting"]) {
+  for (const failure of [
+    'Pending response rejected since connection got disposed',
+    "Client is not running and can't be stopped. It's current state is: starting",
+  ]) {
     const client = fakeClient(() => Promise.reject(new Error(failure)));
     await restartServer(client);
     assert.deepEqual(client.calls, ['stop', 'start'], failure);
@@ -28,6 +31,9 @@ test('a server that just died (the shutdown request fails) or a client still sta
 });
 
 test('a start that fails reaches the user', async () => {
-  const client = fakeClient(async () => undefined, () => Promise.reject(new Error('the server script is missing')));
+  const client = fakeClient(
+    async () => undefined,
+    () => Promise.reject(new Error('the server script is missing')),
+  );
   await assert.rejects(restartServer(client), /the server script is missing/);
 });

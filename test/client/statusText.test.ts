@@ -28,7 +28,8 @@ test('the seed: shield, level, captions, precedence; the warning colour for CONF
 test('colours by level: the error colour for SECRET and TOP SECRET, none for unclassified and LIMITED OFFICIAL USE', () => {
   assert.equal(presentCable(atStart('09NAIROBI2497.cable')).background, 'statusBarItem.errorBackground');
   const secret = atStart('09NAIROBI2497.cable');
-  const at = (level: string, rank: number) => presentCable({ ...secret, classification: { level, rank, written: level } }).background;
+  const at = (level: string, rank: number) =>
+    presentCable({ ...secret, classification: { level, rank, written: level } }).background;
   assert.equal(at('TOP SECRET', 4), 'statusBarItem.errorBackground');
   assert.equal(at('LIMITED OFFICIAL USE', 1), undefined);
   assert.equal(presentCable(atStart('07PARIS1791.cable')).background, undefined);
@@ -39,9 +40,15 @@ test('a written form that differs is in the tooltip; many or long captions are s
   assert.equal(nairobi.text, '$(shield) SECRET · NOFORN · SIPDIS · IMMEDIATE/ROUTINE');
   assert.match(nairobi.tooltip, /Classification: SECRET \(written "S e c r e t"\)/);
   const paris = presentCable(atStart('07PARIS1791.cable'));
-  assert.equal(paris.text, '$(shield) UNCLASSIFIED · SIPDIS · SENSITIVE BUT UNCLASSIF… · HANDLE ACCORDINGLY · IMMEDIATE');
+  assert.equal(
+    paris.text,
+    '$(shield) UNCLASSIFIED · SIPDIS · SENSITIVE BUT UNCLASSIF… · HANDLE ACCORDINGLY · IMMEDIATE',
+  );
   assert.match(paris.tooltip, /Captions: SIPDIS, SENSITIVE BUT UNCLASSIFIED, HANDLE ACCORDINGLY/);
-  const many = presentCable({ ...atStart('09DUSHANBE1151.cable'), captions: ['SIPDIS', 'NOFORN', 'EXDIS', 'STADIS', 'NODIS'] });
+  const many = presentCable({
+    ...atStart('09DUSHANBE1151.cable'),
+    captions: ['SIPDIS', 'NOFORN', 'EXDIS', 'STADIS', 'NODIS'],
+  });
   assert.equal(many.text, '$(shield) CONFIDENTIAL · SIPDIS · NOFORN · EXDIS · +2 · ROUTINE');
 });
 

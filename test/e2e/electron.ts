@@ -30,7 +30,8 @@ async function main(): Promise<number> {
   const version = option('vscode-version') ?? process.env.VSCODE_VERSION ?? 'stable';
   const { name, version: extensionVersion } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
   const vsix = join(projectRoot, `${name}-${extensionVersion}.vsix`);
-  if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first (\`npm run test:electron\` does)`);
+  if (!existsSync(vsix))
+    throw new Error(`${vsix} is missing: run \`npm run package\` first (\`npm run test:electron\` does)`);
 
   let vscodeExecutablePath: string;
   try {
@@ -60,11 +61,23 @@ async function main(): Promise<number> {
   try {
     // Install the packaged extension the way a user does, into a throwaway extensions folder.
     const cli = resolveCliPathFromVSCodeExecutablePath(vscodeExecutablePath);
-    await runCommand(cli, ['--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, '--install-extension', vsix, '--force'], {
-      timeoutMs: 120_000,
-      shell: process.platform === 'win32',
-      logFile: join(dirs.root, 'install-extension.log'),
-    });
+    await runCommand(
+      cli,
+      [
+        '--user-data-dir',
+        dirs.userDataDir,
+        '--extensions-dir',
+        dirs.extensionsDir,
+        '--install-extension',
+        vsix,
+        '--force',
+      ],
+      {
+        timeoutMs: 120_000,
+        shell: process.platform === 'win32',
+        logFile: join(dirs.root, 'install-extension.log'),
+      },
+    );
     const folder = makeSampleFolder(join(dirs.root, 'cables'));
     const installed = join(dirs.extensionsDir, `cable-tools.${name}-${extensionVersion}`);
     const reportFile = join(dirs.root, 'in-host-report.json');
@@ -80,11 +93,16 @@ async function main(): Promise<number> {
           // makes VS Code run extensionTestsPath.
           extensionDevelopmentPath: existsSync(installed) ? installed : projectRoot,
           extensionTestsPath: join(projectRoot, 'out', 'e2e', 'suite', 'index'),
-          extensionTestsEnv: { CABLE_E2E_REPORT: reportFile, CABLE_E2E_GREP: option('grep') ?? process.env.CABLE_E2E_GREP ?? '' },
+          extensionTestsEnv: {
+            CABLE_E2E_REPORT: reportFile,
+            CABLE_E2E_GREP: option('grep') ?? process.env.CABLE_E2E_GREP ?? '',
+          },
           launchArgs: [
             folder,
-            '--user-data-dir', dirs.userDataDir,
-            '--extensions-dir', dirs.extensionsDir,
+            '--user-data-dir',
+            dirs.userDataDir,
+            '--extensions-dir',
+            dirs.extensionsDir,
             '--disable-workspace-trust',
             '--skip-welcome',
             '--skip-release-notes',
@@ -105,7 +123,9 @@ async function main(): Promise<number> {
     }
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
     for (const result of report.results.filter((r) => !r.ok)) {
-      console.log(`  ✘ ${result.name}${result.needs ? `  (needs ${result.needs})` : ''}\n      ${(result.error ?? '').split('\n')[0]}`);
+      console.log(
+        `  ✘ ${result.name}${result.needs ? `  (needs ${result.needs})` : ''}\n      ${(result.error ?? '').split('\n')[0]}`,
+      );
     }
     console.log(`in-host suite in ${report.host}; wall time ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
     console.log(`${report.passed} passed, ${report.failed} failed`);

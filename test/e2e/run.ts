@@ -72,7 +72,13 @@ function errorText(error: unknown): string {
 }
 
 /** Runs suite/index.js inside the extension host of a workbench window opened with a `payload`. */
-async function runInHostSuite(browser: Browser, editor: RunningEditor, extensionFolder: string, folder: string, reportFile: string): Promise<void> {
+async function runInHostSuite(
+  browser: Browser,
+  editor: RunningEditor,
+  extensionFolder: string,
+  folder: string,
+  reportFile: string,
+): Promise<void> {
   const page = await newPage(browser);
   const consoleLog: string[] = [];
   let started = false;
@@ -115,11 +121,21 @@ async function runInHostSuite(browser: Browser, editor: RunningEditor, extension
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
 
 /** Runs UI tests one after the other in one workbench window on a folder of sample cables. */
-async function runUiTests(browser: Browser, editor: RunningEditor, folder: string, kind: 'ui' | 'web' = 'ui', tests: UiTest[] = uiTests): Promise<void> {
+async function runUiTests(
+  browser: Browser,
+  editor: RunningEditor,
+  folder: string,
+  kind: 'ui' | 'web' = 'ui',
+  tests: UiTest[] = uiTests,
+): Promise<void> {
   const page = await newPage(browser);
   const consoleLog: string[] = [];
   page.on('console', (message) => consoleLog.push(`[${message.type()}] ${message.text()}`));
@@ -147,7 +163,14 @@ async function runUiTests(browser: Browser, editor: RunningEditor, folder: strin
           for (const shot of shots) copyFileSync(shot, join(docsImages, shot.split('/').pop()!));
         }
       } catch (error) {
-        outcomes.push({ kind, name: test.name, ok: false, ms: Date.now() - t0, error: errorText(error), needs: test.needs });
+        outcomes.push({
+          kind,
+          name: test.name,
+          ok: false,
+          ms: Date.now() - t0,
+          error: errorText(error),
+          needs: test.needs,
+        });
         console.log(`  ✘ ${test.name} (${Date.now() - t0} ms)${test.needs ? ` [needs ${test.needs}]` : ''}`);
         for (const line of errorText(error).split('\n').slice(0, 10)) console.log(`      ${line}`);
         await page.screenshot({ path: join(screenshotDir, `failed-${slug(test.name)}.png`) }).catch(() => undefined);
@@ -168,7 +191,9 @@ function printSummary(): number {
   for (const kind of ['in-host', 'ui', 'web', 'harness'] as const) {
     const mine = outcomes.filter((outcome) => outcome.kind === kind);
     if (mine.length === 0) continue;
-    console.log(`${kind.padEnd(8)} ${mine.filter((o) => o.ok).length} passed, ${mine.filter((o) => !o.ok).length} failed`);
+    console.log(
+      `${kind.padEnd(8)} ${mine.filter((o) => o.ok).length} passed, ${mine.filter((o) => !o.ok).length} failed`,
+    );
   }
   if (failed.length > 0) {
     console.log('\nFailed:');
@@ -192,7 +217,13 @@ async function main(): Promise<number> {
     printSummary();
   });
   const watchdog = setTimeout(() => {
-    outcomes.push({ kind: 'harness', name: 'the whole e2e run', ok: false, ms: overallTimeoutMs, error: `timed out after ${overallTimeoutMs / 60_000} min` });
+    outcomes.push({
+      kind: 'harness',
+      name: 'the whole e2e run',
+      ok: false,
+      ms: overallTimeoutMs,
+      error: `timed out after ${overallTimeoutMs / 60_000} min`,
+    });
     console.error('[e2e] the whole run timed out; stopping everything');
     void runCleanups(5_000).finally(() => process.exit(printSummary() || 1));
   }, overallTimeoutMs);
@@ -204,8 +235,10 @@ async function main(): Promise<number> {
   try {
     const { name, version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
     const vsix = join(projectRoot, `${name}-${version}.vsix`);
-    if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first (\`npm run test:e2e\` does)`);
-    if (!existsSync(join(outDir, 'suite', 'index.js'))) throw new Error('out/e2e/suite/index.js is missing: run `node esbuild.mjs --e2e` first');
+    if (!existsSync(vsix))
+      throw new Error(`${vsix} is missing: run \`npm run package\` first (\`npm run test:e2e\` does)`);
+    if (!existsSync(join(outDir, 'suite', 'index.js')))
+      throw new Error('out/e2e/suite/index.js is missing: run `node esbuild.mjs --e2e` first');
 
     currentStep = 'install code-server and Chromium';
     await step(currentStep, ensureEditor);

@@ -29,10 +29,20 @@ test('the seed: CONFIDENTIAL, SIPDIS, ROUTINE, classification line 16, from any 
 test('levels by rank, captions once each, dual precedence, the precedence line when the DTG has none', () => {
   const summary = (name: string) => {
     const result = cableAt(readerOf(readFixture(name)), { line: 0, character: 0 });
-    return [result?.classification?.level, result?.classification?.rank, result?.captions.join(' '), result?.precedence?.word];
+    return [
+      result?.classification?.level,
+      result?.classification?.rank,
+      result?.captions.join(' '),
+      result?.precedence?.word,
+    ];
   };
   assert.deepEqual(summary('09NAIROBI2497.cable'), ['SECRET', 3, 'NOFORN SIPDIS', 'IMMEDIATE/ROUTINE']);
-  assert.deepEqual(summary('07PARIS1791.cable'), ['UNCLASSIFIED', 0, 'SIPDIS SENSITIVE BUT UNCLASSIFIED HANDLE ACCORDINGLY', 'IMMEDIATE']);
+  assert.deepEqual(summary('07PARIS1791.cable'), [
+    'UNCLASSIFIED',
+    0,
+    'SIPDIS SENSITIVE BUT UNCLASSIFIED HANDLE ACCORDINGLY',
+    'IMMEDIATE',
+  ]);
   assert.deepEqual(summary('06ANKARA4688.cable'), ['CONFIDENTIAL', 2, 'SIPDIS NOFORN', 'PRIORITY']);
   const relayOnly = readFixture('09DUSHANBE1151.cable').replace('R 161223Z OCT 09', '161223Z OCT 09');
   assert.deepEqual(cableAt(readerOf(relayOnly), { line: 4, character: 0 })?.precedence, { code: 'R', word: 'ROUTINE' });

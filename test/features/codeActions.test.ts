@@ -13,7 +13,9 @@ const URI = 'file:///x.cable';
 
 function apply(text: string, edits: TextEdit[]): string {
   const model = CableModel.parse(text);
-  const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+  const sorted = [...edits].sort(
+    (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
+  );
   for (const edit of sorted) model.applyChange({ range: edit.range, text: edit.newText });
   return model.getText();
 }
@@ -22,7 +24,9 @@ function quickFixes(text: string, code: string): CodeAction[] {
   const reader = new CableReader(CableModel.parse(text));
   const diagnostic = documentDiagnostics(reader.model).find((d) => d.code === code)!;
   assert.ok(diagnostic, `no ${code} diagnostic`);
-  return codeActions(reader, URI, diagnostic.range, undefined).filter((a) => a.diagnostics?.[0]?.code === code && !a.title.startsWith('Fix all'));
+  return codeActions(reader, URI, diagnostic.range, undefined).filter(
+    (a) => a.diagnostics?.[0]?.code === code && !a.title.startsWith('Fix all'),
+  );
 }
 
 /** rule code, title of the fix to apply, and whether it restores the well-formed cable exactly. */
@@ -42,28 +46,46 @@ for (const [code, title, restores] of FIXES) {
     const [, find, replace] = DEFECTS.find(([c]) => c === code)!;
     const broken = WELL_FORMED.replace(find, replace);
     const fix = quickFixes(broken, code).find((a) => title.test(a.title));
-    assert.ok(fix, quickFixes(broken, code).map((a) => a.title).join(' | '));
+    assert.ok(
+      fix,
+      quickFixes(broken, code)
+        .map((a) => a.title)
+        .join(' | '),
+    );
     const fixed = apply(broken, fix.edit!.changes![URI]);
     if (restores) assert.equal(fixed, WELL_FORMED);
-    assert.deepEqual(documentDiagnostics(CableModel.parse(fixed)).filter((d) => d.code === code), []);
+    assert.deepEqual(
+      documentDiagnostics(CableModel.parse(fixed)).filter((d) => d.code === code),
+      [],
+    );
   });
 }
 
 test('the security fix also offers the reverse: the classification line to match the letters', () => {
   const broken = WELL_FORMED.replace('ZNY CCCCC ZZH', 'ZNY SSSSS ZZH');
   const titles = quickFixes(broken, 'security-classification-mismatch').map((a) => a.title);
-  assert.deepEqual(titles, ['Change the security line to ZNY CCCCC ZZH', 'Change the classification line to S E C R E T']);
+  assert.deepEqual(titles, [
+    'Change the security line to ZNY CCCCC ZZH',
+    'Change the classification line to S E C R E T',
+  ]);
 });
 
 test('fix all: the three garbled paragraph signs of the seed, as a quick fix and as a source action', () => {
   const text = readFixture('09DUSHANBE1151.cable');
   const reader = new CableReader(CableModel.parse(text));
   const first = documentDiagnostics(reader.model).find((d) => d.code === 'garbled-pilcrow')!;
-  const all = codeActions(reader, URI, first.range, undefined).find((a) => a.title.startsWith('Fix all garbled-pilcrow'))!;
+  const all = codeActions(reader, URI, first.range, undefined).find((a) =>
+    a.title.startsWith('Fix all garbled-pilcrow'),
+  )!;
   assert.equal(all.diagnostics?.length, 3);
   const source = codeActions(reader, URI, first.range, [FIX_ALL_KIND]);
   assert.equal(source.length, 1);
   const fixed = apply(text, source[0].edit!.changes![URI]);
   assert.match(fixed, /\n¶5\. \(C\) Ambassador offered/);
-  assert.deepEqual(documentDiagnostics(CableModel.parse(fixed)).filter((d) => d.code === 'garbled-pilcrow' || d.code === 'paragraph-numbering'), []);
+  assert.deepEqual(
+    documentDiagnostics(CableModel.parse(fixed)).filter(
+      (d) => d.code === 'garbled-pilcrow' || d.code === 'paragraph-numbering',
+    ),
+    [],
+  );
 });

@@ -19,19 +19,34 @@ test('TAGS codes with their meanings on a TAGS line', () => {
   const items = complete(WELL_FORMED.replace('TAGS: PREL PHUM PGOV TI', 'TAGS: PREL PH|'));
   const phum = items.find((i) => i.label === 'PHUM');
   assert.match(String(phum?.detail), /subject: .*human rights/i);
-  assert.deepEqual((phum?.textEdit as { range: unknown }).range, { start: { line: 14, character: 11 }, end: { line: 14, character: 13 } });
+  assert.deepEqual((phum?.textEdit as { range: unknown }).range, {
+    start: { line: 14, character: 11 },
+    end: { line: 14, character: 13 },
+  });
 });
 
 test('routing indicators with their posts on precedence, DE and address lines', () => {
   const relay = complete(WELL_FORMED.replace('RR RUEHDBU', 'RR RUEH|'));
   assert.equal(relay.find((i) => i.label === 'RUEHDBU')?.detail, 'AMEMBASSY DUSHANBE');
-  const info = complete(WELL_FORMED.replace('INFO RUEHBUL/AMEMBASSY KABUL 0273', 'INFO RUEHBUL/AMEMBASSY KABUL 0273\nRUEHB|'));
-  assert.equal((info.find((i) => i.label === 'RUEHBUL')?.textEdit as { newText: string }).newText, 'RUEHBUL/AMEMBASSY KABUL');
+  const info = complete(
+    WELL_FORMED.replace('INFO RUEHBUL/AMEMBASSY KABUL 0273', 'INFO RUEHBUL/AMEMBASSY KABUL 0273\nRUEHB|'),
+  );
+  assert.equal(
+    (info.find((i) => i.label === 'RUEHBUL')?.textEdit as { newText: string }).newText,
+    'RUEHBUL/AMEMBASSY KABUL',
+  );
 });
 
 test('portion markings after a paragraph number, E.O. numbers after E.O.', () => {
-  assert.ok(complete(WELL_FORMED.replace('¶2. (C)', '¶2. (|')).some((i) => i.label === '(S//NF)' || i.label === '(S/NF)'));
-  assert.deepEqual(complete(WELL_FORMED.replace('E.O. 12958', 'E.O. |')).map((i) => i.label).includes('12958'), true);
+  assert.ok(
+    complete(WELL_FORMED.replace('¶2. (C)', '¶2. (|')).some((i) => i.label === '(S//NF)' || i.label === '(S/NF)'),
+  );
+  assert.deepEqual(
+    complete(WELL_FORMED.replace('E.O. 12958', 'E.O. |'))
+      .map((i) => i.label)
+      .includes('12958'),
+    true,
+  );
 });
 
 test('captions on an empty line of the caption block', () => {

@@ -8,12 +8,20 @@ import { fixtureNames, readFixture } from '../support/fixtures';
 import { assertGolden } from '../support/golden';
 import { fixturesDir } from '../support/paths';
 
-const SEVERITY_NAME = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint' };
+const SEVERITY_NAME = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
 
 for (const name of fixtureNames()) {
   test(`diagnostics of ${name}`, () => {
     const diagnostics = documentDiagnostics(CableModel.parse(readFixture(name)));
-    const lines = diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character}-${d.range.end.character} ${d.code} ${SEVERITY_NAME[d.severity!]} ${d.message}`);
+    const lines = diagnostics.map(
+      (d) =>
+        `${d.range.start.line + 1}:${d.range.start.character}-${d.range.end.character} ${d.code} ${SEVERITY_NAME[d.severity!]} ${d.message}`,
+    );
     assertGolden(join(fixturesDir, name.replace(/\.cable$/, '.diagnostics.txt')), lines.join('\n') + '\n');
   });
 }

@@ -24,7 +24,9 @@ for (const name of fixtureNames()) {
           const position = { line: cable.startLine + rel, character: token.start };
           const result = hover(reader, position);
           const text = model.lineText(position.line).slice(token.start, token.end);
-          out.push(`${position.line + 1}:${token.start} ${token.kind} ${JSON.stringify(text)} -> ${result ? (result.contents as MarkupContent).value.replace(/\n+/g, ' | ') : '(none)'}`);
+          out.push(
+            `${position.line + 1}:${token.start} ${token.kind} ${JSON.stringify(text)} -> ${result ? (result.contents as MarkupContent).value.replace(/\n+/g, ' | ') : '(none)'}`,
+          );
         }
       });
     }

@@ -32,27 +32,60 @@ function applyDelta(previous: number[], delta: ReturnType<typeof semanticTokensD
   return data;
 }
 
-function assertSameFeatures(document: CableDocument, previousTokens: number[], random: () => number, context: string): number[] {
+function assertSameFeatures(
+  document: CableDocument,
+  previousTokens: number[],
+  random: () => number,
+  context: string,
+): number[] {
   const text = document.model.getText();
   const fresh = CableModel.parse(text);
   const freshReader = new CableReader(fresh);
   assert.deepEqual(documentSymbols(document.reader), documentSymbols(freshReader), `outline differs ${context}`);
-  assert.deepEqual(documentDiagnostics(document.model, SETTINGS, document.reader), documentDiagnostics(fresh, {}, freshReader), `diagnostics differ ${context}`);
+  assert.deepEqual(
+    documentDiagnostics(document.model, SETTINGS, document.reader),
+    documentDiagnostics(fresh, {}, freshReader),
+    `diagnostics differ ${context}`,
+  );
   assert.deepEqual(foldingRanges(document.model), foldingRanges(fresh), `folding differs ${context}`);
   const tokens = semanticTokenData(document.model);
   assert.deepEqual(tokens, semanticTokenData(fresh), `semantic tokens differ ${context}`);
-  assert.deepEqual(applyDelta(previousTokens, semanticTokensDelta(previousTokens, tokens, 'x')), tokens, `semantic tokens delta does not rebuild the tokens ${context}`);
+  assert.deepEqual(
+    applyDelta(previousTokens, semanticTokensDelta(previousTokens, tokens, 'x')),
+    tokens,
+    `semantic tokens delta does not rebuild the tokens ${context}`,
+  );
   const from = Math.floor(random() * fresh.lineCount);
   const to = from + Math.floor(random() * 40);
-  assert.deepEqual(semanticTokenData(document.model, from, to), semanticTokenData(fresh, from, to), `semantic tokens of lines ${from}-${to} differ ${context}`);
+  assert.deepEqual(
+    semanticTokenData(document.model, from, to),
+    semanticTokenData(fresh, from, to),
+    `semantic tokens of lines ${from}-${to} differ ${context}`,
+  );
   for (let k = 0; k < 10; k++) {
     const line = Math.floor(random() * fresh.lineCount);
     const position = { line, character: Math.floor(random() * (fresh.lineText(line).length + 1)) };
-    assert.deepEqual(hover(document.reader, position), hover(freshReader, position), `hover at ${line}:${position.character} differs ${context}`);
-    if (k < 3) assert.deepEqual(completions(document.reader, position, NOW), completions(freshReader, position, NOW), `completions at ${line}:${position.character} differ ${context}`);
+    assert.deepEqual(
+      hover(document.reader, position),
+      hover(freshReader, position),
+      `hover at ${line}:${position.character} differs ${context}`,
+    );
+    if (k < 3)
+      assert.deepEqual(
+        completions(document.reader, position, NOW),
+        completions(freshReader, position, NOW),
+        `completions at ${line}:${position.character} differ ${context}`,
+      );
   }
-  const whole = { start: { line: 0, character: 0 }, end: { line: fresh.lineCount - 1, character: fresh.lineText(fresh.lineCount - 1).length } };
-  assert.deepEqual(codeActions(document.reader, 'file:///x.cable', whole, undefined, SETTINGS), codeActions(freshReader, 'file:///x.cable', whole, undefined, {}), `code actions differ ${context}`);
+  const whole = {
+    start: { line: 0, character: 0 },
+    end: { line: fresh.lineCount - 1, character: fresh.lineText(fresh.lineCount - 1).length },
+  };
+  assert.deepEqual(
+    codeActions(document.reader, 'file:///x.cable', whole, undefined, SETTINGS),
+    codeActions(freshReader, 'file:///x.cable', whole, undefined, {}),
+    `code actions differ ${context}`,
+  );
   return tokens;
 }
 
@@ -68,7 +101,7 @@ names.forEach((name, index) => {
     const document = new CableDocument('file:///x.cable', 1, text);
     let tokens = assertSameFeatures(document, [], random, `before any edit (seed ${seed})`);
     let unchecked = 0;
-    for (let edit = 1; edit <= EDITS_PER_FIXTURE; ) {
+    for (let edit = 1; edit <= EDITS_PER_FIXTURE;) {
       // Mostly one change per notification, sometimes a few (each applies to the text the previous one left).
       const changes: TextChange[] = [];
       const count = random() < 0.8 ? 1 : 2 + Math.floor(random() * 3);

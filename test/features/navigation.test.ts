@@ -55,7 +55,8 @@ test('document link: SECSTATE 15113 in 09DOHA214 opens 09STATE15113 at its class
     {
       range: { start: { line: 47, character: 8 }, end: { line: 47, character: 22 } },
       target: 'file:///ws/09STATE15113.cable#L20,1', // line 20: `S E C R E T STATE 015113`
-      tooltip: '09STATE15113: REQUEST FOR INFORMATION:CRITICAL FOREIGN DEPENDENCIES (CRITICAL INFRASTRUCTURE AND KEY RESOURCES LOCATED ABROAD)',
+      tooltip:
+        '09STATE15113: REQUEST FOR INFORMATION:CRITICAL FOREIGN DEPENDENCIES (CRITICAL INFRASTRUCTURE AND KEY RESOURCES LOCATED ABROAD)',
     } satisfies DocumentLink,
   ]);
   // Citations of cables outside the workspace are no links.
@@ -66,11 +67,17 @@ test('definition from the REF citation lands on the cited cable; off a citation 
   const links = definition(workspace, uriOf('09DOHA214.cable'), { line: 47, character: 12 }) as LocationLink[];
   assert.equal(links.length, 1);
   assert.equal(links[0].targetUri, uriOf('09STATE15113.cable'));
-  assert.deepEqual(links[0].originSelectionRange, { start: { line: 47, character: 8 }, end: { line: 47, character: 22 } });
+  assert.deepEqual(links[0].originSelectionRange, {
+    start: { line: 47, character: 8 },
+    end: { line: 47, character: 22 },
+  });
   assert.deepEqual(links[0].targetSelectionRange.start, { line: 19, character: 0 });
   assert.equal(links[0].targetRange.start.line, 0);
   const plain = definition(workspace, uriOf('09DOHA214.cable'), { line: 47, character: 22 }, false) as Location[];
-  assert.deepEqual(plain.map((l) => at(l.uri, l.range.start.line)), ['09STATE15113.cable:20']);
+  assert.deepEqual(
+    plain.map((l) => at(l.uri, l.range.start.line)),
+    ['09STATE15113.cable:20'],
+  );
   assert.equal(definition(workspace, uriOf('09DOHA214.cable'), { line: 47, character: 33 }), null); // DOHA 152 (08): not in the workspace
   assert.equal(definition(workspace, uriOf('09DOHA214.cable'), { line: 10, character: 3 }), null);
 });
@@ -78,7 +85,9 @@ test('definition from the REF citation lands on the cited cable; off a citation 
 test('references of 09STATE15113 from its classification line, its header, or the citation itself', () => {
   const expected = ['09DOHA214.cable:48'];
   const from = (name: string, line: number, character: number, includeDeclaration = false) =>
-    references(workspace, uriOf(name), { line, character }, includeDeclaration).map((l) => at(l.uri, l.range.start.line));
+    references(workspace, uriOf(name), { line, character }, includeDeclaration).map((l) =>
+      at(l.uri, l.range.start.line),
+    );
   assert.deepEqual(from('09STATE15113.cable', 19, 20), expected);
   assert.deepEqual(from('09STATE15113.cable', 0, 0), expected); // the distribution block before the classification line
   assert.deepEqual(from('09DOHA214.cable', 47, 10, true), ['09STATE15113.cable:20', ...expected]);
@@ -87,13 +96,27 @@ test('references of 09STATE15113 from its classification line, its header, or th
 
 test('a real year-less REF and last year: 07STATE152317 and 08STATE50524 both cite STATE 071143 of 2007', () => {
   const uri = 'file:///ws/made-up/07STATE71143.cable';
-  withFiles({ [uri]: syntheticCable({ year: '07', post: 'STATE', serial: 71143, month: 'MAY', subject: 'CHINA: PROLIFERATION CONCERNS' }) }, (index) => {
-    // 07STATE152317 line 13 `REF: (A)STATE 071143, ...` (its own year); 08STATE50524 line 19 `¶D. STATE 071143` (the year before).
-    const sites = references(index, uri, { line: 8, character: 3 }, false).map((l) => at(l.uri, l.range.start.line));
-    assert.deepEqual(sites, ['07STATE152317.cable:13', '08STATE50524.cable:19']);
-    const links = documentLinks(index, uriOf('08STATE50524.cable'));
-    assert.deepEqual(links.map((l) => l.target), [`${uri}#L9,1`]);
-  });
+  withFiles(
+    {
+      [uri]: syntheticCable({
+        year: '07',
+        post: 'STATE',
+        serial: 71143,
+        month: 'MAY',
+        subject: 'CHINA: PROLIFERATION CONCERNS',
+      }),
+    },
+    (index) => {
+      // 07STATE152317 line 13 `REF: (A)STATE 071143, ...` (its own year); 08STATE50524 line 19 `¶D. STATE 071143` (the year before).
+      const sites = references(index, uri, { line: 8, character: 3 }, false).map((l) => at(l.uri, l.range.start.line));
+      assert.deepEqual(sites, ['07STATE152317.cable:13', '08STATE50524.cable:19']);
+      const links = documentLinks(index, uriOf('08STATE50524.cable'));
+      assert.deepEqual(
+        links.map((l) => l.target),
+        [`${uri}#L9,1`],
+      );
+    },
+  );
 });
 
 test('a made-up cable citing fixtures in every form: links, definitions, and references back to it', () => {
@@ -108,7 +131,10 @@ test('a made-up cable citing fixtures in every form: links, definitions, and ref
   });
   withFiles({ [uri]: text }, (index) => {
     const lines = text.split('\n');
-    const links = documentLinks(index, uri).map((l) => `${lines[l.range.start.line].slice(l.range.start.character, l.range.end.character)} -> ${l.target!.slice(11)}`);
+    const links = documentLinks(index, uri).map(
+      (l) =>
+        `${lines[l.range.start.line].slice(l.range.start.character, l.range.end.character)} -> ${l.target!.slice(11)}`,
+    );
     assert.deepEqual(links, [
       '09 STATE 15113 -> 09STATE15113.cable#L20,1',
       'DUSHANBE 1151 -> 09DUSHANBE1151.cable#L17,1', // no 10DUSHANBE1151: the year before
@@ -118,23 +144,42 @@ test('a made-up cable citing fixtures in every form: links, definitions, and ref
     ]);
     // 09HAVANA132.cable holds cable 09MOSCOW512 (the fixture name is not the cable): HAVANA 132 (09) is not in the workspace.
     const onDushanbe = definition(index, uri, { line: 15, character: 12 }) as LocationLink[];
-    assert.deepEqual(onDushanbe.map((l) => at(l.targetUri, l.targetSelectionRange.start.line)), ['09DUSHANBE1151.cable:17']);
+    assert.deepEqual(
+      onDushanbe.map((l) => at(l.targetUri, l.targetSelectionRange.start.line)),
+      ['09DUSHANBE1151.cable:17'],
+    );
     const dushanbeRefs = references(index, uriOf('09DUSHANBE1151.cable'), { line: 16, character: 5 }, false);
-    assert.deepEqual(dushanbeRefs.map((l) => at(l.uri, l.range.start.line)), ['10BOGOTA999.cable:16']);
-    assert.deepEqual(references(index, uriOf('09STATE15113.cable'), { line: 19, character: 0 }, false).map((l) => at(l.uri, l.range.start.line)), ['09DOHA214.cable:48', '10BOGOTA999.cable:15']);
+    assert.deepEqual(
+      dushanbeRefs.map((l) => at(l.uri, l.range.start.line)),
+      ['10BOGOTA999.cable:16'],
+    );
+    assert.deepEqual(
+      references(index, uriOf('09STATE15113.cable'), { line: 19, character: 0 }, false).map((l) =>
+        at(l.uri, l.range.start.line),
+      ),
+      ['09DOHA214.cable:48', '10BOGOTA999.cable:15'],
+    );
   });
 });
 
 test('references count citations in open documents as edited (unsaved)', () => {
   const index = workspace;
-  const draft = CableModel.parse(syntheticCable({ year: '09', post: 'DOHA', serial: 300, subject: 'DRAFT', refs: ['DOHA 999 (08)'] }));
+  const draft = CableModel.parse(
+    syntheticCable({ year: '09', post: 'DOHA', serial: 300, subject: 'DRAFT', refs: ['DOHA 999 (08)'] }),
+  );
   index.setDocument('untitled:Untitled-1', new CableReader(draft));
   const before = references(index, uriOf('09STATE15113.cable'), { line: 19, character: 0 }, false);
-  draft.applyChange({ range: { start: { line: 14, character: 8 }, end: { line: 14, character: 21 } }, text: 'SECSTATE 15113' });
+  draft.applyChange({
+    range: { start: { line: 14, character: 8 }, end: { line: 14, character: 21 } },
+    text: 'SECSTATE 15113',
+  });
   index.setDocument('untitled:Untitled-1', new CableReader(draft));
   const after = references(index, uriOf('09STATE15113.cable'), { line: 19, character: 0 }, false);
   assert.deepEqual([before.length, after.length], [1, 2]);
-  assert.deepEqual(after[1], { uri: 'untitled:Untitled-1', range: { start: { line: 14, character: 8 }, end: { line: 14, character: 22 } } });
+  assert.deepEqual(after[1], {
+    uri: 'untitled:Untitled-1',
+    range: { start: { line: 14, character: 8 }, end: { line: 14, character: 22 } },
+  });
   index.closeDocument('untitled:Untitled-1');
   assert.equal(references(index, uriOf('09STATE15113.cable'), { line: 19, character: 0 }, false).length, 1);
 });
@@ -152,7 +197,10 @@ test('workspace symbols by reference ID, any case and spacing, and by the first 
   const madrid = names('madrid');
   assert.ok(madrid.length >= 8 && madrid.every((id) => id.includes('MADRID')), madrid.join());
   const [dushanbe] = workspaceSymbols(workspace, '09DUSHANBE1151');
-  assert.equal(dushanbe.name, '09DUSHANBE1151 — RUSSIAN DEPUTY FOREIGN MINISTER ASKS ABOUT U.S. MILITARY IN TAJIKISTAN AND NORTHERN AFGHAN SECURITY SITUATION');
+  assert.equal(
+    dushanbe.name,
+    '09DUSHANBE1151 — RUSSIAN DEPUTY FOREIGN MINISTER ASKS ABOUT U.S. MILITARY IN TAJIKISTAN AND NORTHERN AFGHAN SECURITY SITUATION',
+  );
   assert.equal(dushanbe.containerName, '09DUSHANBE1151.cable');
   assert.equal(dushanbe.location.uri, uriOf('09DUSHANBE1151.cable'));
   assert.equal(workspaceSymbols(workspace, '').length, [...workspace.cables()].length);

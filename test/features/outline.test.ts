@@ -21,10 +21,18 @@ function render(symbols: DocumentSymbol[], indent = ''): string[] {
 
 /** Every child range lies in its parent's, and every selection range in its symbol's range. */
 function assertNested(symbols: DocumentSymbol[], parent?: DocumentSymbol): void {
-  const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   for (const s of symbols) {
-    assert.ok(before(s.range.start, s.selectionRange.start) && before(s.selectionRange.end, s.range.end), `selection outside range: ${s.name}`);
-    if (parent) assert.ok(before(parent.range.start, s.range.start) && before(s.range.end, parent.range.end), `${s.name} outside ${parent.name}`);
+    assert.ok(
+      before(s.range.start, s.selectionRange.start) && before(s.selectionRange.end, s.range.end),
+      `selection outside range: ${s.name}`,
+    );
+    if (parent)
+      assert.ok(
+        before(parent.range.start, s.range.start) && before(s.range.end, parent.range.end),
+        `${s.name} outside ${parent.name}`,
+      );
     assertNested(s.children ?? [], s);
   }
 }
@@ -40,7 +48,8 @@ for (const name of fixtureNames()) {
 /** Each symbol with its depth, in level order (all cables, then all their children, ...). */
 function levelOrder(symbols: DocumentSymbol[]): Array<{ depth: number; symbol: DocumentSymbol }> {
   const order = symbols.map((symbol) => ({ depth: 0, symbol }));
-  for (let next = 0; next < order.length; next++) order.push(...(order[next].symbol.children ?? []).map((symbol) => ({ depth: order[next].depth + 1, symbol })));
+  for (let next = 0; next < order.length; next++)
+    order.push(...(order[next].symbol.children ?? []).map((symbol) => ({ depth: order[next].depth + 1, symbol })));
   return order;
 }
 
@@ -56,9 +65,18 @@ test('a long outline is cut level by level: the cables first, then their parts, 
     const kept = levelOrder(symbols);
     assert.equal(kept.length, max);
     // The same symbols as the first `max` of the full outline in level order, at the same depths.
-    assert.deepEqual(kept.map(({ depth, symbol }) => [depth, label(symbol)]).sort(), all.slice(0, max).map(({ depth, symbol }) => [depth, label(symbol)]).sort());
+    assert.deepEqual(
+      kept.map(({ depth, symbol }) => [depth, label(symbol)]).sort(),
+      all
+        .slice(0, max)
+        .map(({ depth, symbol }) => [depth, label(symbol)])
+        .sort(),
+    );
     assertNested(symbols);
   }
-  assert.deepEqual(limitSymbols(full, 3).symbols.map((s) => s.name), full.map((s) => s.name));
+  assert.deepEqual(
+    limitSymbols(full, 3).symbols.map((s) => s.name),
+    full.map((s) => s.name),
+  );
   assert.equal(limitSymbols(full, all.length).symbols, full, 'an outline within the limit is returned as it is');
 });

@@ -24,7 +24,11 @@ for (const [code, find, replace, covered] of DEFECTS) {
     const text = WELL_FORMED.replace(find, replace);
     const model = CableModel.parse(text);
     const found = documentDiagnostics(model).filter((d) => d.code === code);
-    assert.equal(found.length, 1, `${code}: ${JSON.stringify(documentDiagnostics(model).map((d) => [d.code, d.message]))}`);
+    assert.equal(
+      found.length,
+      1,
+      `${code}: ${JSON.stringify(documentDiagnostics(model).map((d) => [d.code, d.message]))}`,
+    );
     const { start, end } = found[0].range;
     assert.equal(model.lineText(start.line).slice(start.character, end.character), covered, found[0].message as string);
     assert.match(found[0].message as string, /: |expected|missing|not|disagree|belongs|repeats|follows|after/);
@@ -32,18 +36,45 @@ for (const [code, find, replace, covered] of DEFECTS) {
 }
 
 test('paragraph-numbering: a cable that opens with SECTION 02 continues the numbering of the section before', () => {
-  const numbers = (text: string) => documentDiagnostics(CableModel.parse(text)).filter((d) => d.code === 'paragraph-numbering').map((d) => d.message);
-  const second = WELL_FORMED.replace('SECTION 01 OF 02', 'SECTION 02 OF 02').replace('¶1.', '¶10.').replace('¶2.', '¶11.');
+  const numbers = (text: string) =>
+    documentDiagnostics(CableModel.parse(text))
+      .filter((d) => d.code === 'paragraph-numbering')
+      .map((d) => d.message);
+  const second = WELL_FORMED.replace('SECTION 01 OF 02', 'SECTION 02 OF 02')
+    .replace('¶1.', '¶10.')
+    .replace('¶2.', '¶11.');
   assert.deepEqual(numbers(second.replace('¶3.', '¶12.')), []);
-  assert.deepEqual(numbers(second.replace('¶3.', '¶13.')), ['Paragraph 13 follows paragraph 11: paragraph 12 is missing (removed or redacted?).']);
+  assert.deepEqual(numbers(second.replace('¶3.', '¶13.')), [
+    'Paragraph 13 follows paragraph 11: paragraph 12 is missing (removed or redacted?).',
+  ]);
   // Without paragraph signs: 11. 12. 13. continue section 1; they are not ¶1 ¶2 ¶3 with a sign garbled into a 1.
-  const bare = WELL_FORMED.replace('SECTION 01 OF 02', 'SECTION 02 OF 02').replace('¶1.', '11.').replace('¶2.', '12.').replace('¶3.', '13.');
+  const bare = WELL_FORMED.replace('SECTION 01 OF 02', 'SECTION 02 OF 02')
+    .replace('¶1.', '11.')
+    .replace('¶2.', '12.')
+    .replace('¶3.', '13.');
   const model = CableModel.parse(bare);
-  assert.deepEqual(model.cables[0].paragraphs.map((p) => [p.number, p.marker]), [[11, 'bare'], [12, 'bare'], [13, 'bare']]);
-  assert.deepEqual(documentDiagnostics(model).filter((d) => d.code === 'garbled-pilcrow' || d.code === 'paragraph-numbering'), []);
-  assert.deepEqual(numbers(WELL_FORMED.replace('¶2.', '¶0.').replace('¶3.', '¶2.')), ['Paragraph 0 after paragraph 1: expected 2.', 'Paragraph 2 follows paragraph 0: paragraph 1 is missing (removed or redacted?).']);
-  assert.deepEqual(numbers(WELL_FORMED.replace('¶1.', '¶0.').replace('¶2.', '¶1.').replace('¶3.', '¶2.')), ['The first paragraph is numbered 0: expected 1.']);
-  assert.deepEqual(numbers(WELL_FORMED.replace('¶1.', '¶10.').replace('¶2.', '¶11.').replace('¶3.', '¶12.')), ['The first paragraph is numbered 10: paragraphs 1 to 9 are missing (removed or redacted?).']);
+  assert.deepEqual(
+    model.cables[0].paragraphs.map((p) => [p.number, p.marker]),
+    [
+      [11, 'bare'],
+      [12, 'bare'],
+      [13, 'bare'],
+    ],
+  );
+  assert.deepEqual(
+    documentDiagnostics(model).filter((d) => d.code === 'garbled-pilcrow' || d.code === 'paragraph-numbering'),
+    [],
+  );
+  assert.deepEqual(numbers(WELL_FORMED.replace('¶2.', '¶0.').replace('¶3.', '¶2.')), [
+    'Paragraph 0 after paragraph 1: expected 2.',
+    'Paragraph 2 follows paragraph 0: paragraph 1 is missing (removed or redacted?).',
+  ]);
+  assert.deepEqual(numbers(WELL_FORMED.replace('¶1.', '¶0.').replace('¶2.', '¶1.').replace('¶3.', '¶2.')), [
+    'The first paragraph is numbered 0: expected 1.',
+  ]);
+  assert.deepEqual(numbers(WELL_FORMED.replace('¶1.', '¶10.').replace('¶2.', '¶11.').replace('¶3.', '¶12.')), [
+    'The first paragraph is numbered 10: paragraphs 1 to 9 are missing (removed or redacted?).',
+  ]);
 });
 
 test('cable.diagnostics.rules turns a rule off or changes its severity', () => {
@@ -56,5 +87,6 @@ test('the manifest offers a setting for every rule, with its default severity', 
   const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
   const settings = manifest.contributes.configuration.properties['cable.diagnostics.rules'].properties;
   assert.deepEqual(Object.keys(settings).sort(), RULES.map((r) => r.code).sort());
-  for (const rule of RULES) assert.ok(settings[rule.code].description.endsWith(`(default: ${rule.severity})`), rule.code);
+  for (const rule of RULES)
+    assert.ok(settings[rule.code].description.endsWith(`(default: ${rule.severity})`), rule.code);
 });

@@ -35,19 +35,25 @@ test('every element kind the server reports gets the matching grammar scope on t
           const count = counts.get(token.kind) ?? { agree: 0, total: 0 };
           count.total++;
           if (scopes.some((scope) => prefixes.some((prefix) => scope.startsWith(prefix)))) count.agree++;
-          else count.example ??= `${name}:${cable.startLine + rel + 1} ${model.lineText(cable.startLine + rel).slice(token.start, token.end)} -> ${scopes.join(' ')}`;
+          else
+            count.example ??= `${name}:${cable.startLine + rel + 1} ${model.lineText(cable.startLine + rel).slice(token.start, token.end)} -> ${scopes.join(' ')}`;
           counts.set(token.kind, count);
         }
       });
     }
   }
-  const weak = [...counts].filter(([, c]) => c.agree / c.total < MINIMUM_AGREEMENT).map(([kind, c]) => `${kind} ${c.agree}/${c.total}, e.g. ${c.example}`);
+  const weak = [...counts]
+    .filter(([, c]) => c.agree / c.total < MINIMUM_AGREEMENT)
+    .map(([kind, c]) => `${kind} ${c.agree}/${c.total}, e.g. ${c.example}`);
   assert.deepEqual(weak, []);
   const agree = [...counts.values()].reduce((sum, c) => sum + c.agree, 0);
   const total = [...counts.values()].reduce((sum, c) => sum + c.total, 0);
   assert.ok(agree / total >= 0.95, `${agree} of ${total} tokens agree`);
   // Every kind the server can report was seen on the fixtures, except those absent from them.
-  assert.deepEqual(Object.keys(SEMANTIC_TOKENS).filter((k) => !counts.has(k as TokenKind)), []);
+  assert.deepEqual(
+    Object.keys(SEMANTIC_TOKENS).filter((k) => !counts.has(k as TokenKind)),
+    [],
+  );
 });
 
 test('the manifest maps every semantic token to its grammar scope', () => {

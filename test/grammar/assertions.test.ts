@@ -69,7 +69,9 @@ function violation(a: Assertion, token: ScopedToken | undefined): string | undef
     const missing = a.scopes.filter((s) => !scopes.includes(s));
     return missing.length ? `${shown}, missing ${missing.join(' ')}` : undefined;
   }
-  const banned = a.scopes.length ? scopes.filter((s) => a.scopes.some((p) => s === p || s.startsWith(`${p}.`))) : scopes;
+  const banned = a.scopes.length
+    ? scopes.filter((s) => a.scopes.some((p) => s === p || s.startsWith(`${p}.`)))
+    : scopes;
   return banned.length ? `${shown}, must not have ${banned.join(' ')}` : undefined;
 }
 

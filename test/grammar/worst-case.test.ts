@@ -28,12 +28,16 @@ const shapes: Record<string, (length: number) => string> = {
   'security line with a blank tail': (n) => 'ZNY CCCCC ZZH' + fill(' ', n - 14) + 'x',
   'TAGS codes': (n) => 'TAGS: ' + fill('PREL, ', n - 6),
   'REF letters': (n) => 'REF: ' + fill('A. B. (C) ', n - 5),
-  'classification line with a long post': (n) => 'C O N F I D E N T I A L SECTION 01 OF 02 ' + fill('AB ', n - 48) + ' 001151',
+  'classification line with a long post': (n) =>
+    'C O N F I D E N T I A L SECTION 01 OF 02 ' + fill('AB ', n - 48) + ' 001151',
   'continuation header near-misses': (n) => fill('MADRID MADRID MADRID 0000076 ', n),
   'captions without end': (n) => fill('SIPDIS, SENSITIVE -- ', n - 1) + 'x',
-  'markers': (n) => fill('End Summary. (Note: ', n),
+  markers: (n) => fill('End Summary. (Note: ', n),
   'mixed elements': (n) =>
-    fill('¶1. (S//NF) SIPDIS XXXXXXXXXXXX R 161223Z OCT 09 TAGS: PREL REF: A. MADRID 00000766 001.2 OF 003 End Note. ', n),
+    fill(
+      '¶1. (S//NF) SIPDIS XXXXXXXXXXXX R 161223Z OCT 09 TAGS: PREL REF: A. MADRID 00000766 001.2 OF 003 End Note. ',
+      n,
+    ),
 };
 
 /** Lines that put the tokenizer into each region before the long line. */

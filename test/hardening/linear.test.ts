@@ -42,7 +42,10 @@ for (const [name, make] of PATHOLOGICAL) {
   test(`${name}: parse within ${FACTOR}x and features within ${FEATURES_FACTOR}x of ordinary text of the same size`, () => {
     const text = make();
     let c = cost(text);
-    const budget = { parse: Math.max(FLOOR_MS, FACTOR * ordinary.parse * text.length), features: Math.max(FLOOR_MS, FEATURES_FACTOR * ordinary.features * text.length) };
+    const budget = {
+      parse: Math.max(FLOOR_MS, FACTOR * ordinary.parse * text.length),
+      features: Math.max(FLOOR_MS, FEATURES_FACTOR * ordinary.features * text.length),
+    };
     // One retry: a noisy neighbour can stall any single run.
     if (c.parse > budget.parse || c.features > budget.features) c = cheapest(text, 2);
     const report = `${(text.length / 1e6).toFixed(2)} MB: parse ${c.parse.toFixed(0)} ms (budget ${budget.parse.toFixed(0)}), features ${c.features.toFixed(0)} ms (budget ${budget.features.toFixed(0)})`;

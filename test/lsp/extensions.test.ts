@@ -11,7 +11,9 @@ const seedUri = 'file:///fixtures/09DUSHANBE1151.cable';
 /** The seed with a TAGS code that only the user's table knows: TAGS: PREL KXYZ PGOV TI (line 22). */
 const ownTagsUri = 'file:///work/own-tags.cable';
 const ownTagsText = readFixture('09DUSHANBE1151.cable').replace('[PREL](#) [PHUM](#)', '[PREL](#) [KXYZ](#)');
-const startupTables: TablesParams = { files: [{ name: 'tables/tags.tsv', text: '# ours\ncode\tmeaning\nKXYZ\tOur program\n' }] };
+const startupTables: TablesParams = {
+  files: [{ name: 'tables/tags.tsv', text: '# ours\ncode\tmeaning\nKXYZ\tOur program\n' }],
+};
 
 let client: StdioLspClient;
 const messages: ShowMessageParams[] = [];
@@ -42,7 +44,10 @@ async function unknownTagsAfter(params: TablesParams, uri = ownTagsUri): Promise
 }
 
 test('cable/cableAt: the classification, captions and precedence of the cable under the cursor', async () => {
-  const result = await client.connection.sendRequest<CableAtResult | null>('cable/cableAt', { textDocument: { uri: seedUri }, position: { line: 4, character: 5 } });
+  const result = await client.connection.sendRequest<CableAtResult | null>('cable/cableAt', {
+    textDocument: { uri: seedUri },
+    position: { line: 4, character: 5 },
+  });
   assert.deepEqual(result, {
     referenceId: '09DUSHANBE1151',
     classification: { level: 'CONFIDENTIAL', rank: 2, written: 'C O N F I D E N T I A L' },
@@ -57,27 +62,49 @@ test('cable/cableAt: null in an empty document, an error for a document that is 
   const published = client.nextDiagnostics(emptyUri, 1);
   await client.open(emptyUri, '');
   await published;
-  assert.equal(await client.connection.sendRequest('cable/cableAt', { textDocument: { uri: emptyUri }, position: { line: 0, character: 0 } }), null);
-  await assert.rejects(client.connection.sendRequest('cable/cableAt', { textDocument: { uri: 'file:///nowhere.cable' }, position: { line: 0, character: 0 } }), /Unknown document/);
+  assert.equal(
+    await client.connection.sendRequest('cable/cableAt', {
+      textDocument: { uri: emptyUri },
+      position: { line: 0, character: 0 },
+    }),
+    null,
+  );
+  await assert.rejects(
+    client.connection.sendRequest('cable/cableAt', {
+      textDocument: { uri: 'file:///nowhere.cable' },
+      position: { line: 0, character: 0 },
+    }),
+    /Unknown document/,
+  );
 });
 
 test('tables from initializationOptions: the user TAGS code is known from the first diagnostics on', async () => {
   assert.deepEqual(await unknownTagsOnOpen(ownTagsUri, ownTagsText), []);
-  const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: ownTagsUri }, position: { line: 22, character: ownTagsText.split('\n')[22].indexOf('KXYZ') } });
+  const hover = await client.connection.sendRequest<Hover>('textDocument/hover', {
+    textDocument: { uri: ownTagsUri },
+    position: { line: 22, character: ownTagsText.split('\n')[22].indexOf('KXYZ') },
+  });
   assert.equal((hover.contents as MarkupContent).value, '**KXYZ** (your table): Our program (from tables/tags.tsv)');
 });
 
 test('cable/tables replaces the set and re-publishes the diagnostics of open documents', async () => {
-  const withoutKxyz = await unknownTagsAfter({ files: [{ name: 'codes.json', text: '{"tags": {"KQQQ": "another"}}' }] });
+  const withoutKxyz = await unknownTagsAfter({
+    files: [{ name: 'codes.json', text: '{"tags": {"KQQQ": "another"}}' }],
+  });
   assert.equal(withoutKxyz.length, 1);
   assert.match(withoutKxyz[0], /Unknown TAGS code "KXYZ"/);
-  assert.deepEqual(await unknownTagsAfter({ files: [{ name: 'codes.json', text: '{"tags": {"kxyz": "back again"}}' }] }), []);
+  assert.deepEqual(
+    await unknownTagsAfter({ files: [{ name: 'codes.json', text: '{"tags": {"kxyz": "back again"}}' }] }),
+    [],
+  );
   assert.equal((await unknownTagsAfter({ files: [] })).length, 1);
 });
 
 test('problems in a table file are shown as a warning and logged; the good entries still count', async () => {
   messages.length = 0;
-  const tags = await unknownTagsAfter({ files: [{ name: 'tables/tags.tsv', text: 'code\tmeaning\nKXYZ\tOurs\nNOT A CODE\tx\n' }] });
+  const tags = await unknownTagsAfter({
+    files: [{ name: 'tables/tags.tsv', text: 'code\tmeaning\nKXYZ\tOurs\nNOT A CODE\tx\n' }],
+  });
   assert.deepEqual(tags, []);
   assert.equal(messages.length, 1);
   assert.equal(messages[0].type, 2); // Warning

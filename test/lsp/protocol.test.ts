@@ -1,7 +1,16 @@
 // The server as any LSP editor sees it: `node dist/server.js --stdio`, a round trip of every request it advertises.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DocumentSymbol, FoldingRange, Hover, InitializeResult, MarkupContent, SemanticTokens, SemanticTokensDelta, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import {
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InitializeResult,
+  MarkupContent,
+  SemanticTokens,
+  SemanticTokensDelta,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
 import { readFixture } from '../support/fixtures';
 import { StdioLspClient } from '../support/lspClient';
 
@@ -29,17 +38,26 @@ test('initialize announces incremental sync and every feature', () => {
   const sync = capabilities.textDocumentSync;
   assert.equal(typeof sync === 'object' ? sync.change : sync, TextDocumentSyncKind.Incremental);
   assert.ok(capabilities.documentSymbolProvider && capabilities.hoverProvider && capabilities.foldingRangeProvider);
-  assert.deepEqual(capabilities.semanticTokensProvider && { full: capabilities.semanticTokensProvider.full, range: capabilities.semanticTokensProvider.range }, { full: { delta: true }, range: true });
+  assert.deepEqual(
+    capabilities.semanticTokensProvider && {
+      full: capabilities.semanticTokensProvider.full,
+      range: capabilities.semanticTokensProvider.range,
+    },
+    { full: { delta: true }, range: true },
+  );
   assert.equal(initializeResult.serverInfo?.name, 'cable-language-server');
 });
 
 test('diagnostics are pushed on open: the garbled paragraph signs of the seed', () => {
   const garbled = firstDiagnostics.diagnostics.filter((d) => d.code === 'garbled-pilcrow');
-  assert.deepEqual(garbled.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.source]), [
-    [41, 0, 3, 'cable'],
-    [45, 0, 3, 'cable'],
-    [47, 0, 3, 'cable'],
-  ]);
+  assert.deepEqual(
+    garbled.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.source]),
+    [
+      [41, 0, 3, 'cable'],
+      [45, 0, 3, 'cable'],
+      [47, 0, 3, 'cable'],
+    ],
+  );
   assert.match(garbled[0].message as string, /"15\." is paragraph 5/);
 });
 
@@ -48,11 +66,17 @@ test('outline: the cable, its sections and paragraphs', async () => {
   assert.equal(symbols.length, 1);
   assert.equal(symbols[0].name, '09DUSHANBE1151');
   const section = symbols[0].children!.find((s) => s.name === 'Section 1 of 2')!;
-  assert.deepEqual(section.children!.map((p) => p.name.split(' ')[0]), ['¶1', '¶2', '¶3', '¶4', '¶5', '¶6', '¶7']);
+  assert.deepEqual(
+    section.children!.map((p) => p.name.split(' ')[0]),
+    ['¶1', '¶2', '¶3', '¶4', '¶5', '¶6', '¶7'],
+  );
 });
 
 test('hover on RUEHDBU names the embassy', async () => {
-  const result = await client.connection.sendRequest<Hover>('textDocument/hover', { ...doc, position: { line: 4, character: 5 } });
+  const result = await client.connection.sendRequest<Hover>('textDocument/hover', {
+    ...doc,
+    position: { line: 4, character: 5 },
+  });
   assert.match((result.contents as MarkupContent).value, /AMEMBASSY DUSHANBE/);
 });
 
@@ -67,9 +91,15 @@ test('semantic tokens: full, then an empty delta, then a range', async () => {
   const full = await client.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', doc);
   assert.equal(full.data.length % 5, 0);
   assert.deepEqual(full.data.slice(0, 5), [2, 0, 5, ...prosign]); // VZCZC on line 3
-  const delta = await client.connection.sendRequest<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { ...doc, previousResultId: full.resultId });
+  const delta = await client.connection.sendRequest<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', {
+    ...doc,
+    previousResultId: full.resultId,
+  });
   assert.deepEqual(delta.edits, []);
-  const range = await client.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/range', { ...doc, range: { start: { line: 4, character: 0 }, end: { line: 4, character: 30 } } });
+  const range = await client.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/range', {
+    ...doc,
+    range: { start: { line: 4, character: 0 }, end: { line: 4, character: 30 } },
+  });
   assert.deepEqual(range.data.slice(0, 5), [4, 0, 2, ...prosign]); // DE
 });
 
@@ -80,11 +110,17 @@ test('an edit is answered with diagnostics for its version', async () => {
     contentChanges: [{ range: { start: { line: 5, character: 4 }, end: { line: 5, character: 9 } }, text: 'SSSSS' }],
   });
   const { diagnostics } = await next;
-  assert.ok(diagnostics.some((d) => d.code === 'security-classification-mismatch' && d.range.start.line === 5), JSON.stringify(diagnostics));
+  assert.ok(
+    diagnostics.some((d) => d.code === 'security-classification-mismatch' && d.range.start.line === 5),
+    JSON.stringify(diagnostics),
+  );
 });
 
 test('requests for an unknown document get an error, and the server stays alive', async () => {
-  await assert.rejects(client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///nowhere.cable' } }), /Unknown document/);
+  await assert.rejects(
+    client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///nowhere.cable' } }),
+    /Unknown document/,
+  );
   await assert.rejects(client.connection.sendRequest('cable/noSuchRequest', {}), /Unhandled method/);
   assert.ok(client.alive, client.stderr);
 });

@@ -43,7 +43,9 @@ test('the packaged .vsix is small and holds the desktop and web bundles and the 
   ]) {
     assert.ok(files.includes(required), `${required} missing from ${files.join(', ')}`);
   }
-  const unwanted = files.filter((name) => /node_modules|\.ts$|\.map$|\/test\/|\/server\/src\/|\/client\/src\//.test(name));
+  const unwanted = files.filter((name) =>
+    /node_modules|\.ts$|\.map$|\/test\/|\/server\/src\/|\/client\/src\//.test(name),
+  );
   assert.deepEqual(unwanted, []);
   assert.ok(vsix.length < 2_000_000, `vsix is ${vsix.length} bytes`);
 });

@@ -6,7 +6,9 @@ import { decodeCableText } from '../../server/src/workspace/decode';
 import { fixturesDir } from './paths';
 
 export function fixtureNames(): string[] {
-  return readdirSync(fixturesDir).filter((name) => name.endsWith('.cable')).sort();
+  return readdirSync(fixturesDir)
+    .filter((name) => name.endsWith('.cable'))
+    .sort();
 }
 
 export function readFixture(name: string): string {

@@ -82,7 +82,9 @@ export class StdioLspClient {
   }
 
   /** Initializes without a workspace, or with `workspaceFolder` (a file: URI), initialization options and extra client capabilities. */
-  async initialize(options: { workspaceFolder?: string; capabilities?: ClientCapabilities; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
+  async initialize(
+    options: { workspaceFolder?: string; capabilities?: ClientCapabilities; initializationOptions?: unknown } = {},
+  ): Promise<InitializeResult> {
     const folder = options.workspaceFolder;
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,

@@ -7,6 +7,7 @@ export function applyToText(text: string, change: TextChange): string {
   if (!change.range) return change.text;
   const document = TextDocument.create('file:///reference', 'cable', 1, text);
   const { start, end } = change.range;
-  const [from, to] = start.line > end.line || (start.line === end.line && start.character > end.character) ? [end, start] : [start, end];
+  const [from, to] =
+    start.line > end.line || (start.line === end.line && start.character > end.character) ? [end, start] : [start, end];
   return text.slice(0, document.offsetAt(from)) + change.text + text.slice(document.offsetAt(to));
 }

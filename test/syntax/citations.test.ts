@@ -53,9 +53,27 @@ test('reference IDs in running text', () => {
 });
 
 test('every line of a REF block has its citations, with or without paragraph signs', () => {
-  const model = CableModel.parse(['UNCLAS STATE 000001', '', 'SUBJECT: TEST', '', 'REF: A. 09 STATE 12345', '     B. SECSTATE 15113', 'C) DOHA 152 (08)', '¶D. BARCELONA 148', '', '1. (U) Text.', ''].join('\n'));
+  const model = CableModel.parse(
+    [
+      'UNCLAS STATE 000001',
+      '',
+      'SUBJECT: TEST',
+      '',
+      'REF: A. 09 STATE 12345',
+      '     B. SECSTATE 15113',
+      'C) DOHA 152 (08)',
+      '¶D. BARCELONA 148',
+      '',
+      '1. (U) Text.',
+      '',
+    ].join('\n'),
+  );
   const cable = model.cables[0];
-  const citations = cable.lines.flatMap((line, rel) => line.tokens.filter((t) => t.kind === 'citation').map((t) => model.lineText(cable.startLine + rel).slice(t.start, t.end)));
+  const citations = cable.lines.flatMap((line, rel) =>
+    line.tokens
+      .filter((t) => t.kind === 'citation')
+      .map((t) => model.lineText(cable.startLine + rel).slice(t.start, t.end)),
+  );
   assert.deepEqual(citations, ['09 STATE 12345', 'SECSTATE 15113', 'DOHA 152 (08)', 'BARCELONA 148']);
   assert.equal(cable.references?.items.length, 4);
 });

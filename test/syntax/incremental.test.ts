@@ -27,7 +27,11 @@ names.forEach((name, index) => {
       if (edit % BATCH === 0 || edit === EDITS_PER_FIXTURE) {
         const expected = document.getText();
         assert.equal(model.getText(), expected, `text differs after edit ${edit} (seed ${seed})`);
-        assert.equal(dumpModel(model), dumpModel(CableModel.parse(expected)), `model differs after edit ${edit} (seed ${seed})`);
+        assert.equal(
+          dumpModel(model),
+          dumpModel(CableModel.parse(expected)),
+          `model differs after edit ${edit} (seed ${seed})`,
+        );
       }
     }
   });

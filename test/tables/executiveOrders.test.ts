@@ -13,11 +13,15 @@ test('known executive orders, by string or number', () => {
   assert.equal(executiveOrder(13526)?.reasonSection, '1.4');
   assert.equal(executiveOrder(' 12356 ')?.declForms[0], 'DECL: OADR');
   assert.equal(executiveOrder('11652')?.reasonSection, undefined);
-  assert.deepEqual(['11652', '12065', '12356', '12958', '13526'].map((n) => executiveOrder(n)?.eo), ['11652', '12065', '12356', '12958', '13526']);
+  assert.deepEqual(
+    ['11652', '12065', '12356', '12958', '13526'].map((n) => executiveOrder(n)?.eo),
+    ['11652', '12065', '12356', '12958', '13526'],
+  );
 });
 
 test('typos of 12958 seen in cables and other numbers are unknown', () => {
-  for (const number of ['12598', '19523', '19528', '12598 / 19523 / 19528', '1295', '']) assert.equal(executiveOrder(number), undefined, number);
+  for (const number of ['12598', '19523', '19528', '12598 / 19523 / 19528', '1295', ''])
+    assert.equal(executiveOrder(number), undefined, number);
 });
 
 test('classification reasons a-h', () => {

@@ -43,16 +43,22 @@ test('TSV: one table per file, chosen by the header row; keys upper-cased; comme
     { name: 'captions.txt', text: TSV_CAPTIONS },
   ]);
   assert.deepEqual(problems, []);
-  assert.deepEqual([...tables.tags], [
-    ['KXYZ', { meaning: 'Our program', source: 'tables/tags.tsv' }],
-    ['PREL', { meaning: 'Political relations (ours)', source: 'tables/tags.tsv' }],
-  ]);
+  assert.deepEqual(
+    [...tables.tags],
+    [
+      ['KXYZ', { meaning: 'Our program', source: 'tables/tags.tsv' }],
+      ['PREL', { meaning: 'Political relations (ours)', source: 'tables/tags.tsv' }],
+    ],
+  );
   assert.deepEqual([...tables.routingIndicators.keys()], ['RUEHXYZ', 'RUEHDBU']);
   assert.deepEqual([...tables.captions.keys()], ['EYES ONLY', 'SIPDIS']);
 });
 
 test('JSON: routingIndicators, tags and captions members, each optional', () => {
-  const { tables, problems } = parseTableFiles([{ name: 'codes.JSON', text: JSON_ALL }, { name: 'empty.json', text: '{}' }]);
+  const { tables, problems } = parseTableFiles([
+    { name: 'codes.JSON', text: JSON_ALL },
+    { name: 'empty.json', text: '{}' },
+  ]);
   assert.deepEqual(problems, []);
   assert.deepEqual(tables.routingIndicators.get('RUEHQQQ'), { meaning: 'AMCONSUL NOWHERE', source: 'codes.JSON' });
   assert.equal(tables.tags.get('KQQQ')?.meaning, 'Another program');
@@ -95,8 +101,15 @@ test('problems name the file and line; bad entries are left out, good ones kept'
 
 test('files as received from an editor: anything but { name, text } is reported and skipped', () => {
   assert.deepEqual(loadExtraTables(undefined), []);
-  const problems = loadExtraTables([{ name: 'ok.tsv', text: 'code\tmeaning\nKOK\tfine\n' }, { name: 'no text' }, 'x', null]);
-  assert.deepEqual(problems.map(formatTableProblem), ['tables: 3 of 4 files are not { "name": string, "text": string } and were skipped.']);
+  const problems = loadExtraTables([
+    { name: 'ok.tsv', text: 'code\tmeaning\nKOK\tfine\n' },
+    { name: 'no text' },
+    'x',
+    null,
+  ]);
+  assert.deepEqual(problems.map(formatTableProblem), [
+    'tables: 3 of 4 files are not { "name": string, "text": string } and were skipped.',
+  ]);
   assert.equal(tagCode('KOK')?.meaning, 'fine');
 });
 
@@ -108,19 +121,36 @@ test('lookups consult the user tables first: new codes join, known ones take the
     { name: 'ris.tsv', text: TSV_RIS },
     { name: 'captions.tsv', text: TSV_CAPTIONS },
   ]);
-  assert.deepEqual(tagCode('kxyz'), { code: 'KXYZ', family: 'user', meaning: 'Our program', countInSample: 0, source: 'tags.tsv' });
+  assert.deepEqual(tagCode('kxyz'), {
+    code: 'KXYZ',
+    family: 'user',
+    meaning: 'Our program',
+    countInSample: 0,
+    source: 'tags.tsv',
+  });
   const prel = tagCode('PREL');
-  assert.deepEqual([prel?.family, prel?.meaning, prel?.source, prel?.category], ['subject', 'Political relations (ours)', 'tags.tsv', 'Political affairs']);
+  assert.deepEqual(
+    [prel?.family, prel?.meaning, prel?.source, prel?.category],
+    ['subject', 'Political relations (ours)', 'tags.tsv', 'Political affairs'],
+  );
   assert.equal(tagCode('PGOV')?.source, undefined);
 
   const atlantis = routingIndicator('RUEHXYZ');
-  assert.deepEqual([atlantis?.name, atlantis?.kind, atlantis?.family, atlantis?.source], ['AMEMBASSY ATLANTIS', 'user', 'RUEH', 'ris.tsv']);
+  assert.deepEqual(
+    [atlantis?.name, atlantis?.kind, atlantis?.family, atlantis?.source],
+    ['AMEMBASSY ATLANTIS', 'user', 'RUEH', 'ris.tsv'],
+  );
   const dushanbe = routingIndicator('RUEHDBU');
   assert.equal(dushanbe?.name, 'EMBASSY OF DUSHANBE (OURS)');
   assert.equal(dushanbe?.kind, builtInDushanbe?.kind);
   assert.deepEqual(dushanbe?.cableNames, builtInDushanbe?.cableNames);
 
-  assert.deepEqual(caption('eyes  only'), { caption: 'EYES ONLY', kind: 'user', meaning: 'for the addressee alone', source: 'captions.tsv' });
+  assert.deepEqual(caption('eyes  only'), {
+    caption: 'EYES ONLY',
+    kind: 'user',
+    meaning: 'for the addressee alone',
+    source: 'captions.tsv',
+  });
   assert.equal(caption('SIPDIS')?.meaning, 'our note on SIPDIS');
   assert.equal(caption('SIPDIS')?.kind, builtInSipdis?.kind);
   assert.match(caption('DEPT FOR EUR/RUS')?.caption ?? '', /^DEPT FOR/);
@@ -128,19 +158,36 @@ test('lookups consult the user tables first: new codes join, known ones take the
 
 test('completion lists: the user entries first, built-in entries renamed in place', () => {
   const before = allTagCodes().length;
-  loadExtraTables([{ name: 'all.json', text: JSON_ALL }, { name: 'ris.tsv', text: TSV_RIS }, { name: 'caps.tsv', text: TSV_CAPTIONS }]);
+  loadExtraTables([
+    { name: 'all.json', text: JSON_ALL },
+    { name: 'ris.tsv', text: TSV_RIS },
+    { name: 'caps.tsv', text: TSV_CAPTIONS },
+  ]);
   assert.equal(allTagCodes()[0].code, 'KQQQ');
   assert.equal(allTagCodes().length, before + 1);
-  assert.deepEqual(allRoutingIndicators().slice(0, 2).map((ri) => ri.ri), ['RUEHQQQ', 'RUEHXYZ']);
+  assert.deepEqual(
+    allRoutingIndicators()
+      .slice(0, 2)
+      .map((ri) => ri.ri),
+    ['RUEHQQQ', 'RUEHXYZ'],
+  );
   assert.equal(allRoutingIndicators().find((ri) => ri.ri === 'RUEHDBU')?.name, 'EMBASSY OF DUSHANBE (OURS)');
-  assert.deepEqual(allCaptions().slice(0, 2).map((c) => c.caption), ['EXDIS ATLANTIS', 'EYES ONLY']);
+  assert.deepEqual(
+    allCaptions()
+      .slice(0, 2)
+      .map((c) => c.caption),
+    ['EXDIS ATLANTIS', 'EYES ONLY'],
+  );
   assert.equal(allCaptions().filter((c) => c.caption === 'SIPDIS').length, 1);
 });
 
 test('suggestions and concatenation splits know the user codes', () => {
   loadExtraTables([{ name: 't.tsv', text: 'code\tmeaning\nKXYZ\tOur program\n' }]);
   assert.ok(nearestTagCodes('KXYY').some((t) => t.code === 'KXYZ'));
-  assert.deepEqual(splitConcatenatedTags('KXYZPREL')?.map((t) => t.code), ['KXYZ', 'PREL']);
+  assert.deepEqual(
+    splitConcatenatedTags('KXYZPREL')?.map((t) => t.code),
+    ['KXYZ', 'PREL'],
+  );
 });
 
 test('a new set replaces the old one as a whole; the empty set restores the built-in tables', () => {
@@ -152,7 +199,10 @@ test('a new set replaces the old one as a whole; the empty set restores the buil
   assert.ok(tagCode('KBBB'));
   loadExtraTables([]);
   assert.equal(tagCode('KBBB'), undefined);
-  assert.equal(allTagCodes().some((t) => t.family === 'user'), false);
+  assert.equal(
+    allTagCodes().some((t) => t.family === 'user'),
+    false,
+  );
   assert.equal(tablesVersion(), start + 3);
 });
 
@@ -161,7 +211,10 @@ test('diagnostics and hover follow a table change on the same, unedited model (t
   const model = CableModel.parse(text);
   const reader = new CableReader(model);
   const settings = {};
-  const unknown = () => documentDiagnostics(model, settings, reader).filter((d) => d.code === 'unknown-tag').map((d) => d.message as string);
+  const unknown = () =>
+    documentDiagnostics(model, settings, reader)
+      .filter((d) => d.code === 'unknown-tag')
+      .map((d) => d.message as string);
   assert.equal(unknown().length, 1);
   assert.match(unknown()[0], /Unknown TAGS code "KXYZ"/);
 

@@ -31,17 +31,22 @@ test('passing instructions match by prefix; other text is no caption', () => {
   assert.deepEqual([caption('DEPT FOR NEA/ARP')?.caption, caption('DEPT FOR NEA/ARP')?.prefix], ['DEPT FOR', true]);
   assert.equal(caption('STATE FOR EUR/RUS, EEB')?.kind, 'passing instruction');
   assert.equal(caption('PASS TO USTR')?.caption, 'PASS TO');
-  for (const text of ['', 'SUBJECT: X', 'SIPDIS NOFORN', 'DEPARTMENT FOR', 'SENSITIVE MATTERS']) assert.equal(caption(text), undefined, text);
+  for (const text of ['', 'SUBJECT: X', 'SIPDIS NOFORN', 'DEPARTMENT FOR', 'SENSITIVE MATTERS'])
+    assert.equal(caption(text), undefined, text);
 });
 
 test('allCaptions lists every caption once, alternatives split', () => {
   const names = allCaptions().map((c) => c.caption);
   assert.equal(new Set(names).size, names.length);
-  for (const name of ['SIPDIS', 'NOFORN', 'CHEROKEE', 'DISSENT CHANNEL', 'VISAS MANTIS', 'NSC FOR']) assert.ok(names.includes(name), name);
+  for (const name of ['SIPDIS', 'NOFORN', 'CHEROKEE', 'DISSENT CHANNEL', 'VISAS MANTIS', 'NSC FOR'])
+    assert.ok(names.includes(name), name);
 });
 
 test('precedence by letter and by address-line word', () => {
-  assert.deepEqual([precedence('O')?.word, precedence('P')?.word, precedence('R')?.word, precedence('Z')?.word], ['IMMEDIATE', 'PRIORITY', 'ROUTINE', 'FLASH']);
+  assert.deepEqual(
+    [precedence('O')?.word, precedence('P')?.word, precedence('R')?.word, precedence('Z')?.word],
+    ['IMMEDIATE', 'PRIORITY', 'ROUTINE', 'FLASH'],
+  );
   assert.equal(precedence('Y')?.word, undefined);
   assert.equal(precedence('O')?.precedenceLine, 'OO');
   assert.match(precedence('O R')?.meaning ?? '', /dual precedence/);
@@ -59,14 +64,23 @@ test('precedence by letter and by address-line word', () => {
 test('classification levels are ranked UNCLASSIFIED 0 < LOU 1 < CONFIDENTIAL 2 < SECRET 3 < TOP SECRET 4', () => {
   assert.deepEqual(
     classificationLevels().map((l) => [l.level, l.rank]),
-    [['UNCLASSIFIED', 0], ['LIMITED OFFICIAL USE', 1], ['CONFIDENTIAL', 2], ['SECRET', 3], ['TOP SECRET', 4]],
+    [
+      ['UNCLASSIFIED', 0],
+      ['LIMITED OFFICIAL USE', 1],
+      ['CONFIDENTIAL', 2],
+      ['SECRET', 3],
+      ['TOP SECRET', 4],
+    ],
   );
   assert.match(classificationLevel(3)?.meaning ?? '', /serious damage/);
   assert.deepEqual(classificationLevel('CONFIDENTIAL')?.metadataValues, ['CONFIDENTIAL', 'CONFIDENTIAL//NOFORN']);
 });
 
 test('classification by ZN letter and by classification-line word', () => {
-  assert.deepEqual(['U', 'C', 'S', 'T'].map((l) => classificationByZnLetter(l)?.level), ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET']);
+  assert.deepEqual(
+    ['U', 'C', 'S', 'T'].map((l) => classificationByZnLetter(l)?.level),
+    ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET'],
+  );
   assert.equal(classificationByZnLetter('E')?.rank, 0);
   assert.match(classificationByZnLetter('E')?.meaning ?? '', /EFTO/);
   assert.equal(classificationByZnLetter('X'), undefined);
@@ -124,7 +138,10 @@ test('parenthesised words after a paragraph number are not markings', () => {
 });
 
 test('describePortionMarking for hover', () => {
-  assert.equal(describePortionMarking(parsePortionMarking('S//NF')!), '(S//NF) SECRET; NF = NOFORN: not releasable to foreign nationals');
+  assert.equal(
+    describePortionMarking(parsePortionMarking('S//NF')!),
+    '(S//NF) SECRET; NF = NOFORN: not releasable to foreign nationals',
+  );
   assert.equal(describePortionMarking(parsePortionMarking('SBU')!), '(SBU) UNCLASSIFIED (sensitive but unclassified)');
   assert.match(describePortionMarking(parsePortionMarking('C/REL NATO')!), /REL NATO = releasable to NATO/);
 });

@@ -55,7 +55,8 @@ test('unknown or malformed RIs are undefined', () => {
 
 test('isRoutingIndicatorShape: R + 3 to 6 capitals', () => {
   for (const ri of ['RUEHC', 'RUEHDBU', 'RHMFISS', 'RUEH', 'RUEHWEB']) assert.ok(isRoutingIndicatorShape(ri), ri);
-  for (const token of ['RUE', 'RUEHDBUX', 'ruehdbu', 'PREL', 'R1EHC', 'RUEHDBU/']) assert.ok(!isRoutingIndicatorShape(token), token);
+  for (const token of ['RUE', 'RUEHDBUX', 'ruehdbu', 'PREL', 'R1EHC', 'RUEHDBU/'])
+    assert.ok(!isRoutingIndicatorShape(token), token);
 });
 
 test('explainRoutingIndicator explains an unknown RUEH indicator from the table: State posts, station letters', () => {

@@ -55,7 +55,10 @@ test('nearestTagCodes: closest known codes, ties by frequency in the sample', ()
   assert.equal(nearestTagCodes('PGOF')[0].code, 'PGOV');
   assert.ok(nearestTagCodes('PGOF', 5).some((t) => t.code === 'PGOV' && t.distance === 1));
   assert.equal(nearestTagCodes('MOPPS')[0].code, 'MOPS');
-  assert.deepEqual(nearestTagCodes('PINL', 2).map((t) => t.code), ['PINR', 'PINS']); // PINR 256 > PINS 68
+  assert.deepEqual(
+    nearestTagCodes('PINL', 2).map((t) => t.code),
+    ['PINR', 'PINS'],
+  ); // PINR 256 > PINS 68
   assert.equal(nearestTagCodes('SHUM')[0].code, 'PHUM');
   assert.equal(nearestTagCodes('KNPP')[0].code, 'KNNP');
   assert.equal(nearestTagCodes('PREL', 1)[0].distance, 1); // the code itself is not a suggestion
@@ -67,7 +70,16 @@ test('splitConcatenatedTags splits runs of known codes that contain a subject or
   assert.deepEqual(codes('PHUMBA'), ['PHUM', 'BA']);
   assert.deepEqual(codes('MASSMNUC'), ['MASS', 'MNUC']); // 08BRASILIA93
   assert.deepEqual(codes('VTPREL'), ['VT', 'PREL']);
-  assert.deepEqual(codes('KFRDKIRFCVISCMGTASECPHUMSMIGEG'), ['KFRD', 'KIRF', 'CVIS', 'CMGT', 'ASEC', 'PHUM', 'SMIG', 'EG']);
+  assert.deepEqual(codes('KFRDKIRFCVISCMGTASECPHUMSMIGEG'), [
+    'KFRD',
+    'KIRF',
+    'CVIS',
+    'CMGT',
+    'ASEC',
+    'PHUM',
+    'SMIG',
+    'EG',
+  ]);
   // KOCI is not in the tables, so the full token from the format reference does not split into known codes.
   assert.equal(codes('KFRDKIRFCVISCMGTKOCIASECPHUMSMIGEG'), undefined);
   assert.equal(codes('PREL'), undefined); // a known code is no concatenation
@@ -78,8 +90,18 @@ test('splitConcatenatedTags splits runs of known codes that contain a subject or
 });
 
 test('isoLookalike: two-letter codes that are another country in ISO 3166', () => {
-  assert.deepEqual(isoLookalike('RU'), { code: 'RU', fipsName: undefined, isoName: 'Russia', fipsCodeOfIsoCountry: 'RS' });
-  assert.deepEqual(isoLookalike('AU'), { code: 'AU', fipsName: 'Austria', isoName: 'Australia', fipsCodeOfIsoCountry: 'AS' });
+  assert.deepEqual(isoLookalike('RU'), {
+    code: 'RU',
+    fipsName: undefined,
+    isoName: 'Russia',
+    fipsCodeOfIsoCountry: 'RS',
+  });
+  assert.deepEqual(isoLookalike('AU'), {
+    code: 'AU',
+    fipsName: 'Austria',
+    isoName: 'Australia',
+    fipsCodeOfIsoCountry: 'AS',
+  });
   assert.equal(isoLookalike('CN')?.isoName, 'China');
   assert.equal(isoLookalike('CN')?.fipsName, 'Comoros');
   assert.equal(isoLookalike('DE')?.fipsCodeOfIsoCountry, 'GM');
@@ -96,7 +118,10 @@ function fixtureTags(): { file: string; code: string }[] {
     .flatMap((file) =>
       [...readFileSync(join(fixturesDir, file), 'latin1').matchAll(/^TAGS?:?[ \t]+(.*)$/gim)].flatMap((line) => {
         const codes = line[1].replace(/\[([^\]]+)\]\(#\)/g, '$1').replace(PERSONS, '');
-        return codes.split(/[\s,]+/).filter(Boolean).map((code) => ({ file, code }));
+        return codes
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map((code) => ({ file, code }));
       }),
     );
 }
@@ -113,5 +138,8 @@ test('the fixture TAGS are known codes, except a listed handful that the tables 
     // SCCC, SYR, XY, which the tables do not list.
     ['BRUSSELS', 'EUC', 'NPT', 'PEPR', 'RU', 'SCCC', 'SYR', 'TC', 'USEU', 'XY'],
   );
-  assert.deepEqual(splitConcatenatedTags('MASSMNUC')?.map((t) => t.code), ['MASS', 'MNUC']);
+  assert.deepEqual(
+    splitConcatenatedTags('MASSMNUC')?.map((t) => t.code),
+    ['MASS', 'MNUC'],
+  );
 });

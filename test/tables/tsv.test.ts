@@ -3,14 +3,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lazy, parseTsv, splitList, toCount } from '../../server/src/tables/tsv';
 
-const TABLE = '# source: somewhere\n# second comment\ncode\tmeaning\tcount\nPREL\tExternal political relations\t1042\r\nPGOV\t\t832\n\n';
+const TABLE =
+  '# source: somewhere\n# second comment\ncode\tmeaning\tcount\nPREL\tExternal political relations\t1042\r\nPGOV\t\t832\n\n';
 
 test('parseTsv skips the # comments, reads the header and returns the requested columns per row', () => {
   assert.deepEqual(parseTsv(TABLE, ['code', 'count'] as const), [
     { code: 'PREL', count: '1042' },
     { code: 'PGOV', count: '832' },
   ]);
-  assert.deepEqual(parseTsv(TABLE, ['meaning'] as const), [{ meaning: 'External political relations' }, { meaning: '' }]);
+  assert.deepEqual(parseTsv(TABLE, ['meaning'] as const), [
+    { meaning: 'External political relations' },
+    { meaning: '' },
+  ]);
 });
 
 test('parseTsv throws on a column the header does not have', () => {

@@ -10,7 +10,13 @@ import { builtinModules, createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { DocumentSymbol, Hover, InitializeResult, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type {
+  DocumentSymbol,
+  Hover,
+  InitializeResult,
+  MarkupContent,
+  PublishDiagnosticsParams,
+} from 'vscode-languageserver';
 import type { CableAtResult, TablesParams } from '../../server/src/protocol';
 import { readFixture } from '../support/fixtures';
 import { projectRoot } from '../support/paths';
@@ -21,7 +27,11 @@ const browserServer = join(projectRoot, 'dist', 'browser', 'server.js');
 /** Import specifiers of a TypeScript source (static imports, re-exports, require calls). */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|\brequire\('([^']+)'\)|(?:^|\n)\s*import\s+'([^']+)'/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  return [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|\brequire\('([^']+)'\)|(?:^|\n)\s*import\s+'([^']+)'/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
 function sources(dir: string): string[] {
@@ -35,30 +45,45 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${na
 test('server and shared client sources import no Node module and no Node flavour of the LSP libraries (only the Node entry points and the CLI do)', () => {
   // The Node entry points, the Node file access that main.ts passes in, and the command-line linter (a Node program).
   const nodeOnly = (name: string) =>
-    ['server/src/main.ts', 'server/src/workspace/nodeFiles.ts', 'client/src/extension.ts'].includes(name) || name.startsWith('server/src/cli/');
+    ['server/src/main.ts', 'server/src/workspace/nodeFiles.ts', 'client/src/extension.ts'].includes(name) ||
+    name.startsWith('server/src/cli/');
   const offending: string[] = [];
   for (const file of [...sources(join(projectRoot, 'server', 'src')), ...sources(join(projectRoot, 'client', 'src'))]) {
     const name = relative(projectRoot, file).replace(/\\/g, '/');
     if (nodeOnly(name)) continue;
     for (const specifier of importsOf(file)) {
-      if (NODE_BUILTINS.has(specifier) || /^vscode-language(server|client)(-protocol)?\/node$/.test(specifier)) offending.push(`${name}: ${specifier}`);
+      if (NODE_BUILTINS.has(specifier) || /^vscode-language(server|client)(-protocol)?\/node$/.test(specifier))
+        offending.push(`${name}: ${specifier}`);
     }
   }
   assert.deepEqual(offending, []);
-  assert.ok(importsOf(join(projectRoot, 'server', 'src', 'main.ts')).includes('vscode-languageserver/node'), 'the import scan finds imports');
+  assert.ok(
+    importsOf(join(projectRoot, 'server', 'src', 'main.ts')).includes('vscode-languageserver/node'),
+    'the import scan finds imports',
+  );
 });
 
 test('the browser bundles: a self-contained worker script, a web client that only requires vscode, both small', () => {
   const server = readFileSync(browserServer, 'utf8');
   assert.doesNotMatch(server, /\brequire\(/, 'the worker script requires nothing');
   assert.ok(server.includes('RUEHDBU'), 'the code tables are in the worker bundle');
-  const requires = new Set([...readFileSync(browserClient, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]));
+  const requires = new Set(
+    [...readFileSync(browserClient, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]),
+  );
   assert.deepEqual([...requires], ['vscode']);
-  for (const file of [browserServer, browserClient]) assert.ok(statSync(file).size < 1_500_000, `${file} is ${statSync(file).size} bytes`);
+  for (const file of [browserServer, browserClient])
+    assert.ok(statSync(file).size < 1_500_000, `${file} is ${statSync(file).size} bytes`);
 });
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const skip = existsSync(CHROMIUM)
   ? false
   : `Chromium is not installed at ${CHROMIUM}: the web worker test is skipped (as root: apt-get install -y chromium; .ci/run does this)`;
@@ -120,7 +145,12 @@ describe('dist/browser/server.js in a web worker of headless Chromium', { skip, 
     initializeResult = await request<InitializeResult>('initialize', {
       processId: null,
       rootUri: null,
-      capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, hover: { contentFormat: ['markdown'] } } },
+      capabilities: {
+        textDocument: {
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          hover: { contentFormat: ['markdown'] },
+        },
+      },
     });
     await page.evaluate(() => (globalThis as any).lsp.notify('initialized', {}));
     firstDiagnostics = await open(seedUri, seedText);
@@ -138,7 +168,9 @@ describe('dist/browser/server.js in a web worker of headless Chromium', { skip, 
 
   test('diagnostics are published on didOpen: the garbled paragraph signs of the seed', () => {
     assert.equal(firstDiagnostics.uri, seedUri);
-    const garbled = firstDiagnostics.diagnostics.filter((d) => d.code === 'garbled-pilcrow').map((d) => d.range.start.line);
+    const garbled = firstDiagnostics.diagnostics
+      .filter((d) => d.code === 'garbled-pilcrow')
+      .map((d) => d.range.start.line);
     assert.deepEqual(garbled, [41, 45, 47]);
   });
 
@@ -150,19 +182,29 @@ describe('dist/browser/server.js in a web worker of headless Chromium', { skip, 
 
   test('hover on the RUEHDBU routing indicator (line 4) names AMEMBASSY DUSHANBE', async () => {
     assert.equal(seedText.split('\n')[4].slice(3, 10), 'RUEHDBU');
-    const hover = await request<Hover>('textDocument/hover', { textDocument: { uri: seedUri }, position: { line: 4, character: 5 } });
+    const hover = await request<Hover>('textDocument/hover', {
+      textDocument: { uri: seedUri },
+      position: { line: 4, character: 5 },
+    });
     assert.match((hover.contents as MarkupContent).value, /AMEMBASSY DUSHANBE/);
   });
 
   test('cable/cableAt answers in the worker too', async () => {
-    const result = await request<CableAtResult>('cable/cableAt', { textDocument: { uri: seedUri }, position: { line: 30, character: 0 } });
-    assert.deepEqual([result.referenceId, result.classification?.level, result.precedence?.word], ['09DUSHANBE1151', 'CONFIDENTIAL', 'ROUTINE']);
+    const result = await request<CableAtResult>('cable/cableAt', {
+      textDocument: { uri: seedUri },
+      position: { line: 30, character: 0 },
+    });
+    assert.deepEqual(
+      [result.referenceId, result.classification?.level, result.precedence?.word],
+      ['09DUSHANBE1151', 'CONFIDENTIAL', 'ROUTINE'],
+    );
   });
 
   test('cable/tables: a user TAGS code becomes known and the diagnostics are published again', async () => {
     const uri = 'file:///work/own-tags.cable';
     const text = seedText.replace('[PREL](#) [PHUM](#)', '[PREL](#) [KXYZ](#)');
-    const unknownTags = (params: PublishDiagnosticsParams) => params.diagnostics.filter((d) => d.code === 'unknown-tag').length;
+    const unknownTags = (params: PublishDiagnosticsParams) =>
+      params.diagnostics.filter((d) => d.code === 'unknown-tag').length;
     assert.equal(unknownTags(await open(uri, text)), 1);
     const tables: TablesParams = { files: [{ name: 'tables/tags.tsv', text: 'code\tmeaning\nKXYZ\tOur program\n' }] };
     assert.equal(unknownTags(await notifyForDiagnostics('cable/tables', tables, uri)), 0);

@@ -17,5 +17,5 @@ try {
   const { activate, deactivate } = self.module.exports;
   postMessage({ activate: typeof activate, deactivate: typeof deactivate });
 } catch (error) {
-  postMessage({ error: String(error && error.stack || error) });
+  postMessage({ error: String((error && error.stack) || error) });
 }

@@ -12,7 +12,9 @@ const DOHA_152 = syntheticCable({ year: '08', post: 'DOHA', serial: 152, subject
 
 /** Reference IDs that the citations of a file resolve to, as `written -> ID` (unresolved: `written -> -`). */
 function resolved(index: CableIndex, uri: string): string[] {
-  return index.cablesOf(uri).flatMap((cable) => cable.info.citations.map((c) => `${c.text} -> ${index.resolve(c) ?? '-'}`));
+  return index
+    .cablesOf(uri)
+    .flatMap((cable) => cable.info.citations.map((c) => `${c.text} -> ${index.resolve(c) ?? '-'}`));
 }
 
 test('a file with several cables: each by its reference ID, at its lines', () => {
@@ -32,13 +34,24 @@ test('every citation form resolves to the indexed cable', () => {
   const index = new CableIndex();
   index.setFile('file:///ws/09STATE15113.cable', STATE_15113);
   index.setFile('file:///ws/08DOHA152.cable', DOHA_152);
-  index.setFile('file:///ws/06BARCELONA148.cable', syntheticCable({ year: '06', post: 'BARCELONA', serial: 148, subject: 'CATALONIA' }));
+  index.setFile(
+    'file:///ws/06BARCELONA148.cable',
+    syntheticCable({ year: '06', post: 'BARCELONA', serial: 148, subject: 'CATALONIA' }),
+  );
   const citing = syntheticCable({
     year: '09',
     post: 'DOHA',
     serial: 214,
     subject: 'QATAR: RESPONSE',
-    refs: ['09 STATE 15113', 'SECSTATE 15113', 'STATE 015113', 'DOHA 152 (08)', '2008 DOHA 152', '06 BARCELONA 148', 'MADRID 3929'],
+    refs: [
+      '09 STATE 15113',
+      'SECSTATE 15113',
+      'STATE 015113',
+      'DOHA 152 (08)',
+      '2008 DOHA 152',
+      '06 BARCELONA 148',
+      'MADRID 3929',
+    ],
     body: 'As requested in 09STATE15113 (see also 09STATE99999).',
   });
   index.setFile('file:///ws/09DOHA214.cable', citing);
@@ -54,21 +67,49 @@ test('every citation form resolves to the indexed cable', () => {
     '09STATE99999 -> -',
   ]);
   assert.deepEqual(
-    index.citationsOf('09STATE15113').map(({ cable, citation }) => `${cable.info.id}:${cable.startLine + citation.line}:${citation.text}`),
-    ['09DOHA214:14:09 STATE 15113', '09DOHA214:15:SECSTATE 15113', '09DOHA214:16:STATE 015113', '09DOHA214:22:09STATE15113'],
+    index
+      .citationsOf('09STATE15113')
+      .map(({ cable, citation }) => `${cable.info.id}:${cable.startLine + citation.line}:${citation.text}`),
+    [
+      '09DOHA214:14:09 STATE 15113',
+      '09DOHA214:15:SECSTATE 15113',
+      '09DOHA214:16:STATE 015113',
+      '09DOHA214:22:09STATE15113',
+    ],
   );
 });
 
 test('without a year, the citing year, else the year before (a REF to last December)', () => {
   const index = new CableIndex();
-  const citing = syntheticCable({ year: '10', post: 'BOGOTA', serial: 5, subject: 'COLOMBIA', refs: ['STATE 128000', 'BOGOTA 4000'] });
+  const citing = syntheticCable({
+    year: '10',
+    post: 'BOGOTA',
+    serial: 5,
+    subject: 'COLOMBIA',
+    refs: ['STATE 128000', 'BOGOTA 4000'],
+  });
   index.setFile('file:///ws/citing.cable', citing);
-  index.setFile('file:///ws/09STATE128000.cable', syntheticCable({ year: '09', post: 'STATE', serial: 128000, month: 'DEC', subject: 'LAST DECEMBER' }));
-  index.setFile('file:///ws/09BOGOTA4000.cable', syntheticCable({ year: '09', post: 'BOGOTA', serial: 4000, month: 'DEC', subject: 'LAST DECEMBER' }));
-  assert.deepEqual(resolved(index, 'file:///ws/citing.cable'), ['STATE 128000 -> 09STATE128000', 'BOGOTA 4000 -> 09BOGOTA4000']);
+  index.setFile(
+    'file:///ws/09STATE128000.cable',
+    syntheticCable({ year: '09', post: 'STATE', serial: 128000, month: 'DEC', subject: 'LAST DECEMBER' }),
+  );
+  index.setFile(
+    'file:///ws/09BOGOTA4000.cable',
+    syntheticCable({ year: '09', post: 'BOGOTA', serial: 4000, month: 'DEC', subject: 'LAST DECEMBER' }),
+  );
+  assert.deepEqual(resolved(index, 'file:///ws/citing.cable'), [
+    'STATE 128000 -> 09STATE128000',
+    'BOGOTA 4000 -> 09BOGOTA4000',
+  ]);
   // A cable of the citing year with that serial is the better reading.
-  index.setFile('file:///ws/10STATE128000.cable', syntheticCable({ year: '10', post: 'STATE', serial: 128000, subject: 'THIS YEAR' }));
-  assert.deepEqual(resolved(index, 'file:///ws/citing.cable'), ['STATE 128000 -> 10STATE128000', 'BOGOTA 4000 -> 09BOGOTA4000']);
+  index.setFile(
+    'file:///ws/10STATE128000.cable',
+    syntheticCable({ year: '10', post: 'STATE', serial: 128000, subject: 'THIS YEAR' }),
+  );
+  assert.deepEqual(resolved(index, 'file:///ws/citing.cable'), [
+    'STATE 128000 -> 10STATE128000',
+    'BOGOTA 4000 -> 09BOGOTA4000',
+  ]);
   assert.deepEqual(index.citationsOf('09STATE128000'), []);
   assert.equal(index.citationsOf('10STATE128000').length, 1);
 });
@@ -77,14 +118,20 @@ test('the real REF of 09DOHA214: SECSTATE 15113 is 09STATE15113, the DOHA items 
   const index = new CableIndex();
   index.setFile('file:///ws/09DOHA214.cable', readFixture('09DOHA214.cable'));
   const citations = index.cablesOf('file:///ws/09DOHA214.cable')[0].info.citations;
-  assert.deepEqual(citations.map((c) => `${c.text}: ${c.candidates.join(' ')}`), [
-    'SECSTATE 15113: 09STATE15113 08STATE15113',
-    'DOHA 152 (08): 08DOHA152',
-    'DOHA 75 (08): 08DOHA75',
-    'DOHA 311 (07): 07DOHA311',
-  ]);
+  assert.deepEqual(
+    citations.map((c) => `${c.text}: ${c.candidates.join(' ')}`),
+    [
+      'SECSTATE 15113: 09STATE15113 08STATE15113',
+      'DOHA 152 (08): 08DOHA152',
+      'DOHA 75 (08): 08DOHA75',
+      'DOHA 311 (07): 07DOHA311',
+    ],
+  );
   index.setFile('file:///ws/09STATE15113.cable', readFixture('09STATE15113.cable'));
-  assert.deepEqual(index.citationsOf('09STATE15113').map((s) => s.cable.info.id), ['09DOHA214']);
+  assert.deepEqual(
+    index.citationsOf('09STATE15113').map((s) => s.cable.info.id),
+    ['09DOHA214'],
+  );
 });
 
 test('a cable cites neither itself nor with its own ID in its metadata lines', () => {
@@ -98,25 +145,43 @@ test('a cable cites neither itself nor with its own ID in its metadata lines', (
 test('updating a file replaces only its entries; removing it forgets them', () => {
   const index = new CableIndex();
   index.setFile('file:///ws/a.cable', STATE_15113);
-  index.setFile('file:///ws/b.cable', syntheticCable({ year: '09', post: 'DOHA', serial: 214, subject: 'X', refs: ['SECSTATE 15113'] }));
+  index.setFile(
+    'file:///ws/b.cable',
+    syntheticCable({ year: '09', post: 'DOHA', serial: 214, subject: 'X', refs: ['SECSTATE 15113'] }),
+  );
   assert.equal(index.citationsOf('09STATE15113').length, 1);
-  index.setFile('file:///ws/b.cable', syntheticCable({ year: '09', post: 'DOHA', serial: 215, subject: 'Y', refs: ['DOHA 152 (08)'] }));
-  assert.deepEqual([index.lookup('09DOHA214').length, index.lookup('09DOHA215').length, index.citationsOf('09STATE15113').length], [0, 1, 0]);
+  index.setFile(
+    'file:///ws/b.cable',
+    syntheticCable({ year: '09', post: 'DOHA', serial: 215, subject: 'Y', refs: ['DOHA 152 (08)'] }),
+  );
+  assert.deepEqual(
+    [index.lookup('09DOHA214').length, index.lookup('09DOHA215').length, index.citationsOf('09STATE15113').length],
+    [0, 1, 0],
+  );
   assert.equal(index.lookup('09STATE15113')[0].uri, 'file:///ws/a.cable');
   index.removeFile('file:///ws/a.cable');
   assert.deepEqual([index.lookup('09STATE15113').length, index.fileCount], [0, 1]);
   index.setFile('file:///ws/sub/c.cable', STATE_15113);
   index.removeFolder('file:///ws/sub');
-  assert.deepEqual([...index.cables()].map((c) => c.info.id), ['09DOHA215']);
+  assert.deepEqual(
+    [...index.cables()].map((c) => c.info.id),
+    ['09DOHA215'],
+  );
 });
 
 test('the same cable in two files is found in both', () => {
   const index = new CableIndex();
   index.setFile('file:///ws/one.cable', STATE_15113);
   index.setFile('file:///ws/dump.cable', DOHA_152 + STATE_15113);
-  assert.deepEqual(index.lookup('09STATE15113').map((c) => c.uri), ['file:///ws/one.cable', 'file:///ws/dump.cable']);
+  assert.deepEqual(
+    index.lookup('09STATE15113').map((c) => c.uri),
+    ['file:///ws/one.cable', 'file:///ws/dump.cable'],
+  );
   index.removeFile('file:///ws/one.cable');
-  assert.deepEqual(index.lookup('09STATE15113').map((c) => c.uri), ['file:///ws/dump.cable']);
+  assert.deepEqual(
+    index.lookup('09STATE15113').map((c) => c.uri),
+    ['file:///ws/dump.cable'],
+  );
 });
 
 test('an open document overrides its file, edits count at once, closing reverts to the disk', () => {
@@ -124,18 +189,29 @@ test('an open document overrides its file, edits count at once, closing reverts 
   const uri = 'file:///ws/b.cable';
   index.setFile('file:///ws/a.cable', STATE_15113);
   index.setFile(uri, syntheticCable({ year: '09', post: 'DOHA', serial: 214, subject: 'X' }));
-  const model = CableModel.parse(syntheticCable({ year: '09', post: 'DOHA', serial: 214, subject: 'X', refs: ['DOHA 152 (08)'] }));
+  const model = CableModel.parse(
+    syntheticCable({ year: '09', post: 'DOHA', serial: 214, subject: 'X', refs: ['DOHA 152 (08)'] }),
+  );
   index.setDocument(uri, new CableReader(model));
   assert.deepEqual(resolved(index, uri), ['DOHA 152 (08) -> -']);
   // Edit the REF into SECSTATE 15113 (line 14: `REF: A. DOHA 152 (08)`).
-  model.applyChange({ range: { start: { line: 14, character: 8 }, end: { line: 14, character: 21 } }, text: 'SECSTATE 15113' });
+  model.applyChange({
+    range: { start: { line: 14, character: 8 }, end: { line: 14, character: 21 } },
+    text: 'SECSTATE 15113',
+  });
   index.setDocument(uri, new CableReader(model));
-  assert.deepEqual(index.citationsOf('09STATE15113').map((s) => s.cable.uri), [uri]);
+  assert.deepEqual(
+    index.citationsOf('09STATE15113').map((s) => s.cable.uri),
+    [uri],
+  );
   // The disk changes underneath (saved elsewhere): the open document still counts.
   index.setFile(uri, syntheticCable({ year: '09', post: 'DOHA', serial: 999, subject: 'Z' }));
   assert.deepEqual([index.lookup('09DOHA214').length, index.lookup('09DOHA999').length], [1, 0]);
   index.closeDocument(uri);
-  assert.deepEqual([index.lookup('09DOHA214').length, index.lookup('09DOHA999').length, index.citationsOf('09STATE15113').length], [0, 1, 0]);
+  assert.deepEqual(
+    [index.lookup('09DOHA214').length, index.lookup('09DOHA999').length, index.citationsOf('09STATE15113').length],
+    [0, 1, 0],
+  );
   // A document that is no file on disk is forgotten when closed.
   index.setDocument('untitled:Untitled-1', new CableReader(CableModel.parse(DOHA_152)));
   assert.equal(index.lookup('08DOHA152').length, 1);
@@ -146,14 +222,21 @@ test('an open document overrides its file, edits count at once, closing reverts 
 test('an edit rebuilds the entries of the cables that the model rebuilt only', () => {
   const index = new CableIndex();
   const uri = 'file:///ws/dump.cable';
-  const text = STATE_15113 + syntheticCable({ year: '09', post: 'DOHA', serial: 214, subject: 'X' }) + DOHA_152 + syntheticCable({ year: '09', post: 'DOHA', serial: 215, subject: 'Y' });
+  const text =
+    STATE_15113 +
+    syntheticCable({ year: '09', post: 'DOHA', serial: 214, subject: 'X' }) +
+    DOHA_152 +
+    syntheticCable({ year: '09', post: 'DOHA', serial: 215, subject: 'Y' });
   const model = CableModel.parse(text);
   index.setDocument(uri, new CableReader(model));
   const cablesBefore = [...model.cables];
   const before = index.cablesOf(uri).map((c) => c.info);
   const dohaStart = index.lookup('08DOHA152')[0].startLine;
   // Retitle the third cable: its subject line is 12 lines below its start.
-  model.applyChange({ range: { start: { line: dohaStart + 12, character: 9 }, end: { line: dohaStart + 12, character: 14 } }, text: 'STATE OF QATAR' });
+  model.applyChange({
+    range: { start: { line: dohaStart + 12, character: 9 }, end: { line: dohaStart + 12, character: 14 } },
+    text: 'STATE OF QATAR',
+  });
   index.setDocument(uri, new CableReader(model));
   const after = index.cablesOf(uri).map((c) => c.info);
   assert.equal(after[2].subject, 'STATE OF QATAR: CRITICAL INFRASTRUCTURE');
@@ -167,8 +250,14 @@ test('a lone undated cable takes its year from a file name that is its reference
   const text = readFixture('02BRASILIA4227.cable');
   index.setFile('file:///ws/02BRASILIA4227.cable', text);
   index.setFile('file:///ws/renamed.cable', text);
-  assert.deepEqual(index.cablesOf('file:///ws/02BRASILIA4227.cable').map((c) => [c.info.id, c.info.complete]), [['02BRASILIA4227', true]]);
-  assert.deepEqual(index.cablesOf('file:///ws/renamed.cable').map((c) => [c.info.id, c.info.complete]), [['BRASILIA4227', false]]);
+  assert.deepEqual(
+    index.cablesOf('file:///ws/02BRASILIA4227.cable').map((c) => [c.info.id, c.info.complete]),
+    [['02BRASILIA4227', true]],
+  );
+  assert.deepEqual(
+    index.cablesOf('file:///ws/renamed.cable').map((c) => [c.info.id, c.info.complete]),
+    [['BRASILIA4227', false]],
+  );
   assert.equal(index.lookup('02BRASILIA4227').length, 1);
 });
 
@@ -178,7 +267,10 @@ test('URIs are compared as every client spells them', () => {
   const index = new CableIndex();
   index.setFile('file:///c%3A/ws/a.cable', STATE_15113);
   index.setDocument('file:///C:/ws/a.cable', new CableReader(CableModel.parse(DOHA_152)));
-  assert.deepEqual([...index.cables()].map((c) => c.info.id), ['08DOHA152']);
+  assert.deepEqual(
+    [...index.cables()].map((c) => c.info.id),
+    ['08DOHA152'],
+  );
 });
 
 /** Runs indexText to its end; returns the entries and the number of steps. */
@@ -202,7 +294,13 @@ test('a large text is indexed a piece of whole cables at a time, with the entrie
   assert.deepEqual(pieces.cables, whole.cables);
   // Pieces smaller than a cable grow until they hold two; a lone cable longer than a piece is parsed whole.
   const two = STATE_15113 + DOHA_152;
-  assert.deepEqual(drive(indexText('file:///ws/two.cable', two, 100)).cables, drive(indexText('file:///ws/two.cable', two, Infinity)).cables);
+  assert.deepEqual(
+    drive(indexText('file:///ws/two.cable', two, 100)).cables,
+    drive(indexText('file:///ws/two.cable', two, Infinity)).cables,
+  );
   const lone = drive(indexText('file:///ws/02BRASILIA4227.cable', readFixture('02BRASILIA4227.cable'), 100));
-  assert.deepEqual(lone.cables.map((c) => c.info.id), ['02BRASILIA4227']);
+  assert.deepEqual(
+    lone.cables.map((c) => c.info.id),
+    ['02BRASILIA4227'],
+  );
 });

@@ -46,14 +46,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
   if (files.length === 0) {
-    complain(`no cable files (.cable, .tel${options.txt ? ', .txt starting with VZCZC' : ''}) in ${options.inputs.join(' ')}${options.txt ? '' : ' (--txt adds .txt cables)'}.`);
+    complain(
+      `no cable files (.cable, .tel${options.txt ? ', .txt starting with VZCZC' : ''}) in ${options.inputs.join(' ')}${options.txt ? '' : ' (--txt adds .txt cables)'}.`,
+    );
     return EXIT_USAGE;
   }
 
-  const progress = progressWanted(process.stderr, options.progress) ? new ProgressBar(process.stderr, files.length) : undefined;
+  const progress = progressWanted(process.stderr, options.progress)
+    ? new ProgressBar(process.stderr, files.length)
+    : undefined;
   let writer: ReportWriter;
   try {
-    writer = options.output ? ReportWriter.toFile(options.output) : ReportWriter.toStdout(() => process.stdout.isTTY && progress?.clear());
+    writer = options.output
+      ? ReportWriter.toFile(options.output)
+      : ReportWriter.toStdout(() => process.stdout.isTTY && progress?.clear());
   } catch (error) {
     complain(`cannot write the report to ${options.output}: ${(error as Error).message}`);
     return EXIT_USAGE;
@@ -61,7 +67,15 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const config: LintConfig = { format: options.format, quiet: options.quiet, rules: options.rules, version, cwd };
   const formatter = formatterFor(options.format, version, cwd);
-  const summary: Summary = { files: 0, cables: 0, bytes: 0, counts: [0, 0, 0, 0], byRule: {}, unreadable: [], quiet: options.quiet };
+  const summary: Summary = {
+    files: 0,
+    cables: 0,
+    bytes: 0,
+    counts: [0, 0, 0, 0],
+    byRule: {},
+    unreadable: [],
+    quiet: options.quiet,
+  };
   const jobs: FileJob[] = files.map((file, index) => ({ index, path: file.path, display: file.display }));
   let parts = 0;
 
@@ -90,14 +104,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (options.jobs === 1 || jobs.length === 1) lintHere(jobs, config, deliver);
     else await lintWithWorkers(jobs, options.jobs, config, __filename, deliver);
     const [errors, warnings] = summary.counts;
-    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) summary.tooManyWarnings = options.maxWarnings;
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings)
+      summary.tooManyWarnings = options.maxWarnings;
     writer.write(formatter.tail(summary));
     writer.close();
     progress?.clear();
     if (progress && (options.output || !process.stdout.isTTY)) {
       // The bar is gone and the report went elsewhere: leave one line on the terminal.
-      process.stderr.write(`cable-lint: ${summary.files} files, ${summary.cables} cables, ${summary.counts[0]} errors, ${summary.counts[1]} warnings ` +
-        `(${(summary.bytes / 1048576).toFixed(1)} MB at ${progress.rate().toFixed(1)} MB/s)${options.output ? `, report in ${options.output}` : ''}\n`);
+      process.stderr.write(
+        `cable-lint: ${summary.files} files, ${summary.cables} cables, ${summary.counts[0]} errors, ${summary.counts[1]} warnings ` +
+          `(${(summary.bytes / 1048576).toFixed(1)} MB at ${progress.rate().toFixed(1)} MB/s)${options.output ? `, report in ${options.output}` : ''}\n`,
+      );
     }
     if (summary.tooManyWarnings !== undefined && (options.format !== 'text' || options.output)) {
       complain(`too many warnings: ${warnings}, at most ${options.maxWarnings} allowed (--max-warnings).`);

@@ -106,7 +106,8 @@ function walk(
       const path = join(folder, entry.name);
       const relativePath = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!skippedFolder(entry.name) && enter(relativePath, path) && depth + 1 < maxDepth) pending.push([path, relativePath + '/', depth + 1]);
+        if (!skippedFolder(entry.name) && enter(relativePath, path) && depth + 1 < maxDepth)
+          pending.push([path, relativePath + '/', depth + 1]);
       } else if (isFile(entry, path)) {
         visit(relativePath, path);
       }
@@ -134,12 +135,16 @@ export function collectFiles(inputs: readonly string[], options: { txt: boolean;
   /** The cable files below a folder; how many. */
   const searchFolder = (folder: string): number => {
     let count = 0;
-    walk(folder, (relativePath, file) => {
-      if (isCableFile(relativePath.slice(relativePath.lastIndexOf('/') + 1), file, options.txt)) {
-        add(file);
-        count++;
-      }
-    }, problems);
+    walk(
+      folder,
+      (relativePath, file) => {
+        if (isCableFile(relativePath.slice(relativePath.lastIndexOf('/') + 1), file, options.txt)) {
+          add(file);
+          count++;
+        }
+      },
+      problems,
+    );
     return count;
   };
   for (const input of inputs) {
@@ -175,7 +180,8 @@ export function collectFiles(inputs: readonly string[], options: { txt: boolean;
         };
         walk(basePath, visitFile, problems, depth, enterFolder);
       }
-      if (matches === 0) problems.push(`no files match ${input}${baseStat?.isDirectory() ? '' : ` (no folder ${base})`}.`);
+      if (matches === 0)
+        problems.push(`no files match ${input}${baseStat?.isDirectory() ? '' : ` (no folder ${base})`}.`);
     } else {
       problems.push(`no such file or folder: ${input}`);
     }

@@ -14,7 +14,12 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Index = LSP DiagnosticSeverity (1 error ... 4 hint). */
 export const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 export interface Summary {
   files: number;
@@ -54,7 +59,11 @@ export const textFormatter: Formatter = {
   file(display, diagnostics) {
     let out = '';
     for (const d of diagnostics) {
-      const message = messageText(d).split(/\r\n|\r|\n/).map((part) => part.trim()).filter(Boolean).join(' ');
+      const message = messageText(d)
+        .split(/\r\n|\r|\n/)
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .join(' ');
       out += `${display}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[d.severity ?? 1]} ${d.code} ${message}\n`;
     }
     return out;
@@ -69,14 +78,21 @@ export const textFormatter: Formatter = {
     ];
     const rules = Object.entries(summary.byRule).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     if (rules.length) lines.push(`by rule: ${rules.map(([code, n]) => `${code} ${n}`).join(', ')}`);
-    if (summary.unreadable.length) lines.push(`${plural(summary.unreadable.length, 'file')} could not be read (see standard error)`);
-    if (summary.tooManyWarnings !== undefined) lines.push(`too many warnings: ${warnings}, at most ${summary.tooManyWarnings} allowed (--max-warnings)`);
+    if (summary.unreadable.length)
+      lines.push(`${plural(summary.unreadable.length, 'file')} could not be read (see standard error)`);
+    if (summary.tooManyWarnings !== undefined)
+      lines.push(`too many warnings: ${warnings}, at most ${summary.tooManyWarnings} allowed (--max-warnings)`);
     return '\n' + lines.join('\n') + '\n';
   },
 };
 
 function position(d: Diagnostic) {
-  return { line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 };
+  return {
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+  };
 }
 
 /** An array of { file, diagnostics: [{ line, column, endLine, endColumn, severity, code, message }] }, one file a line. */
@@ -84,7 +100,12 @@ export const jsonFormatter: Formatter = {
   separator: ',\n',
   head: () => '[\n',
   file(display, diagnostics) {
-    const items = diagnostics.map((d) => ({ ...position(d), severity: SEVERITY_NAMES[d.severity ?? 1], code: d.code, message: messageText(d) }));
+    const items = diagnostics.map((d) => ({
+      ...position(d),
+      severity: SEVERITY_NAMES[d.severity ?? 1],
+      code: d.code,
+      message: messageText(d),
+    }));
     return JSON.stringify({ file: display, diagnostics: items });
   },
   tail: () => '\n]\n',
@@ -108,7 +129,9 @@ export function sarifFormatter(version: string, srcRoot: string): Formatter {
       const rules = RULES.map((rule) => ({
         id: rule.code,
         // A readable name (PascalCase, as SARIF viewers expect) only where it differs from the id.
-        ...(rule.code.includes('-') ? { name: rule.code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()) } : {}),
+        ...(rule.code.includes('-')
+          ? { name: rule.code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()) }
+          : {}),
         shortDescription: { text: rule.description },
         fullDescription: { text: `${rule.description} Default severity: ${rule.severity}.` },
         help: {
@@ -119,8 +142,12 @@ export function sarifFormatter(version: string, srcRoot: string): Formatter {
         properties: { defaultSeverity: rule.severity },
       }));
       const run = {
-        tool: { driver: { name: TOOL_NAME, version, semanticVersion: version, informationUri: INFORMATION_URI, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith('/') ? srcRoot : srcRoot + '/').href } },
+        tool: {
+          driver: { name: TOOL_NAME, version, semanticVersion: version, informationUri: INFORMATION_URI, rules },
+        },
+        originalUriBaseIds: {
+          '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith('/') ? srcRoot : srcRoot + '/').href },
+        },
         columnKind: 'utf16CodeUnits',
       };
       const text = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, null, 2);
@@ -139,7 +166,14 @@ export function sarifFormatter(version: string, srcRoot: string): Formatter {
             ruleIndex: ruleIndex.get(code),
             level: SARIF_LEVEL[SEVERITY_NAMES[d.severity ?? 1] as Severity],
             message: { text: messageText(d) },
-            locations: [{ physicalLocation: { artifactLocation, region: { startLine: line, startColumn: column, endLine, endColumn } } }],
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation,
+                  region: { startLine: line, startColumn: column, endLine, endColumn },
+                },
+              },
+            ],
           });
         })
         .join(',\n');
@@ -150,7 +184,10 @@ export function sarifFormatter(version: string, srcRoot: string): Formatter {
         message: { text: message },
         locations: [{ physicalLocation: { artifactLocation: sarifArtifactLocation(file) } }],
       }));
-      const invocation = { executionSuccessful: summary.unreadable.length === 0, toolExecutionNotifications: notifications };
+      const invocation = {
+        executionSuccessful: summary.unreadable.length === 0,
+        toolExecutionNotifications: notifications,
+      };
       return `\n      ],\n      "invocations": [${JSON.stringify(invocation)}]\n    }\n  ]\n}\n`;
     },
   };

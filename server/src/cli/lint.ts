@@ -71,7 +71,9 @@ export class FileLinter {
       const code = String(d.code);
       outcome.byRule[code] = (outcome.byRule[code] ?? 0) + 1;
     }
-    const reported = this.config.quiet ? diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error) : diagnostics;
+    const reported = this.config.quiet
+      ? diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error)
+      : diagnostics;
     outcome.part = this.formatter.file(job.display, reported);
     return outcome;
   }

@@ -67,7 +67,9 @@ export function defaultJobs(): number {
 
 function positiveInteger(name: string, value: string, minimum: number): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < minimum) {
-    throw new UsageError(`--${name} expects a whole number${minimum > 0 ? ` of at least ${minimum}` : ' (0 or more)'}, not "${value}".`);
+    throw new UsageError(
+      `--${name} expects a whole number${minimum > 0 ? ` of at least ${minimum}` : ' (0 or more)'}, not "${value}".`,
+    );
   }
   return Number(value);
 }
@@ -78,14 +80,18 @@ export function parseRuleSettings(items: readonly string[]): RuleSettings {
   const codes = new Set(RULES.map((rule) => rule.code));
   for (const item of items.flatMap((value) => value.split(','))) {
     const match = /^\s*([A-Za-z0-9-]+)\s*[=:]\s*([A-Za-z]+)\s*$/.exec(item);
-    if (!match) throw new UsageError(`--rule expects <code>=<level>, for example --rule unknown-tag=off, not "${item}".`);
+    if (!match)
+      throw new UsageError(`--rule expects <code>=<level>, for example --rule unknown-tag=off, not "${item}".`);
     const [, code, level] = match;
     if (!codes.has(code)) {
       const known = [...codes].filter((c) => c.includes(code) || code.includes(c));
-      throw new UsageError(`unknown rule "${code}" in --rule${known.length ? `: did you mean ${known.join(', ')}?` : ''} (cable-lint --help, and the README, list the rules).`);
+      throw new UsageError(
+        `unknown rule "${code}" in --rule${known.length ? `: did you mean ${known.join(', ')}?` : ''} (cable-lint --help, and the README, list the rules).`,
+      );
     }
     const lower = level.toLowerCase() as Severity | 'off';
-    if (!LEVELS.includes(lower)) throw new UsageError(`--rule ${code}: unknown level "${level}"; expected ${LEVELS.join(', ')}.`);
+    if (!LEVELS.includes(lower))
+      throw new UsageError(`--rule ${code}: unknown level "${level}"; expected ${LEVELS.join(', ')}.`);
     settings[code] = lower;
   }
   return settings;
@@ -113,17 +119,23 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     });
   } catch (error) {
     // parseArgs says e.g. "Unknown option '--fromat'. To specify a positional argument starting with a '-', ..."
-    throw new UsageError(String((error as Error).message).split('. ')[0].replace(/\.$/, '') + '.');
+    throw new UsageError(
+      String((error as Error).message)
+        .split('. ')[0]
+        .replace(/\.$/, '') + '.',
+    );
   }
   const { values, positionals } = parsed;
   const format = (values.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format expects ${FORMATS.join(', ')}, not "${values.format}".`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format expects ${FORMATS.join(', ')}, not "${values.format}".`);
   if (values.output !== undefined && values.output.trim() === '') throw new UsageError('--output expects a file name.');
   const options: CliOptions = {
     inputs: positionals,
     format,
     output: values.output,
-    maxWarnings: values['max-warnings'] === undefined ? undefined : positiveInteger('max-warnings', values['max-warnings'], 0),
+    maxWarnings:
+      values['max-warnings'] === undefined ? undefined : positiveInteger('max-warnings', values['max-warnings'], 0),
     rules: parseRuleSettings(values.rule ?? []),
     jobs: values.jobs === undefined ? defaultJobs() : positiveInteger('jobs', values.jobs, 1),
     quiet: values.quiet ?? false,

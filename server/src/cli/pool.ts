@@ -23,7 +23,10 @@ export function runWorker(): void {
       parentPort!.close();
       return;
     }
-    parentPort!.postMessage({ id: message.id, outcomes: message.files.map((file) => linter.lint(file)) } satisfies ResultMessage);
+    parentPort!.postMessage({
+      id: message.id,
+      outcomes: message.files.map((file) => linter.lint(file)),
+    } satisfies ResultMessage);
   });
 }
 
@@ -44,7 +47,13 @@ export function batchSize(files: number, jobs: number): number {
  * Lints with `jobs` workers started from `script` (this bundle, re-entered off the main thread), calling
  * `deliver` for every file in the order of `files`.
  */
-export function lintWithWorkers(files: readonly FileJob[], jobs: number, config: LintConfig, script: string, deliver: Deliver): Promise<void> {
+export function lintWithWorkers(
+  files: readonly FileJob[],
+  jobs: number,
+  config: LintConfig,
+  script: string,
+  deliver: Deliver,
+): Promise<void> {
   const size = batchSize(files.length, jobs);
   const window = jobs * size * 8;
   const ready = new Map<number, FileOutcome>();

@@ -8,7 +8,11 @@ export interface ProgressTarget {
 }
 
 /** Should a progress bar be drawn on `stream`? Not when asked not to, not off a terminal, not in CI, not on a dumb terminal. */
-export function progressWanted(stream: ProgressTarget, requested: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+export function progressWanted(
+  stream: ProgressTarget,
+  requested: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   return requested && stream.isTTY === true && !env.CI && env.TERM !== 'dumb';
 }
 

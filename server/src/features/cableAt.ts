@@ -17,12 +17,15 @@ export function cableAt(reader: CableReader, position: Position): CableAtResult 
   const { classification } = facts;
   if (!classification && cable.header.length === 0) return null;
   const level = classification && classificationByWord(classification.level);
-  const written = classification && reader.line(cable, classification.span.line).slice(classification.span.start, classification.span.end);
+  const written =
+    classification &&
+    reader.line(cable, classification.span.line).slice(classification.span.start, classification.span.end);
   return {
     referenceId: facts.identity.referenceId,
-    classification: classification && written !== undefined
-      ? { level: level?.level ?? classification.level, rank: level?.rank ?? classification.rank, written }
-      : null,
+    classification:
+      classification && written !== undefined
+        ? { level: level?.level ?? classification.level, rank: level?.rank ?? classification.rank, written }
+        : null,
     classificationRange: classification ? lineRange(reader, cable, classification.span.line) : null,
     captions: [...new Set(facts.captions)],
     precedence: precedenceOf(facts),

@@ -20,7 +20,7 @@ function tagItems(range: Range): CompletionItem[] {
   return allTagCodes().map((t, k) => ({
     label: t.code,
     kind: t.family === 'geographic' ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
-    detail: `${t.family}${t.meaning ?? t.name ? `: ${t.meaning ?? t.name}` : ''}`,
+    detail: `${t.family}${(t.meaning ?? t.name) ? `: ${t.meaning ?? t.name}` : ''}`,
     sortText: pad(k, 5),
     textEdit: { range, newText: t.code },
   }));
@@ -40,11 +40,23 @@ function routingItems(range: Range, withAddress: boolean): CompletionItem[] {
 function captionItems(range: Range): CompletionItem[] {
   return allCaptions()
     .filter((c) => !c.prefix)
-    .map((c) => ({ label: c.caption, kind: CompletionItemKind.Keyword, detail: c.kind, documentation: c.meaning, textEdit: { range, newText: c.caption } }));
+    .map((c) => ({
+      label: c.caption,
+      kind: CompletionItemKind.Keyword,
+      detail: c.kind,
+      documentation: c.meaning,
+      textEdit: { range, newText: c.caption },
+    }));
 }
 
 function classificationItems(range: Range): CompletionItem[] {
-  return ['UNCLAS', 'C O N F I D E N T I A L', 'S E C R E T'].map((word, k) => ({ label: word, kind: CompletionItemKind.Keyword, detail: 'classification line', sortText: String(k), textEdit: { range, newText: word } }));
+  return ['UNCLAS', 'C O N F I D E N T I A L', 'S E C R E T'].map((word, k) => ({
+    label: word,
+    kind: CompletionItemKind.Keyword,
+    detail: 'classification line',
+    sortText: String(k),
+    textEdit: { range, newText: word },
+  }));
 }
 
 /** A cable skeleton dated now: the DTG and the DE Julian date-time agree. */
@@ -73,7 +85,13 @@ export function newCableSnippet(now: Date, range: Range): CompletionItem {
     '',
     '¶1. (C) ${0}',
   ].join('\n');
-  return { label: 'New cable', kind: CompletionItemKind.Snippet, detail: `Cable skeleton dated ${dtg}`, insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: body } };
+  return {
+    label: 'New cable',
+    kind: CompletionItemKind.Snippet,
+    detail: `Cable skeleton dated ${dtg}`,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range, newText: body },
+  };
 }
 
 export function completions(reader: CableReader, at: Position, now = new Date()): CompletionItem[] {
@@ -91,18 +109,38 @@ export function completions(reader: CableReader, at: Position, now = new Date())
   if (kind === 'tags' || /^\s*TAGS?\b:?\s/i.test(before)) return tagItems(wordRange(text, position, /[A-Za-z]*$/));
   if (/^\s*E\.?O\.?\s*\d*$/i.test(before)) {
     const r = wordRange(text, position, /\d*$/);
-    return allExecutiveOrders().map((eo) => ({ label: eo.eo, kind: CompletionItemKind.Value, detail: eo.years, textEdit: { range: r, newText: eo.eo } }));
+    return allExecutiveOrders().map((eo) => ({
+      label: eo.eo,
+      kind: CompletionItemKind.Value,
+      detail: eo.years,
+      textEdit: { range: r, newText: eo.eo },
+    }));
   }
   if (/^\s*(?:¶|\uFFFD)?\d{1,3}\.\s*\(?[A-Za-z/]*$/.test(before)) {
     const r = wordRange(text, position, /\(?[A-Za-z/]*$/);
-    return allPortionMarkings().map((m, k) => ({ label: m, kind: CompletionItemKind.EnumMember, detail: 'portion marking', sortText: pad(k), textEdit: { range: r, newText: m } }));
+    return allPortionMarkings().map((m, k) => ({
+      label: m,
+      kind: CompletionItemKind.EnumMember,
+      detail: 'portion marking',
+      sortText: pad(k),
+      textEdit: { range: r, newText: m },
+    }));
   }
   const routing = wordRange(text, position, /R?[A-Z]*$/);
-  if (/^([A-Z])\1(?: +R[A-Z]*)+$/.test(before) || /^R[A-Z]{3,6}(?: +R[A-Z]*)+$/.test(before) || /^DE +R?[A-Z]*$/.test(before)) return routingItems(routing, false);
-  if (/^(?:TO|INFO|XMT) +R?[A-Z]*$/.test(before) || (/^R?[A-Z]*$/.test(before) && inAddressList(reader, position.line))) return routingItems(routing, true);
+  if (
+    /^([A-Z])\1(?: +R[A-Z]*)+$/.test(before) ||
+    /^R[A-Z]{3,6}(?: +R[A-Z]*)+$/.test(before) ||
+    /^DE +R?[A-Z]*$/.test(before)
+  )
+    return routingItems(routing, false);
+  if (/^(?:TO|INFO|XMT) +R?[A-Z]*$/.test(before) || (/^R?[A-Z]*$/.test(before) && inAddressList(reader, position.line)))
+    return routingItems(routing, true);
 
   if (!before.trim() && cable) {
-    const afterClassification = cable.classificationLine !== undefined && rel > cable.classificationLine && (cable.paragraphs[0]?.startLine ?? Infinity) > rel;
+    const afterClassification =
+      cable.classificationLine !== undefined &&
+      rel > cable.classificationLine &&
+      (cable.paragraphs[0]?.startLine ?? Infinity) > rel;
     if (afterClassification) return captionItems(range);
     const afterHeader = cable.headerRange && rel > cable.headerRange.endLine && cable.classificationLine === undefined;
     if (afterHeader) return classificationItems(range);

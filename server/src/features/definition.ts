@@ -5,7 +5,12 @@ import { CableIndex } from '../workspace/cableIndex';
 import { cableLink, cableLocation, citationAt, spanRange } from './navigation';
 
 /** Location links (with the citation as origin) when the client takes them, else plain locations; null off a citation. */
-export function definition(index: CableIndex, uri: string, position: Position, linkSupport = true): LocationLink[] | Location[] | null {
+export function definition(
+  index: CableIndex,
+  uri: string,
+  position: Position,
+  linkSupport = true,
+): LocationLink[] | Location[] | null {
   const found = citationAt(index, uri, position);
   const id = found && index.resolve(found.citation);
   if (!found || !id) return null;

@@ -13,7 +13,11 @@ export function documentLinks(index: CableIndex, uri: string): DocumentLink[] {
       if (!target) continue;
       const anchor = target.info.anchor;
       // `#L<line>,<column>` (1-based) opens the file at the cable in VS Code; other editors open the file.
-      links.push({ range: spanRange(cable, citation), target: `${target.uri}#L${target.startLine + anchor.line + 1},${anchor.start + 1}`, tooltip: cableTitle(target) });
+      links.push({
+        range: spanRange(cable, citation),
+        target: `${target.uri}#L${target.startLine + anchor.line + 1},${anchor.start + 1}`,
+        tooltip: cableTitle(target),
+      });
     }
   }
   return links;

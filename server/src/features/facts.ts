@@ -94,7 +94,9 @@ export class CableReader {
   find(cable: Cable, rel: number | undefined, kind: TokenKind): Located<string> | undefined {
     if (rel === undefined) return undefined;
     const token = cable.lines[rel]?.tokens.find((t) => t.kind === kind);
-    return token && { value: this.tokenText(cable, rel, token), span: { line: rel, start: token.start, end: token.end } };
+    return (
+      token && { value: this.tokenText(cable, rel, token), span: { line: rel, start: token.start, end: token.end } }
+    );
   }
 
   facts(cable: Cable): CableFacts {
@@ -118,7 +120,9 @@ export class CableReader {
     const dtgLine = this.headerLine(cable, 'dtg');
     const dtg = this.find(cable, dtgLine, 'dateTimeGroup');
     if (dtg && dtgLine !== undefined) {
-      const precedence = cable.lines[dtgLine].tokens.filter((t) => t.kind === 'precedence').map((t) => this.tokenText(cable, dtgLine, t));
+      const precedence = cable.lines[dtgLine].tokens
+        .filter((t) => t.kind === 'precedence')
+        .map((t) => this.tokenText(cable, dtgLine, t));
       facts.dtg = { value: { ...parseDateTimeGroup(dtg.value), precedence }, span: dtg.span };
     }
     const relay = this.find(cable, this.headerLine(cable, 'relay'), 'precedence');
@@ -128,9 +132,11 @@ export class CableReader {
       const de: StationSerial = {};
       de.station = this.find(cable, deLine, 'routingIndicator');
       const serial = this.find(cable, deLine, 'stationSerial');
-      if (serial && /\d/.test(serial.value)) de.serial = { value: Number(serial.value.replace(/\D/g, '')), span: serial.span };
+      if (serial && /\d/.test(serial.value))
+        de.serial = { value: Number(serial.value.replace(/\D/g, '')), span: serial.span };
       const section = this.find(cable, deLine, 'sectionNumber');
-      if (section && /\d/.test(section.value)) de.section = { value: Number(section.value.replace(/\D/g, '')), span: section.span };
+      if (section && /\d/.test(section.value))
+        de.section = { value: Number(section.value.replace(/\D/g, '')), span: section.span };
       const julian = this.find(cable, deLine, 'julianTime');
       const parts = julian && /^(\d{3})(\d{2})(\d{2})$/.exec(julian.value);
       if (julian && parts) {
@@ -155,7 +161,8 @@ export class CableReader {
     const classification: Classification = { level, rank: classificationRank(level), span: word.span };
     const section = this.find(cable, rel, 'section');
     const numbers = section && /(\d+)\D+(\d+)/.exec(section.value);
-    if (section && numbers) classification.section = { number: Number(numbers[1]), total: Number(numbers[2]), span: section.span };
+    if (section && numbers)
+      classification.section = { number: Number(numbers[1]), total: Number(numbers[2]), span: section.span };
     const post = this.find(cable, rel, 'post');
     if (post) classification.post = { value: post.value.toUpperCase(), span: post.span };
     const serial = this.find(cable, rel, 'serial');

@@ -12,11 +12,13 @@ export function foldingRanges(model: CableModel): FoldingRange[] {
     let last = cable.lineCount - 1;
     while (last > 0 && !model.lineText(at(last)).trim()) last--;
     add(at(0), at(last));
-    if (cable.headerRange) add(at(cable.headerRange.startLine), at(cable.headerRange.endLine), FoldingRangeKind.Imports);
+    if (cable.headerRange)
+      add(at(cable.headerRange.startLine), at(cable.headerRange.endLine), FoldingRangeKind.Imports);
     if (cable.captionBlock) add(at(cable.captionBlock.startLine), at(cable.captionBlock.endLine));
     if (cable.references) add(at(cable.references.startLine), at(cable.references.endLine));
     if (cable.subject) add(at(cable.subject.startLine), at(cable.subject.endLine));
-    if (cable.sections.length > 1) for (const s of cable.sections) add(at(s.startLine), at(Math.min(s.endLine, last)), FoldingRangeKind.Region);
+    if (cable.sections.length > 1)
+      for (const s of cable.sections) add(at(s.startLine), at(Math.min(s.endLine, last)), FoldingRangeKind.Region);
     for (const p of cable.paragraphs) add(at(p.startLine), at(p.endLine));
     for (const b of cable.blocks) add(at(b.opener.line), at(b.endLine), FoldingRangeKind.Region);
   }

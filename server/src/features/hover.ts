@@ -71,10 +71,18 @@ function describeRoutingIndicator(ri: string): string {
 
 function describeClassificationWord(text: string): string {
   const level = classificationByWord(text.replace(/\s+/g, ''));
-  return level ? `**${level.level}**${level.meaning ? `: ${level.meaning}` : ''}` : `Classification "${text}" (not recognised)`;
+  return level
+    ? `**${level.level}**${level.meaning ? `: ${level.meaning}` : ''}`
+    : `Classification "${text}" (not recognised)`;
 }
 
-function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel: number, token: Token): string | undefined {
+function describeToken(
+  reader: CableReader,
+  cable: Cable,
+  facts: CableFacts,
+  rel: number,
+  token: Token,
+): string | undefined {
   const text = reader.tokenText(cable, rel, token);
   switch (token.kind) {
     case 'prosign':
@@ -82,7 +90,12 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
     case 'channel':
       return `Transmission identification: channel **${text.slice(0, 3)}**, sequence number **${text.slice(3)}**.`;
     case 'precedence': {
-      const p = text.length === 2 && text[0] === text[1] ? precedence(text[0]) : text.length === 1 ? precedence(text) : precedenceByWord(text);
+      const p =
+        text.length === 2 && text[0] === text[1]
+          ? precedence(text[0])
+          : text.length === 1
+            ? precedence(text)
+            : precedenceByWord(text);
       return p ? `**Precedence ${p.code}** (${p.word}): ${p.meaning}` : `Precedence "${text}" (unknown)`;
     }
     case 'routingIndicator':
@@ -96,7 +109,9 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
       if (!m) return undefined;
       const year = facts.dtg?.value.year;
       const date = year ? new Date(Date.UTC(year, 0, Number(m[1]), Number(m[2]), Number(m[3]))) : undefined;
-      const dtgDay = facts.dtg?.value.date ? ` (DTG is day ${String(dayOfYear(facts.dtg.value.date)).padStart(3, '0')})` : '';
+      const dtgDay = facts.dtg?.value.date
+        ? ` (DTG is day ${String(dayOfYear(facts.dtg.value.date)).padStart(3, '0')})`
+        : '';
       return `**Julian date-time**: day ${m[1]} of the year, ${m[2]}:${m[3]} UTC${date ? ` = ${iso(date)}` : ''}${dtgDay}.`;
     }
     case 'securityLetters': {
@@ -105,7 +120,9 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
     }
     case 'dateTimeGroup': {
       const dtg = parseDateTimeGroup(text);
-      return dtg.date ? `**Date-time group** ${text}: ${iso(dtg.date)}, day ${String(dayOfYear(dtg.date)).padStart(3, '0')} of the year. The cable's official date.` : `Date-time group ${text}: not a valid date (DDHHMMZ MON YY, months ${MONTHS[0]}-${MONTHS[11]}).`;
+      return dtg.date
+        ? `**Date-time group** ${text}: ${iso(dtg.date)}, day ${String(dayOfYear(dtg.date)).padStart(3, '0')} of the year. The cable's official date.`
+        : `Date-time group ${text}: not a valid date (DDHHMMZ MON YY, months ${MONTHS[0]}-${MONTHS[11]}).`;
     }
     case 'address':
       return `Plain-language address **${text}**`;
@@ -115,7 +132,9 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
       return describeClassificationWord(text);
     case 'section': {
       const m = /(\d+)\D+(\d+)/.exec(text);
-      return m ? `**Section ${Number(m[1])} of ${Number(m[2])}**: this text is part ${Number(m[1])} of a cable sent in ${Number(m[2])} transmissions.` : undefined;
+      return m
+        ? `**Section ${Number(m[1])} of ${Number(m[2])}**: this text is part ${Number(m[1])} of a cable sent in ${Number(m[2])} transmissions.`
+        : undefined;
     }
     case 'post':
       return `Originating post **${text}**${facts.identity.referenceId ? `: reference ID ${facts.identity.referenceId}` : ''}.`;
@@ -123,24 +142,38 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
       return `Telegram serial **${Number(text)}** of ${facts.classification?.post?.value ?? 'the post'}${facts.identity.year ? ` in ${fullYear(Number(facts.identity.year))}` : ''}.`;
     case 'caption': {
       const c = caption(text);
-      return c ? `**${c.caption}** (${c.kind === 'user' ? 'your table' : c.kind}): ${c.meaning || 'meaning not given'}${c.source ? ` (from ${c.source})` : ''}` : `Caption ${text}`;
+      return c
+        ? `**${c.caption}** (${c.kind === 'user' ? 'your table' : c.kind}): ${c.meaning || 'meaning not given'}${c.source ? ` (from ${c.source})` : ''}`
+        : `Caption ${text}`;
     }
     case 'executiveOrderNumber': {
       const eo = executiveOrder(text);
-      return eo ? `**Executive Order ${eo.eo}** (${eo.years})${eo.reasonSection ? `: reasons under section ${eo.reasonSection}` : ''}.${eo.note ? ` ${eo.note}` : ''}` : `Executive Order ${text}: not a known classification order.`;
+      return eo
+        ? `**Executive Order ${eo.eo}** (${eo.years})${eo.reasonSection ? `: reasons under section ${eo.reasonSection}` : ''}.${eo.note ? ` ${eo.note}` : ''}`
+        : `Executive Order ${text}: not a known classification order.`;
     }
     case 'declassification': {
       const value = text.trim();
       if (/^N\/?A/i.test(value)) return '**N/A**: no declassification date (unclassified cable).';
       const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})/.exec(value);
-      const date = m && new Date(Date.UTC(m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[1]) - 1, Number(m[2])));
-      const years = date && facts.dtg?.value.date ? ` (${((date.getTime() - facts.dtg.value.date.getTime()) / 31_557_600_000).toFixed(1)} years after the DTG)` : '';
+      const date =
+        m && new Date(Date.UTC(m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[1]) - 1, Number(m[2])));
+      const years =
+        date && facts.dtg?.value.date
+          ? ` (${((date.getTime() - facts.dtg.value.date.getTime()) / 31_557_600_000).toFixed(1)} years after the DTG)`
+          : '';
       return date ? `**Declassify on** ${date.toISOString().slice(0, 10)}${years}.` : `Declassification: ${value}`;
     }
     case 'tag': {
       const t = tagCode(text);
       if (!t) return `TAGS code **${text}**: not a known code.`;
-      const family = { subject: 'subject', program: 'program (K-tag)', geographic: 'country (FIPS 10-4)', organization: 'organization', user: 'your table' }[t.family];
+      const family = {
+        subject: 'subject',
+        program: 'program (K-tag)',
+        geographic: 'country (FIPS 10-4)',
+        organization: 'organization',
+        user: 'your table',
+      }[t.family];
       return `**${t.code}** (${family}): ${t.meaning ?? t.name ?? 'meaning not documented'}${t.also?.length ? `; also ${t.also.map((a) => a.meaning ?? a.family).join(', ')}` : ''}${t.source ? ` (from ${t.source})` : ''}`;
     }
     case 'reasonLetter': {
@@ -154,19 +187,31 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
     case 'paragraphNumber': {
       const p = cable.paragraphs.find((para) => para.numberSpan.line === rel);
       if (!p) return undefined;
-      const how = p.marker === 'garbledPilcrow' ? ` (written "${p.writtenNumber}.": the paragraph sign became a 1)` : p.marker === 'bare' ? ' (without paragraph sign)' : '';
+      const how =
+        p.marker === 'garbledPilcrow'
+          ? ` (written "${p.writtenNumber}.": the paragraph sign became a 1)`
+          : p.marker === 'bare'
+            ? ' (without paragraph sign)'
+            : '';
       return `**Paragraph ${p.number}**${how}, lines ${cable.startLine + p.startLine + 1}-${cable.startLine + p.endLine + 1}.`;
     }
     case 'continuationHeader': {
       const h = parseContinuationHeader(text);
-      return h ? `**Continuation header**: ${h.post} ${h.serial}, page ${h.page}${h.suffixed ? ` (${text.trim().split(/\s+/).at(-3)})` : ''} of ${h.total}. Marks where transmission section ${h.page} begins.` : undefined;
+      return h
+        ? `**Continuation header**: ${h.post} ${h.serial}, page ${h.page}${h.suffixed ? ` (${text.trim().split(/\s+/).at(-3)})` : ''} of ${h.total}. Marks where transmission section ${h.page} begins.`
+        : undefined;
     }
     case 'redaction':
       return '**Redaction**: text removed before publication (names and identifying details).';
     case 'blockStart':
     case 'blockEnd': {
-      const block = cable.blocks.find((b) => (b.opener.line === rel && b.opener.start === token.start) || (b.closer?.line === rel && b.closer.start === token.start));
-      if (block) return `**${block.kind[0].toUpperCase()}${block.kind.slice(1)}** block, lines ${cable.startLine + block.opener.line + 1}-${cable.startLine + block.endLine + 1}${block.closer ? '' : ' (not closed)'}.`;
+      const block = cable.blocks.find(
+        (b) =>
+          (b.opener.line === rel && b.opener.start === token.start) ||
+          (b.closer?.line === rel && b.closer.start === token.start),
+      );
+      if (block)
+        return `**${block.kind[0].toUpperCase()}${block.kind.slice(1)}** block, lines ${cable.startLine + block.opener.line + 1}-${cable.startLine + block.endLine + 1}${block.closer ? '' : ' (not closed)'}.`;
       return token.kind === 'blockEnd' ? `**${text}**: closes a block whose opener is not in this cable.` : undefined;
     }
     case 'citation': {
@@ -183,7 +228,20 @@ function describeToken(reader: CableReader, cable: Cable, facts: CableFacts, rel
       return `**Signature**: ${text}${facts.identity.post === 'STATE' ? ' (STATE cables are signed by the Secretary)' : ''}.`;
     case 'keyword': {
       const key = text.toUpperCase().replace(/[^A-Z]/g, '');
-      const meaning = KEYWORDS[key.startsWith('REF') ? 'REF' : key.startsWith('SUBJ') ? 'SUBJECT' : key.startsWith('TAG') ? 'TAGS' : key.startsWith('REASON') ? 'REASON' : key.startsWith('DECL') ? 'DECL' : key];
+      const meaning =
+        KEYWORDS[
+          key.startsWith('REF')
+            ? 'REF'
+            : key.startsWith('SUBJ')
+              ? 'SUBJECT'
+              : key.startsWith('TAG')
+                ? 'TAGS'
+                : key.startsWith('REASON')
+                  ? 'REASON'
+                  : key.startsWith('DECL')
+                    ? 'DECL'
+                    : key
+        ];
       return meaning && `**${text.replace(/:$/, '')}**: ${meaning}`;
     }
     case 'operatorTail':
@@ -203,6 +261,9 @@ export function hover(reader: CableReader, position: Position): Hover | null {
   if (!value) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value },
-    range: { start: { line: position.line, character: token.start }, end: { line: position.line, character: token.end } },
+    range: {
+      start: { line: position.line, character: token.start },
+      end: { line: position.line, character: token.end },
+    },
   };
 }

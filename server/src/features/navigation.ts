@@ -11,7 +11,10 @@ export function spanRange(cable: IndexedCable, span: RelativeSpan): Range {
 
 /** The whole cable, first line to last. */
 export function cableRange(cable: IndexedCable): Range {
-  return { start: { line: cable.startLine, character: 0 }, end: { line: cable.startLine + cable.info.lineCount - 1, character: cable.info.lastLineLength } };
+  return {
+    start: { line: cable.startLine, character: 0 },
+    end: { line: cable.startLine + cable.info.lineCount - 1, character: cable.info.lastLineLength },
+  };
 }
 
 /** Where a cable is shown: its classification line (else its first header line). */
@@ -20,20 +23,36 @@ export function cableLocation(cable: IndexedCable): Location {
 }
 
 export function cableLink(cable: IndexedCable, origin?: Range): LocationLink {
-  return { ...(origin ? { originSelectionRange: origin } : {}), targetUri: cable.uri, targetRange: cableRange(cable), targetSelectionRange: spanRange(cable, cable.info.anchor) };
+  return {
+    ...(origin ? { originSelectionRange: origin } : {}),
+    targetUri: cable.uri,
+    targetRange: cableRange(cable),
+    targetSelectionRange: spanRange(cable, cable.info.anchor),
+  };
 }
 
 /** The cable of a file that holds a line (binary search over the file's cables, which are in order). */
 export function cableAtLine(cables: readonly IndexedCable[], line: number): IndexedCable | undefined {
-  return findByLine(cables, line, (cable) => cable.startLine, (cable) => cable.info.lineCount);
+  return findByLine(
+    cables,
+    line,
+    (cable) => cable.startLine,
+    (cable) => cable.info.lineCount,
+  );
 }
 
 /** The citation under a position of a file, with its cable. */
-export function citationAt(index: CableIndex, uri: string, position: Position): { cable: IndexedCable; citation: IndexedCitation } | undefined {
+export function citationAt(
+  index: CableIndex,
+  uri: string,
+  position: Position,
+): { cable: IndexedCable; citation: IndexedCitation } | undefined {
   const cable = cableAtLine(index.cablesOf(uri), position.line);
   if (!cable) return undefined;
   const rel = position.line - cable.startLine;
-  const citation = cable.info.citations.find((c) => c.line === rel && c.start <= position.character && position.character <= c.end);
+  const citation = cable.info.citations.find(
+    (c) => c.line === rel && c.start <= position.character && position.character <= c.end,
+  );
   return citation && { cable, citation };
 }
 

@@ -6,15 +6,35 @@ import { Block, Cable, Paragraph, Section, Span } from '../syntax/types';
 import { CableReader } from './facts';
 
 function lineRange(cable: Cable, startLine: number, endLine: number, reader: CableReader): Range {
-  return { start: { line: cable.startLine + startLine, character: 0 }, end: { line: cable.startLine + endLine, character: reader.line(cable, endLine).length } };
+  return {
+    start: { line: cable.startLine + startLine, character: 0 },
+    end: { line: cable.startLine + endLine, character: reader.line(cable, endLine).length },
+  };
 }
 
 function spanRange(cable: Cable, span: Span): Range {
-  return { start: { line: cable.startLine + span.line, character: span.start }, end: { line: cable.startLine + span.line, character: span.end } };
+  return {
+    start: { line: cable.startLine + span.line, character: span.start },
+    end: { line: cable.startLine + span.line, character: span.end },
+  };
 }
 
-function symbol(name: string, kind: SymbolKind, range: Range, selectionRange: Range = range, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
-  return { name: name || '?', kind, range, selectionRange, ...(detail ? { detail } : {}), ...(children && children.length ? { children } : {}) };
+function symbol(
+  name: string,
+  kind: SymbolKind,
+  range: Range,
+  selectionRange: Range = range,
+  detail?: string,
+  children?: DocumentSymbol[],
+): DocumentSymbol {
+  return {
+    name: name || '?',
+    kind,
+    range,
+    selectionRange,
+    ...(detail ? { detail } : {}),
+    ...(children && children.length ? { children } : {}),
+  };
 }
 
 const HEADER_NAMES: Record<string, string> = {
@@ -50,13 +70,23 @@ function headerSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
       continue;
     }
     if (field.kind === 'to' || field.kind === 'info' || field.kind === 'exempt') {
-      addressGroup = symbol(HEADER_NAMES[field.kind], SymbolKind.Namespace, range, range, undefined, [symbol(address ?? text, SymbolKind.Field, range, range, ri)]);
+      addressGroup = symbol(HEADER_NAMES[field.kind], SymbolKind.Namespace, range, range, undefined, [
+        symbol(address ?? text, SymbolKind.Field, range, range, ri),
+      ]);
       symbols.push(addressGroup);
       continue;
     }
     addressGroup = undefined;
     const detail = field.kind === 'from' ? address : field.kind === 'stationSerial' ? ri : undefined;
-    symbols.push(symbol(`${HEADER_NAMES[field.kind] ?? field.kind}: ${field.kind === 'from' ? address ?? text : text.replace(/^(?:FM|DE)\s+/, '')}`, SymbolKind.Key, range, range, detail));
+    symbols.push(
+      symbol(
+        `${HEADER_NAMES[field.kind] ?? field.kind}: ${field.kind === 'from' ? (address ?? text) : text.replace(/^(?:FM|DE)\s+/, '')}`,
+        SymbolKind.Key,
+        range,
+        range,
+        detail,
+      ),
+    );
   }
   return symbols;
 }
@@ -65,23 +95,65 @@ function captionSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   if (cable.classificationLine !== undefined) {
     const rel = cable.classificationLine;
-    symbols.push(symbol(reader.line(cable, rel).trim().replace(/\s{2,}/g, ' ').slice(0, 80), SymbolKind.Constant, lineRange(cable, rel, rel, reader)));
+    symbols.push(
+      symbol(
+        reader
+          .line(cable, rel)
+          .trim()
+          .replace(/\s{2,}/g, ' ')
+          .slice(0, 80),
+        SymbolKind.Constant,
+        lineRange(cable, rel, rel, reader),
+      ),
+    );
   }
   for (const caption of cable.captions) {
-    symbols.push(symbol(reader.line(cable, caption.line).slice(caption.start, caption.end), SymbolKind.Constant, spanRange(cable, caption)));
+    symbols.push(
+      symbol(
+        reader.line(cable, caption.line).slice(caption.start, caption.end),
+        SymbolKind.Constant,
+        spanRange(cable, caption),
+      ),
+    );
   }
   if (cable.executiveOrderLine !== undefined) {
     const rel = cable.executiveOrderLine;
     const eo = reader.find(cable, rel, 'executiveOrderNumber')?.value;
     const decl = reader.find(cable, rel, 'declassification')?.value;
-    symbols.push(symbol(`E.O. ${eo ?? ''}`.trim(), SymbolKind.Key, lineRange(cable, rel, rel, reader), undefined, decl ? `DECL ${decl}` : undefined));
+    symbols.push(
+      symbol(
+        `E.O. ${eo ?? ''}`.trim(),
+        SymbolKind.Key,
+        lineRange(cable, rel, rel, reader),
+        undefined,
+        decl ? `DECL ${decl}` : undefined,
+      ),
+    );
   }
   for (const rel of cable.tagsLines.slice(0, 1)) {
-    const codes = cable.tagsLines.flatMap((line) => cable.lines[line].tokens.filter((t) => t.kind === 'tag').map((t) => reader.tokenText(cable, line, t)));
-    symbols.push(symbol('TAGS', SymbolKind.Key, lineRange(cable, rel, cable.tagsLines[cable.tagsLines.length - 1], reader), undefined, codes.join(' ')));
+    const codes = cable.tagsLines.flatMap((line) =>
+      cable.lines[line].tokens.filter((t) => t.kind === 'tag').map((t) => reader.tokenText(cable, line, t)),
+    );
+    symbols.push(
+      symbol(
+        'TAGS',
+        SymbolKind.Key,
+        lineRange(cable, rel, cable.tagsLines[cable.tagsLines.length - 1], reader),
+        undefined,
+        codes.join(' '),
+      ),
+    );
   }
   if (cable.subject) {
-    symbols.push(symbol('SUBJECT', SymbolKind.String, lineRange(cable, cable.subject.startLine, cable.subject.endLine, reader), undefined, cable.subject.text));
+    symbols.push(
+      symbol(
+        'SUBJECT',
+        SymbolKind.String,
+        lineRange(cable, cable.subject.startLine, cable.subject.endLine, reader),
+        undefined,
+        cable.subject.text,
+      ),
+    );
   }
   if (cable.references) {
     const refs = cable.references;
@@ -89,19 +161,49 @@ function captionSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
       const next = refs.items[k + 1];
       const endLine = next && next.line > item.line ? next.line - 1 : next ? item.line : refs.endLine;
       const citation = cable.lines[item.line].tokens.find((t) => t.kind === 'citation' && t.start >= item.end);
-      const label = reader.line(cable, item.line).slice(item.start, item.end).replace(/^[¶\uFFFD]|^Â¶/, '');
-      return symbol(`REF ${label}`, SymbolKind.Field, lineRange(cable, item.line, endLine, reader), spanRange(cable, item), citation && reader.tokenText(cable, item.line, citation));
+      const label = reader
+        .line(cable, item.line)
+        .slice(item.start, item.end)
+        .replace(/^[¶\uFFFD]|^Â¶/, '');
+      return symbol(
+        `REF ${label}`,
+        SymbolKind.Field,
+        lineRange(cable, item.line, endLine, reader),
+        spanRange(cable, item),
+        citation && reader.tokenText(cable, item.line, citation),
+      );
     });
     const citation = items.length === 0 ? reader.find(cable, refs.startLine, 'citation')?.value : undefined;
-    symbols.push(symbol('REF', SymbolKind.Namespace, lineRange(cable, refs.startLine, refs.endLine, reader), undefined, citation, items));
+    symbols.push(
+      symbol(
+        'REF',
+        SymbolKind.Namespace,
+        lineRange(cable, refs.startLine, refs.endLine, reader),
+        undefined,
+        citation,
+        items,
+      ),
+    );
   }
   for (const rel of cable.classifiedByLines.slice(0, 1)) {
-    symbols.push(symbol(reader.line(cable, rel).trim().slice(0, 60), SymbolKind.Key, lineRange(cable, rel, cable.classifiedByLines[cable.classifiedByLines.length - 1], reader)));
+    symbols.push(
+      symbol(
+        reader.line(cable, rel).trim().slice(0, 60),
+        SymbolKind.Key,
+        lineRange(cable, rel, cable.classifiedByLines[cable.classifiedByLines.length - 1], reader),
+      ),
+    );
   }
   return symbols;
 }
 
-const BLOCK_NAMES = { summary: 'Summary', comment: 'Comment', note: 'Note', text: 'Text', talkingPoints: 'Talking points' };
+const BLOCK_NAMES = {
+  summary: 'Summary',
+  comment: 'Comment',
+  note: 'Note',
+  text: 'Text',
+  talkingPoints: 'Talking points',
+};
 
 /** The first index whose `key` is at least `value`, in an array sorted by `key`. */
 function lowerBound<T>(array: readonly T[], value: number, key: (item: T) => number): number {
@@ -118,22 +220,49 @@ function lowerBound<T>(array: readonly T[], value: number, key: (item: T) => num
 /** Summary and Comment blocks (in the cable's order: by opener) whose opener is on lines [from, to]. */
 function blocksOpenedIn(blocks: readonly Block[], from: number, to: number): Block[] {
   const found: Block[] = [];
-  for (let k = lowerBound(blocks, from, (b) => b.opener.line); k < blocks.length && blocks[k].opener.line <= to; k++) found.push(blocks[k]);
+  for (let k = lowerBound(blocks, from, (b) => b.opener.line); k < blocks.length && blocks[k].opener.line <= to; k++)
+    found.push(blocks[k]);
   return found;
 }
 
-function paragraphSymbol(cable: Cable, paragraph: Paragraph, reader: CableReader, summaries: readonly Block[]): DocumentSymbol {
-  const marking = paragraph.portionMarking ? ` ${reader.line(cable, paragraph.portionMarking.line).slice(paragraph.portionMarking.start, paragraph.portionMarking.end)}` : '';
+function paragraphSymbol(
+  cable: Cable,
+  paragraph: Paragraph,
+  reader: CableReader,
+  summaries: readonly Block[],
+): DocumentSymbol {
+  const marking = paragraph.portionMarking
+    ? ` ${reader.line(cable, paragraph.portionMarking.line).slice(paragraph.portionMarking.start, paragraph.portionMarking.end)}`
+    : '';
   // A block inside the paragraph opens on one of its lines (a block never ends before its opener).
   const blocks = blocksOpenedIn(summaries, paragraph.startLine, paragraph.endLine)
     .filter((b) => b.endLine <= paragraph.endLine)
-    .map((b) => symbol(BLOCK_NAMES[b.kind], SymbolKind.Event, lineRange(cable, b.opener.line, b.endLine, reader), spanRange(cable, b.opener)));
+    .map((b) =>
+      symbol(
+        BLOCK_NAMES[b.kind],
+        SymbolKind.Event,
+        lineRange(cable, b.opener.line, b.endLine, reader),
+        spanRange(cable, b.opener),
+      ),
+    );
   const detail = paragraph.marker === 'garbledPilcrow' ? `written "${paragraph.writtenNumber}."` : undefined;
-  return symbol(`¶${paragraph.number}${marking} ${paragraphLead(reader.line(cable, paragraph.startLine), paragraph)}`, SymbolKind.Number, lineRange(cable, paragraph.startLine, paragraph.endLine, reader), spanRange(cable, paragraph.numberSpan), detail, blocks);
+  return symbol(
+    `¶${paragraph.number}${marking} ${paragraphLead(reader.line(cable, paragraph.startLine), paragraph)}`,
+    SymbolKind.Number,
+    lineRange(cable, paragraph.startLine, paragraph.endLine, reader),
+    spanRange(cable, paragraph.numberSpan),
+    detail,
+    blocks,
+  );
 }
 
 /** Summary/Comment blocks that do not fit inside one paragraph stand beside the paragraphs. */
-function looseBlocks(cable: Cable, section: Section, reader: CableReader, summaries: readonly Block[]): DocumentSymbol[] {
+function looseBlocks(
+  cable: Cable,
+  section: Section,
+  reader: CableReader,
+  summaries: readonly Block[],
+): DocumentSymbol[] {
   // Paragraphs are in order and do not overlap: only the paragraph holding a block's opener can hold the block.
   const holds = (b: Block) => {
     const k = lowerBound(cable.paragraphs, b.opener.line + 1, (p) => p.startLine) - 1;
@@ -141,14 +270,26 @@ function looseBlocks(cable: Cable, section: Section, reader: CableReader, summar
   };
   return blocksOpenedIn(summaries, section.startLine, section.endLine)
     .filter((b) => !holds(b))
-    .map((b) => symbol(BLOCK_NAMES[b.kind], SymbolKind.Event, lineRange(cable, b.opener.line, b.endLine, reader), spanRange(cable, b.opener)));
+    .map((b) =>
+      symbol(
+        BLOCK_NAMES[b.kind],
+        SymbolKind.Event,
+        lineRange(cable, b.opener.line, b.endLine, reader),
+        spanRange(cable, b.opener),
+      ),
+    );
 }
 
 /** The paragraphs that start in a section: a run of the cable's paragraphs, which are in order. */
 function paragraphsIn(cable: Cable, section: Section): Paragraph[] {
   const found: Paragraph[] = [];
   const paragraphs = cable.paragraphs;
-  for (let k = lowerBound(paragraphs, section.startLine, (p) => p.startLine); k < paragraphs.length && paragraphs[k].startLine <= section.endLine; k++) found.push(paragraphs[k]);
+  for (
+    let k = lowerBound(paragraphs, section.startLine, (p) => p.startLine);
+    k < paragraphs.length && paragraphs[k].startLine <= section.endLine;
+    k++
+  )
+    found.push(paragraphs[k]);
   return found;
 }
 
@@ -158,15 +299,33 @@ function bodySymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
   const summaries = cable.blocks.filter((b) => b.kind === 'summary' || b.kind === 'comment');
   if (cable.sections.length === 1 && !total) {
     const section = cable.sections[0];
-    return [...cable.paragraphs.map((p) => paragraphSymbol(cable, p, reader, summaries)), ...looseBlocks(cable, section, reader, summaries)].sort(byPosition);
+    return [
+      ...cable.paragraphs.map((p) => paragraphSymbol(cable, p, reader, summaries)),
+      ...looseBlocks(cable, section, reader, summaries),
+    ].sort(byPosition);
   }
   return cable.sections.map((section) => {
-    const children = [...paragraphsIn(cable, section).map((p) => paragraphSymbol(cable, p, reader, summaries)), ...looseBlocks(cable, section, reader, summaries)].sort(byPosition);
+    const children = [
+      ...paragraphsIn(cable, section).map((p) => paragraphSymbol(cable, p, reader, summaries)),
+      ...looseBlocks(cable, section, reader, summaries),
+    ].sort(byPosition);
     // A paragraph that continues across the next page header stays whole: the section reaches its end.
     let childrenEnd = section.startLine;
     for (const c of children) childrenEnd = Math.max(childrenEnd, c.range.end.line - cable.startLine);
-    const range = lineRange(cable, section.startLine, Math.max(childrenEnd, Math.min(section.endLine, lastTextLine(cable, reader))), reader);
-    return symbol(`Section ${section.number}${total ? ` of ${total}` : ''}`, SymbolKind.Module, range, section.header ? spanRange(cable, section.header) : { start: range.start, end: range.start }, undefined, children);
+    const range = lineRange(
+      cable,
+      section.startLine,
+      Math.max(childrenEnd, Math.min(section.endLine, lastTextLine(cable, reader))),
+      reader,
+    );
+    return symbol(
+      `Section ${section.number}${total ? ` of ${total}` : ''}`,
+      SymbolKind.Module,
+      range,
+      section.header ? spanRange(cable, section.header) : { start: range.start, end: range.start },
+      undefined,
+      children,
+    );
   });
 }
 
@@ -203,7 +362,10 @@ export const DEFAULT_MAX_OUTLINE_SYMBOLS = 5000;
  * symbols (a 10 MB dump has 34 000) takes longer to send and show than anything else the server does after a
  * keystroke. `total` counts the symbols before the cut.
  */
-export function limitSymbols(symbols: DocumentSymbol[], maxSymbols: number): { symbols: DocumentSymbol[]; total: number } {
+export function limitSymbols(
+  symbols: DocumentSymbol[],
+  maxSymbols: number,
+): { symbols: DocumentSymbol[]; total: number } {
   const total = countSymbols(symbols);
   if (total <= maxSymbols) return { symbols, total };
   const kept: DocumentSymbol[] = [];
@@ -237,26 +399,67 @@ function cableSymbol(cable: Cable, reader: CableReader): DocumentSymbol {
   const children: DocumentSymbol[] = [];
   if (cable.headerRange) {
     const { startLine, endLine } = cable.headerRange;
-    children.push(symbol('Header', SymbolKind.Namespace, lineRange(cable, startLine, endLine, reader), undefined, facts.dtg?.value.date?.toISOString().slice(0, 16).replace('T', ' '), headerSymbols(cable, reader)));
+    children.push(
+      symbol(
+        'Header',
+        SymbolKind.Namespace,
+        lineRange(cable, startLine, endLine, reader),
+        undefined,
+        facts.dtg?.value.date?.toISOString().slice(0, 16).replace('T', ' '),
+        headerSymbols(cable, reader),
+      ),
+    );
   }
   if (cable.captionBlock) {
     const { startLine, endLine } = cable.captionBlock;
-    children.push(symbol('Captions', SymbolKind.Namespace, lineRange(cable, startLine, endLine, reader), undefined, facts.captions.join(' '), captionSymbols(cable, reader)));
+    children.push(
+      symbol(
+        'Captions',
+        SymbolKind.Namespace,
+        lineRange(cable, startLine, endLine, reader),
+        undefined,
+        facts.captions.join(' '),
+        captionSymbols(cable, reader),
+      ),
+    );
   }
   for (const body of bodySymbols(cable, reader)) children.push(body);
   if (cable.signatureLine !== undefined) {
     const rel = cable.signatureLine;
-    children.push(symbol(reader.line(cable, rel).trim(), SymbolKind.Constant, lineRange(cable, rel, rel, reader), undefined, 'signature'));
+    children.push(
+      symbol(
+        reader.line(cable, rel).trim(),
+        SymbolKind.Constant,
+        lineRange(cable, rel, rel, reader),
+        undefined,
+        'signature',
+      ),
+    );
   }
   const first = cable.headerRange?.startLine ?? cable.classificationLine ?? 0;
   const selectionLine = cable.classificationLine ?? first;
-  return symbol(facts.identity.referenceId, SymbolKind.File, lineRange(cable, 0, lastTextLine(cable, reader), reader), lineRange(cable, selectionLine, selectionLine, reader), cable.subject?.text, children);
+  return symbol(
+    facts.identity.referenceId,
+    SymbolKind.File,
+    lineRange(cable, 0, lastTextLine(cable, reader), reader),
+    lineRange(cable, selectionLine, selectionLine, reader),
+    cable.subject?.text,
+    children,
+  );
 }
 
 /** A copy of a symbol tree `delta` lines further down (returned symbols are never changed in place). */
 function moved(s: DocumentSymbol, delta: number): DocumentSymbol {
-  const range = (r: Range): Range => ({ start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } });
-  const copy: DocumentSymbol = { name: s.name, kind: s.kind, range: range(s.range), selectionRange: range(s.selectionRange) };
+  const range = (r: Range): Range => ({
+    start: { line: r.start.line + delta, character: r.start.character },
+    end: { line: r.end.line + delta, character: r.end.character },
+  });
+  const copy: DocumentSymbol = {
+    name: s.name,
+    kind: s.kind,
+    range: range(s.range),
+    selectionRange: range(s.selectionRange),
+  };
   if (s.detail !== undefined) copy.detail = s.detail;
   if (s.children) copy.children = s.children.map((c) => moved(c, delta));
   return copy;

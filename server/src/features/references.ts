@@ -14,9 +14,16 @@ export function referenceIdAt(index: CableIndex, uri: string, position: Position
   return cable.info.id;
 }
 
-export function references(index: CableIndex, uri: string, position: Position, includeDeclaration: boolean): Location[] {
+export function references(
+  index: CableIndex,
+  uri: string,
+  position: Position,
+  includeDeclaration: boolean,
+): Location[] {
   const id = referenceIdAt(index, uri, position);
   if (!id) return [];
-  const sites = index.citationsOf(id).map(({ cable, citation }) => ({ uri: cable.uri, range: spanRange(cable, citation) }));
+  const sites = index
+    .citationsOf(id)
+    .map(({ cable, citation }) => ({ uri: cable.uri, range: spanRange(cable, citation) }));
   return includeDeclaration ? [...index.lookup(id).map(cableLocation), ...sites] : sites;
 }

@@ -5,7 +5,21 @@ import { SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver
 import { CableModel } from '../syntax/model';
 import { Cable, TokenKind } from '../syntax/types';
 
-const TYPES = ['keyword', 'string', 'enumMember', 'type', 'number', 'variable', 'macro', 'enum', 'property', 'decorator', 'comment', 'regexp', 'class'] as const;
+const TYPES = [
+  'keyword',
+  'string',
+  'enumMember',
+  'type',
+  'number',
+  'variable',
+  'macro',
+  'enum',
+  'property',
+  'decorator',
+  'comment',
+  'regexp',
+  'class',
+] as const;
 
 type TokenType = (typeof TYPES)[number];
 
@@ -52,7 +66,9 @@ export const SEMANTIC_TOKENS: Record<TokenKind, { type: TokenType; scope: string
 
 const KINDS = Object.keys(SEMANTIC_TOKENS) as TokenKind[];
 /** Kinds whose type is shared with another kind: they need their kind as a modifier. */
-const SHARED = KINDS.filter((kind) => KINDS.some((other) => other !== kind && SEMANTIC_TOKENS[other].type === SEMANTIC_TOKENS[kind].type));
+const SHARED = KINDS.filter((kind) =>
+  KINDS.some((other) => other !== kind && SEMANTIC_TOKENS[other].type === SEMANTIC_TOKENS[kind].type),
+);
 const MODIFIERS = ['garbled', ...SHARED];
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: MODIFIERS };
@@ -63,7 +79,12 @@ const GARBLED = 1 << MODIFIERS.indexOf('garbled');
 
 /** The manifest's semanticTokenScopes: `type.kind` (or the type alone) -> the grammar scope. */
 export function semanticTokenScopes(): Record<string, string[]> {
-  return Object.fromEntries(KINDS.map((kind) => [SHARED.includes(kind) ? `${SEMANTIC_TOKENS[kind].type}.${kind}` : SEMANTIC_TOKENS[kind].type, [SEMANTIC_TOKENS[kind].scope]]));
+  return Object.fromEntries(
+    KINDS.map((kind) => [
+      SHARED.includes(kind) ? `${SEMANTIC_TOKENS[kind].type}.${kind}` : SEMANTIC_TOKENS[kind].type,
+      [SEMANTIC_TOKENS[kind].scope],
+    ]),
+  );
 }
 
 /** A cable's tokens encoded as if the document began at the cable's first line, and the line of its last token. */
@@ -116,14 +137,24 @@ function encodeCable(cable: Cable, first: number, last: number): EncodedTokens {
   const data: number[] = [];
   let previousLine = 0;
   let previousStart = 0;
-  const garbledLines = new Set(cable.paragraphs.filter((p) => p.marker === 'garbledPilcrow').map((p) => p.numberSpan.line));
+  const garbledLines = new Set(
+    cable.paragraphs.filter((p) => p.marker === 'garbledPilcrow').map((p) => p.numberSpan.line),
+  );
   for (let line = first; line <= last; line++) {
     let end = 0;
     for (const token of cable.lines[line].tokens) {
       if (token.start < end || token.end <= token.start) continue; // tokens never overlap in the protocol
       end = token.end;
-      const modifiers = (KIND_MODIFIER.get(token.kind) ?? 0) | (token.kind === 'paragraphNumber' && garbledLines.has(line) ? GARBLED : 0);
-      data.push(line - previousLine, line === previousLine ? token.start - previousStart : token.start, token.end - token.start, TYPE_INDEX.get(SEMANTIC_TOKENS[token.kind].type)!, modifiers);
+      const modifiers =
+        (KIND_MODIFIER.get(token.kind) ?? 0) |
+        (token.kind === 'paragraphNumber' && garbledLines.has(line) ? GARBLED : 0);
+      data.push(
+        line - previousLine,
+        line === previousLine ? token.start - previousStart : token.start,
+        token.end - token.start,
+        TYPE_INDEX.get(SEMANTIC_TOKENS[token.kind].type)!,
+        modifiers,
+      );
       previousLine = line;
       previousStart = token.start;
     }
@@ -132,12 +163,26 @@ function encodeCable(cable: Cable, first: number, last: number): EncodedTokens {
 }
 
 /** One edit replacing what differs between the previous and the current data (common prefix and suffix kept). */
-export function semanticTokensDelta(previous: readonly number[], current: number[], resultId: string): SemanticTokensDelta {
+export function semanticTokensDelta(
+  previous: readonly number[],
+  current: number[],
+  resultId: string,
+): SemanticTokensDelta {
   let prefix = 0;
   const shorter = Math.min(previous.length, current.length);
   while (prefix < shorter && previous[prefix] === current[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < shorter - prefix && previous[previous.length - 1 - suffix] === current[current.length - 1 - suffix]) suffix++;
+  while (suffix < shorter - prefix && previous[previous.length - 1 - suffix] === current[current.length - 1 - suffix])
+    suffix++;
   if (prefix === previous.length && prefix === current.length) return { resultId, edits: [] };
-  return { resultId, edits: [{ start: prefix, deleteCount: previous.length - prefix - suffix, data: current.slice(prefix, current.length - suffix) }] };
+  return {
+    resultId,
+    edits: [
+      {
+        start: prefix,
+        deleteCount: previous.length - prefix - suffix,
+        data: current.slice(prefix, current.length - suffix),
+      },
+    ],
+  };
 }

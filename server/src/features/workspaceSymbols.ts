@@ -27,14 +27,19 @@ function fileName(uri: string): string {
 }
 
 export function workspaceSymbols(index: CableIndex, query: string, limit = 1000): SymbolInformation[] {
-  const words = query.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const words = query
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
   const compact = words.join('');
   const matches: Array<{ cable: IndexedCable; rank: number }> = [];
   for (const cable of index.cables()) {
     const r = rank(cable, compact, words);
     if (r !== undefined) matches.push({ cable, rank: r });
   }
-  matches.sort((a, b) => a.rank - b.rank || (a.cable.info.id < b.cable.info.id ? -1 : a.cable.info.id > b.cable.info.id ? 1 : 0));
+  matches.sort(
+    (a, b) => a.rank - b.rank || (a.cable.info.id < b.cable.info.id ? -1 : a.cable.info.id > b.cable.info.id ? 1 : 0),
+  );
   return matches.slice(0, limit).map(({ cable }) => ({
     name: cable.info.subject ? `${cable.info.id} — ${cable.info.subject}` : cable.info.id,
     kind: SymbolKind.File,

@@ -64,7 +64,10 @@ export function citationCandidates(text: string, citingYear: string | undefined)
   if (!cited) return [];
   if (cited.year !== undefined) return [referenceId(cited.year, cited.post, cited.serial)];
   if (citingYear === undefined || !/^\d\d$/.test(citingYear)) return [];
-  return [referenceId(citingYear, cited.post, cited.serial), referenceId(previousYear(citingYear), cited.post, cited.serial)];
+  return [
+    referenceId(citingYear, cited.post, cited.serial),
+    referenceId(previousYear(citingYear), cited.post, cited.serial),
+  ];
 }
 
 /** A reference ID as written in running text, at its columns in the line. */

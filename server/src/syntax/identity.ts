@@ -10,7 +10,12 @@ export interface CableIdentity {
 }
 
 /** The text of the first token of `kind` on a relative line of the cable. */
-export function tokenText(cable: Cable, lineText: (absolute: number) => string, line: number | undefined, kind: string): string | undefined {
+export function tokenText(
+  cable: Cable,
+  lineText: (absolute: number) => string,
+  line: number | undefined,
+  kind: string,
+): string | undefined {
   if (line === undefined) return undefined;
   const token = cable.lines[line]?.tokens.find((t) => t.kind === kind);
   return token && lineText(cable.startLine + line).slice(token.start, token.end);
@@ -28,7 +33,8 @@ export function cableIdentity(cable: Cable, lineText: (absolute: number) => stri
   let year = dtg ? /(\d{2,4})\s*$/.exec(dtg)?.[1]?.slice(-2) : undefined;
   if (!year) {
     // Partial extracts carry the date on a line of its own (291359Z Nov 00).
-    for (let k = 0; k < Math.min(cable.lineCount, 12) && !year; k++) year = /^\d{6}Z [A-Za-z]{3} (\d\d)\s*$/.exec(lineText(cable.startLine + k))?.[1];
+    for (let k = 0; k < Math.min(cable.lineCount, 12) && !year; k++)
+      year = /^\d{6}Z [A-Za-z]{3} (\d\d)\s*$/.exec(lineText(cable.startLine + k))?.[1];
   }
   let post = tokenText(cable, lineText, cable.classificationLine, 'post')?.replace(/\s+/g, '').toUpperCase();
   const serialText = tokenText(cable, lineText, cable.classificationLine, 'serial');

@@ -66,7 +66,11 @@ class LineBuilder {
     if (!isSorted(this.tokens)) this.tokens.sort((a, b) => a.start - b.start);
     // Exact-size arrays for the model's lifetime (an array grown by push keeps room for 17 elements: about 150 bytes
     // a line), and one shared empty array for the lines without problems. Built lines are never changed.
-    return { kind, tokens: this.tokens.length ? this.tokens.slice() : NO_TOKENS, problems: this.problems.length ? this.problems.slice() : NO_PROBLEMS };
+    return {
+      kind,
+      tokens: this.tokens.length ? this.tokens.slice() : NO_TOKENS,
+      problems: this.problems.length ? this.problems.slice() : NO_PROBLEMS,
+    };
   }
 }
 
@@ -132,15 +136,24 @@ function lexHeaderLine(text: string): LexedLine | undefined {
   const c2 = codeAt(text, 2);
   if (c === 86 /* V */ && text.startsWith('VZCZC')) return lexTransmission(text);
   // `DE KLERK'S PROPOSALS` is prose: a DE line names a routing indicator or a #serial.
-  if (c === 68 /* D */ && c1 === 69 /* E */ && c2 === 32 && /^DE +(?:R[A-Z0-9]{2,8}\b|\S+ +#)/.test(text)) return lexStationSerial(text);
+  if (c === 68 /* D */ && c1 === 69 /* E */ && c2 === 32 && /^DE +(?:R[A-Z0-9]{2,8}\b|\S+ +#)/.test(text))
+    return lexStationSerial(text);
   if (c === 90 /* Z */ && c1 === 78 /* N */ && /^ZN[A-Z] /.test(text)) return lexSecurity(text);
-  if (c1 === 32 && /^[A-Z](?: [A-Z])? +\d{5,6}Z? +[A-Za-z]{3} +\d{2,4}(?: +Z[A-Z]{2}\b.*)? *$/.test(text)) return lexDtg(text);
+  if (c1 === 32 && /^[A-Z](?: [A-Z])? +\d{5,6}Z? +[A-Za-z]{3} +\d{2,4}(?: +Z[A-Z]{2}\b.*)? *$/.test(text))
+    return lexDtg(text);
   if (c1 === c && c2 === 32 && /^([A-Z])\1 +R[A-Z]/.test(text)) return lexRelay(text, 'relay');
   if (c === 82 /* R */ && /^R[A-Z]{3,6}(?: +R[A-Z]{3,6})* *$/.test(text)) return lexRelay(text, 'relayContinuation');
   // FM, TO, INFO, XMT: the first two letters first (prose starts with T and I often).
-  const keyword = (c === 70 /* F */ && c1 === 77) || (c === 84 /* T */ && c1 === 79) || (c === 73 /* I */ && c1 === 78) || (c === 88 /* X */ && c1 === 77) ? /^(FM|TO|INFO|XMT\/?)(?: +|$)/.exec(text) : null;
+  const keyword =
+    (c === 70 /* F */ && c1 === 77) ||
+    (c === 84 /* T */ && c1 === 79) ||
+    (c === 73 /* I */ && c1 === 78) ||
+    (c === 88 /* X */ && c1 === 77)
+      ? /^(FM|TO|INFO|XMT\/?)(?: +|$)/.exec(text)
+      : null;
   if (keyword && !isDistributionLine(text)) return lexAddressLine(text, keyword[1].length, addressKind(keyword[1]));
-  if (c === 82 /* R */ && /^(?:RU|RH|RA|RB|RC|RE|RF|RG|RK|RL|RQ|RS|RT)[A-Z]{1,5}\//.test(text)) return lexAddressLine(text, 0, 'address');
+  if (c === 82 /* R */ && /^(?:RU|RH|RA|RB|RC|RE|RF|RG|RK|RL|RQ|RS|RT)[A-Z]{1,5}\//.test(text))
+    return lexAddressLine(text, 0, 'address');
   if (c === 66 /* B */ && /^BT *$/.test(text)) return new LineBuilder().token('prosign', 0, 2).build('break');
   if (c === 78 /* N */ && /^NNNN *$/.test(text)) return new LineBuilder().token('prosign', 0, 4).build('endOfMessage');
   return undefined;
@@ -153,15 +166,39 @@ function addressKind(keyword: string): LineKind {
 function lexTransmission(text: string): LexedLine {
   const line = new LineBuilder().token('prosign', 0, 5);
   const rest = words(text, 5);
-  if (rest.length === 0) return line.problem('transmission-shape', 0, 5, 'Transmission line has no channel: expected VZCZC, three letters and a sequence number, e.g. VZCZCXRO1864.').build('transmission');
+  if (rest.length === 0)
+    return line
+      .problem(
+        'transmission-shape',
+        0,
+        5,
+        'Transmission line has no channel: expected VZCZC, three letters and a sequence number, e.g. VZCZCXRO1864.',
+      )
+      .build('transmission');
   const id = rest[0];
-  if (id.start !== 5) line.problem('transmission-shape', 5, id.start, 'Unexpected space after VZCZC: expected the channel and sequence right after it, e.g. VZCZCXRO1864.');
+  if (id.start !== 5)
+    line.problem(
+      'transmission-shape',
+      5,
+      id.start,
+      'Unexpected space after VZCZC: expected the channel and sequence right after it, e.g. VZCZCXRO1864.',
+    );
   line.word('channel', id);
   if (!/^[A-Z]{3}\d{1,4}$/.test(id.text)) {
-    line.problem('transmission-shape', id.start, id.end, `Malformed channel and sequence "${id.text}": expected three capital letters and up to four digits, e.g. XRO1864.`);
+    line.problem(
+      'transmission-shape',
+      id.start,
+      id.end,
+      `Malformed channel and sequence "${id.text}": expected three capital letters and up to four digits, e.g. XRO1864.`,
+    );
   }
   if (rest.length > 1) {
-    line.problem('transmission-shape', rest[1].start, rest[rest.length - 1].end, 'Unexpected text after the transmission identifier: the VZCZC line holds nothing else.');
+    line.problem(
+      'transmission-shape',
+      rest[1].start,
+      rest[rest.length - 1].end,
+      'Unexpected text after the transmission identifier: the VZCZC line holds nothing else.',
+    );
   }
   return line.build('transmission');
 }
@@ -174,14 +211,24 @@ function lexRelay(text: string, kind: 'relay' | 'relayContinuation'): LexedLine 
     const precedence = all[0];
     line.word('precedence', precedence);
     if (!PRECEDENCE_LETTERS.includes(precedence.text[0])) {
-      line.problem('relay-precedence', precedence.start, precedence.end, `Unknown precedence "${precedence.text}": expected ZZ, OO, PP or RR (the DTG precedence letter, doubled).`);
+      line.problem(
+        'relay-precedence',
+        precedence.start,
+        precedence.end,
+        `Unknown precedence "${precedence.text}": expected ZZ, OO, PP or RR (the DTG precedence letter, doubled).`,
+      );
     }
     indicators = all.slice(1);
   }
   for (const word of indicators) {
     line.word('routingIndicator', word);
     if (!ROUTING_INDICATOR.test(word.text)) {
-      line.problem('routing-indicator-shape', word.start, word.end, `Malformed routing indicator "${word.text}": expected R followed by 3 to 6 capital letters, e.g. RUEHDBU.`);
+      line.problem(
+        'routing-indicator-shape',
+        word.start,
+        word.end,
+        `Malformed routing indicator "${word.text}": expected R followed by 3 to 6 capital letters, e.g. RUEHDBU.`,
+      );
     }
   }
   return line.build(kind);
@@ -191,40 +238,100 @@ function lexStationSerial(text: string): LexedLine {
   const line = new LineBuilder().token('prosign', 0, 2);
   const [station, serial, time, ...extra] = words(text, 2);
   const expected = 'expected DE <station RI> #<serial>[/<section>] <JJJHHMM>, e.g. DE RUEHDBU #1151/01 2891223.';
-  if (!station) return line.problem('station-serial-shape', 0, 2, `DE line has no station: ${expected}`).build('stationSerial');
+  if (!station)
+    return line.problem('station-serial-shape', 0, 2, `DE line has no station: ${expected}`).build('stationSerial');
   line.word('routingIndicator', station);
   if (!ROUTING_INDICATOR.test(station.text)) {
-    line.problem('routing-indicator-shape', station.start, station.end, `Malformed station routing indicator "${station.text}": expected R followed by 3 to 6 capital letters.`);
+    line.problem(
+      'routing-indicator-shape',
+      station.start,
+      station.end,
+      `Malformed station routing indicator "${station.text}": expected R followed by 3 to 6 capital letters.`,
+    );
   }
-  if (!serial) return line.problem('station-serial-shape', station.end, station.end + 1, `DE line ends after the station: ${expected}`).build('stationSerial');
+  if (!serial)
+    return line
+      .problem('station-serial-shape', station.end, station.end + 1, `DE line ends after the station: ${expected}`)
+      .build('stationSerial');
   const serialMatch = /^(#?)(\d*)(?:\/(\d*))?$/.exec(serial.text);
   if (!serialMatch) {
-    line.word('stationSerial', serial).problem('station-serial-shape', serial.start, serial.end, `Malformed station serial "${serial.text}": ${expected}`);
+    line
+      .word('stationSerial', serial)
+      .problem(
+        'station-serial-shape',
+        serial.start,
+        serial.end,
+        `Malformed station serial "${serial.text}": ${expected}`,
+      );
   } else {
     const [, hash, digits, section] = serialMatch;
     const sectionStart = serial.start + hash.length + digits.length;
     line.token('stationSerial', serial.start, sectionStart);
-    if (!hash) line.problem('station-serial-shape', serial.start, serial.start + 1, 'Station serial without "#": expected #<four digits>, e.g. #1151.');
+    if (!hash)
+      line.problem(
+        'station-serial-shape',
+        serial.start,
+        serial.start + 1,
+        'Station serial without "#": expected #<four digits>, e.g. #1151.',
+      );
     if (digits.length !== 4) {
-      line.problem('station-serial-shape', serial.start, sectionStart, `Station serial "${digits}" has ${digits.length} digits: expected four (the telegram serial modulo 10000, zero-padded).`);
+      line.problem(
+        'station-serial-shape',
+        serial.start,
+        sectionStart,
+        `Station serial "${digits}" has ${digits.length} digits: expected four (the telegram serial modulo 10000, zero-padded).`,
+      );
     }
     if (section !== undefined) {
       line.token('sectionNumber', sectionStart, serial.end);
-      if (!/^\d{2,3}$/.test(section)) line.problem('station-serial-shape', sectionStart, serial.end, `Malformed section "/${section}": expected a slash and two digits, e.g. /01.`);
+      if (!/^\d{2,3}$/.test(section))
+        line.problem(
+          'station-serial-shape',
+          sectionStart,
+          serial.end,
+          `Malformed section "/${section}": expected a slash and two digits, e.g. /01.`,
+        );
     }
   }
-  if (!time) return line.problem('station-serial-shape', serial.end, serial.end + 1, `DE line has no Julian date-time: ${expected}`).build('stationSerial');
+  if (!time)
+    return line
+      .problem('station-serial-shape', serial.end, serial.end + 1, `DE line has no Julian date-time: ${expected}`)
+      .build('stationSerial');
   line.word('julianTime', time);
   const julian = /^(\d{3})(\d{2})(\d{2})$/.exec(time.text);
   if (!julian) {
-    line.problem('julian-time', time.start, time.end, `Malformed Julian date-time "${time.text}": expected seven digits, day of year (001-366) then HHMM.`);
+    line.problem(
+      'julian-time',
+      time.start,
+      time.end,
+      `Malformed Julian date-time "${time.text}": expected seven digits, day of year (001-366) then HHMM.`,
+    );
   } else {
     const [day, hour, minute] = julian.slice(1).map(Number);
-    if (day < 1 || day > 366) line.problem('julian-time', time.start, time.start + 3, `Julian day ${julian[1]} is out of range: expected 001 to 366.`);
-    if (hour > 23) line.problem('julian-time', time.start + 3, time.start + 5, `Hour ${julian[2]} is out of range: expected 00 to 23.`);
-    if (minute > 59) line.problem('julian-time', time.start + 5, time.end, `Minute ${julian[3]} is out of range: expected 00 to 59.`);
+    if (day < 1 || day > 366)
+      line.problem(
+        'julian-time',
+        time.start,
+        time.start + 3,
+        `Julian day ${julian[1]} is out of range: expected 001 to 366.`,
+      );
+    if (hour > 23)
+      line.problem(
+        'julian-time',
+        time.start + 3,
+        time.start + 5,
+        `Hour ${julian[2]} is out of range: expected 00 to 23.`,
+      );
+    if (minute > 59)
+      line.problem('julian-time', time.start + 5, time.end, `Minute ${julian[3]} is out of range: expected 00 to 59.`);
   }
-  if (extra.length) line.problem('station-serial-shape', extra[0].start, extra[extra.length - 1].end, `Unexpected text after the Julian date-time: ${expected}`);
+  if (extra.length)
+    line.problem(
+      'station-serial-shape',
+      extra[0].start,
+      extra[extra.length - 1].end,
+      `Unexpected text after the Julian date-time: ${expected}`,
+    );
   return line.build('stationSerial');
 }
 
@@ -232,17 +339,55 @@ function lexSecurity(text: string): LexedLine {
   const line = new LineBuilder();
   const [zn, letters, zzh, ...tail] = words(text);
   line.word('prosign', zn);
-  if (zn.text !== 'ZNY' && zn.text !== 'ZNR') line.problem('security-shape', zn.start, zn.end, `Unknown security prosign "${zn.text}": expected ZNY (classified) or ZNR (unclassified).`);
-  if (!letters) return line.problem('security-shape', zn.end, zn.end + 1, 'Security line has no classification letters: expected e.g. ZNY CCCCC ZZH.').build('security');
+  if (zn.text !== 'ZNY' && zn.text !== 'ZNR')
+    line.problem(
+      'security-shape',
+      zn.start,
+      zn.end,
+      `Unknown security prosign "${zn.text}": expected ZNY (classified) or ZNR (unclassified).`,
+    );
+  if (!letters)
+    return line
+      .problem(
+        'security-shape',
+        zn.end,
+        zn.end + 1,
+        'Security line has no classification letters: expected e.g. ZNY CCCCC ZZH.',
+      )
+      .build('security');
   line.word('securityLetters', letters);
   if (!/^([UCSTE])\1{4}$/.test(letters.text)) {
-    line.problem('security-letters', letters.start, letters.end, `Unknown classification letters "${letters.text}": expected five of one letter, UUUUU, CCCCC, SSSSS, TTTTT or EEEEE.`);
+    line.problem(
+      'security-letters',
+      letters.start,
+      letters.end,
+      `Unknown classification letters "${letters.text}": expected five of one letter, UUUUU, CCCCC, SSSSS, TTTTT or EEEEE.`,
+    );
   } else if ((zn.text === 'ZNR') !== (letters.text[0] === 'U' || letters.text[0] === 'E')) {
-    line.problem('security-letters', zn.start, letters.end, `"${zn.text} ${letters.text}" mixes prosign and letters: ZNR goes with UUUUU, ZNY with CCCCC, SSSSS or TTTTT.`);
+    line.problem(
+      'security-letters',
+      zn.start,
+      letters.end,
+      `"${zn.text} ${letters.text}" mixes prosign and letters: ZNR goes with UUUUU, ZNY with CCCCC, SSSSS or TTTTT.`,
+    );
   }
-  if (!zzh) return line.problem('security-shape', letters.end, letters.end + 1, 'Security line does not end with ZZH: expected e.g. ZNY CCCCC ZZH.').build('security');
+  if (!zzh)
+    return line
+      .problem(
+        'security-shape',
+        letters.end,
+        letters.end + 1,
+        'Security line does not end with ZZH: expected e.g. ZNY CCCCC ZZH.',
+      )
+      .build('security');
   if (zzh.text === 'ZZH') line.word('prosign', zzh);
-  else line.problem('security-shape', zzh.start, zzh.end, `Expected ZZH after the classification letters, found "${zzh.text}".`);
+  else
+    line.problem(
+      'security-shape',
+      zzh.start,
+      zzh.end,
+      `Expected ZZH after the classification letters, found "${zzh.text}".`,
+    );
   // Corrected or serviced retransmissions carry operator material after ZZH; tolerate it.
   if (tail.length) line.token('operatorTail', tail[0].start, tail[tail.length - 1].end);
   return line.build('security');
@@ -257,7 +402,13 @@ function lexDtg(text: string): LexedLine {
   for (; index < 2 && parts[index].text.length === 1; index++) {
     const p = parts[index];
     line.word('precedence', p);
-    if (!PRECEDENCE_LETTERS.includes(p.text)) line.problem('dtg-precedence', p.start, p.end, `Unknown precedence "${p.text}": expected Z (flash), O (immediate), P (priority) or R (routine).`);
+    if (!PRECEDENCE_LETTERS.includes(p.text))
+      line.problem(
+        'dtg-precedence',
+        p.start,
+        p.end,
+        `Unknown precedence "${p.text}": expected Z (flash), O (immediate), P (priority) or R (routine).`,
+      );
   }
   const [time, month, year, ...tail] = parts.slice(index);
   line.token('dateTimeGroup', time.start, year.end);
@@ -265,26 +416,67 @@ function lexDtg(text: string): LexedLine {
   if (tail.length) line.token('operatorTail', tail[0].start, tail[tail.length - 1].end);
   const dayTime = /^(\d\d)(\d\d)(\d\d)(Z?)$/.exec(time.text);
   if (!dayTime) {
-    line.problem('dtg-shape', time.start, time.end, `Malformed date-time "${time.text}": expected DDHHMMZ, e.g. 161223Z.`);
+    line.problem(
+      'dtg-shape',
+      time.start,
+      time.end,
+      `Malformed date-time "${time.text}": expected DDHHMMZ, e.g. 161223Z.`,
+    );
   } else {
     const [day, hour, minute] = dayTime.slice(1, 4).map(Number);
     const monthIndex = MONTHS.indexOf(month.text);
-    if (hour > 23) line.problem('dtg-shape', time.start + 2, time.start + 4, `Hour ${dayTime[2]} is out of range: expected 00 to 23.`);
-    if (minute > 59) line.problem('dtg-shape', time.start + 4, time.start + 6, `Minute ${dayTime[3]} is out of range: expected 00 to 59.`);
-    if (!dayTime[4]) line.problem('dtg-shape', time.start, time.end, `Date-time "${time.text}" lacks the zone letter: expected Z (UTC), e.g. ${time.text}Z.`);
+    if (hour > 23)
+      line.problem(
+        'dtg-shape',
+        time.start + 2,
+        time.start + 4,
+        `Hour ${dayTime[2]} is out of range: expected 00 to 23.`,
+      );
+    if (minute > 59)
+      line.problem(
+        'dtg-shape',
+        time.start + 4,
+        time.start + 6,
+        `Minute ${dayTime[3]} is out of range: expected 00 to 59.`,
+      );
+    if (!dayTime[4])
+      line.problem(
+        'dtg-shape',
+        time.start,
+        time.end,
+        `Date-time "${time.text}" lacks the zone letter: expected Z (UTC), e.g. ${time.text}Z.`,
+      );
     const yearNumber = Number(year.text);
     const fullYear = year.text.length === 2 ? (yearNumber >= 50 ? 1900 : 2000) + yearNumber : yearNumber;
     const leap = fullYear % 4 === 0 && (fullYear % 100 !== 0 || fullYear % 400 === 0);
-    const maxDay = monthIndex === 1 && !leap ? 28 : DAYS_IN_MONTH[monthIndex] ?? 31;
+    const maxDay = monthIndex === 1 && !leap ? 28 : (DAYS_IN_MONTH[monthIndex] ?? 31);
     if (day < 1 || day > maxDay) {
-      line.problem('dtg-shape', time.start, time.start + 2, `Day ${dayTime[1]} does not exist in ${monthIndex >= 0 ? MONTHS[monthIndex] : 'that month'}${monthIndex === 1 ? ` ${fullYear}` : ''}: expected 01 to ${String(maxDay).padStart(2, '0')}.`);
+      line.problem(
+        'dtg-shape',
+        time.start,
+        time.start + 2,
+        `Day ${dayTime[1]} does not exist in ${monthIndex >= 0 ? MONTHS[monthIndex] : 'that month'}${monthIndex === 1 ? ` ${fullYear}` : ''}: expected 01 to ${String(maxDay).padStart(2, '0')}.`,
+      );
     }
   }
   if (!MONTHS.includes(month.text)) {
     const upper = month.text.toUpperCase();
-    line.problem('dtg-shape', month.start, month.end, MONTHS.includes(upper) ? `Month "${month.text}" must be in capitals: expected ${upper}.` : `Unknown month "${month.text}": expected JAN to DEC.`);
+    line.problem(
+      'dtg-shape',
+      month.start,
+      month.end,
+      MONTHS.includes(upper)
+        ? `Month "${month.text}" must be in capitals: expected ${upper}.`
+        : `Unknown month "${month.text}": expected JAN to DEC.`,
+    );
   }
-  if (year.text.length !== 2) line.problem('dtg-shape', year.start, year.end, `Year "${year.text}" has ${year.text.length} digits: expected two, e.g. 09.`);
+  if (year.text.length !== 2)
+    line.problem(
+      'dtg-shape',
+      year.start,
+      year.end,
+      `Year "${year.text}" has ${year.text.length} digits: expected two, e.g. 09.`,
+    );
   return line.build('dtg');
 }
 
@@ -299,25 +491,44 @@ function lexAddressLine(text: string, keywordLength: number, kind: LineKind): Le
 function lexAddress(text: string, from: number, line: LineBuilder, originator: boolean): void {
   const parts = words(text, from);
   if (parts.length === 0) {
-    line.problem('address-shape', 0, Math.max(from, 1), originator ? 'FM line has no originator: expected e.g. FM AMEMBASSY DUSHANBE.' : 'Address line has no addressee: expected e.g. RUEHC/SECSTATE WASHDC 0826.');
+    line.problem(
+      'address-shape',
+      0,
+      Math.max(from, 1),
+      originator
+        ? 'FM line has no originator: expected e.g. FM AMEMBASSY DUSHANBE.'
+        : 'Address line has no addressee: expected e.g. RUEHC/SECSTATE WASHDC 0826.',
+    );
     return;
   }
   // A page banner fused into the address list (TO PAGE 02 STATE 015113 182333Z) is rendering damage.
   if (parts[0].text === 'PAGE' && parts.length > 1 && /^\d\d$/.test(parts[1].text)) {
     line.token('preHeader', parts[0].start, parts[parts.length - 1].end);
-    line.problem('page-banner-in-address', parts[0].start, parts[parts.length - 1].end, 'A page banner is fused into the address list (rendering damage): expected an addressee here.');
+    line.problem(
+      'page-banner-in-address',
+      parts[0].start,
+      parts[parts.length - 1].end,
+      'A page banner is fused into the address list (rendering damage): expected an addressee here.',
+    );
     return;
   }
   let start = parts[0].start;
   const slash = /^(R[A-Z0-9]{2,8})\//.exec(parts[0].text);
   if (slash) {
     line.token('routingIndicator', start, start + slash[1].length);
-    if (!ROUTING_INDICATOR.test(slash[1])) line.problem('routing-indicator-shape', start, start + slash[1].length, `Malformed routing indicator "${slash[1]}": expected R followed by 3 to 6 capital letters.`);
+    if (!ROUTING_INDICATOR.test(slash[1]))
+      line.problem(
+        'routing-indicator-shape',
+        start,
+        start + slash[1].length,
+        `Malformed routing indicator "${slash[1]}": expected R followed by 3 to 6 capital letters.`,
+      );
     start += slash[1].length + 1;
   }
   // After the addressee: precedence words, then a serial (not on the FM line). Tokens are added in column order.
   let end = parts.length;
-  const serial = !originator && end > 1 && /^\d{3,5}(?:-\d{3,5})?$/.test(parts[end - 1].text) ? parts[--end] : undefined;
+  const serial =
+    !originator && end > 1 && /^\d{3,5}(?:-\d{3,5})?$/.test(parts[end - 1].text) ? parts[--end] : undefined;
   const precedenceEnd = end;
   if (!originator) while (end > 1 && PRECEDENCE_WORDS.test(parts[end - 1].text)) end--;
   if (end > 0 && parts[end - 1].end > start) line.token('address', start, parts[end - 1].end);
@@ -333,7 +544,15 @@ function isDistributionLine(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Body lines
 
-const CLASSIFICATION_WORDS = ['UNCLAS', 'UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOPSECRET', 'LIMITEDOFFICIALUSE', 'UNCLASEFTO'];
+const CLASSIFICATION_WORDS = [
+  'UNCLAS',
+  'UNCLASSIFIED',
+  'CONFIDENTIAL',
+  'SECRET',
+  'TOPSECRET',
+  'LIMITEDOFFICIALUSE',
+  'UNCLASEFTO',
+];
 
 function lexBodyLine(text: string, first: number, inline: number): LexedLine {
   if (text.length <= MAX_HEADER_LINE) {
@@ -353,9 +572,11 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   const isLetter = letter >= 97 && letter <= 122;
   const length = text.length - first;
   if (!isLetter) {
-    if (c >= 48 && c <= 57) return length < 40 && /^\d{6}Z [A-Za-z]{3} \d\d *$/.test(text.slice(first)) ? preHeader(text, first) : undefined;
-    if (c === 40 /* ( */ && /^\(U\)\s*CLASSIFIED\s+BY\b/i.test(text.slice(first, first + 24))) return lexClassifiedBy(text, first);
-    if ((c === 60 /* < */ || c === 45 /* - */) && isPreHeaderLine(text, first)) return preHeader(text, first);
+    if (c >= 48 && c <= 57)
+      return length < 40 && /^\d{6}Z [A-Za-z]{3} \d\d *$/.test(text.slice(first)) ? preHeader(text, first) : undefined;
+    if (c === 40 /* ( */ && /^\(U\)\s*CLASSIFIED\s+BY\b/i.test(text.slice(first, first + 24)))
+      return lexClassifiedBy(text, first);
+    if ((c === 60 /* < */ || c === 45) /* - */ && isPreHeaderLine(text, first)) return preHeader(text, first);
     return undefined;
   }
   // The keyword lines are told by their first two letters (E.O, TAgs, SUbject, REf/REason, CLassified); only they
@@ -363,7 +584,11 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   const c1 = codeAt(text, first + 1);
   const second = c1 | 32;
   const keyword =
-    (c === 69 /* E */ && (c1 === 46 || c1 === 32 || c1 === 79)) || (letter === 116 && second === 97) || (letter === 115 && second === 117) || (letter === 114 && second === 101) || (letter === 99 && second === 108);
+    (c === 69 /* E */ && (c1 === 46 || c1 === 32 || c1 === 79)) ||
+    (letter === 116 && second === 97) ||
+    (letter === 115 && second === 117) ||
+    (letter === 114 && second === 101) ||
+    (letter === 99 && second === 108);
   const head = keyword ? text.slice(first, first + 24) : '';
   if (keyword) {
     if (letter === 101 /* e */ && /^E\.? ?O\.?(?: |:|\d)/.test(head)) return lexExecutiveOrder(text, first);
@@ -382,7 +607,10 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   if (c > 90) return undefined; // the rest start with a capital
   if (length <= 80 && endsWithPageOfTotal(text)) {
     const header = /^[A-Z][A-Z .'-]*? \d{8} \d{3}(?:\.\d)? OF \d{3} *$/.exec(text.slice(first));
-    if (header) return new LineBuilder().token('continuationHeader', first, first + header[0].trimEnd().length).build('continuationHeader');
+    if (header)
+      return new LineBuilder()
+        .token('continuationHeader', first, first + header[0].trimEnd().length)
+        .build('continuationHeader');
   }
   if (length <= 600 && mayStartClassification(text, first)) {
     const classification = lexClassification(text, first);
@@ -399,7 +627,12 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
 function endsWithPageOfTotal(text: string): boolean {
   let end = text.length;
   while (end > 0 && codeAt(text, end - 1) === 32) end--;
-  return isDigit(codeAt(text, end - 1)) && isDigit(codeAt(text, end - 2)) && isDigit(codeAt(text, end - 3)) && text.startsWith(' OF ', end - 7);
+  return (
+    isDigit(codeAt(text, end - 1)) &&
+    isDigit(codeAt(text, end - 2)) &&
+    isDigit(codeAt(text, end - 3)) &&
+    text.startsWith(' OF ', end - 7)
+  );
 }
 
 export function isDigit(code: number): boolean {
@@ -433,9 +666,29 @@ function isAsciiLetter(code: number): boolean {
 
 /** The first four characters, in lower case, of every word that a CAPTION_LINE can start with. */
 const CAPTION_LINE_STARTS = new Set(
-  ['secr', 'conf', 's e ', 'c o ', 'sipd', 'nofo', 'exdi', 'nodi', 'limd', 'stad', 'noco', 'orco', 'prop', 'sens', 'not ', 'roge', 'diss', 'visa', 'cher', 'hand', 'for '].map((start) =>
-    prefixKey(start.charCodeAt(0), start.charCodeAt(1), start.charCodeAt(2), start.charCodeAt(3)),
-  ),
+  [
+    'secr',
+    'conf',
+    's e ',
+    'c o ',
+    'sipd',
+    'nofo',
+    'exdi',
+    'nodi',
+    'limd',
+    'stad',
+    'noco',
+    'orco',
+    'prop',
+    'sens',
+    'not ',
+    'roge',
+    'diss',
+    'visa',
+    'cher',
+    'hand',
+    'for ',
+  ].map((start) => prefixKey(start.charCodeAt(0), start.charCodeAt(1), start.charCodeAt(2), start.charCodeAt(3))),
 );
 
 /**
@@ -448,7 +701,9 @@ function prefixKey(a: number, b: number, c: number, d: number): number {
 
 /** Necessary for CAPTION_LINE (case-insensitive): the line starts with the first four characters of a caption. */
 function mayStartCaptionLine(text: string, first: number): boolean {
-  return CAPTION_LINE_STARTS.has(prefixKey(codeAt(text, first), codeAt(text, first + 1), codeAt(text, first + 2), codeAt(text, first + 3)));
+  return CAPTION_LINE_STARTS.has(
+    prefixKey(codeAt(text, first), codeAt(text, first + 1), codeAt(text, first + 2), codeAt(text, first + 3)),
+  );
 }
 
 function preHeader(text: string, first: number): LexedLine {
@@ -456,15 +711,18 @@ function preHeader(text: string, first: number): LexedLine {
 }
 
 /** Known captions; a line made only of them is a caption line. The word SIPDIS is found anywhere. */
-const CAPTION_LINE = /^(?:(?:SECRET|CONFIDENTIAL|S E C R E T|C O N F I D E N T I A L) *\/\/ *)?(?:(?:SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|NOCONTRACT|ORCON|PROPIN|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOT FOR INTERNET DISTRIBUTION|ROGER CHANNEL|DISSENT CHANNEL|VISAS VIPER|CHEROKEE|HANDLE ACCORDINGLY|FOR OFFICIAL USE ONLY)[ .,;:-]*)+$/i;
-const CAPTION_WORDS = /SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|NOCONTRACT|ORCON|PROPIN|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOT FOR INTERNET DISTRIBUTION|ROGER CHANNEL|DISSENT CHANNEL|VISAS VIPER|CHEROKEE|HANDLE ACCORDINGLY|FOR OFFICIAL USE ONLY/gi;
+const CAPTION_LINE =
+  /^(?:(?:SECRET|CONFIDENTIAL|S E C R E T|C O N F I D E N T I A L) *\/\/ *)?(?:(?:SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|NOCONTRACT|ORCON|PROPIN|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOT FOR INTERNET DISTRIBUTION|ROGER CHANNEL|DISSENT CHANNEL|VISAS VIPER|CHEROKEE|HANDLE ACCORDINGLY|FOR OFFICIAL USE ONLY)[ .,;:-]*)+$/i;
+const CAPTION_WORDS =
+  /SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|NOCONTRACT|ORCON|PROPIN|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOT FOR INTERNET DISTRIBUTION|ROGER CHANNEL|DISSENT CHANNEL|VISAS VIPER|CHEROKEE|HANDLE ACCORDINGLY|FOR OFFICIAL USE ONLY/gi;
 
 function lexCaptionLine(text: string, first: number): LexedLine | undefined {
   const body = text.slice(first).trimEnd();
   if (body.length > 120 || !CAPTION_LINE.test(body)) return undefined;
   const line = new LineBuilder();
   CAPTION_WORDS.lastIndex = 0;
-  for (let m = CAPTION_WORDS.exec(body); m; m = CAPTION_WORDS.exec(body)) line.token('caption', first + m.index, first + m.index + m[0].length);
+  for (let m = CAPTION_WORDS.exec(body); m; m = CAPTION_WORDS.exec(body))
+    line.token('caption', first + m.index, first + m.index + m[0].length);
   return line.build('caption');
 }
 
@@ -472,7 +730,8 @@ function isPreHeaderLine(text: string, first: number): boolean {
   // Each pattern is tried only when the line starts as it must (most lines that start with T or P are prose): `This`,
   // `PAGE`, `<<`, or a dash in the window (`AF-00`, `ACTION AF-00`, `-----`) after a capital, digit or dash.
   const c = codeAt(text, first);
-  if (c === 84 /* T */) return text.startsWith('This record is a partial extract', first) || hasDashedPreHeader(text, first);
+  if (c === 84 /* T */)
+    return text.startsWith('This record is a partial extract', first) || hasDashedPreHeader(text, first);
   if (c === 80 /* P */ && /^PAGE \d\d /.test(text.slice(first, first + 8))) return true;
   if (c === 60 /* < */) return /^<<\d+>> *$/.test(text.slice(first, first + 120));
   return hasDashedPreHeader(text, first);
@@ -485,8 +744,15 @@ function isPreHeaderLine(text: string, first: number): boolean {
 function hasDashedPreHeader(text: string, first: number): boolean {
   const c = codeAt(text, first);
   if (c === 45 /* - */) return /^-{5,}[A-Z0-9]* +\d{6}Z \/\d+ *$/.test(text.slice(first, first + 120));
-  if ((c === 65 /* A */ || c === 79 /* O */ || c === 73 /* I */) && /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(text.slice(first, first + 120))) return true;
-  return startsWithDashedCode(text, first) && /^(?:[A-Z0-9]+-\d\d +)+(?:\/\d{3}[A-Z])? *$/.test(text.slice(first, first + 120) + ' ');
+  if (
+    (c === 65 /* A */ || c === 79 /* O */ || c === 73) /* I */ &&
+    /^(?:ACTION|ORIGIN|INFO) +[A-Z0-9]+-\d\d(?: |$)/.test(text.slice(first, first + 120))
+  )
+    return true;
+  return (
+    startsWithDashedCode(text, first) &&
+    /^(?:[A-Z0-9]+-\d\d +)+(?:\/\d{3}[A-Z])? *$/.test(text.slice(first, first + 120) + ' ')
+  );
 }
 
 /** `/^[A-Z0-9]+-\d\d/` at `first`: a distribution code such as AF-00. */
@@ -527,7 +793,11 @@ function lexClassification(text: string, first: number): LexedLine | undefined {
     letters = 'LIMITEDOFFICIALUSE';
     classEnd = 3;
   } else {
-    while (classEnd < serialIndex && /^[A-Za-z]{1,3}$/.test(parts[classEnd].text) && (classEnd === 0 || parts[classEnd].text.length === 1)) {
+    while (
+      classEnd < serialIndex &&
+      /^[A-Za-z]{1,3}$/.test(parts[classEnd].text) &&
+      (classEnd === 0 || parts[classEnd].text.length === 1)
+    ) {
       letters += upper(parts[classEnd]);
       classEnd++;
     }
@@ -542,24 +812,56 @@ function lexClassification(text: string, first: number): LexedLine | undefined {
   if (!level || classEnd >= serialIndex) return undefined;
   const line = new LineBuilder();
   line.token('classification', parts[0].start, parts[classEnd - 1].end);
-  const spaced = classEnd > 1 && letters !== 'TOPSECRET' && letters !== 'LIMITEDOFFICIALUSE' && parts.slice(0, classEnd).every((w) => w.text.length === 1);
+  const spaced =
+    classEnd > 1 &&
+    letters !== 'TOPSECRET' &&
+    letters !== 'LIMITEDOFFICIALUSE' &&
+    parts.slice(0, classEnd).every((w) => w.text.length === 1);
   const canonical =
-    (level === letters && (spaced ? letters !== 'UNCLAS' : letters === 'UNCLAS' || letters === 'UNCLASSIFIED' || letters === 'TOPSECRET' || letters === 'LIMITEDOFFICIALUSE')) &&
+    level === letters &&
+    (spaced
+      ? letters !== 'UNCLAS'
+      : letters === 'UNCLAS' ||
+        letters === 'UNCLASSIFIED' ||
+        letters === 'TOPSECRET' ||
+        letters === 'LIMITEDOFFICIALUSE') &&
     parts.slice(0, classEnd).every((w) => w.text === w.text.toUpperCase());
   if (!canonical) {
-    line.problem('classification-form', parts[0].start, parts[classEnd - 1].end, `Classification "${text.slice(parts[0].start, parts[classEnd - 1].end)}" is not in canonical form: expected ${canonicalClassification(level)}.`);
+    line.problem(
+      'classification-form',
+      parts[0].start,
+      parts[classEnd - 1].end,
+      `Classification "${text.slice(parts[0].start, parts[classEnd - 1].end)}" is not in canonical form: expected ${canonicalClassification(level)}.`,
+    );
   }
   let postStart = classEnd;
   if (upper(parts[classEnd]) === 'SECTION') {
     const [, n, of, m] = parts.slice(classEnd, classEnd + 4);
     if (n && of && m && /^\d{1,3}$/.test(n.text) && /^OF$/i.test(of.text) && /^\d{1,3}$/.test(m.text)) {
       line.token('section', parts[classEnd].start, m.end);
-      if ((parts[classEnd].text !== 'SECTION' || of.text !== 'OF') && canonical) line.problem('classification-form', parts[classEnd].start, m.end, `"${text.slice(parts[classEnd].start, m.end)}" should be in capitals: expected SECTION ${n.text} OF ${m.text}.`);
+      if ((parts[classEnd].text !== 'SECTION' || of.text !== 'OF') && canonical)
+        line.problem(
+          'classification-form',
+          parts[classEnd].start,
+          m.end,
+          `"${text.slice(parts[classEnd].start, m.end)}" should be in capitals: expected SECTION ${n.text} OF ${m.text}.`,
+        );
       const [section, total] = [Number(n.text), Number(m.text)];
-      if (section < 1 || section > total) line.problem('section-shape', n.start, m.end, `SECTION ${n.text} OF ${m.text} is impossible: expected 1 <= section <= total.`);
+      if (section < 1 || section > total)
+        line.problem(
+          'section-shape',
+          n.start,
+          m.end,
+          `SECTION ${n.text} OF ${m.text} is impossible: expected 1 <= section <= total.`,
+        );
       postStart = classEnd + 4;
     } else {
-      line.problem('section-shape', parts[classEnd].start, parts[classEnd].end, 'Malformed SECTION: expected SECTION nn OF mm, e.g. SECTION 01 OF 02.');
+      line.problem(
+        'section-shape',
+        parts[classEnd].start,
+        parts[classEnd].end,
+        'Malformed SECTION: expected SECTION nn OF mm, e.g. SECTION 01 OF 02.',
+      );
       postStart = classEnd + 1;
     }
   }
@@ -571,7 +873,8 @@ function lexClassification(text: string, first: number): LexedLine | undefined {
   const rest = parts[serialIndex].end;
   CAPTION_WORDS.lastIndex = 0;
   const tail = text.slice(rest, rest + 500);
-  for (let m = CAPTION_WORDS.exec(tail); m; m = CAPTION_WORDS.exec(tail)) line.token('caption', rest + m.index, rest + m.index + m[0].length);
+  for (let m = CAPTION_WORDS.exec(tail); m; m = CAPTION_WORDS.exec(tail))
+    line.token('caption', rest + m.index, rest + m.index + m[0].length);
   const order = /\bE\.O\. \d{5}/.exec(tail);
   if (order) mergeInto(line, lexExecutiveOrder(text, rest + order.index));
   return line.build('classification');
@@ -631,8 +934,19 @@ function lexExecutiveOrder(text: string, first: number): LexedLine {
   const head = /^(E\.? ?O\.?)\s*(\d+)?\s*:?\s*/.exec(text.slice(first))!;
   line.token('keyword', first, first + head[1].length);
   let at = first + head[0].length;
-  if (head[2]) line.token('executiveOrderNumber', first + head[0].indexOf(head[2]), first + head[0].indexOf(head[2]) + head[2].length);
-  else line.problem('executive-order-shape', first, first + head[1].length, 'E.O. line without an order number: expected e.g. E.O. 12958: DECL: 10/16/2019.');
+  if (head[2])
+    line.token(
+      'executiveOrderNumber',
+      first + head[0].indexOf(head[2]),
+      first + head[0].indexOf(head[2]) + head[2].length,
+    );
+  else
+    line.problem(
+      'executive-order-shape',
+      first,
+      first + head[1].length,
+      'E.O. line without an order number: expected e.g. E.O. 12958: DECL: 10/16/2019.',
+    );
   const rest = text.slice(at);
   const decl = /^(DECL[A-Za-z]*|DNG|GDS|XGDS|RDS|ADS)\s*:?\s*/i.exec(rest);
   if (decl) {
@@ -644,7 +958,13 @@ function lexExecutiveOrder(text: string, first: number): LexedLine {
   const end = tagsAt >= 0 ? at + tagsAt : text.length;
   const value = text.slice(at, end).trimEnd();
   if (value) line.token('declassification', at, at + value.length);
-  else if (!decl) line.problem('executive-order-shape', at - 1, at, 'E.O. line without a declassification: expected DECL: mm/dd/yyyy, or N/A on unclassified cables.');
+  else if (!decl)
+    line.problem(
+      'executive-order-shape',
+      at - 1,
+      at,
+      'E.O. line without a declassification: expected DECL: mm/dd/yyyy, or N/A on unclassified cables.',
+    );
   if (tagsAt >= 0) mergeInto(line, lexTags(text, end));
   return line.build('executiveOrder');
 }
@@ -659,7 +979,7 @@ function lexTags(text: string, first: number): LexedLine {
 
 /** TAGS codes: plain (`PREL PGOV`), comma-separated, or Cablegate links (`[PREL](#)`). */
 export function lexTagCodes(text: string, from: number, line: LineBuilder = new LineBuilder()): LineBuilder {
-  const code = /\[([^\]\s]{1,40})\]\(#\)|[^\s,;\[\]]+/g;
+  const code = /\[([^\]\s]{1,40})\]\(#\)|[^\s,;[\]]+/g;
   code.lastIndex = from;
   const limit = Math.min(text.length, from + MAX_HEADER_LINE);
   for (let m = code.exec(text); m && m.index < limit; m = code.exec(text)) {
@@ -682,7 +1002,9 @@ function lexSubject(text: string, first: number): LexedLine {
     textStart = start + portion[1].length;
   }
   // Re-flowed caption blocks continue with REF and Classified By on the same line.
-  const next = /\s(?:REF(?:TEL)?\s*:|Classified By\s*:|CLASSIFIED BY\s*:)/.exec(text.slice(textStart, textStart + MAX_HEADER_LINE));
+  const next = /\s(?:REF(?:TEL)?\s*:|Classified By\s*:|CLASSIFIED BY\s*:)/.exec(
+    text.slice(textStart, textStart + MAX_HEADER_LINE),
+  );
   const textEnd = next ? textStart + next.index : text.length;
   const trimmed = text.slice(textStart, textEnd).trim();
   if (trimmed) {
@@ -710,7 +1032,8 @@ function lexReference(text: string, first: number): LexedLine {
  * (quadratic: a 32 KB line took 2.6 s).
  */
 export function lexCitations(text: string, from: number, line: LineBuilder): void {
-  const item = /(?:^|[\s,;])(¶?\(?[A-Z]\)|¶?[A-Z]\.)(?=\s)|((?:\d{2,4} |(?<![A-Z]))(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}) \d{1,6}(?: \(\d\d\))?)(?=$|[\s,;.)])/g;
+  const item =
+    /(?:^|[\s,;])(¶?\(?[A-Z]\)|¶?[A-Z]\.)(?=\s)|((?:\d{2,4} |(?<![A-Z]))(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}) \d{1,6}(?: \(\d\d\))?)(?=$|[\s,;.)])/g;
   item.lastIndex = from;
   const limit = Math.min(text.length, from + MAX_HEADER_LINE);
   for (let m = item.exec(text); m && m.index < limit; m = item.exec(text)) {
@@ -728,7 +1051,10 @@ export function lexCitations(text: string, from: number, line: LineBuilder): voi
  * lexer does not look for on its own in running text (`     B. STATE 12345` without a paragraph sign).
  */
 export function lexReferenceItem(text: string, lexed: LexedLine = lexLine(text)): LexedLine {
-  if (lexed.tokens.some((t) => t.kind === 'citation')) return lexed.kind === 'letteredItem' ? lexed : { kind: 'letteredItem', tokens: lexed.tokens, problems: lexed.problems };
+  if (lexed.tokens.some((t) => t.kind === 'citation'))
+    return lexed.kind === 'letteredItem'
+      ? lexed
+      : { kind: 'letteredItem', tokens: lexed.tokens, problems: lexed.problems };
   const found = new LineBuilder();
   lexCitations(text, 0, found);
   const added = found.tokens.filter((t) => !lexed.tokens.some((o) => o.start < t.end && t.start < o.end));
@@ -771,7 +1097,13 @@ function lexReasonLetters(text: string, from: number, line: LineBuilder): void {
     if (!m || at > from + 80) break;
     const start = m.index + m[0].lastIndexOf(m[1]);
     line.token('reasonLetter', start, start + 1);
-    if (!/[a-hA-H]/.test(m[1])) line.problem('reason-letter', start, start + 1, `Classification reason "(${m[1]})" does not exist: expected letters a to h of section 1.4.`);
+    if (!/[a-hA-H]/.test(m[1]))
+      line.problem(
+        'reason-letter',
+        start,
+        start + 1,
+        `Classification reason "(${m[1]})" does not exist: expected letters a to h of section 1.4.`,
+      );
     at = m.index + m[0].length;
   }
 }
@@ -782,14 +1114,21 @@ function lexReasonLetters(text: string, from: number, line: LineBuilder): void {
  * 22 characters (the patterns that find the parentheses), where the worst case costs microseconds.
  */
 export function isPortionMarking(parenthesised: string): boolean {
-  return /^\(\s*(?:U|SBU|C|S|TS|LOU)(?:\s*(?:\/\/?|-|\s)\s*[A-Za-z][A-Za-z ]*?)*\s*\)$/i.test(parenthesised) && !/^\((?:US|UK|IS|CS|SU)\)$/i.test(parenthesised);
+  return (
+    /^\(\s*(?:U|SBU|C|S|TS|LOU)(?:\s*(?:\/\/?|-|\s)\s*[A-Za-z][A-Za-z ]*?)*\s*\)$/i.test(parenthesised) &&
+    !/^\((?:US|UK|IS|CS|SU)\)$/i.test(parenthesised)
+  );
 }
 
 const PARAGRAPH_START = /^(¶|\uFFFD|Â¶)?\s?(\d{1,3})\s?\.(?=\s|\(|$)/;
 const PORTION_MARKING = /^\s*(\([A-Za-z][A-Za-z/ -]{0,18}\))/;
 
 /** A line of plain running text: shared, since lexed lines are never mutated. */
-const PLAIN_TEXT: LexedLine = Object.freeze({ kind: 'text', tokens: Object.freeze([]) as unknown as Token[], problems: Object.freeze([]) as unknown as LineProblem[] }) as LexedLine;
+const PLAIN_TEXT: LexedLine = Object.freeze({
+  kind: 'text',
+  tokens: Object.freeze([]) as unknown as Token[],
+  problems: Object.freeze([]) as unknown as LineProblem[],
+}) as LexedLine;
 
 function lexProse(text: string, first: number, inline: number): LexedLine {
   // Most lines are running text without a token: for them nothing is allocated (PLAIN_TEXT is shared), and each
@@ -798,7 +1137,8 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
   let kind: LineKind = 'text';
   const c = codeAt(text, first);
   // A paragraph number starts with a digit, a paragraph sign (¶, U+FFFD, Â¶) or a space character.
-  const paragraph = c <= 32 || (c >= 48 && c <= 57) || c >= 128 ? PARAGRAPH_START.exec(text.slice(first, first + 12)) : null;
+  const paragraph =
+    c <= 32 || (c >= 48 && c <= 57) || c >= 128 ? PARAGRAPH_START.exec(text.slice(first, first + 12)) : null;
   let bodyStart = first;
   if (paragraph) {
     line = new LineBuilder();
@@ -823,7 +1163,10 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
     }
   } else {
     const c1 = codeAt(text, first + 1);
-    const lettered = c === 40 /* ( */ || (c >= 65 && c <= 90 && (c1 === 46 || c1 === 41)) ? /^\(?[A-Z][.)](?=\s)/.exec(text.slice(first, first + 4)) : null;
+    const lettered =
+      c === 40 /* ( */ || (c >= 65 && c <= 90 && (c1 === 46 || c1 === 41))
+        ? /^\(?[A-Z][.)](?=\s)/.exec(text.slice(first, first + 4))
+        : null;
     if (lettered) {
       line = new LineBuilder();
       line.token('itemLabel', first, first + lettered[0].length);
@@ -831,8 +1174,19 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
       kind = 'letteredItem';
     }
   }
-  const opener = mayOpenBlock(text, bodyStart) ? /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(text.slice(bodyStart, bodyStart + 60)) : null;
-  if (opener && (opener[0].trimEnd().endsWith(':') || opener[0].trimEnd().endsWith('.') || opener[0].trimEnd().endsWith('-') || opener[2].toUpperCase() === opener[2] || /^\s*$/.test(text.slice(bodyStart + opener[0].length)))) {
+  const opener = mayOpenBlock(text, bodyStart)
+    ? /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(
+        text.slice(bodyStart, bodyStart + 60),
+      )
+    : null;
+  if (
+    opener &&
+    (opener[0].trimEnd().endsWith(':') ||
+      opener[0].trimEnd().endsWith('.') ||
+      opener[0].trimEnd().endsWith('-') ||
+      opener[2].toUpperCase() === opener[2] ||
+      /^\s*$/.test(text.slice(bodyStart + opener[0].length)))
+  ) {
     const start = bodyStart + opener[0].indexOf(opener[2]);
     (line ??= new LineBuilder()).token('blockStart', start, bodyStart + opener[0].trimEnd().length);
   }
@@ -855,7 +1209,9 @@ function mayOpenBlock(text: string, from: number): boolean {
 }
 
 /** The first two letters (lower case) of the words a block opener starts with, as two bytes. */
-const OPENER_STARTS = new Set(['in', 'ba', 'su', 'co', 'no', 'be'].map((start) => (start.charCodeAt(0) << 8) | start.charCodeAt(1)));
+const OPENER_STARTS = new Set(
+  ['in', 'ba', 'su', 'co', 'no', 'be'].map((start) => (start.charCodeAt(0) << 8) | start.charCodeAt(1)),
+);
 
 /**
  * Tokens anywhere in running text: redactions, captions (SIPDIS leaks into sentences), `End ...`
@@ -864,54 +1220,70 @@ const OPENER_STARTS = new Set(['in', 'ba', 'su', 'co', 'no', 'be'].map((start) =
  * A found token is kept unless it overlaps a token already on the line. Returns the line, created when
  * a token is found.
  */
-function lexInline(text: string, from: number, line: LineBuilder | undefined, searches: number): LineBuilder | undefined {
+function lexInline(
+  text: string,
+  from: number,
+  line: LineBuilder | undefined,
+  searches: number,
+): LineBuilder | undefined {
   if (searches === ALL_INLINE) {
     INLINE_CANDIDATE.lastIndex = from;
     if (!INLINE_CANDIDATE.test(text)) return line;
   }
   let found: Token[] | undefined;
   const add = (kind: TokenKind, start: number, end: number) => (found ??= []).push({ kind, start, end });
-  if (searches & InlineSearch.redaction) for (const run of ['XXXXXX', 'xxxxxx']) {
-    for (let at = text.indexOf(run, from); at >= 0; at = text.indexOf(run, at)) {
-      let end = at + run.length;
-      while (codeAt(text, end) === run.charCodeAt(0)) end++;
-      add('redaction', at, end);
-      at = end;
+  if (searches & InlineSearch.redaction)
+    for (const run of ['XXXXXX', 'xxxxxx']) {
+      for (let at = text.indexOf(run, from); at >= 0; at = text.indexOf(run, at)) {
+        let end = at + run.length;
+        while (codeAt(text, end) === run.charCodeAt(0)) end++;
+        add('redaction', at, end);
+        at = end;
+      }
     }
-  }
-  if (searches & InlineSearch.caption) for (const caption of ['SIPDIS', 'NOFORN']) {
-    for (let at = text.indexOf(caption, from); at >= 0; at = text.indexOf(caption, at + 1)) {
-      if (!isWordChar(codeAt(text, at - 1)) && !isWordChar(codeAt(text, at + 6))) add('caption', at, at + 6);
+  if (searches & InlineSearch.caption)
+    for (const caption of ['SIPDIS', 'NOFORN']) {
+      for (let at = text.indexOf(caption, from); at >= 0; at = text.indexOf(caption, at + 1)) {
+        if (!isWordChar(codeAt(text, at - 1)) && !isWordChar(codeAt(text, at + 6))) add('caption', at, at + 6);
+      }
     }
-  }
-  if (searches & InlineSearch.blockEnd) for (const nd of ['nd ', 'ND ']) {
-    for (let at = text.indexOf(nd, from + 1); at >= 0; at = text.indexOf(nd, at + 1)) {
-      const next = codeAt(text, at + 3) | 32; // s(ummary), c(omment), n(ote), t(ext, alking points), or a space
-      if ((next !== 115 && next !== 99 && next !== 110 && next !== 116 && next !== 32) || (codeAt(text, at - 1) | 32) !== 101 || isWordChar(codeAt(text, at - 2))) continue;
-      BLOCK_END.lastIndex = at + 3;
-      const m = BLOCK_END.exec(text);
-      if (m) add('blockEnd', at - 1, at + 3 + m[0].length);
+  if (searches & InlineSearch.blockEnd)
+    for (const nd of ['nd ', 'ND ']) {
+      for (let at = text.indexOf(nd, from + 1); at >= 0; at = text.indexOf(nd, at + 1)) {
+        const next = codeAt(text, at + 3) | 32; // s(ummary), c(omment), n(ote), t(ext, alking points), or a space
+        if (
+          (next !== 115 && next !== 99 && next !== 110 && next !== 116 && next !== 32) ||
+          (codeAt(text, at - 1) | 32) !== 101 ||
+          isWordChar(codeAt(text, at - 2))
+        )
+          continue;
+        BLOCK_END.lastIndex = at + 3;
+        const m = BLOCK_END.exec(text);
+        if (m) add('blockEnd', at - 1, at + 3 + m[0].length);
+      }
     }
-  }
-  if (searches & InlineSearch.noteOpener) for (let at = text.indexOf('(', from); at >= 0; at = text.indexOf('(', at + 1)) {
-    const next = codeAt(text, at + 1) | 32;
-    if (next !== 110 && next !== 99) continue;
-    NOTE_OPENER.lastIndex = at + 1;
-    const m = NOTE_OPENER.exec(text);
-    if (m) add('blockStart', at + 1, at + 1 + m[0].length);
-  }
-  if (searches & InlineSearch.pageHeader) for (let at = text.indexOf(' OF ', from); at >= 0; at = text.indexOf(' OF ', at + 1)) {
-    // The pattern ends with three digits at the end of the window: test that first.
-    const last = codeAt(text, Math.min(at + 7, text.length) - 1);
-    if (last < 48 || last > 57) continue;
-    const m = GLUED_PAGE_HEADER.exec(text.slice(Math.max(from, at - 40), at + 7));
-    if (m) add('continuationHeader', at + 7 - m[0].length, at + 7);
-  }
+  if (searches & InlineSearch.noteOpener)
+    for (let at = text.indexOf('(', from); at >= 0; at = text.indexOf('(', at + 1)) {
+      const next = codeAt(text, at + 1) | 32;
+      if (next !== 110 && next !== 99) continue;
+      NOTE_OPENER.lastIndex = at + 1;
+      const m = NOTE_OPENER.exec(text);
+      if (m) add('blockStart', at + 1, at + 1 + m[0].length);
+    }
+  if (searches & InlineSearch.pageHeader)
+    for (let at = text.indexOf(' OF ', from); at >= 0; at = text.indexOf(' OF ', at + 1)) {
+      // The pattern ends with three digits at the end of the window: test that first.
+      const last = codeAt(text, Math.min(at + 7, text.length) - 1);
+      if (last < 48 || last > 57) continue;
+      const m = GLUED_PAGE_HEADER.exec(text.slice(Math.max(from, at - 40), at + 7));
+      if (m) add('continuationHeader', at + 7 - m[0].length, at + 7);
+    }
   if (!found) return line;
   line ??= new LineBuilder();
   if (found.length <= 16) {
     for (const token of found) {
-      if (!line.tokens.some((t) => t.start < token.end && token.start < t.end)) line.token(token.kind, token.start, token.end);
+      if (!line.tokens.some((t) => t.start < token.end && token.start < t.end))
+        line.token(token.kind, token.start, token.end);
     }
     return line;
   }
@@ -939,7 +1311,12 @@ const INLINE_CANDIDATE = /XXXXXX|xxxxxx|SIPDIS|NOFORN|[eE](?:nd|ND) |\([nNcC]|\d
 
 /** The groups of searches of lexInline, as bits: a line is searched only for the groups whose triggers it holds. */
 const InlineSearch = { redaction: 1, caption: 2, blockEnd: 4, noteOpener: 8, pageHeader: 16 } as const;
-const ALL_INLINE = InlineSearch.redaction | InlineSearch.caption | InlineSearch.blockEnd | InlineSearch.noteOpener | InlineSearch.pageHeader;
+const ALL_INLINE =
+  InlineSearch.redaction |
+  InlineSearch.caption |
+  InlineSearch.blockEnd |
+  InlineSearch.noteOpener |
+  InlineSearch.pageHeader;
 
 /**
  * Necessary for each group of searches of lexInline to find a token (its triggers): six X or x; SIPDIS, NOFORN (one
@@ -950,10 +1327,24 @@ const ALL_INLINE = InlineSearch.redaction | InlineSearch.caption | InlineSearch.
  */
 const SIX_LETTER_TRIGGERS = /XXXXXX|xxxxxx|SIPDIS|NOFORN/g;
 const INLINE_TRIGGERS: ReadonlyArray<readonly [number, string, (text: string, at: number) => boolean]> = [
-  [InlineSearch.blockEnd, 'd ', (text, at) => codeAt(text, at - 1) === 110 /* n */ && (codeAt(text, at - 2) | 32) === 101 /* e */],
+  [
+    InlineSearch.blockEnd,
+    'd ',
+    (text, at) => codeAt(text, at - 1) === 110 /* n */ && (codeAt(text, at - 2) | 32) === 101 /* e */,
+  ],
   [InlineSearch.blockEnd, 'ND ', (text, at) => (codeAt(text, at - 1) | 32) === 101 /* e */],
-  [InlineSearch.noteOpener, '(', (text, at) => (codeAt(text, at + 1) === 78 /* N */ || codeAt(text, at + 1) === 67 /* C */) && (codeAt(text, at + 2) | 32) === 111 /* o */],
-  [InlineSearch.pageHeader, 'OF ', (text, at) => codeAt(text, at - 1) === 32 && isDigit(codeAt(text, at - 2)) && isDigit(codeAt(text, at + 3))],
+  [
+    InlineSearch.noteOpener,
+    '(',
+    (text, at) =>
+      (codeAt(text, at + 1) === 78 /* N */ || codeAt(text, at + 1) === 67) /* C */ &&
+      (codeAt(text, at + 2) | 32) === 111 /* o */,
+  ],
+  [
+    InlineSearch.pageHeader,
+    'OF ',
+    (text, at) => codeAt(text, at - 1) === 32 && isDigit(codeAt(text, at - 2)) && isDigit(codeAt(text, at + 3)),
+  ],
 ];
 
 /**
@@ -969,7 +1360,8 @@ function inlineTriggers(text: string): Float64Array {
     at(position, (codeAt(text, position) | 32) === 120 /* x */ ? InlineSearch.redaction : InlineSearch.caption);
   }
   for (const [group, trigger, around] of INLINE_TRIGGERS) {
-    for (let position = text.indexOf(trigger); position >= 0; position = text.indexOf(trigger, position + 1)) if (around(text, position)) at(position, group);
+    for (let position = text.indexOf(trigger); position >= 0; position = text.indexOf(trigger, position + 1))
+      if (around(text, position)) at(position, group);
   }
   found.push((text.length + 1) * 32);
   return Float64Array.from(found).sort();

@@ -73,7 +73,12 @@ function splitLines(text: string): SplitText {
 }
 
 /** Binary search over items in line order, each covering `count` lines from `start`: the one holding `line`. */
-export function findByLine<T>(items: readonly T[], line: number, start: (item: T) => number, count: (item: T) => number): T | undefined {
+export function findByLine<T>(
+  items: readonly T[],
+  line: number,
+  start: (item: T) => number,
+  count: (item: T) => number,
+): T | undefined {
   let low = 0;
   let high = items.length - 1;
   while (low <= high) {
@@ -122,7 +127,12 @@ export class CableModel {
 
   /** The cable holding an absolute line. */
   cableAt(line: number): Cable | undefined {
-    return findByLine(this.cableList, line, (cable) => cable.startLine, (cable) => cable.lineCount);
+    return findByLine(
+      this.cableList,
+      line,
+      (cable) => cable.startLine,
+      (cable) => cable.lineCount,
+    );
   }
 
   applyChanges(changes: readonly TextChange[]): void {
@@ -138,11 +148,17 @@ export class CableModel {
     }
     const last = this.texts.length - 1;
     // A range given end first is taken start first, as text documents take it (vscode-languageserver-textdocument).
-    const [from, to] = isBefore(change.range.end, change.range.start) ? [change.range.end, change.range.start] : [change.range.start, change.range.end];
+    const [from, to] = isBefore(change.range.end, change.range.start)
+      ? [change.range.end, change.range.start]
+      : [change.range.start, change.range.end];
     let [startLine, startChar] = this.clamp(from, last);
     const [endLine, endChar] = this.clamp(to, last);
     if (endLine < startLine || (endLine === startLine && endChar < startChar)) return;
-    let region = this.texts[startLine].slice(0, startChar) + change.text + this.texts[endLine].slice(endChar) + EOL_TEXT[this.eols[endLine]];
+    let region =
+      this.texts[startLine].slice(0, startChar) +
+      change.text +
+      this.texts[endLine].slice(endChar) +
+      EOL_TEXT[this.eols[endLine]];
     // A "\n" landing after a lone "\r" line end joins it into one "\r\n" break.
     if (startLine > 0 && this.eols[startLine - 1] === CR && region.startsWith('\n')) {
       startLine--;
@@ -207,7 +223,9 @@ export class CableModel {
         starts.push(i);
       }
     }
-    const rebuilt = starts.map((start, k) => buildCable(this.lexed, this.texts, start, k + 1 < starts.length ? starts[k + 1] : to));
+    const rebuilt = starts.map((start, k) =>
+      buildCable(this.lexed, this.texts, start, k + 1 < starts.length ? starts[k + 1] : to),
+    );
     const kept = old.slice(resumeOld);
     if (delta !== 0) for (const cable of kept) cable.startLine += delta;
     this.cableList = [...old.slice(0, first), ...rebuilt, ...kept];
@@ -228,7 +246,9 @@ export class CableModel {
 
   private buildCables(from: number, to: number): Cable[] {
     const starts = findStarts(this.lexed, this.texts, from, to);
-    return starts.map((start, k) => buildCable(this.lexed, this.texts, start, k + 1 < starts.length ? starts[k + 1] : to));
+    return starts.map((start, k) =>
+      buildCable(this.lexed, this.texts, start, k + 1 < starts.length ? starts[k + 1] : to),
+    );
   }
 }
 

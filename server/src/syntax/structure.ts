@@ -1,9 +1,33 @@
 // Structure: lexed lines -> cables -> header, caption block, sections, paragraphs, blocks.
 // Cables are independent: each is built from its own lines only, so an edit rebuilds one cable.
 import { codeAt, isDigit, lexLine, lexReferenceItem, lexTagCodes, startsWithPilcrow } from './lexer';
-import { Block, BlockKind, Cable, ContinuationHeader, LexedLine, LineKind, Paragraph, Section, Span, Token } from './types';
+import {
+  Block,
+  BlockKind,
+  Cable,
+  ContinuationHeader,
+  LexedLine,
+  LineKind,
+  Paragraph,
+  Section,
+  Span,
+  Token,
+} from './types';
 
-const HEADER_KINDS = new Set<LineKind>(['transmission', 'relay', 'relayContinuation', 'stationSerial', 'security', 'dtg', 'from', 'to', 'info', 'exempt', 'address', 'break']);
+const HEADER_KINDS = new Set<LineKind>([
+  'transmission',
+  'relay',
+  'relayContinuation',
+  'stationSerial',
+  'security',
+  'dtg',
+  'from',
+  'to',
+  'info',
+  'exempt',
+  'address',
+  'break',
+]);
 
 /**
  * Finds where cables start, one line at a time. A transmission line, a DTG line or a partial-extract
@@ -18,7 +42,11 @@ export class CableBoundaries {
   opens(line: LexedLine, text: string): boolean {
     const kind = line.kind;
     if (kind === 'text' || kind === 'blank') return false; // most lines: neither a boundary nor a header or body line
-    const opens = this.hasBody && (kind === 'transmission' || kind === 'dtg' || (kind === 'preHeader' && text.startsWith('This record is a partial extract')));
+    const opens =
+      this.hasBody &&
+      (kind === 'transmission' ||
+        kind === 'dtg' ||
+        (kind === 'preHeader' && text.startsWith('This record is a partial extract')));
     if (opens) this.hasHeader = this.hasBody = false;
     if (HEADER_KINDS.has(kind)) this.hasHeader = true;
     else if ((kind === 'classification' && this.hasHeader) || kind === 'paragraph') this.hasBody = true;
@@ -65,7 +93,12 @@ interface Candidate {
   marker: Paragraph['marker'];
 }
 
-export function buildCable(lexed: readonly LexedLine[], texts: readonly string[], startLine: number, endLine: number): Cable {
+export function buildCable(
+  lexed: readonly LexedLine[],
+  texts: readonly string[],
+  startLine: number,
+  endLine: number,
+): Cable {
   const lines = lexed.slice(startLine, endLine);
   const text = (rel: number) => texts[startLine + rel];
   const cable: Cable = {
@@ -91,7 +124,8 @@ export function buildCable(lexed: readonly LexedLine[], texts: readonly string[]
     bodyStart = classificationLine;
   }
   const captionEnd = buildCaptionBlock(cable, lines, text, bodyStart);
-  if (classificationLine >= 0) cable.captionBlock = { startLine: classificationLine, endLine: Math.max(captionEnd, classificationLine) };
+  if (classificationLine >= 0)
+    cable.captionBlock = { startLine: classificationLine, endLine: Math.max(captionEnd, classificationLine) };
   const textStart = Math.max(bodyStart, captionEnd + 1);
   const textEnd = findTextEnd(cable, lines, text, textStart);
   const firstSection = firstSectionNumber(cable, lines, text);
@@ -154,7 +188,14 @@ function findClassificationLine(cable: Cable, lines: LexedLine[], text: (rel: nu
   for (let j = from; j < lines.length; j++) {
     const kind = lines[j].kind;
     if (kind === 'transmission') {
-      cable.problems.push({ code: 'embedded-header', start: 0, end: text(j).length, message: 'A second transmission header before the body: the text embeds a copy of the cable record; the first header is the cable\'s own.', line: j });
+      cable.problems.push({
+        code: 'embedded-header',
+        start: 0,
+        end: text(j).length,
+        message:
+          "A second transmission header before the body: the text embeds a copy of the cable record; the first header is the cable's own.",
+        line: j,
+      });
     }
     if (kind === 'classification') return j;
     if (kind === 'paragraph' && lines[j].tokens[0]?.start === 0 && startsWithPilcrow(text(j), 0)) break;
@@ -174,10 +215,16 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
     const line = lines[j];
     if (line.kind === 'paragraph') break;
     // Captions stand on lines of their own, or follow the classification line's serial when re-flowed.
-    if (line.tokens.length) for (const t of line.tokens) if (t.kind === 'caption' && (line.kind === 'caption' || j === classificationLine)) cable.captions.push({ line: j, start: t.start, end: t.end });
+    if (line.tokens.length)
+      for (const t of line.tokens)
+        if (t.kind === 'caption' && (line.kind === 'caption' || j === classificationLine))
+          cable.captions.push({ line: j, start: t.start, end: t.end });
     if (line.kind === 'caption') {
       captionEnd = j;
-    } else if (line.kind === 'executiveOrder' || (j === classificationLine && line.tokens.some((t) => t.kind === 'executiveOrderNumber'))) {
+    } else if (
+      line.kind === 'executiveOrder' ||
+      (j === classificationLine && line.tokens.some((t) => t.kind === 'executiveOrderNumber'))
+    ) {
       cable.executiveOrderLine ??= j;
       if (line.tokens.some((t) => t.kind === 'tag')) cable.tagsLines.push(j);
       captionEnd = j;
@@ -197,18 +244,28 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
       const parts = [subjectText ? text(j).slice(subjectText.start, subjectText.end) : ''];
       while (j + 1 < count && lines[j + 1].kind === 'text' && !lines[j + 1].tokens.length) {
         j++;
-        lines[j] = { kind: 'subject', tokens: [{ kind: 'subjectText', start: firstNonSpace(text(j)), end: text(j).trimEnd().length }], problems: [] };
+        lines[j] = {
+          kind: 'subject',
+          tokens: [{ kind: 'subjectText', start: firstNonSpace(text(j)), end: text(j).trimEnd().length }],
+          problems: [],
+        };
         parts.push(text(j).trim());
       }
       cable.subject ??= { startLine: start, endLine: j, text: parts.join(' ').replace(/\s+/g, ' ').trim() };
       captionEnd = j;
     } else if (line.kind === 'reference') {
       const start = j;
-      const items: Span[] = line.tokens.filter((t) => t.kind === 'itemLabel').map((t) => ({ line: j, start: t.start, end: t.end }));
-      while (j + 1 < count && (lines[j + 1].kind === 'letteredItem' || (lines[j + 1].kind === 'text' && !isContinuationHeader(lines[j + 1])))) {
+      const items: Span[] = line.tokens
+        .filter((t) => t.kind === 'itemLabel')
+        .map((t) => ({ line: j, start: t.start, end: t.end }));
+      while (
+        j + 1 < count &&
+        (lines[j + 1].kind === 'letteredItem' || (lines[j + 1].kind === 'text' && !isContinuationHeader(lines[j + 1])))
+      ) {
         j++;
         lines[j] = lexReferenceItem(text(j), lines[j]);
-        for (const t of lines[j].tokens) if (t.kind === 'itemLabel') items.push({ line: j, start: t.start, end: t.end });
+        for (const t of lines[j].tokens)
+          if (t.kind === 'itemLabel') items.push({ line: j, start: t.start, end: t.end });
       }
       cable.references ??= { startLine: start, endLine: j, items };
       captionEnd = j;
@@ -218,7 +275,8 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
     } else if (line.kind === 'letteredItem' && cable.references && cable.references.endLine >= j - 2) {
       // ¶B. items after a blank line still belong to the REF block.
       lines[j] = lexReferenceItem(text(j), line);
-      for (const t of lines[j].tokens) if (t.kind === 'itemLabel') cable.references.items.push({ line: j, start: t.start, end: t.end });
+      for (const t of lines[j].tokens)
+        if (t.kind === 'itemLabel') cable.references.items.push({ line: j, start: t.start, end: t.end });
       cable.references.endLine = j;
       captionEnd = j;
     }
@@ -239,7 +297,11 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
   while (textEnd >= textStart && (lines[textEnd].kind === 'blank' || isContinuationHeader(lines[textEnd]))) textEnd--;
   if (textEnd > textStart && isSignature(text(textEnd), lines[textEnd])) {
     cable.signatureLine = textEnd;
-    lines[textEnd] = { kind: 'signature', tokens: [{ kind: 'signature', start: firstNonSpace(text(textEnd)), end: text(textEnd).trimEnd().length }], problems: [] };
+    lines[textEnd] = {
+      kind: 'signature',
+      tokens: [{ kind: 'signature', start: firstNonSpace(text(textEnd)), end: text(textEnd).trimEnd().length }],
+      problems: [],
+    };
     textEnd--;
   }
   return textEnd;
@@ -276,7 +338,11 @@ function isContinuationHeader(line: LexedLine): boolean {
 function isSignature(text: string, line: LexedLine): boolean {
   if (line.kind !== 'text' && line.kind !== 'relayContinuation') return false;
   const trimmed = text.trim();
-  return trimmed.length <= 40 && /^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]*){0,2}$/.test(trimmed) && /[A-Z]{2}|^[A-Z][a-z]+$/.test(trimmed);
+  return (
+    trimmed.length <= 40 &&
+    /^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]*){0,2}$/.test(trimmed) &&
+    /[A-Z]{2}|^[A-Z][a-z]+$/.test(trimmed)
+  );
 }
 
 /** Re-reads a line in the kind its place in the cable gives it: an addressee (REF items: lexReferenceItem). */
@@ -286,8 +352,15 @@ function relex(text: string, kind: 'address'): LexedLine {
   return {
     kind,
     // Objects written out rather than spread: spread copies here were slow to make and to read.
-    tokens: lexed.tokens.filter((t) => t.kind !== 'prosign').map((t) => ({ kind: t.kind, start: t.start + shift, end: t.end + shift })),
-    problems: lexed.problems.map((p) => ({ code: p.code, start: p.start + shift, end: p.end + shift, message: p.message })),
+    tokens: lexed.tokens
+      .filter((t) => t.kind !== 'prosign')
+      .map((t) => ({ kind: t.kind, start: t.start + shift, end: t.end + shift })),
+    problems: lexed.problems.map((p) => ({
+      code: p.code,
+      start: p.start + shift,
+      end: p.end + shift,
+      message: p.message,
+    })),
   };
 }
 
@@ -295,7 +368,14 @@ function relex(text: string, kind: 'address'): LexedLine {
  * `continues`: the cable opens with SECTION 02 or later (older traffic sent each section of a long telegram with its
  * own header), so its numbering goes on from the section before: its first paragraph starts the sequence.
  */
-function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) => string, from: number, to: number, continues: boolean): void {
+function buildParagraphs(
+  cable: Cable,
+  lines: LexedLine[],
+  text: (rel: number) => string,
+  from: number,
+  to: number,
+  continues: boolean,
+): void {
   const candidates: Candidate[] = [];
   let pilcrowCount = 0;
   for (let k = from; k <= to; k++) {
@@ -307,11 +387,20 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
     const pilcrow = startsWithPilcrow(text(k), numberToken.start);
     if (pilcrow) pilcrowCount++;
     // All fields written out, in one shape: objects made by spreads or given fields later were slow to read.
-    candidates.push({ line: k, written, pilcrow, numberToken, marking: line.tokens.find((t) => t.kind === 'portionMarking'), number: written, marker: 'bare' });
+    candidates.push({
+      line: k,
+      written,
+      pilcrow,
+      numberToken,
+      marking: line.tokens.find((t) => t.kind === 'portionMarking'),
+      number: written,
+      marker: 'bare',
+    });
   }
   const usesPilcrow = pilcrowCount >= 2 || (pilcrowCount === 1 && candidates.length === 1);
   const opening = candidates[0];
-  let expected = continues && opening && (opening.pilcrow || !isWrapped(lines, text, opening.line)) ? opening.written : 1;
+  let expected =
+    continues && opening && (opening.pilcrow || !isWrapped(lines, text, opening.line)) ? opening.written : 1;
   const accepted: Candidate[] = [];
   // The next candidate with a paragraph sign after each candidate, found once from the end (not once per candidate).
   const nextPilcrows: Array<Candidate | undefined> = new Array(candidates.length);
@@ -327,7 +416,13 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
     let number = c.written;
     if (c.written === expected && !(wrapped && !c.pilcrow && usesPilcrow)) {
       marker = c.pilcrow ? 'pilcrow' : 'bare';
-    } else if (!c.pilcrow && c.written === 10 + expected && expected < 10 && !wrapped && (!nextPilcrow || nextPilcrow.written > expected)) {
+    } else if (
+      !c.pilcrow &&
+      c.written === 10 + expected &&
+      expected < 10 &&
+      !wrapped &&
+      (!nextPilcrow || nextPilcrow.written > expected)
+    ) {
       // The seed's `15. (C)` after ¶4: the paragraph sign became the digit 1.
       marker = 'garbledPilcrow';
       number = expected;
@@ -337,9 +432,19 @@ function buildParagraphs(cable: Cable, lines: LexedLine[], text: (rel: number) =
       marker = 'bare';
     }
     if (!marker || (marker === 'bare' && usesPilcrow && nextPilcrow && nextPilcrow.written <= c.written)) {
-      lines[c.line] = { ...lines[c.line], kind: 'text', tokens: lines[c.line].tokens.filter((t) => t.kind !== 'paragraphNumber' && t.kind !== 'portionMarking') };
+      lines[c.line] = {
+        ...lines[c.line],
+        kind: 'text',
+        tokens: lines[c.line].tokens.filter((t) => t.kind !== 'paragraphNumber' && t.kind !== 'portionMarking'),
+      };
       if (c.pilcrow) {
-        cable.problems.push({ line: c.line, code: 'false-paragraph-sign', start: c.numberToken.start, end: c.numberToken.end, message: `Probable false paragraph sign: "${text(c.line).slice(c.numberToken.start, c.numberToken.end).trim()}" continues the wrapped line above (paragraph ${expected} expected next); the rendering put ¶ before a line that began with a number.` });
+        cable.problems.push({
+          line: c.line,
+          code: 'false-paragraph-sign',
+          start: c.numberToken.start,
+          end: c.numberToken.end,
+          message: `Probable false paragraph sign: "${text(c.line).slice(c.numberToken.start, c.numberToken.end).trim()}" continues the wrapped line above (paragraph ${expected} expected next); the rendering put ¶ before a line that began with a number.`,
+        });
       }
       continue;
     }
@@ -401,7 +506,9 @@ function leadWords(text: string, from: number): string {
   // Most leads have single spaces only: skip the replacement (which would return the same text). The lead is made of
   // the first 61 characters after it (60 and the one that says whether there are more), which the replacement leaves
   // as they are when they have single spaces only: so only they are looked at.
-  const trimmed = /\s\s|[^\S ]/.test(window.length > 61 ? window.slice(0, 61) : window) ? window.replace(/\s+/g, ' ') : window;
+  const trimmed = /\s\s|[^\S ]/.test(window.length > 61 ? window.slice(0, 61) : window)
+    ? window.replace(/\s+/g, ' ')
+    : window;
   if (trimmed.length <= 60) return trimmed;
   const cut = trimmed.lastIndexOf(' ', 60);
   return `${trimmed.slice(0, cut > 30 ? cut : 60)}...`;
@@ -411,11 +518,19 @@ function leadWords(text: string, from: number): string {
 function firstSectionNumber(cable: Cable, lines: LexedLine[], text: (rel: number) => string): number {
   if (cable.classificationLine === undefined) return 1;
   const sectionToken = lines[cable.classificationLine].tokens.find((t) => t.kind === 'section');
-  const numbers = sectionToken && /(\d+)\D+(\d+)/.exec(text(cable.classificationLine).slice(sectionToken.start, sectionToken.end));
+  const numbers =
+    sectionToken && /(\d+)\D+(\d+)/.exec(text(cable.classificationLine).slice(sectionToken.start, sectionToken.end));
   return numbers ? Number(numbers[1]) || 1 : 1;
 }
 
-function buildSections(cable: Cable, lines: LexedLine[], text: (rel: number) => string, bodyStart: number, count: number, first: number): void {
+function buildSections(
+  cable: Cable,
+  lines: LexedLine[],
+  text: (rel: number) => string,
+  bodyStart: number,
+  count: number,
+  first: number,
+): void {
   const sections: Section[] = [{ number: first, startLine: bodyStart, endLine: count - 1 }];
   for (let k = bodyStart; k < count; k++) {
     const tokens = lines[k].tokens;
@@ -425,7 +540,14 @@ function buildSections(cable: Cable, lines: LexedLine[], text: (rel: number) => 
       const header = parseContinuationHeader(text(k).slice(token.start, token.end));
       if (!header) continue;
       const span = { line: k, start: token.start, end: token.end };
-      cable.continuationHeaders.push({ span, post: header.post, serial: header.serial, page: header.page, total: header.total, suffixed: header.suffixed });
+      cable.continuationHeaders.push({
+        span,
+        post: header.post,
+        serial: header.serial,
+        page: header.page,
+        total: header.total,
+        suffixed: header.suffixed,
+      });
       const current = sections[sections.length - 1];
       if (header.page > current.number) {
         current.endLine = k - 1;
@@ -439,7 +561,13 @@ function buildSections(cable: Cable, lines: LexedLine[], text: (rel: number) => 
 export function parseContinuationHeader(text: string): Omit<ContinuationHeader, 'span'> | undefined {
   const m = /^(.*?) (\d{8}) (\d{3})(\.\d)? OF (\d{3})$/.exec(text.trim());
   if (!m) return undefined;
-  return { post: m[1].trim(), serial: Number(m[2]), page: Number(m[3]), total: Number(m[5]), suffixed: m[4] !== undefined };
+  return {
+    post: m[1].trim(),
+    serial: Number(m[2]),
+    page: Number(m[3]),
+    total: Number(m[5]),
+    suffixed: m[4] !== undefined,
+  };
 }
 
 const BLOCK_KINDS: Array<[RegExp, BlockKind]> = [
@@ -508,4 +636,3 @@ function paragraphAt(paragraphs: readonly Paragraph[], line: number): Paragraph 
   }
   return undefined;
 }
-

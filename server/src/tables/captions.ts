@@ -25,7 +25,12 @@ const COLUMNS = ['caption', 'kind', 'meaning', 'count_in_sample', 'note'] as con
 const captions = lazy(() => {
   const all: Caption[] = [];
   for (const row of parseTsv(captionsTsv, COLUMNS)) {
-    const shared = { kind: row.kind, meaning: row.meaning, countInSample: toCount(row.count_in_sample), note: row.note || undefined };
+    const shared = {
+      kind: row.kind,
+      meaning: row.meaning,
+      countInSample: toCount(row.count_in_sample),
+      note: row.note || undefined,
+    };
     // 'ROGER / CHEROKEE / ...' lists alternatives; 'DEPT FOR ...' is a prefix.
     for (const alternative of splitList(row.caption, ' / ')) {
       const prefix = alternative.endsWith(' ...');
@@ -68,7 +73,11 @@ export function caption(text: string): Caption | undefined {
 export const allCaptions = perTablesVersion((): readonly Caption[] => {
   const user = extraTables().captions;
   if (user.size === 0) return captions();
-  const builtIn = captions().map((c) => (!c.prefix && user.has(c.caption) ? withUserEntry(c.caption, c, user.get(c.caption)!) : c));
-  const own = [...user].filter(([text]) => !builtIn.some((c) => !c.prefix && c.caption === text)).map(([text, entry]) => withUserEntry(text, undefined, entry));
+  const builtIn = captions().map((c) =>
+    !c.prefix && user.has(c.caption) ? withUserEntry(c.caption, c, user.get(c.caption)!) : c,
+  );
+  const own = [...user]
+    .filter(([text]) => !builtIn.some((c) => !c.prefix && c.caption === text))
+    .map(([text, entry]) => withUserEntry(text, undefined, entry));
   return [...own, ...builtIn];
 });

@@ -23,10 +23,14 @@ export interface ClassificationLevel {
 
 const MEANINGS: Record<string, string> = {
   UNCLASSIFIED: 'not classified; may still carry handling captions such as SENSITIVE (sensitive but unclassified)',
-  'LIMITED OFFICIAL USE': 'not a national-security classification: a State Department administrative control for sensitive unclassified information, used in older traffic',
-  CONFIDENTIAL: 'classified: unauthorized disclosure could reasonably be expected to cause damage to the national security',
-  SECRET: 'classified: unauthorized disclosure could reasonably be expected to cause serious damage to the national security',
-  'TOP SECRET': 'classified: unauthorized disclosure could reasonably be expected to cause exceptionally grave damage to the national security',
+  'LIMITED OFFICIAL USE':
+    'not a national-security classification: a State Department administrative control for sensitive unclassified information, used in older traffic',
+  CONFIDENTIAL:
+    'classified: unauthorized disclosure could reasonably be expected to cause damage to the national security',
+  SECRET:
+    'classified: unauthorized disclosure could reasonably be expected to cause serious damage to the national security',
+  'TOP SECRET':
+    'classified: unauthorized disclosure could reasonably be expected to cause exceptionally grave damage to the national security',
 };
 
 /** ZN letter E: unclassified traffic encrypted for transmission only (cable-format.md 3.4; not in the sample). */
@@ -36,18 +40,16 @@ const COLUMNS = ['level', 'zn_line', 'classification_line', 'metadata_values', '
 
 const levels = lazy(() => {
   const all = parseTsv(classificationTsv, COLUMNS)
-    .map(
-      (row): ClassificationLevel => ({
-        level: row.level,
-        rank: toCount(row.rank),
-        znLetter: /^ZN[YR] ([A-Z])\1{4}\b/.exec(row.zn_line)?.[1],
-        znLine: row.zn_line,
-        classificationLine: row.classification_line,
-        metadataValues: splitList(row.metadata_values),
-        meaning: MEANINGS[row.level] ?? row.level,
-        note: row.note || undefined,
-      }),
-    )
+    .map((row): ClassificationLevel => ({
+      level: row.level,
+      rank: toCount(row.rank),
+      znLetter: /^ZN[YR] ([A-Z])\1{4}\b/.exec(row.zn_line)?.[1],
+      znLine: row.zn_line,
+      classificationLine: row.classification_line,
+      metadataValues: splitList(row.metadata_values),
+      meaning: MEANINGS[row.level] ?? row.level,
+      note: row.note || undefined,
+    }))
     .sort((a, b) => a.rank - b.rank);
   const unclassified = all.find((l) => l.rank === 0);
   const efto = unclassified && { ...unclassified, znLetter: 'E', znLine: 'ZNY EEEEE ZZH', meaning: EFTO_MEANING };
@@ -132,7 +134,9 @@ const levelTokens = lazy(() =>
 export function parsePortionMarking(inner: string): PortionMarking | undefined {
   const text = inner.trim().replace(/\s+/g, ' ').toUpperCase();
   // The level token, then nothing or a separator ('/', '//', '-', ' ') before the caveats.
-  const match = levelTokens().find(({ token }) => text.startsWith(token) && /^(\/|-| |$)/.test(text.slice(token.length)));
+  const match = levelTokens().find(
+    ({ token }) => text.startsWith(token) && /^(\/|-| |$)/.test(text.slice(token.length)),
+  );
   if (!match) return undefined;
   const rest = text.slice(match.token.length);
   const caveats = splitList(rest, /\/\/|\/|-/);

@@ -76,7 +76,12 @@ const REASON_NOTES: Record<string, string> = {
  * under E.O. 12958 sec. 1.4 as amended (sec. 1.5 before 2003), summarised. Undefined outside a-h.
  */
 export function classificationReason(letter: string): ClassificationReason | undefined {
-  const key = letter.trim().replace(/^\((.)\)$/, '$1').toLowerCase();
+  const key = letter
+    .trim()
+    .replace(/^\((.)\)$/, '$1')
+    .toLowerCase();
   const meaning = REASONS[key];
-  return meaning === undefined ? undefined : { letter: key, meaning, ...(REASON_NOTES[key] ? { note: REASON_NOTES[key] } : {}) };
+  return meaning === undefined
+    ? undefined
+    : { letter: key, meaning, ...(REASON_NOTES[key] ? { note: REASON_NOTES[key] } : {}) };
 }

@@ -35,7 +35,11 @@ export interface TableProblem {
 
 const KEY_COLUMNS: Record<string, ExtraKind> = { ri: 'routingIndicators', code: 'tags', caption: 'captions' };
 const MEANING_COLUMNS = ['name', 'meaning'];
-const WHAT: Record<ExtraKind, string> = { routingIndicators: 'routing indicator', tags: 'TAGS code', captions: 'caption' };
+const WHAT: Record<ExtraKind, string> = {
+  routingIndicators: 'routing indicator',
+  tags: 'TAGS code',
+  captions: 'caption',
+};
 
 /** The key as lookups see it, or undefined when it cannot be one of `kind`. */
 function normalizeKey(kind: ExtraKind, key: string): string | undefined {
@@ -58,7 +62,15 @@ const EXPECTED: Record<ExtraKind, string> = {
 
 type Collector = { [K in ExtraKind]: Map<string, ExtraEntry> };
 
-function add(into: Collector, kind: ExtraKind, key: string, meaning: string, source: string, problems: TableProblem[], line?: number): void {
+function add(
+  into: Collector,
+  kind: ExtraKind,
+  key: string,
+  meaning: string,
+  source: string,
+  problems: TableProblem[],
+  line?: number,
+): void {
   const normalized = normalizeKey(kind, key);
   if (normalized === undefined) {
     problems.push({ source, line, message: `"${key}" is not a ${WHAT[kind]}: expected ${EXPECTED[kind]}.` });
@@ -100,16 +112,26 @@ function readJson(file: TableText, into: Collector, problems: TableProblem[]): v
     return;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push({ source: file.name, message: 'expected an object { "routingIndicators": {...}, "tags": {...}, "captions": {...} }. The file is ignored.' });
+    problems.push({
+      source: file.name,
+      message:
+        'expected an object { "routingIndicators": {...}, "tags": {...}, "captions": {...} }. The file is ignored.',
+    });
     return;
   }
   for (const [member, table] of Object.entries(value)) {
     if (member !== 'routingIndicators' && member !== 'tags' && member !== 'captions') {
-      problems.push({ source: file.name, message: `unknown member "${member}": expected routingIndicators, tags or captions.` });
+      problems.push({
+        source: file.name,
+        message: `unknown member "${member}": expected routingIndicators, tags or captions.`,
+      });
       continue;
     }
     if (typeof table !== 'object' || table === null || Array.isArray(table)) {
-      problems.push({ source: file.name, message: `"${member}" is an object of ${WHAT[member]} -> ${member === 'routingIndicators' ? 'name' : 'meaning'}.` });
+      problems.push({
+        source: file.name,
+        message: `"${member}" is an object of ${WHAT[member]} -> ${member === 'routingIndicators' ? 'name' : 'meaning'}.`,
+      });
       continue;
     }
     for (const [key, meaning] of Object.entries(table)) {
@@ -150,11 +172,17 @@ export function setExtraTables(tables: ExtraTables): void {
  */
 export function loadExtraTables(files: unknown): TableProblem[] {
   const list: unknown[] = Array.isArray(files) ? files : files === undefined || files === null ? [] : [files];
-  const valid = list.filter((file): file is TableText => typeof (file as TableText)?.name === 'string' && typeof (file as TableText)?.text === 'string');
+  const valid = list.filter(
+    (file): file is TableText =>
+      typeof (file as TableText)?.name === 'string' && typeof (file as TableText)?.text === 'string',
+  );
   const { tables, problems } = parseTableFiles(valid);
   setExtraTables(tables);
   if (valid.length < list.length) {
-    problems.unshift({ source: 'tables', message: `${list.length - valid.length} of ${list.length} files are not { "name": string, "text": string } and were skipped.` });
+    problems.unshift({
+      source: 'tables',
+      message: `${list.length - valid.length} of ${list.length} files are not { "name": string, "text": string } and were skipped.`,
+    });
   }
   return problems;
 }

@@ -49,7 +49,13 @@ export function precedenceByWord(word: string): Precedence | undefined {
   const niact = /^NIACT (.+)$/.exec(key);
   if (niact) {
     const base = precedenceByWord(niact[1]);
-    return base && { ...base, word: key, meaning: `${base.meaning}; NIACT = night action: to be acted on at once, waking the addressee if necessary` };
+    return (
+      base && {
+        ...base,
+        word: key,
+        meaning: `${base.meaning}; NIACT = night action: to be acted on at once, waking the addressee if necessary`,
+      }
+    );
   }
   return precedences().find((p) => p.word === key);
 }

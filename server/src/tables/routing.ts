@@ -5,8 +5,17 @@ import { ExtraEntry, extraTables, perTablesVersion } from './extra';
 import { lazy, parseTsv, Row, splitList, toCount } from './tsv';
 
 const COLUMNS = [
-  'ri', 'name', 'kind', 'family', 'cable_count', 'de_station_for', 'cable_names',
-  'distinct_names_in_cables', 'acp117_2010', 'acp117_2014', 'note',
+  'ri',
+  'name',
+  'kind',
+  'family',
+  'cable_count',
+  'de_station_for',
+  'cable_names',
+  'distinct_names_in_cables',
+  'acp117_2010',
+  'acp117_2014',
+  'note',
 ] as const;
 type RoutingRow = Row<(typeof COLUMNS)[number]>;
 
@@ -155,7 +164,9 @@ export const allRoutingIndicators = perTablesVersion(() => {
   if (user.size === 0) return builtInRoutingIndicators();
   const builtIn = builtInRoutingIndicators();
   const known = new Set(builtIn.map((ri) => ri.ri));
-  const own = [...user].filter(([ri]) => !known.has(ri)).map(([ri, entry]) => withUserEntry(ri, builtInRoutingIndicator(ri), entry));
+  const own = [...user]
+    .filter(([ri]) => !known.has(ri))
+    .map(([ri, entry]) => withUserEntry(ri, builtInRoutingIndicator(ri), entry));
   return [...own, ...builtIn.map((ri) => (user.has(ri.ri) ? withUserEntry(ri.ri, ri, user.get(ri.ri)!) : ri))];
 });
 
@@ -249,7 +260,11 @@ export function explainRoutingIndicator(ri: string): RoutingExplanation | undefi
   const total = table().rows.length;
   const letters: RoutingLetters[] = [
     { letters: 'R', position: 1, meaning: `routing indicator (all ${total} indicators in the table begin with R)` },
-    { letters: key[1], position: 2, meaning: `second letter (nation / area): ${describePrefix(key.slice(0, 2), false)}` },
+    {
+      letters: key[1],
+      position: 2,
+      meaning: `second letter (nation / area): ${describePrefix(key.slice(0, 2), false)}`,
+    },
     { letters: key[2], position: 3, meaning: `third letter: ${describePrefix(key.slice(0, 3), false)}` },
     { letters: key[3], position: 4, meaning: `family ${key.slice(0, 4)}: ${describePrefix(key.slice(0, 4), true)}` },
   ];

@@ -80,7 +80,9 @@ const codes = lazy(() => {
     if (first) first.also = [...(first.also ?? []), code];
     else byCode.set(key, code);
   }
-  const byIso = new Map(geographic.filter((row) => row.name && row.iso3166_alpha2).map((row) => [row.iso3166_alpha2, row]));
+  const byIso = new Map(
+    geographic.filter((row) => row.name && row.iso3166_alpha2).map((row) => [row.iso3166_alpha2, row]),
+  );
   return { byCode, byIso, longest: Math.max(...[...byCode.keys()].map((key) => key.length)) };
 });
 
@@ -105,7 +107,9 @@ const known = perTablesVersion(() => {
 /** Every known TAGS code (one entry per code): codes only the user's tables know first, then most used in the sample first. */
 export function allTagCodes(): TagCode[] {
   const userFirst = (t: TagCode) => (t.family === 'user' ? 0 : 1);
-  return [...known().byCode.values()].sort((a, b) => userFirst(a) - userFirst(b) || b.countInSample - a.countInSample || a.code.localeCompare(b.code));
+  return [...known().byCode.values()].sort(
+    (a, b) => userFirst(a) - userFirst(b) || b.countInSample - a.countInSample || a.code.localeCompare(b.code),
+  );
 }
 
 /** The known TAGS code `code` (case-insensitive; the user's tables first), or undefined. */
@@ -121,7 +125,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];

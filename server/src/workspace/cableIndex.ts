@@ -103,11 +103,19 @@ function cableInfo(reader: CableReader, cable: Cable, fileName?: { year: string;
       if (token.kind !== 'citation') continue;
       const written = text.slice(token.start, token.end);
       const candidates = citationCandidates(written, year).map(own);
-      if (candidates.length && candidates[0] !== id) citations.push({ line: rel, start: token.start, end: token.end, text: own(written), candidates });
+      if (candidates.length && candidates[0] !== id)
+        citations.push({ line: rel, start: token.start, end: token.end, text: own(written), candidates });
     }
     if (text.length < 5) continue;
     for (const written of findReferenceIds(text)) {
-      if (written.id !== id) citations.push({ line: rel, start: written.start, end: written.end, text: own(text.slice(written.start, written.end)), candidates: [own(written.id)] });
+      if (written.id !== id)
+        citations.push({
+          line: rel,
+          start: written.start,
+          end: written.end,
+          text: own(text.slice(written.start, written.end)),
+          candidates: [own(written.id)],
+        });
     }
   }
   const anchorLine = cable.classificationLine ?? cable.headerRange?.startLine ?? 0;
@@ -118,10 +126,19 @@ function cableInfo(reader: CableReader, cable: Cable, fileName?: { year: string;
     id: own(id),
     complete,
     ...(subject ? { subject } : {}),
-    subjectKey: subject ? subject.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim() : '',
+    subjectKey: subject
+      ? subject
+          .toUpperCase()
+          .replace(/[^A-Z0-9]+/g, ' ')
+          .trim()
+      : '',
     lineCount: cable.lineCount,
     lastLineLength: reader.line(cable, cable.lineCount - 1).length,
-    anchor: { line: anchorLine, start: Math.min(anchorStart, anchorText.trimEnd().length), end: anchorText.trimEnd().length },
+    anchor: {
+      line: anchorLine,
+      start: Math.min(anchorStart, anchorText.trimEnd().length),
+      end: anchorText.trimEnd().length,
+    },
     headEndLine: Math.max(cable.headerRange?.endLine ?? 0, cable.classificationLine ?? 0, cable.subject?.endLine ?? 0),
     citations,
   };
@@ -132,7 +149,8 @@ const infoCache = new WeakMap<Cable, { fileName?: { year: string; rest: string }
 
 function cachedInfo(reader: CableReader, cable: Cable, fileName?: { year: string; rest: string }): CableInfo {
   const cached = infoCache.get(cable);
-  if (cached && cached.fileName?.year === fileName?.year && cached.fileName?.rest === fileName?.rest) return cached.info;
+  if (cached && cached.fileName?.year === fileName?.year && cached.fileName?.rest === fileName?.rest)
+    return cached.info;
   const info = cableInfo(reader, cable, fileName);
   infoCache.set(cable, { fileName, info });
   return info;
@@ -141,7 +159,11 @@ function cachedInfo(reader: CableReader, cable: Cable, fileName?: { year: string
 function indexModel(uri: string, reader: CableReader, cache: boolean): IndexedCable[] {
   const cables = reader.model.cables;
   const fileName = cables.length === 1 ? fileNameId(uri) : undefined;
-  return cables.map((cable) => ({ uri, startLine: cable.startLine, info: cache ? cachedInfo(reader, cable, fileName) : cableInfo(reader, cable, fileName) }));
+  return cables.map((cable) => ({
+    uri,
+    startLine: cable.startLine,
+    info: cache ? cachedInfo(reader, cable, fileName) : cableInfo(reader, cable, fileName),
+  }));
 }
 
 /** Texts longer than this are parsed a piece at a time (about 25 ms of parsing each). */
@@ -169,7 +191,8 @@ export function* indexText(uri: string, text: string, pieceChars = PIECE_CHARS):
       limit *= 2; // one cable fills the piece: take a longer one
       continue;
     }
-    for (const cable of last ? pieceCables : pieceCables.slice(0, -1)) cables.push({ uri, startLine: startLine + cable.startLine, info: cableInfo(reader, cable) });
+    for (const cable of last ? pieceCables : pieceCables.slice(0, -1))
+      cables.push({ uri, startLine: startLine + cable.startLine, info: cableInfo(reader, cable) });
     if (last) break;
     const next = pieceCables[pieceCables.length - 1].startLine;
     start += offsetOfLine(text.slice(start, end), next);

@@ -25,9 +25,15 @@ const SLICE_MS = 20;
 /** A progress report every this many files. */
 const REPORT_EVERY = 100;
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
-export async function indexFolders(folderUris: readonly string[], files: WorkspaceFiles, index: CableIndex, progress: IndexProgress): Promise<IndexingResult> {
+export async function indexFolders(
+  folderUris: readonly string[],
+  files: WorkspaceFiles,
+  index: CableIndex,
+  progress: IndexProgress,
+): Promise<IndexingResult> {
   const started = Date.now();
   progress.begin('Indexing cables', 'finding cable files');
   const result: IndexingResult = { files: 0, cables: 0, characters: 0, milliseconds: 0 };

@@ -44,7 +44,11 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A page of the size the screenshots in docs/images have. */
 export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: 'dark' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    colorScheme: 'dark',
+  });
   context.setDefaultTimeout(20_000);
   context.setDefaultNavigationTimeout(60_000);
   return context.newPage();

@@ -6,7 +6,17 @@
 // code-server is never a dependency of the project: it is installed once into the git-ignored
 // cache folder .vscode-test/code-server/ (about a minute, ~300 MB), with its own package.json.
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  copyFileSync,
+  readdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onCleanup } from './cleanup';
@@ -33,9 +43,10 @@ function missingDebianPackages(needBuildTools: boolean): string[] {
 function isDebianPackageInstalled(name: string): boolean {
   if (!which('dpkg-query')) return existsSync('/usr/include/gssapi/gssapi.h') || existsSync('/usr/include/krb5.h');
   try {
-    return execFileSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes(
-      'install ok installed',
-    );
+    return execFileSync('dpkg-query', ['-W', '-f=${Status}', name], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).includes('install ok installed');
   } catch {
     return false;
   }
@@ -84,7 +95,12 @@ function isInstalled(): boolean {
     const marker = JSON.parse(readFileSync(markerFile, 'utf8'));
     // Native modules are built for one Node.js major version.
     const sameNode = String(marker.node).split('.')[0] === process.version.split('.')[0];
-    return marker.version === CODE_SERVER_VERSION && sameNode && existsSync(entryScript) && existsSync(join(packageDir, 'lib', 'vscode', 'node_modules.asar'));
+    return (
+      marker.version === CODE_SERVER_VERSION &&
+      sameNode &&
+      existsSync(entryScript) &&
+      existsSync(join(packageDir, 'lib', 'vscode', 'node_modules.asar'))
+    );
   } catch {
     return false;
   }
@@ -122,7 +138,9 @@ export async function ensureEditor(): Promise<void> {
 
   const major = Number(process.versions.node.split('.')[0]);
   if (major !== 20) {
-    throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node.js 20 (its engines.node); this is Node.js ${process.version}`);
+    throw new Error(
+      `code-server ${CODE_SERVER_VERSION} needs Node.js 20 (its engines.node); this is Node.js ${process.version}`,
+    );
   }
   const startedAt = Date.now();
   log(`installing code-server ${CODE_SERVER_VERSION} into ${cacheDir} (once; about a minute, ~300 MB)`);
@@ -164,9 +182,15 @@ export async function ensureEditor(): Promise<void> {
     throw new Error(`installing code-server failed: ${(error as Error).message}; see ${logFile}:\n${tail(logFile)}`);
   }
   if (!existsSync(join(packageDir, 'lib', 'vscode', 'node_modules.asar'))) {
-    throw new Error(`code-server's postinstall did not run (no lib/vscode/node_modules.asar); see ${logFile}:\n${tail(logFile)}`);
+    throw new Error(
+      `code-server's postinstall did not run (no lib/vscode/node_modules.asar); see ${logFile}:\n${tail(logFile)}`,
+    );
   }
-  writeFileSync(markerFile, JSON.stringify({ version: CODE_SERVER_VERSION, node: process.version, installedAt: new Date().toISOString() }) + '\n');
+  writeFileSync(
+    markerFile,
+    JSON.stringify({ version: CODE_SERVER_VERSION, node: process.version, installedAt: new Date().toISOString() }) +
+      '\n',
+  );
   log(`code-server installed in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 }
 
@@ -180,7 +204,8 @@ export interface EditorDirs {
 /** Fresh folders under the OS temp dir, removed at cleanup (kept with CABLE_E2E_KEEP=1). */
 export function makeEditorDirs(prefix: string): EditorDirs {
   const root = mkdtempSync(join(tmpdir(), prefix));
-  if (!process.env.CABLE_E2E_KEEP) onCleanup(`temp folder ${root}`, () => rmSync(root, { recursive: true, force: true }));
+  if (!process.env.CABLE_E2E_KEEP)
+    onCleanup(`temp folder ${root}`, () => rmSync(root, { recursive: true, force: true }));
   const dirs = { root, userDataDir: join(root, 'user-data'), extensionsDir: join(root, 'extensions') };
   mkdirSync(join(dirs.userDataDir, 'User'), { recursive: true });
   mkdirSync(dirs.extensionsDir, { recursive: true });
@@ -229,12 +254,23 @@ function editorEnv(dirs: EditorDirs, extra: NodeJS.ProcessEnv = {}): NodeJS.Proc
 export async function installVsix(dirs: EditorDirs, vsix: string): Promise<string> {
   await runCommand(
     process.execPath,
-    [entryScript, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, '--install-extension', vsix, '--force'],
+    [
+      entryScript,
+      '--user-data-dir',
+      dirs.userDataDir,
+      '--extensions-dir',
+      dirs.extensionsDir,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
     { env: editorEnv(dirs), timeoutMs: 60_000, logFile: join(dirs.root, 'install-extension.log') },
   );
   const { publisher, name, version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
   const prefix = `${publisher}.${name}-${version}`.toLowerCase();
-  const folder = readdirSync(dirs.extensionsDir).find((entry) => entry.toLowerCase() === prefix || entry.toLowerCase().startsWith(prefix));
+  const folder = readdirSync(dirs.extensionsDir).find(
+    (entry) => entry.toLowerCase() === prefix || entry.toLowerCase().startsWith(prefix),
+  );
   if (!folder) throw new Error(`${vsix} did not install into ${dirs.extensionsDir}`);
   return join(dirs.extensionsDir, folder);
 }
@@ -265,11 +301,16 @@ export async function startEditor(
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
     entryScript,
-    '--config', configFile,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--user-data-dir', dirs.userDataDir,
-    '--extensions-dir', dirs.extensionsDir,
+    '--config',
+    configFile,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    dirs.userDataDir,
+    '--extensions-dir',
+    dirs.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -283,9 +324,15 @@ export async function startEditor(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const out = createWriteStream(logFile);
-  const forget = onCleanup(`code-server (pid ${child.pid})`, () => stopChild(child), () => killGroup(child, 'SIGKILL'));
+  const forget = onCleanup(
+    `code-server (pid ${child.pid})`,
+    () => stopChild(child),
+    () => killGroup(child, 'SIGKILL'),
+  );
   let output = '';
-  const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(`code-server exited with ${signal ?? code}`)));
+  const exited = new Promise<string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(`code-server exited with ${signal ?? code}`)),
+  );
   const listening = new Promise<void>((resolve) => {
     const onData = (chunk: Buffer) => {
       out.write(chunk);

@@ -11,10 +11,13 @@ export function makeWebOnly(extensionFolder: string): void {
   const manifestFile = join(extensionFolder, 'package.json');
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   if (!manifest.browser || !existsSync(join(extensionFolder, manifest.browser))) {
-    throw new Error(`the packaged extension has no browser entry (package.json "browser": ${JSON.stringify(manifest.browser)})`);
+    throw new Error(
+      `the packaged extension has no browser entry (package.json "browser": ${JSON.stringify(manifest.browser)})`,
+    );
   }
   // Nothing in the browser bundles may need the Node ones: remove them with `main`.
-  for (const bundle of [manifest.main, 'dist/server.js']) if (bundle) rmSync(join(extensionFolder, bundle), { force: true });
+  for (const bundle of [manifest.main, 'dist/server.js'])
+    if (bundle) rmSync(join(extensionFolder, bundle), { force: true });
   delete manifest.main;
   writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
 }
@@ -23,7 +26,10 @@ export function makeWebOnly(extensionFolder: string): void {
  * Installs `vsix` into an extensions folder of its own, makes it web-only and starts code-server
  * (own user data, own port) for a fresh folder of sample cables.
  */
-export async function startWebOnlyEditor(vsix: string, logFile: string): Promise<{ editor: RunningEditor; folder: string }> {
+export async function startWebOnlyEditor(
+  vsix: string,
+  logFile: string,
+): Promise<{ editor: RunningEditor; folder: string }> {
   const dirs = makeEditorDirs('cable-e2e-web-');
   makeWebOnly(await installVsix(dirs, vsix));
   const folder = makeSampleFolder(join(dirs.root, 'cables'));

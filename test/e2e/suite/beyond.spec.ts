@@ -5,7 +5,16 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { samples } from '../samples';
-import { cableDiagnostics, describeDiagnostics, eventually, hoverText, lineStartingWith, openSample, sampleUri, withUntitledCable } from './helpers';
+import {
+  cableDiagnostics,
+  describeDiagnostics,
+  eventually,
+  hoverText,
+  lineStartingWith,
+  openSample,
+  sampleUri,
+  withUntitledCable,
+} from './helpers';
 import { test } from './runner';
 
 async function sampleText(relativePath: string): Promise<string> {
@@ -19,7 +28,12 @@ function isCodeAction(action: vscode.CodeAction | vscode.Command): action is vsc
 }
 
 async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind);
+  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    kind,
+  );
   return (actions ?? []).filter(isCodeAction);
 }
 
@@ -32,14 +46,19 @@ test(
         withCode(document.uri, 'garbled-pilcrow').find((d) => d.range.start.line === line),
       );
       const actions = await codeActions(document.uri, diagnostic.range);
-      const describe = actions.map((a) => `${a.title} [${a.kind?.value}${a.isPreferred ? ', preferred' : ''}]`).join('\n');
+      const describe = actions
+        .map((a) => `${a.title} [${a.kind?.value}${a.isPreferred ? ', preferred' : ''}]`)
+        .join('\n');
       const fix = actions.find((a) => a.isPreferred);
       assert.ok(fix, `no preferred action among:\n${describe}`);
       assert.equal(fix.title, 'Change "15." to "¶5."');
       assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), `kind ${fix.kind?.value}`);
       assert.ok(fix.edit, 'the fix carries no edit');
       // The three garbled signs of the seed can be fixed at once, too.
-      assert.ok(actions.some((a) => a.title === 'Fix all garbled-pilcrow problems in the file (3)'), `no fix-all quick fix among:\n${describe}`);
+      assert.ok(
+        actions.some((a) => a.title === 'Fix all garbled-pilcrow problems in the file (3)'),
+        `no fix-all quick fix among:\n${describe}`,
+      );
 
       assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit was not applied');
       assert.match(document.lineAt(line).text, /^¶5\. /);
@@ -62,7 +81,9 @@ test(
   async () => {
     await withUntitledCable(await sampleText(samples.seed), async ({ document }) => {
       const lines = ['15. ', '16. ', '17. '].map((prefix) => lineStartingWith(document, prefix));
-      await eventually('three garbled-pilcrow diagnostics', () => (withCode(document.uri, 'garbled-pilcrow').length === 3 ? true : undefined));
+      await eventually('three garbled-pilcrow diagnostics', () =>
+        withCode(document.uri, 'garbled-pilcrow').length === 3 ? true : undefined,
+      );
       const whole = new vscode.Range(0, 0, document.lineCount, 0);
       const [fixAll, ...more] = await codeActions(document.uri, whole, 'source.fixAll.cable');
       assert.equal(fixAll?.title, 'Fix all certain cable problems');
@@ -72,7 +93,10 @@ test(
       // What "Fix All" (editor.action.fixAll) does with the active editor: ask for source.fixAll and apply it.
       await vscode.commands.executeCommand('editor.action.fixAll');
       await eventually('the paragraph signs to be fixed', () => {
-        assert.deepEqual(lines.map((line) => document.lineAt(line).text.slice(0, 3)), ['¶5.', '¶6.', '¶7.']);
+        assert.deepEqual(
+          lines.map((line) => document.lineAt(line).text.slice(0, 3)),
+          ['¶5.', '¶6.', '¶7.'],
+        );
         return true;
       });
       await eventually('the diagnostics of the seed to go', () => {
@@ -91,7 +115,11 @@ function label(item: vscode.CompletionItem): string {
 /** The completion items at `position` once they include one labelled `wanted`, and that one. */
 async function completionsWith(document: vscode.TextDocument, position: vscode.Position, wanted: string) {
   return eventually(`completions at ${position.line + 1}:${position.character + 1} with ${wanted}`, async () => {
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      position,
+    );
     const items = list?.items ?? [];
     const item = items.find((candidate) => label(candidate) === wanted);
     assert.ok(item, `no ${wanted} among ${items.length} items: ${items.slice(0, 10).map(label).join(', ')}`);
@@ -169,7 +197,10 @@ test(
   async () => {
     const { citing, range, cited, classificationLine } = await citation();
     const links = await eventually('a document link in 09DOHA214', async () => {
-      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', citing.uri);
+      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>(
+        'vscode.executeLinkProvider',
+        citing.uri,
+      );
       return links?.length ? links : undefined;
     });
     // B. DOHA 152 (08) and the others are not in the workspace: no links for them.
@@ -191,7 +222,11 @@ test(
   async () => {
     const { citing, range, cited, classificationLine } = await citation();
     const [target] = await eventually('a definition for SECSTATE 15113', async () => {
-      const found = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', citing.uri, range.start.translate(0, 3));
+      const found = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+        'vscode.executeDefinitionProvider',
+        citing.uri,
+        range.start.translate(0, 3),
+      );
       return found?.length ? found : undefined;
     });
     assert.ok('targetUri' in target, 'a Location, not a LocationLink with the citation as origin');
@@ -218,15 +253,25 @@ test(
   async () => {
     const { citing, range, cited, classificationLine } = await citation();
     const locations = await eventually('references of 09STATE15113', async () => {
-      const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', cited.uri, new vscode.Position(classificationLine, 2));
+      const found = await vscode.commands.executeCommand<vscode.Location[]>(
+        'vscode.executeReferenceProvider',
+        cited.uri,
+        new vscode.Position(classificationLine, 2),
+      );
       return found?.some((l) => samePath(l.uri, citing.uri)) ? found : undefined;
     });
     const where = locations.map((l) => `${l.uri.path.split('/').pop()}:${l.range.start.line + 1}`).join(', ');
     const inCiting = locations.filter((l) => samePath(l.uri, citing.uri));
     assert.equal(inCiting.length, 1, where);
-    assert.ok(inCiting[0].range.isEqual(range), `the reference in ${citing.uri.path} is at ${JSON.stringify(inCiting[0].range)}, not on SECSTATE 15113`);
+    assert.ok(
+      inCiting[0].range.isEqual(range),
+      `the reference in ${citing.uri.path} is at ${JSON.stringify(inCiting[0].range)}, not on SECSTATE 15113`,
+    );
     // With the declaration (VS Code asks for it): the cable itself.
-    assert.ok(locations.some((l) => samePath(l.uri, cited.uri) && l.range.start.line === classificationLine), `no declaration in ${where}`);
+    assert.ok(
+      locations.some((l) => samePath(l.uri, cited.uri) && l.range.start.line === classificationLine),
+      `no declaration in ${where}`,
+    );
   },
   { needs: 'references' },
 );
@@ -235,7 +280,8 @@ test(
   'workspace symbols: 09STATE15113 is found by its reference ID and by words of its subject',
   async () => {
     const { cited, classificationLine } = await citation();
-    const search = (query: string) => vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query);
+    const search = (query: string) =>
+      vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query);
     const byId = await eventually('symbols for "09STATE15113"', async () => {
       const found = await search('09STATE15113');
       return found?.length ? found : undefined;
@@ -261,7 +307,10 @@ test(
       const { document } = editor;
       const confidential = lineStartingWith(document, 'C O N F I D E N T I A L');
       const secretLine = lineStartingWith(document, 'S E C R E T');
-      const paragraphs = [lineStartingWith(document, '¶3.'), secretLine + lineStartingWith(document, '¶3.') - confidential];
+      const paragraphs = [
+        lineStartingWith(document, '¶3.'),
+        secretLine + lineStartingWith(document, '¶3.') - confidential,
+      ];
       assert.match(document.lineAt(paragraphs[1]).text, /^¶3\./);
       for (const [paragraph, classification] of [
         [paragraphs[1], secretLine],
@@ -297,18 +346,32 @@ test(
       await eventually('the unknown-tag warning on KXYZ', () => (unknown().length === 1 ? true : undefined));
 
       const cable = vscode.workspace.getConfiguration('cable');
-      await vscode.workspace.fs.writeFile(tableUri, new TextEncoder().encode('# made by the e2e suite\ncode\tmeaning\nKXYZ\tOur regional program\n'));
+      await vscode.workspace.fs.writeFile(
+        tableUri,
+        new TextEncoder().encode('# made by the e2e suite\ncode\tmeaning\nKXYZ\tOur regional program\n'),
+      );
       try {
         await cable.update('tables.extra', [tablePath], vscode.ConfigurationTarget.Workspace);
         await eventually('the warning to go once the table is set', () => {
           assert.equal(describeDiagnostics(unknown()), '(none)');
           // Still analysed: the paragraph-number notes of the seed remain.
-          assert.equal(withCode(document.uri, 'garbled-pilcrow').length, 3, describeDiagnostics(cableDiagnostics(document.uri)));
+          assert.equal(
+            withCode(document.uri, 'garbled-pilcrow').length,
+            3,
+            describeDiagnostics(cableDiagnostics(document.uri)),
+          );
           return true;
         });
         await eventually('a hover on KXYZ with its meaning from the table', async () => {
-          const text = hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, kxyz)) ?? []);
-          assert.match(text, /KXYZ.*Our regional program.*\(from e2e-tables\/our-tags\.tsv\)/, `hover text: ${JSON.stringify(text)}`);
+          const text = hoverText(
+            (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, kxyz)) ??
+              [],
+          );
+          assert.match(
+            text,
+            /KXYZ.*Our regional program.*\(from e2e-tables\/our-tags\.tsv\)/,
+            `hover text: ${JSON.stringify(text)}`,
+          );
           return true;
         });
       } finally {
@@ -316,7 +379,9 @@ test(
         await vscode.workspace.fs.delete(vscode.Uri.joinPath(tableUri, '..'), { recursive: true });
       }
       // Restored: later tests see the built-in tables only.
-      await eventually('the warning back once the setting is restored', () => (unknown().length === 1 ? true : undefined));
+      await eventually('the warning back once the setting is restored', () =>
+        unknown().length === 1 ? true : undefined,
+      );
     });
   },
   { needs: 'user code tables', timeoutMs: 45_000 },

@@ -31,6 +31,7 @@ test('a .txt file whose first non-blank line is a VZCZC transmission line become
   const document = await vscode.workspace.openTextDocument(sampleUri(samples.plainText));
   await vscode.window.showTextDocument(document);
   const deadline = Date.now() + 10_000;
-  while (vscode.window.activeTextEditor?.document.languageId !== 'cable' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (vscode.window.activeTextEditor?.document.languageId !== 'cable' && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   assert.equal(vscode.window.activeTextEditor?.document.languageId, 'cable');
 });

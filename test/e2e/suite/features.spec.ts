@@ -16,7 +16,10 @@ import { test } from './runner';
 
 const cableName = seedName.replace(/\.cable$/, '');
 
-function findSymbol(symbols: readonly vscode.DocumentSymbol[], match: (name: string) => boolean): vscode.DocumentSymbol | undefined {
+function findSymbol(
+  symbols: readonly vscode.DocumentSymbol[],
+  match: (name: string) => boolean,
+): vscode.DocumentSymbol | undefined {
   for (const symbol of symbols) {
     if (match(symbol.name)) return symbol;
     const inner = findSymbol(symbol.children ?? [], match);
@@ -26,9 +29,15 @@ function findSymbol(symbols: readonly vscode.DocumentSymbol[], match: (name: str
 }
 
 /** Warnings and errors on the security line or the classification line: where a mismatch between them is reported. */
-function headerProblems(document: vscode.TextDocument, securityLine: number, classificationLine: number): vscode.Diagnostic[] {
+function headerProblems(
+  document: vscode.TextDocument,
+  securityLine: number,
+  classificationLine: number,
+): vscode.Diagnostic[] {
   return cableDiagnostics(document.uri).filter(
-    (d) => d.severity <= vscode.DiagnosticSeverity.Warning && (d.range.start.line === securityLine || d.range.start.line === classificationLine),
+    (d) =>
+      d.severity <= vscode.DiagnosticSeverity.Warning &&
+      (d.range.start.line === securityLine || d.range.start.line === classificationLine),
   );
 }
 
@@ -47,11 +56,21 @@ test(
       );
       assert.ok(symbols && symbols.length > 0, 'no document symbols');
       assert.ok('children' in symbols[0], 'flat SymbolInformation instead of a DocumentSymbol tree');
-      assert.deepEqual(symbols.map((s) => s.name), [cableName], `top level of the outline:\n${outline(symbols)}`);
+      assert.deepEqual(
+        symbols.map((s) => s.name),
+        [cableName],
+        `top level of the outline:\n${outline(symbols)}`,
+      );
       const section1 = findSymbol(symbols[0].children, (name) => /^Section 1 of 2\b/.test(name));
       assert.ok(section1, `no "Section 1 of 2" in\n${outline(symbols)}`);
-      assert.ok(findSymbol(section1.children, (name) => name.startsWith('¶1')), `no "¶1..." inside "${section1.name}" in\n${outline(symbols)}`);
-      assert.ok(findSymbol(symbols[0].children, (name) => /^Section 2 of 2\b/.test(name)), `no "Section 2 of 2" in\n${outline(symbols)}`);
+      assert.ok(
+        findSymbol(section1.children, (name) => name.startsWith('¶1')),
+        `no "¶1..." inside "${section1.name}" in\n${outline(symbols)}`,
+      );
+      assert.ok(
+        findSymbol(symbols[0].children, (name) => /^Section 2 of 2\b/.test(name)),
+        `no "Section 2 of 2" in\n${outline(symbols)}`,
+      );
       const paragraph1Line = lineStartingWith(document, '¶1.');
       const paragraph1 = findSymbol(section1.children, (name) => name.startsWith('¶1'))!;
       assert.equal(paragraph1.selectionRange.start.line, paragraph1Line, '¶1 symbol does not point at the ¶1. line');
@@ -141,7 +160,11 @@ test(
     const line = lineStartingWith(document, 'DE RUEHDBU');
     const position = new vscode.Position(line, document.lineAt(line).text.indexOf('RUEHDBU') + 3);
     await eventually('a hover on RUEHDBU', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        document.uri,
+        position,
+      );
       const text = hoverText(hovers ?? []);
       assert.match(text, /AMEMBASSY DUSHANBE/, `hover text: ${JSON.stringify(text)}`);
       return true;
@@ -162,7 +185,10 @@ test(
         document.uri,
       );
       assert.ok(legend && legend.tokenTypes.length > 0, 'no semantic tokens legend');
-      const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', document.uri);
+      const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>(
+        'vscode.provideDocumentSemanticTokens',
+        document.uri,
+      );
       assert.ok(tokens && tokens.data.length > 0, 'no semantic tokens');
       assert.equal(tokens.data.length % 5, 0);
       let line = 0;
@@ -173,7 +199,10 @@ test(
         line += deltaLine;
         character = deltaLine === 0 ? character + deltaStart : deltaStart;
         assert.ok(line < document.lineCount, `token ${i / 5} on line ${line + 1}, past the end`);
-        assert.ok(character + length <= document.lineAt(line).text.length, `token ${i / 5} runs past the end of line ${line + 1}`);
+        assert.ok(
+          character + length <= document.lineAt(line).text.length,
+          `token ${i / 5} runs past the end of line ${line + 1}`,
+        );
         assert.ok(type < legend.tokenTypes.length, `token ${i / 5} has type ${type}, not in the legend`);
         if (line >= headerStart && line < headerEnd) inHeader++;
       }
@@ -190,10 +219,16 @@ test(
     const document = await openSample(samples.seed);
     const paragraph1 = lineStartingWith(document, '¶1.');
     await eventually('folding ranges of the seed', async () => {
-      const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[] | undefined>('vscode.executeFoldingRangeProvider', document.uri);
+      const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[] | undefined>(
+        'vscode.executeFoldingRangeProvider',
+        document.uri,
+      );
       assert.ok(ranges && ranges.length > 0, 'no folding ranges');
       for (const range of ranges) {
-        assert.ok(range.start < range.end && range.end < document.lineCount, `bad folding range ${range.start + 1}-${range.end + 1}`);
+        assert.ok(
+          range.start < range.end && range.end < document.lineCount,
+          `bad folding range ${range.start + 1}-${range.end + 1}`,
+        );
       }
       assert.ok(
         ranges.some((range) => range.start <= paragraph1 && paragraph1 < range.end),

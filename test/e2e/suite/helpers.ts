@@ -58,7 +58,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * returns a value; after `timeoutMs` rethrows its last error. The language server answers
  * asynchronously, and the first answers may come before it has read the document.
  */
-export async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -85,7 +89,10 @@ export function cableDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
   if (diagnostics.length === 0) return '(none)';
   return diagnostics
-    .map((d) => `${vscode.DiagnosticSeverity[d.severity]} line ${d.range.start.line + 1}: ${d.message} [${d.source ?? 'no source'}]`)
+    .map(
+      (d) =>
+        `${vscode.DiagnosticSeverity[d.severity]} line ${d.range.start.line + 1}: ${d.message} [${d.source ?? 'no source'}]`,
+    )
     .join('\n');
 }
 
@@ -103,7 +110,8 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
  * needs no hook for tests.
  */
 function serverPids(): number[] {
-  if (process.platform !== 'linux') throw new Error(`finding the language server process needs /proc (Linux), not ${process.platform}`);
+  if (process.platform !== 'linux')
+    throw new Error(`finding the language server process needs /proc (Linux), not ${process.platform}`);
   const extension = vscode.extensions.getExtension(extensionId);
   if (!extension) throw new Error(`${extensionId} is not installed`);
   const serverScript = join(extension.extensionPath, 'dist', 'server.js');
@@ -126,6 +134,7 @@ function serverPids(): number[] {
 /** The pid of the one running cable language server; throws while there is none or more than one. */
 export function serverPid(): number {
   const pids = serverPids();
-  if (pids.length !== 1) throw new Error(`${pids.length} cable language server processes (${pids.join(', ')}), not one`);
+  if (pids.length !== 1)
+    throw new Error(`${pids.length} cable language server processes (${pids.join(', ')}), not one`);
   return pids[0];
 }

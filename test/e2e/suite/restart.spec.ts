@@ -21,8 +21,15 @@ const cableName = seedName.replace(/\.cable$/, '');
 
 /** True once the server answers the outline of `document` with its cable; throws before. */
 async function outlineAnswered(document: vscode.TextDocument): Promise<true> {
-  const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
-  assert.deepEqual(symbols?.map((symbol) => symbol.name), [cableName], 'the outline is not the seed cable');
+  const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>(
+    'vscode.executeDocumentSymbolProvider',
+    document.uri,
+  );
+  assert.deepEqual(
+    symbols?.map((symbol) => symbol.name),
+    [cableName],
+    'the outline is not the seed cable',
+  );
   return true;
 }
 
@@ -44,7 +51,10 @@ test(
   async () => {
     const document = await openSample(samples.seed);
     await cableExtension(); // activated: its commands are registered
-    assert.ok((await vscode.commands.getCommands(true)).includes('cable.restartServer'), 'cable.restartServer is not registered');
+    assert.ok(
+      (await vscode.commands.getCommands(true)).includes('cable.restartServer'),
+      'cable.restartServer is not registered',
+    );
     await eventually('the outline before the restart', () => outlineAnswered(document));
     const before = serverPid();
     await vscode.commands.executeCommand('cable.restartServer');
@@ -68,13 +78,22 @@ test(
 
       await newServer(killed);
       await eventually('the outline from the restarted server', () => outlineAnswered(document), 20_000);
-      await eventually('diagnostics after the restart', () => (cableDiagnostics(document.uri).length > 0 ? true : undefined), 20_000);
+      await eventually(
+        'diagnostics after the restart',
+        () => (cableDiagnostics(document.uri).length > 0 ? true : undefined),
+        20_000,
+      );
       assert.equal(describeDiagnostics(securityProblems()), '(none)', 'the seed has a problem on its security line');
 
       // The new server has the document (re-sent on restart) and follows edits: a SECRET security line under the
       // CONFIDENTIAL classification line is reported.
-      assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(securityLine, 4, securityLine, 9), 'SSSSS')), 'the edit was not applied');
-      await eventually('a diagnostic on the edited security line', () => (securityProblems().length > 0 ? true : undefined));
+      assert.ok(
+        await editor.edit((edit) => edit.replace(new vscode.Range(securityLine, 4, securityLine, 9), 'SSSSS')),
+        'the edit was not applied',
+      );
+      await eventually('a diagnostic on the edited security line', () =>
+        securityProblems().length > 0 ? true : undefined,
+      );
     });
   },
   { needs: 'a restart of the language server', timeoutMs: 60_000 },

@@ -37,7 +37,10 @@ export function test(name: string, fn: () => unknown, options: TestOptions = {})
 }
 
 /** Runs the registered tests whose name matches `grep` (all without). Never throws. */
-export async function runTests(log: (line: string) => void, grep?: RegExp): Promise<Omit<Report, 'host' | 'vscodeVersion'>> {
+export async function runTests(
+  log: (line: string) => void,
+  grep?: RegExp,
+): Promise<Omit<Report, 'host' | 'vscodeVersion'>> {
   const started = Date.now();
   const results: TestResult[] = [];
   for (const testCase of cases) {

@@ -30,11 +30,13 @@ export const uiTests: UiTest[] = [
     async run({ page }) {
       await openFile(page, samples.seed);
       const mode = page.locator('[id="status.editor.mode"]');
-      await waitFor('the language mode in the status bar', async () => (await mode.innerText()).trim() === 'Diplomatic Cable', 15_000).catch(
-        async (error) => {
-          throw new Error(`${error.message}; it says ${JSON.stringify(await mode.innerText().catch(() => '?'))}`);
-        },
-      );
+      await waitFor(
+        'the language mode in the status bar',
+        async () => (await mode.innerText()).trim() === 'Diplomatic Cable',
+        15_000,
+      ).catch(async (error) => {
+        throw new Error(`${error.message}; it says ${JSON.stringify(await mode.innerText().catch(() => '?'))}`);
+      });
     },
   },
   {
@@ -75,7 +77,10 @@ export const uiTests: UiTest[] = [
       const explorerHeader = page.locator('.pane-header[aria-label^="Explorer Section"]');
       if ((await explorerHeader.getAttribute('aria-expanded')) === 'true') {
         await explorerHeader.click();
-        await page.locator('.explorer-folders-view').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+        await page
+          .locator('.explorer-folders-view')
+          .waitFor({ state: 'hidden', timeout: 5_000 })
+          .catch(() => undefined);
       }
       const rows = outlinePane.locator('.monaco-list-row');
       const labels = await waitFor(
@@ -87,7 +92,9 @@ export const uiTests: UiTest[] = [
         },
         20_000,
       ).catch(async (error) => {
-        throw new Error(`${error.message}; the Outline view shows: ${JSON.stringify(await outlinePane.innerText().catch(() => '?'))}`);
+        throw new Error(
+          `${error.message}; the Outline view shows: ${JSON.stringify(await outlinePane.innerText().catch(() => '?'))}`,
+        );
       });
       assert.ok(labels.length >= 3);
       await screenshot('outline');
@@ -103,7 +110,10 @@ export const uiTests: UiTest[] = [
       await page.keyboard.press('Control+Shift+M');
       const panel = page.locator('.markers-panel');
       await panel.waitFor({ state: 'visible', timeout: 10_000 });
-      const rowLabels = () => panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+      const rowLabels = () =>
+        panel
+          .locator('.monaco-list-row')
+          .evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
       const count = await waitFor(
         'the defective cable in the Problems panel with the header problem and the three paragraph notes',
         async () => {
@@ -116,7 +126,9 @@ export const uiTests: UiTest[] = [
         },
         20_000,
       ).catch(async (error) => {
-        throw new Error(`${error.message}; the Problems panel shows: ${JSON.stringify(await rowLabels().catch(() => []))} ${JSON.stringify(await panel.innerText())}`);
+        throw new Error(
+          `${error.message}; the Problems panel shows: ${JSON.stringify(await rowLabels().catch(() => []))} ${JSON.stringify(await panel.innerText())}`,
+        );
       });
       const badge = await page.locator('.badge[aria-label*="Problems"]').first().getAttribute('aria-label');
       const badgeTotal = Number(/Total (\d+) Problems/.exec(badge ?? '')?.[1] ?? -1);
@@ -143,7 +155,11 @@ export const uiTests: UiTest[] = [
       // The DOM id of an extension's status bar item is `<extension id>.<item id>`.
       const item = page.locator('[id="cable-tools.cable-language.cable.classification"]');
       const cursor = page.locator('[id="status.editor.selection"]');
-      const says = (locator: Locator) => locator.innerText().then((text) => text.trim(), () => '(not shown)');
+      const says = (locator: Locator) =>
+        locator.innerText().then(
+          (text) => text.trim(),
+          () => '(not shown)',
+        );
       const showing = async (locator: Locator, expected: RegExp, what: string) =>
         waitFor(what, async () => expected.test(await says(locator)), 15_000).catch(async (error) => {
           throw new Error(`${error.message}; it says ${JSON.stringify(await says(locator))}`);
@@ -159,13 +175,25 @@ export const uiTests: UiTest[] = [
       const length = lines[classification].trimEnd().length;
       const box = await wordBox(page, '¶1.', 'Deputy');
       await page.mouse.click(box.x + 2, box.y + box.height / 2);
-      await showing(cursor, new RegExp(`^Ln ${lines.findIndex((line) => line.startsWith('¶1.')) + 1}, Col \\d+$`), 'the cursor on ¶1');
+      await showing(
+        cursor,
+        new RegExp(`^Ln ${lines.findIndex((line) => line.startsWith('¶1.')) + 1}, Col \\d+$`),
+        'the cursor on ¶1',
+      );
       await item.click();
-      await showing(cursor, new RegExp(`^Ln ${classification + 1}, Col ${length + 1} \\(${length} selected\\)$`), 'the classification line selected');
+      await showing(
+        cursor,
+        new RegExp(`^Ln ${classification + 1}, Col ${length + 1} \\(${length} selected\\)$`),
+        'the classification line selected',
+      );
       await screenshot('status-bar');
 
       await openFile(page, '09STATE15113.cable');
-      await showing(item, /^SECRET · NOFORN · NOT FOR INTERNET .*… · PRIORITY$/, 'the classification of 09STATE15113 in the status bar');
+      await showing(
+        item,
+        /^SECRET · NOFORN · NOT FOR INTERNET .*… · PRIORITY$/,
+        'the classification of 09STATE15113 in the status bar',
+      );
       assert.equal(await kind(), 'error');
     },
   },

@@ -23,7 +23,9 @@ const hostCheck: UiTest = {
     await waitFor(
       `a worker named "${serverWorkerName}"`,
       async () => {
-        names = await Promise.all(page.workers().map((worker) => worker.evaluate(() => self.name).catch(() => '(gone)')));
+        names = await Promise.all(
+          page.workers().map((worker) => worker.evaluate(() => self.name).catch(() => '(gone)')),
+        );
         return names.includes(serverWorkerName);
       },
       20_000,
@@ -53,4 +55,7 @@ const hostCheck: UiTest = {
 export const webWorkerHostTests: UiTest[] = [
   hostCheck,
   ...uiTests.map((test) => ({ ...test, name: `${prefix}${test.name}` })),
-].map((test) => ({ ...test, run: (context) => test.run({ ...context, screenshot: (name) => context.screenshot(`web-worker-${name}`) }) }));
+].map((test) => ({
+  ...test,
+  run: (context) => test.run({ ...context, screenshot: (name) => context.screenshot(`web-worker-${name}`) }),
+}));

@@ -47,7 +47,11 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await entry.first().waitFor({ state: 'visible', timeout: 15_000 });
   await entry.first().click();
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 15_000 });
-  if (dir) await page.locator('.breadcrumbs-control', { hasText: parts[parts.length - 1] }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  if (dir)
+    await page
+      .locator('.breadcrumbs-control', { hasText: parts[parts.length - 1] })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
   await activeEditor(page).locator('.view-lines .view-line').first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
@@ -98,7 +102,8 @@ async function renderedWord(page: Page, lineStart: string, word: string): Promis
 /** Box on screen of the first `word` on the first rendered line of the active editor that starts with `lineStart`. */
 export async function wordBox(page: Page, lineStart: string, word: string): Promise<RenderedWord['box']> {
   const rendered = await renderedWord(page, lineStart, word);
-  if (!rendered) throw new Error(`no rendered line starting with ${JSON.stringify(lineStart)} shows ${JSON.stringify(word)}`);
+  if (!rendered)
+    throw new Error(`no rendered line starting with ${JSON.stringify(lineStart)} shows ${JSON.stringify(word)}`);
   return rendered.box;
 }
 
@@ -108,7 +113,8 @@ export async function wordBox(page: Page, lineStart: string, word: string): Prom
  */
 export async function tokenColor(page: Page, lineStart: string, word: string): Promise<string> {
   const color = (await renderedWord(page, lineStart, word))?.color;
-  if (!color) throw new Error(`no rendered ${JSON.stringify(word)} on a line starting with ${JSON.stringify(lineStart)}`);
+  if (!color)
+    throw new Error(`no rendered ${JSON.stringify(word)} on a line starting with ${JSON.stringify(lineStart)}`);
   return color;
 }
 
@@ -116,7 +122,13 @@ export async function tokenColor(page: Page, lineStart: string, word: string): P
  * Moves the mouse onto `word` until a hover containing `expected` shows (the language server may
  * not have answered the first time); returns the hover's text.
  */
-export async function hoverWord(page: Page, lineStart: string, word: string, expected: RegExp, timeoutMs = 20_000): Promise<string> {
+export async function hoverWord(
+  page: Page,
+  lineStart: string,
+  word: string,
+  expected: RegExp,
+  timeoutMs = 20_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
@@ -129,8 +141,15 @@ export async function hoverWord(page: Page, lineStart: string, word: string, exp
       await hover.waitFor({ state: 'visible', timeout: 3_000 });
       return (await hover.innerText()).trim();
     } catch {
-      last = (await page.locator('.monaco-hover:not(.hidden)').allInnerTexts().catch(() => [])).join(' | ');
+      last = (
+        await page
+          .locator('.monaco-hover:not(.hidden)')
+          .allInnerTexts()
+          .catch(() => [])
+      ).join(' | ');
     }
   }
-  throw new Error(`no hover matching ${expected} over ${word} within ${timeoutMs} ms; hover seen: ${JSON.stringify(last || '(none)')}`);
+  throw new Error(
+    `no hover matching ${expected} over ${word} within ${timeoutMs} ms; hover seen: ${JSON.stringify(last || '(none)')}`,
+  );
 }

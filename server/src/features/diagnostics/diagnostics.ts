@@ -46,7 +46,9 @@ function check(reader: CableReader, cable: Cable, settings: RuleSettings): Check
 }
 
 export function cableDiagnostics(reader: CableReader, cable: Cable, settings: RuleSettings = {}): Diagnostic[] {
-  return check(reader, cable, settings).map((f) => diagnostic(f, cable.startLine + f.line, reader.line(cable, f.line).length));
+  return check(reader, cable, settings).map((f) =>
+    diagnostic(f, cable.startLine + f.line, reader.line(cable, f.line).length),
+  );
 }
 
 /**
@@ -63,7 +65,11 @@ function diagnostic(f: CheckedFinding, line: number, length: number): Diagnostic
   };
 }
 
-export function documentDiagnostics(model: CableModel, settings: RuleSettings = {}, reader = new CableReader(model)): Diagnostic[] {
+export function documentDiagnostics(
+  model: CableModel,
+  settings: RuleSettings = {},
+  reader = new CableReader(model),
+): Diagnostic[] {
   return model.cables.flatMap((cable) => cableDiagnostics(reader, cable, settings));
 }
 

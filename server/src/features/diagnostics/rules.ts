@@ -1,32 +1,78 @@
 // Every diagnostic rule, one object each. Shape rules report what the lexer found on a line;
 // consistency rules compare fields across the cable (see the catalogue in the format reference, §6).
 import { Span } from '../../syntax/types';
-import { editDistance, executiveOrder, isoLookalike, nearestTagCodes, parsePortionMarking, splitConcatenatedTags, tagCode } from '../../tables';
+import {
+  editDistance,
+  executiveOrder,
+  isoLookalike,
+  nearestTagCodes,
+  parsePortionMarking,
+  splitConcatenatedTags,
+  tagCode,
+} from '../../tables';
 import { comparablePost, dayOfYear, fullYear, Located, samePost } from '../facts';
 import { Finding, Rule, RuleContext, syntaxRule } from './rule';
 
 const finding = (span: Span, message: string): Finding => ({ ...span, message });
 
-const CANONICAL_HEADER_ORDER = ['transmission', 'relay', 'stationSerial', 'security', 'dtg', 'from', 'to', 'info', 'exempt'];
+const CANONICAL_HEADER_ORDER = [
+  'transmission',
+  'relay',
+  'stationSerial',
+  'security',
+  'dtg',
+  'from',
+  'to',
+  'info',
+  'exempt',
+];
 
 const shapeRules: Rule[] = [
-  syntaxRule('transmission-shape', 'error', 'The VZCZC transmission line: VZCZC, a three-letter channel and a sequence number, nothing else.'),
-  syntaxRule('relay-precedence', 'error', 'The precedence line starts with a known precedence, doubled (OO, PP, RR, ZZ).'),
+  syntaxRule(
+    'transmission-shape',
+    'error',
+    'The VZCZC transmission line: VZCZC, a three-letter channel and a sequence number, nothing else.',
+  ),
+  syntaxRule(
+    'relay-precedence',
+    'error',
+    'The precedence line starts with a known precedence, doubled (OO, PP, RR, ZZ).',
+  ),
   syntaxRule('routing-indicator-shape', 'error', 'Routing indicators are R followed by 3 to 6 capital letters.'),
   syntaxRule('station-serial-shape', 'error', 'The DE line: DE <station RI> #<4-digit serial>[/<section>] <JJJHHMM>.'),
   syntaxRule('julian-time', 'error', 'The DE line Julian date-time: day of year 001-366, hour 00-23, minute 00-59.'),
   syntaxRule('security-shape', 'error', 'The security line: ZNY or ZNR, five classification letters, ZZH.'),
   syntaxRule('security-letters', 'error', 'Security line letters: UUUUU with ZNR; CCCCC, SSSSS or TTTTT with ZNY.'),
   syntaxRule('dtg-precedence', 'error', 'The DTG line starts with known precedence letters (Z, O, P, R).'),
-  syntaxRule('dtg-shape', 'error', 'The date-time group: DDHHMMZ MON YY with a day that exists in the month, hour 00-23, minute 00-59.'),
+  syntaxRule(
+    'dtg-shape',
+    'error',
+    'The date-time group: DDHHMMZ MON YY with a day that exists in the month, hour 00-23, minute 00-59.',
+  ),
   syntaxRule('address-shape', 'error', 'FM, TO, INFO and XMT lines name an addressee.'),
   syntaxRule('page-banner-in-address', 'warning', 'A page banner fused into the address list (rendering damage).'),
-  syntaxRule('classification-form', 'warning', 'The classification line uses the canonical form: UNCLAS or spaced capitals (C O N F I D E N T I A L, S E C R E T).'),
+  syntaxRule(
+    'classification-form',
+    'warning',
+    'The classification line uses the canonical form: UNCLAS or spaced capitals (C O N F I D E N T I A L, S E C R E T).',
+  ),
   syntaxRule('section-shape', 'error', 'SECTION n OF m in capitals, with 1 <= n <= m.'),
-  syntaxRule('executive-order-shape', 'error', 'The E.O. line names an order and a declassification: E.O. 12958: DECL: mm/dd/yyyy (or N/A on unclassified cables).'),
+  syntaxRule(
+    'executive-order-shape',
+    'error',
+    'The E.O. line names an order and a declassification: E.O. 12958: DECL: mm/dd/yyyy (or N/A on unclassified cables).',
+  ),
   syntaxRule('reason-letter', 'error', 'Classification reasons are letters a to h of section 1.4.'),
-  syntaxRule('embedded-header', 'information', 'A second transmission header before the body: the text embeds a copy of the cable record.'),
-  syntaxRule('false-paragraph-sign', 'information', 'A paragraph sign before a wrapped line that began with a number: not a paragraph start.'),
+  syntaxRule(
+    'embedded-header',
+    'information',
+    'A second transmission header before the body: the text embeds a copy of the cable record.',
+  ),
+  syntaxRule(
+    'false-paragraph-sign',
+    'information',
+    'A paragraph sign before a wrapped line that began with a number: not a paragraph start.',
+  ),
 ];
 
 /** Header lines that must be present once a header has a DE line. */
@@ -38,8 +84,17 @@ const missingHeaderLine: Rule = {
     const de = cable.header.find((h) => h.kind === 'stationSerial');
     if (!de) return [];
     const findings: Finding[] = [];
-    for (const [kind, name, example] of [['dtg', 'date-time group line', 'R 161223Z OCT 09'], ['from', 'FM line', 'FM AMEMBASSY DUSHANBE']] as const) {
-      if (!cable.header.some((h) => h.kind === kind)) findings.push({ line: de.line, start: 0, end: 2, message: `This header has no ${name}: expected a line such as "${example}" after the DE and ZNY lines.` });
+    for (const [kind, name, example] of [
+      ['dtg', 'date-time group line', 'R 161223Z OCT 09'],
+      ['from', 'FM line', 'FM AMEMBASSY DUSHANBE'],
+    ] as const) {
+      if (!cable.header.some((h) => h.kind === kind))
+        findings.push({
+          line: de.line,
+          start: 0,
+          end: 2,
+          message: `This header has no ${name}: expected a line such as "${example}" after the DE and ZNY lines.`,
+        });
     }
     return findings;
   },
@@ -56,7 +111,14 @@ const headerOrder: Rule = {
       if (rank < 0) continue;
       if (rank < highest) {
         const text = reader.line(cable, field.line);
-        return [{ line: field.line, start: 0, end: text.trimEnd().length, message: `"${text.trim().split(/\s+/)[0]}" line out of order: expected the order VZCZC, precedence, DE, ZNY/ZNR, DTG, FM, TO, INFO, XMT.` }];
+        return [
+          {
+            line: field.line,
+            start: 0,
+            end: text.trimEnd().length,
+            message: `"${text.trim().split(/\s+/)[0]}" line out of order: expected the order VZCZC, precedence, DE, ZNY/ZNR, DTG, FM, TO, INFO, XMT.`,
+          },
+        ];
       }
       highest = rank;
     }
@@ -75,7 +137,12 @@ const julianDay: Rule = {
     const expected = dayOfYear(date);
     if (de.julianDay === expected) return [];
     const span = { ...de.julianSpan, end: de.julianSpan.start + 3 };
-    return [finding(span, `Julian day ${String(de.julianDay).padStart(3, '0')} does not match the DTG (${date.toISOString().slice(0, 10)} is day ${String(expected).padStart(3, '0')}).`)];
+    return [
+      finding(
+        span,
+        `Julian day ${String(de.julianDay).padStart(3, '0')} does not match the DTG (${date.toISOString().slice(0, 10)} is day ${String(expected).padStart(3, '0')}).`,
+      ),
+    ];
   },
 };
 
@@ -86,11 +153,23 @@ const julianTime: Rule = {
   check: ({ facts }) => {
     const de = facts.stationSerial;
     const dtg = facts.dtg?.value;
-    if (!de?.julianSpan || de.hour === undefined || de.minute === undefined || !dtg?.date || de.julianDay !== dayOfYear(dtg.date)) return [];
+    if (
+      !de?.julianSpan ||
+      de.hour === undefined ||
+      de.minute === undefined ||
+      !dtg?.date ||
+      de.julianDay !== dayOfYear(dtg.date)
+    )
+      return [];
     const difference = de.hour * 60 + de.minute - (dtg.hour * 60 + dtg.minute);
     if (difference >= -1 && difference <= 60) return [];
     const span = { ...de.julianSpan, start: de.julianSpan.start + 3 };
-    return [finding(span, `Transmission time ${String(de.hour).padStart(2, '0')}${String(de.minute).padStart(2, '0')} is ${difference > 0 ? `${difference} minutes after` : `${-difference} minutes before`} the DTG time ${String(dtg.hour).padStart(2, '0')}${String(dtg.minute).padStart(2, '0')}Z: expected the same time or up to an hour later.`)];
+    return [
+      finding(
+        span,
+        `Transmission time ${String(de.hour).padStart(2, '0')}${String(de.minute).padStart(2, '0')} is ${difference > 0 ? `${difference} minutes after` : `${-difference} minutes before`} the DTG time ${String(dtg.hour).padStart(2, '0')}${String(dtg.minute).padStart(2, '0')}Z: expected the same time or up to an hour later.`,
+      ),
+    ];
   },
 };
 
@@ -103,7 +182,12 @@ const serialMismatch: Rule = {
     const de = facts.stationSerial?.serial;
     const body = facts.classification?.serial;
     if (!de || !body || de.value === body.value % 10000 || isOtherCable(facts)) return [];
-    return [finding(de.span, `DE serial #${String(de.value).padStart(4, '0')} does not match the classification-line serial ${body.value}: expected #${String(body.value % 10000).padStart(4, '0')}.`)];
+    return [
+      finding(
+        de.span,
+        `DE serial #${String(de.value).padStart(4, '0')} does not match the classification-line serial ${body.value}: expected #${String(body.value % 10000).padStart(4, '0')}.`,
+      ),
+    ];
   },
 };
 
@@ -118,13 +202,19 @@ function isOtherCable(facts: RuleContext['facts']): boolean {
 const otherCable: Rule = {
   code: 'body-of-another-cable',
   severity: 'warning',
-  description: 'The body (classification line post and serial) belongs to the cable of the header (FM post, DE serial).',
+  description:
+    'The body (classification line post and serial) belongs to the cable of the header (FM post, DE serial).',
   check: ({ facts }) => {
     if (!isOtherCable(facts)) return [];
     const body = facts.classification!;
     const de = facts.stationSerial?.serial;
     const serial = de ? ` with serial #${String(de.value).padStart(4, '0')}` : '';
-    return [finding(body.post!.span, `This body belongs to another cable: its classification line says ${body.post!.value} ${body.serial!.value}, but the header is from ${facts.originator!.value}${serial}.`)];
+    return [
+      finding(
+        body.post!.span,
+        `This body belongs to another cable: its classification line says ${body.post!.value} ${body.serial!.value}, but the header is from ${facts.originator!.value}${serial}.`,
+      ),
+    ];
   },
 };
 
@@ -136,8 +226,20 @@ const sectionMismatch: Rule = {
     const section = facts.stationSerial?.section;
     if (!section) return [];
     const body = facts.classification?.section;
-    if (body && body.number !== section.value) return [finding(section.span, `DE section /${String(section.value).padStart(2, '0')} does not match SECTION ${body.number} OF ${body.total} on the classification line.`)];
-    if (!body && section.value > 1 && facts.classification) return [finding(section.span, `DE section /${String(section.value).padStart(2, '0')} on a cable whose classification line has no SECTION: expected /01 or a SECTION ${section.value} OF n.`)];
+    if (body && body.number !== section.value)
+      return [
+        finding(
+          section.span,
+          `DE section /${String(section.value).padStart(2, '0')} does not match SECTION ${body.number} OF ${body.total} on the classification line.`,
+        ),
+      ];
+    if (!body && section.value > 1 && facts.classification)
+      return [
+        finding(
+          section.span,
+          `DE section /${String(section.value).padStart(2, '0')} on a cable whose classification line has no SECTION: expected /01 or a SECTION ${section.value} OF n.`,
+        ),
+      ];
     return [];
   },
 };
@@ -145,27 +247,52 @@ const sectionMismatch: Rule = {
 const continuationHeaders: Rule = {
   code: 'continuation-header-mismatch',
   severity: 'warning',
-  description: 'Continuation headers name the post and serial of the classification line, count pages up one by one, and agree with its SECTION total.',
+  description:
+    'Continuation headers name the post and serial of the classification line, count pages up one by one, and agree with its SECTION total.',
   check: ({ cable, facts }) => {
     const findings: Finding[] = [];
     const body = facts.classification;
     let previous = body?.section?.number ?? 1;
     for (const header of cable.continuationHeaders) {
       if (body?.serial && header.serial !== body.serial.value) {
-        findings.push(finding(header.span, `Continuation header serial ${header.serial} differs from the classification-line serial ${body.serial.value}.`));
-      } else if (body?.post && !comparablePost(body.post.value).startsWith(comparablePost(header.post)) && !samePost(header.post, body.post.value)) {
+        findings.push(
+          finding(
+            header.span,
+            `Continuation header serial ${header.serial} differs from the classification-line serial ${body.serial.value}.`,
+          ),
+        );
+      } else if (
+        body?.post &&
+        !comparablePost(body.post.value).startsWith(comparablePost(header.post)) &&
+        !samePost(header.post, body.post.value)
+      ) {
         // Page headers cut long posts to ten characters: BUENOS AIR for BUENOS AIRES.
-        findings.push(finding(header.span, `Continuation header post ${header.post} differs from the classification-line post ${body.post.value}.`));
+        findings.push(
+          finding(
+            header.span,
+            `Continuation header post ${header.post} differs from the classification-line post ${body.post.value}.`,
+          ),
+        );
       }
       // In the `001.2 OF 004` layout the total counts pages, not sections.
       if (body?.section && !header.suffixed && header.total !== body.section.total) {
-        findings.push(finding(header.span, `Continuation header total ${header.total} disagrees with SECTION ${body.section.number} OF ${body.section.total} on the classification line: expected OF ${String(body.section.total).padStart(3, '0')}.`));
+        findings.push(
+          finding(
+            header.span,
+            `Continuation header total ${header.total} disagrees with SECTION ${body.section.number} OF ${body.section.total} on the classification line: expected OF ${String(body.section.total).padStart(3, '0')}.`,
+          ),
+        );
       }
       if (header.page > previous + 1) {
-        const missing = header.page - previous - 1 === 1 ? `section ${previous + 1} is missing` : `sections ${previous + 1} to ${header.page - 1} are missing`;
+        const missing =
+          header.page - previous - 1 === 1
+            ? `section ${previous + 1} is missing`
+            : `sections ${previous + 1} to ${header.page - 1} are missing`;
         findings.push(finding(header.span, `Page ${header.page} follows page ${previous}: ${missing} from this text.`));
       } else if (header.page < previous && !(header.suffixed && header.page === previous)) {
-        findings.push(finding(header.span, `Page ${header.page} after page ${previous}: continuation pages count up one by one.`));
+        findings.push(
+          finding(header.span, `Page ${header.page} after page ${previous}: continuation pages count up one by one.`),
+        );
       }
       previous = Math.max(previous, header.page);
     }
@@ -173,8 +300,21 @@ const continuationHeaders: Rule = {
   },
 };
 
-const SECURITY_LEVEL: Record<string, string> = { U: 'UNCLAS', E: 'UNCLAS', C: 'CONFIDENTIAL', S: 'SECRET', T: 'TOPSECRET' };
-const LEVEL_NAME: Record<string, string> = { UNCLAS: 'UNCLASSIFIED', UNCLASSIFIED: 'UNCLASSIFIED', CONFIDENTIAL: 'CONFIDENTIAL', SECRET: 'SECRET', TOPSECRET: 'TOP SECRET', LIMITEDOFFICIALUSE: 'LIMITED OFFICIAL USE' };
+const SECURITY_LEVEL: Record<string, string> = {
+  U: 'UNCLAS',
+  E: 'UNCLAS',
+  C: 'CONFIDENTIAL',
+  S: 'SECRET',
+  T: 'TOPSECRET',
+};
+const LEVEL_NAME: Record<string, string> = {
+  UNCLAS: 'UNCLASSIFIED',
+  UNCLASSIFIED: 'UNCLASSIFIED',
+  CONFIDENTIAL: 'CONFIDENTIAL',
+  SECRET: 'SECRET',
+  TOPSECRET: 'TOP SECRET',
+  LIMITEDOFFICIALUSE: 'LIMITED OFFICIAL USE',
+};
 
 const securityClassification: Rule = {
   code: 'security-classification-mismatch',
@@ -188,7 +328,12 @@ const securityClassification: Rule = {
     const actual = body.level === 'UNCLASSIFIED' || body.level === 'LIMITEDOFFICIALUSE' ? 'UNCLAS' : body.level;
     if (expected === actual) return [];
     const want = actual === 'UNCLAS' ? 'UUUUU' : actual[0].repeat(5);
-    return [finding(letter.span, `Security letters ${letter.value.repeat(5)} (${LEVEL_NAME[expected]}) disagree with the classification line (${LEVEL_NAME[body.level]}): expected ${want}.`)];
+    return [
+      finding(
+        letter.span,
+        `Security letters ${letter.value.repeat(5)} (${LEVEL_NAME[expected]}) disagree with the classification line (${LEVEL_NAME[body.level]}): expected ${want}.`,
+      ),
+    ];
   },
 };
 
@@ -200,7 +345,9 @@ const precedenceMismatch: Rule = {
     const relay = facts.relayPrecedence;
     const dtg = facts.dtg?.value.precedence[0];
     if (!relay || !dtg || relay.value[0] === dtg) return [];
-    return [finding(relay.span, `Precedence ${relay.value} does not match the DTG precedence ${dtg}: expected ${dtg}${dtg}.`)];
+    return [
+      finding(relay.span, `Precedence ${relay.value} does not match the DTG precedence ${dtg}: expected ${dtg}${dtg}.`),
+    ];
   },
 };
 
@@ -211,7 +358,10 @@ function portionMarkings({ cable, reader }: RuleContext): Array<Located<ReturnTy
     const token = cable.lines[cable.subject.startLine].tokens.find((t) => t.kind === 'portionMarking');
     if (token) spans.push({ line: cable.subject.startLine, start: token.start, end: token.end });
   }
-  return spans.map((span) => ({ value: parsePortionMarking(reader.line(cable, span.line).slice(span.start + 1, span.end - 1)), span }));
+  return spans.map((span) => ({
+    value: parsePortionMarking(reader.line(cable, span.line).slice(span.start + 1, span.end - 1)),
+    span,
+  }));
 }
 
 const portionAbove: Rule = {
@@ -222,7 +372,14 @@ const portionAbove: Rule = {
     const body = context.facts.classification;
     if (!body) return [];
     return portionMarkings(context).flatMap(({ value, span }) =>
-      value && value.rank > body.rank ? [finding(span, `Portion marked ${value.level} in a cable classified ${LEVEL_NAME[body.level]}: a portion cannot be above the overall classification.`)] : [],
+      value && value.rank > body.rank
+        ? [
+            finding(
+              span,
+              `Portion marked ${value.level} in a cable classified ${LEVEL_NAME[body.level]}: a portion cannot be above the overall classification.`,
+            ),
+          ]
+        : [],
     );
   },
 };
@@ -234,7 +391,14 @@ const noforn: Rule = {
   check: (context) => {
     if (context.facts.captions.includes('NOFORN') || !context.facts.classification) return [];
     const first = portionMarkings(context).find(({ value }) => value?.noforn);
-    return first ? [finding(first.span, 'NOFORN portion in a cable without the NOFORN caption: expected NOFORN among the captions after the classification line.')] : [];
+    return first
+      ? [
+          finding(
+            first.span,
+            'NOFORN portion in a cable without the NOFORN caption: expected NOFORN among the captions after the classification line.',
+          ),
+        ]
+      : [];
   },
 };
 
@@ -243,7 +407,8 @@ function parseDeclDate(text: string): { date?: Date; shaped: boolean } {
   let m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
   let year: number, month: number, day: number;
   if (m) [month, day, year] = [Number(m[1]), Number(m[2]), m[3].length === 2 ? fullYear(Number(m[3])) : Number(m[3])];
-  else if ((m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(text))) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(text)))
+    [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   else return { shaped: false };
   const date = new Date(Date.UTC(year, month - 1, day));
   return { shaped: true, date: date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined };
@@ -260,13 +425,24 @@ const executiveOrderRule: Rule = {
     const number = reader.find(cable, rel, 'executiveOrderNumber');
     if (number && !executiveOrder(number.value)) {
       const near = ['12958', '13526', '12356'].find((n) => editDistance(n, number.value) <= 2);
-      findings.push(finding(number.span, `Unknown executive order ${number.value}: expected 12958 (1995-2009), 13526 (2010 on) or an older order${near ? `; did you mean ${near}?` : '.'}`));
+      findings.push(
+        finding(
+          number.span,
+          `Unknown executive order ${number.value}: expected 12958 (1995-2009), 13526 (2010 on) or an older order${near ? `; did you mean ${near}?` : '.'}`,
+        ),
+      );
     }
     const decl = reader.find(cable, rel, 'declassification');
     const value = decl?.value.trim().split(/\s+/)[0] ?? '';
     if (decl && /^\d/.test(value)) {
       const parsed = parseDeclDate(value);
-      if (parsed.shaped && !parsed.date) findings.push(finding({ ...decl.span, end: decl.span.start + value.length }, `DECL date ${value} is not a real date: expected mm/dd/yyyy.`));
+      if (parsed.shaped && !parsed.date)
+        findings.push(
+          finding(
+            { ...decl.span, end: decl.span.start + value.length },
+            `DECL date ${value} is not a real date: expected mm/dd/yyyy.`,
+          ),
+        );
     }
     return findings;
   },
@@ -281,12 +457,25 @@ const declassification: Rule = {
     if (!decl) return [];
     const value = decl.value.trim();
     if (/^N\/?A\b/i.test(value)) {
-      return facts.classification && facts.classification.rank >= 2 ? [finding(decl.span, `N/A on a ${LEVEL_NAME[facts.classification.level]} cable: a classified cable needs a declassification date (DECL: mm/dd/yyyy).`)] : [];
+      return facts.classification && facts.classification.rank >= 2
+        ? [
+            finding(
+              decl.span,
+              `N/A on a ${LEVEL_NAME[facts.classification.level]} cable: a classified cable needs a declassification date (DECL: mm/dd/yyyy).`,
+            ),
+          ]
+        : [];
     }
     const date = parseDeclDate(value.split(/\s+/)[0]).date;
     const dtg = facts.dtg?.value.date;
-    if (!date || !dtg || date.getTime() >= Date.UTC(dtg.getUTCFullYear(), dtg.getUTCMonth(), dtg.getUTCDate())) return [];
-    return [finding(decl.span, `DECL date ${value} is before the cable's date ${dtg.toISOString().slice(0, 10)}: a cable cannot be declassified before it was written.`)];
+    if (!date || !dtg || date.getTime() >= Date.UTC(dtg.getUTCFullYear(), dtg.getUTCMonth(), dtg.getUTCDate()))
+      return [];
+    return [
+      finding(
+        decl.span,
+        `DECL date ${value} is before the cable's date ${dtg.toISOString().slice(0, 10)}: a cable cannot be declassified before it was written.`,
+      ),
+    ];
   },
 };
 
@@ -308,14 +497,29 @@ const paragraphNumbering: Rule = {
         return;
       }
       if (p.number > previous + 1) {
-        const missing = p.number - previous - 1 === 1 ? `paragraph ${previous + 1} is` : `paragraphs ${previous + 1} to ${p.number - 1} are`;
-        findings.push(finding(p.numberSpan, `${first ? `The first paragraph is numbered ${p.number}` : `Paragraph ${p.number} follows paragraph ${previous}`}: ${missing} missing (removed or redacted?).`));
+        const missing =
+          p.number - previous - 1 === 1
+            ? `paragraph ${previous + 1} is`
+            : `paragraphs ${previous + 1} to ${p.number - 1} are`;
+        findings.push(
+          finding(
+            p.numberSpan,
+            `${first ? `The first paragraph is numbered ${p.number}` : `Paragraph ${p.number} follows paragraph ${previous}`}: ${missing} missing (removed or redacted?).`,
+          ),
+        );
       } else if (first && p.number !== 1) {
         findings.push(finding(p.numberSpan, `The first paragraph is numbered ${p.number}: expected 1.`));
       } else if (p.number === previous) {
-        findings.push(finding(p.numberSpan, `Paragraph ${p.number} repeats the number of the previous paragraph: expected ${previous + 1}.`));
+        findings.push(
+          finding(
+            p.numberSpan,
+            `Paragraph ${p.number} repeats the number of the previous paragraph: expected ${previous + 1}.`,
+          ),
+        );
       } else if (p.number < previous) {
-        findings.push(finding(p.numberSpan, `Paragraph ${p.number} after paragraph ${previous}: expected ${previous + 1}.`));
+        findings.push(
+          finding(p.numberSpan, `Paragraph ${p.number} after paragraph ${previous}: expected ${previous + 1}.`),
+        );
       }
       previous = p.number;
     });
@@ -330,7 +534,12 @@ const garbledPilcrow: Rule = {
   check: ({ cable }) =>
     cable.paragraphs
       .filter((p) => p.marker === 'garbledPilcrow')
-      .map((p) => finding(p.numberSpan, `"${p.writtenNumber}." is paragraph ${p.number} with its paragraph sign garbled into a 1: expected ¶${p.number}.`)),
+      .map((p) =>
+        finding(
+          p.numberSpan,
+          `"${p.writtenNumber}." is paragraph ${p.number} with its paragraph sign garbled into a 1: expected ¶${p.number}.`,
+        ),
+      ),
 };
 
 /**
@@ -345,11 +554,13 @@ const LONGEST_SEARCHED_CODE = 40;
 
 function unknownTagMessage(code: string, suggested: Set<string>): string {
   // Splits and searches cost time in the length of the code: a 1 MB run of capitals after a TAGS line is a "code".
-  if (code.length > LONGEST_SEARCHED_CODE) return `Unknown TAGS code "${code.slice(0, LONGEST_SEARCHED_CODE)}...": expected a subject (PREL), program (KDEM), FIPS country (TI) or organization (NATO) code.`;
+  if (code.length > LONGEST_SEARCHED_CODE)
+    return `Unknown TAGS code "${code.slice(0, LONGEST_SEARCHED_CODE)}...": expected a subject (PREL), program (KDEM), FIPS country (TI) or organization (NATO) code.`;
   const split = code.length > 4 ? splitConcatenatedTags(code) : undefined;
   if (split) return `"${code}" runs several TAGS codes together: split into ${split.map((t) => t.code).join(' ')}.`;
   const iso = isoLookalike(code);
-  if (iso) return `"${code}" is the ISO code of ${iso.isoName}; TAGS use FIPS 10-4 country codes: expected ${iso.fipsCodeOfIsoCountry}.`;
+  if (iso)
+    return `"${code}" is the ISO code of ${iso.isoName}; TAGS use FIPS 10-4 country codes: expected ${iso.fipsCodeOfIsoCountry}.`;
   const withoutSuggestion = `Unknown TAGS code "${code}": expected a subject (PREL), program (KDEM), FIPS country (TI) or organization (NATO) code.`;
   if (!suggested.has(code)) {
     if (suggested.size >= SUGGESTED_CODES) return withoutSuggestion;
@@ -379,7 +590,9 @@ const tags: Rule = {
         // After OVIP come the names of visiting persons, free text.
         if (k > 0 && /^OVIP$/i.test(reader.tokenText(cable, rel, tokens[k - 1]))) break;
         if (!/^[A-Z]{2,}$/.test(code) || tagCode(code)) continue;
-        findings.push(finding({ line: rel, start: tokens[k].start, end: tokens[k].end }, unknownTagMessage(code, suggested)));
+        findings.push(
+          finding({ line: rel, start: tokens[k].start, end: tokens[k].end }, unknownTagMessage(code, suggested)),
+        );
       }
     }
     return findings;
