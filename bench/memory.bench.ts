@@ -6,7 +6,7 @@
 //   npm run bench   (node --expose-gc; BENCH_MEMORY_SIZES=1,10,100)
 import { execFileSync } from 'node:child_process';
 import { documentDiagnostics } from '../server/src/features/diagnostics/diagnostics';
-import { CableReader } from '../server/src/features/facts';
+import { CableReader } from '../server/src/facts/facts';
 import { documentSymbols } from '../server/src/features/outline';
 import { semanticTokenData } from '../server/src/features/semanticTokens';
 import { CableModel } from '../server/src/syntax/model';

@@ -14,7 +14,7 @@ import { CancellationTokenSource, Emitter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as md from 'vscode-markdown-languageservice';
 import { DocumentSymbol } from 'vscode-languageserver-types';
-import { CableReader } from '../server/src/features/facts';
+import { CableReader } from '../server/src/facts/facts';
 import { documentSymbols } from '../server/src/features/outline';
 import { CableModel } from '../server/src/syntax/model';
 import { projectRoot } from '../test/support/paths';

@@ -1,6 +1,6 @@
 // The user's own code tables (setting cable.tables.extra): read with workspace.fs, so that they work in a virtual
 // workspace on vscode.dev too; read again when the setting, the workspace folders or the files change. The server
-// parses them (see server/src/tables/extra.ts): the client only hands over names and text.
+// parses them (see server/src/vocabulary/extra.ts): the client only hands over names and text.
 import * as vscode from 'vscode';
 import type { TableFile } from '../../server/src/protocol';
 

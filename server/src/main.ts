@@ -2,7 +2,7 @@
 // createConnection picks the transport from the command line.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
-import { nodeWorkspaceFiles } from './workspace/nodeFiles';
+import { nodeWorkspaceFiles } from './cableFiles/nodeFiles';
 
 startServer(createConnection(ProposedFeatures.all), { files: nodeWorkspaceFiles });
 

@@ -29,13 +29,13 @@ import { DEFAULT_MAX_OUTLINE_SYMBOLS, documentSymbols, limitSymbols } from './fe
 import { references } from './features/references';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokenData, semanticTokensDelta } from './features/semanticTokens';
 import { CABLE_AT_METHOD, CableAtParams, TABLES_METHOD, TablesParams } from './protocol';
-import { formatTableProblem, loadExtraTables, TableProblem } from './tables';
+import { formatTableProblem, loadExtraTables, TableProblem } from './vocabulary';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { CableIndex, uriKey } from './workspace/cableIndex';
+import { CableIndex, uriKey } from './service/cableIndex';
 import { Position, TextChange } from './syntax/model';
-import { CableDocument, OpenDocuments } from './workspace/documents';
-import { CABLE_FILE_GLOB, isCableFileName, WorkspaceFiles } from './workspace/files';
-import { indexFolders } from './workspace/indexer';
+import { CableDocument, OpenDocuments } from './service/documents';
+import { CABLE_FILE_GLOB, isCableFileName, WorkspaceFiles } from './cableFiles/files';
+import { indexFolders } from './service/indexer';
 
 export interface ServerOptions {
   /** How to find and read the workspace's cable files (Node: nodeFiles.ts). */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cableAt } from '../../server/src/features/cableAt';
-import { CableReader } from '../../server/src/features/facts';
+import { CableReader } from '../../server/src/facts/facts';
 import { CableModel } from '../../server/src/syntax/model';
 import { readFixture } from '../support/fixtures';
 

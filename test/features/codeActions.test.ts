@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import { codeActions, FIX_ALL_KIND } from '../../server/src/features/codeActions';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
-import { CableReader } from '../../server/src/features/facts';
+import { CableReader } from '../../server/src/facts/facts';
 import { CableModel } from '../../server/src/syntax/model';
 import { DEFECTS, WELL_FORMED } from '../support/defects';
 import { readFixture } from '../support/fixtures';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MarkupContent } from 'vscode-languageserver-types';
-import { CableReader } from '../../server/src/features/facts';
+import { CableReader } from '../../server/src/facts/facts';
 import { hover } from '../../server/src/features/hover';
 import { CableModel } from '../../server/src/syntax/model';
 import { fixtureNames, readFixture } from '../support/fixtures';

@@ -5,11 +5,11 @@ import { test } from 'node:test';
 import { DocumentLink, Location, LocationLink } from 'vscode-languageserver-types';
 import { definition } from '../../server/src/features/definition';
 import { documentLinks } from '../../server/src/features/documentLinks';
-import { CableReader } from '../../server/src/features/facts';
+import { CableReader } from '../../server/src/facts/facts';
 import { references } from '../../server/src/features/references';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { CableModel } from '../../server/src/syntax/model';
-import { CableIndex } from '../../server/src/workspace/cableIndex';
+import { CableIndex } from '../../server/src/service/cableIndex';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { syntheticCable } from '../support/synthetic';
 

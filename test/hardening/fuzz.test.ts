@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { documentDiagnostics, RuleSettings } from '../../server/src/features/diagnostics/diagnostics';
-import { CableReader } from '../../server/src/features/facts';
+import { CableReader } from '../../server/src/facts/facts';
 import { codeActions } from '../../server/src/features/codeActions';
 import { completions } from '../../server/src/features/completion';
 import { foldingRanges } from '../../server/src/features/folding';
@@ -13,7 +13,7 @@ import { hover } from '../../server/src/features/hover';
 import { documentSymbols } from '../../server/src/features/outline';
 import { semanticTokenData } from '../../server/src/features/semanticTokens';
 import { CableModel, TextChange } from '../../server/src/syntax/model';
-import { CableDocument } from '../../server/src/workspace/documents';
+import { CableDocument } from '../../server/src/service/documents';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { applyToText } from '../support/textEdits';
 import {

@@ -2,7 +2,7 @@
 // test/hardening/linear.test.ts (within a factor of ordinary text) and bench/pathological.bench.ts (before/after).
 import { performance } from 'node:perf_hooks';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
-import { CableReader } from '../../server/src/features/facts';
+import { CableReader } from '../../server/src/facts/facts';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols } from '../../server/src/features/outline';

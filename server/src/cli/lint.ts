@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { documentDiagnostics, RuleSettings } from '../features/diagnostics/diagnostics';
 import { CableModel } from '../syntax/model';
-import { decodeCableText } from '../workspace/decode';
+import { decodeCableText } from '../cableFiles/decode';
 import { Format } from './options';
 import { formatterFor, Formatter } from './formats';
 

@@ -3,8 +3,8 @@
 import { Position } from 'vscode-languageserver-types';
 import { CableAtResult } from '../protocol';
 import { Cable } from '../syntax/types';
-import { classificationByWord, precedence as precedenceByCode } from '../tables';
-import { CableFacts, CableReader } from './facts';
+import { classificationByWord, precedence as precedenceByCode } from '../vocabulary';
+import { CableFacts, CableReader } from '../facts/facts';
 
 /**
  * The cable holding `position`'s line; null outside every cable, and for text with neither a routing header nor a

@@ -3,9 +3,9 @@
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { canonicalClassification } from '../syntax/lexer';
 import { Cable } from '../syntax/types';
-import { nearestTagCodes, splitConcatenatedTags } from '../tables';
+import { nearestTagCodes, splitConcatenatedTags } from '../vocabulary';
 import { cableDiagnostics, RuleSettings } from './diagnostics/diagnostics';
-import { CableReader, dayOfYear } from './facts';
+import { CableReader, dayOfYear } from '../facts/facts';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cable`;
 

@@ -1,8 +1,8 @@
 // Completion where the line says what belongs there: TAGS codes, routing indicators with their posts,
 // captions, portion markings, classification words, E.O. numbers, and a new-cable skeleton.
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position, Range } from 'vscode-languageserver-types';
-import { allCaptions, allExecutiveOrders, allPortionMarkings, allRoutingIndicators, allTagCodes } from '../tables';
-import { CableReader, dayOfYear } from './facts';
+import { allCaptions, allExecutiveOrders, allPortionMarkings, allRoutingIndicators, allTagCodes } from '../vocabulary';
+import { CableReader, dayOfYear } from '../facts/facts';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

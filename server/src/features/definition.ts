@@ -1,7 +1,7 @@
 // Go to definition: on a citation (`09 STATE 12345`, `SECSTATE 15113`, `DOHA 152 (08)`) or on a reference ID in
 // the text (`09STATE122115`), the cited cable wherever it is in the workspace (several places when it is in several files).
 import { Location, LocationLink, Position } from 'vscode-languageserver-types';
-import { CableIndex } from '../workspace/cableIndex';
+import { CableIndex } from '../service/cableIndex';
 import { cableLink, cableLocation, citationAt, spanRange } from './navigation';
 
 /** Location links (with the citation as origin) when the client takes them, else plain locations; null off a citation. */

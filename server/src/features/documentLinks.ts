@@ -1,7 +1,7 @@
 // Document links: every citation whose cable is in the workspace links to that cable (file and line). Citations of
 // cables that are not indexed get no link.
 import { DocumentLink } from 'vscode-languageserver-types';
-import { CableIndex } from '../workspace/cableIndex';
+import { CableIndex } from '../service/cableIndex';
 import { cableTitle, spanRange } from './navigation';
 
 export function documentLinks(index: CableIndex, uri: string): DocumentLink[] {

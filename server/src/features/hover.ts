@@ -16,8 +16,8 @@ import {
   precedenceByWord,
   routingIndicator,
   tagCode,
-} from '../tables';
-import { CableFacts, CableReader, dayOfYear, fullYear, parseDateTimeGroup } from './facts';
+} from '../vocabulary';
+import { CableFacts, CableReader, dayOfYear, fullYear, parseDateTimeGroup } from '../facts/facts';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 

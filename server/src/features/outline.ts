@@ -3,7 +3,7 @@
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import { paragraphLead } from '../syntax/structure';
 import { Block, Cable, Paragraph, Section, Span } from '../syntax/types';
-import { CableReader } from './facts';
+import { CableReader } from '../facts/facts';
 
 function lineRange(cable: Cable, startLine: number, endLine: number, reader: CableReader): Range {
   return {

@@ -2,7 +2,7 @@
 // disk). The cable is the one cited under the position, or the one whose header, classification line or subject
 // holds the position.
 import { Location, Position } from 'vscode-languageserver-types';
-import { CableIndex } from '../workspace/cableIndex';
+import { CableIndex } from '../service/cableIndex';
 import { cableAtLine, cableLocation, citationAt, spanRange } from './navigation';
 
 /** The reference ID that a position stands for, if any. */

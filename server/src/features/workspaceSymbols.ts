@@ -2,7 +2,7 @@
 // words of their subject (`russ dep`), case-insensitive. The name carries the subject, since editors filter the
 // answers by name again.
 import { SymbolInformation, SymbolKind } from 'vscode-languageserver-types';
-import { CableIndex, IndexedCable } from '../workspace/cableIndex';
+import { CableIndex, IndexedCable } from '../service/cableIndex';
 import { cableLocation } from './navigation';
 
 /**

@@ -1,7 +1,7 @@
 // Line lexer: one line of text -> its kind, typed tokens with exact columns, and shape problems.
 // A pure function of the line's text, so an edit only re-lexes the lines it touched. Never throws;
 // every regular expression is anchored or bounded so that it runs in linear time.
-import { editDistance } from '../tables/tags';
+import { editDistance } from '../vocabulary/tags';
 import { LexedLine, LineKind, LineProblem, Token, TokenKind } from './types';
 
 const NO_TOKENS = Object.freeze([]) as unknown as Token[];

@@ -1,9 +1,9 @@
 // Diagnostics provider: runs every rule on every cable, with the user's rule settings.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { CableModel } from '../../syntax/model';
-import { tablesVersion } from '../../tables/extra';
+import { tablesVersion } from '../../vocabulary/extra';
 import { Cable } from '../../syntax/types';
-import { CableReader } from '../facts';
+import { CableReader } from '../../facts/facts';
 import { Finding, Severity } from './rule';
 import { RULES } from './rules';
 

@@ -1,7 +1,7 @@
 // What a diagnostic rule is: one object per check, with a stable code, a default severity and a
 // description; `cable.diagnostics.rules` can turn a rule off or change its severity.
 import { Cable, Span } from '../../syntax/types';
-import { CableFacts, CableReader } from '../facts';
+import { CableFacts, CableReader } from '../../facts/facts';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

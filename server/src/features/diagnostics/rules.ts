@@ -9,8 +9,8 @@ import {
   parsePortionMarking,
   splitConcatenatedTags,
   tagCode,
-} from '../../tables';
-import { comparablePost, dayOfYear, fullYear, Located, samePost } from '../facts';
+} from '../../vocabulary';
+import { comparablePost, dayOfYear, fullYear, Located, samePost } from '../../facts/facts';
 import { Finding, Rule, RuleContext, syntaxRule } from './rule';
 
 const finding = (span: Span, message: string): Finding => ({ ...span, message });

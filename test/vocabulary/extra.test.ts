@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { MarkupContent } from 'vscode-languageserver-types';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
-import { CableReader } from '../../server/src/features/facts';
+import { CableReader } from '../../server/src/facts/facts';
 import { hover } from '../../server/src/features/hover';
 import { CableModel } from '../../server/src/syntax/model';
 import {
@@ -22,7 +22,7 @@ import {
   splitConcatenatedTags,
   tagCode,
   tablesVersion,
-} from '../../server/src/tables';
+} from '../../server/src/vocabulary';
 import { readFixture } from '../support/fixtures';
 
 afterEach(() => setExtraTables(NO_EXTRA_TABLES));

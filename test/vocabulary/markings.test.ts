@@ -12,7 +12,7 @@ import {
   parsePortionMarking,
   precedence,
   precedenceByWord,
-} from '../../server/src/tables';
+} from '../../server/src/vocabulary';
 
 test('captions: SIPDIS, NOFORN, SENSITIVE and its long form, distribution and channel captions', () => {
   assert.equal(caption('SIPDIS')?.kind, 'distribution');

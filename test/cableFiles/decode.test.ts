@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { decodeCableText } from '../../server/src/workspace/decode';
+import { decodeCableText } from '../../server/src/cableFiles/decode';
 import { fixtureNames } from '../support/fixtures';
 import { fixturesDir } from '../support/paths';
 

@@ -1,7 +1,7 @@
 // The one TSV parser behind every table: comments, header, rows; missing columns fail loudly.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lazy, parseTsv, splitList, toCount } from '../../server/src/tables/tsv';
+import { lazy, parseTsv, splitList, toCount } from '../../server/src/vocabulary/tsv';
 
 const TABLE =
   '# source: somewhere\n# second comment\ncode\tmeaning\tcount\nPREL\tExternal political relations\t1042\r\nPGOV\t\t832\n\n';

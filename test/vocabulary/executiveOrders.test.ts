@@ -1,7 +1,7 @@
 // Executive orders on the E.O. line and the classification reasons 1.4 (a)-(h).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classificationReason, executiveOrder } from '../../server/src/tables';
+import { classificationReason, executiveOrder } from '../../server/src/vocabulary';
 
 test('known executive orders, by string or number', () => {
   const eo = executiveOrder('12958');

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { editDistance, isoLookalike, nearestTagCodes, splitConcatenatedTags, tagCode } from '../../server/src/tables';
+import {
+  editDistance,
+  isoLookalike,
+  nearestTagCodes,
+  splitConcatenatedTags,
+  tagCode,
+} from '../../server/src/vocabulary';
 import { fixturesDir } from '../support/paths';
 
 test('subject, program, geographic (FIPS) and organization codes', () => {

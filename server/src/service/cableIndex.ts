@@ -2,7 +2,7 @@
 // (read from disk) or as the live model of an open document, which overrides the file while it is open.
 // Per cable only what navigation needs is kept (ID, subject, a few line numbers, citations), never the model of a
 // file read from disk; updating one file replaces only that file's entries.
-import { CableReader } from '../features/facts';
+import { CableReader } from '../facts/facts';
 import { citationCandidates, findReferenceIds } from '../syntax/citations';
 import { CableModel } from '../syntax/model';
 import { Cable } from '../syntax/types';

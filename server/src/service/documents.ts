@@ -1,5 +1,5 @@
 // Open documents and their models, kept up to date from incremental edits. Knows nothing of the connection.
-import { CableReader } from '../features/facts';
+import { CableReader } from '../facts/facts';
 import { CableModel, TextChange } from '../syntax/model';
 
 export class CableDocument {

@@ -1,9 +1,9 @@
 // Which files are cables, how they are decoded, and folder indexing with progress, over an in-memory file system.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CableIndex } from '../../server/src/workspace/cableIndex';
-import { decodeCable, isCableFileName, isCableText, WorkspaceFiles } from '../../server/src/workspace/files';
-import { indexFolders } from '../../server/src/workspace/indexer';
+import { CableIndex } from '../../server/src/service/cableIndex';
+import { decodeCable, isCableFileName, isCableText, WorkspaceFiles } from '../../server/src/cableFiles/files';
+import { indexFolders } from '../../server/src/service/indexer';
 import { syntheticCable } from '../support/synthetic';
 
 test('cable files: .cable and .tel by name, .txt when the first line is a transmission line', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { explainRoutingIndicator, isRoutingIndicatorShape, routingIndicator } from '../../server/src/tables';
+import { explainRoutingIndicator, isRoutingIndicatorShape, routingIndicator } from '../../server/src/vocabulary';
 import { fixturesDir } from '../support/paths';
 
 test('RUEHDBU is AMEMBASSY DUSHANBE, the DE station of the seed cable', () => {

@@ -1,9 +1,9 @@
 // The workspace index on its own: files in, reference IDs and citations out; updates replace one file's entries.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CableReader } from '../../server/src/features/facts';
+import { CableReader } from '../../server/src/facts/facts';
 import { CableModel } from '../../server/src/syntax/model';
-import { CableIndex, IndexedCable, indexText, uriKey } from '../../server/src/workspace/cableIndex';
+import { CableIndex, IndexedCable, indexText, uriKey } from '../../server/src/service/cableIndex';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { syntheticCable } from '../support/synthetic';
 
