@@ -4,6 +4,7 @@ import { cableIdentity, CableIdentity, postOfOriginator } from '../syntax/identi
 import { closestClassification } from '../syntax/lexer';
 import { CableModel } from '../syntax/model';
 import { Cable, Span, Token, TokenKind } from '../syntax/types';
+import { MONTHS } from '../vocabulary/months';
 
 export interface Located<T> {
   value: T;
@@ -52,8 +53,6 @@ export interface CableFacts {
   classification?: Classification;
   captions: string[];
 }
-
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 /** Rank of a classification level: UNCLAS 0, LIMITED OFFICIAL USE 1, CONFIDENTIAL 2, SECRET 3, TOP SECRET 4. */
 export function classificationRank(level: string): number {

@@ -6,6 +6,7 @@ import { Cable } from '../syntax/types';
 import { nearestTagCodes, splitConcatenatedTags } from '../vocabulary';
 import { cableDiagnostics, RuleSettings } from './diagnostics/diagnostics';
 import { CableReader, dayOfYear } from '../facts/facts';
+import { MONTHS } from '../vocabulary/months';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cable`;
 
@@ -14,8 +15,6 @@ interface Fix {
   edits: TextEdit[];
   preferred?: boolean;
 }
-
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 function replace(line: number, start: number, end: number, newText: string): TextEdit {
   return { range: { start: { line, character: start }, end: { line, character: end } }, newText };

@@ -3,8 +3,8 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position, Range } from 'vscode-languageserver-types';
 import { allCaptions, allExecutiveOrders, allPortionMarkings, allRoutingIndicators, allTagCodes } from '../vocabulary';
 import { CableReader, dayOfYear } from '../facts/facts';
+import { MONTHS } from '../vocabulary/months';
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** Longest word completion replaces; the patterns below read only this many characters before the cursor. */

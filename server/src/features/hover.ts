@@ -1,6 +1,6 @@
 // Hover: what the token under the cursor means, in concise markdown.
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { MONTHS } from '../syntax/lexer';
+import { MONTHS } from '../vocabulary/months';
 import { parseContinuationHeader } from '../syntax/structure';
 import { Cable, Token } from '../syntax/types';
 import {

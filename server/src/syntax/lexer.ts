@@ -3,6 +3,7 @@
 // every regular expression is anchored or bounded so that it runs in linear time.
 import { editDistance } from '../vocabulary/tags';
 import { LexedLine, LineKind, LineProblem, Token, TokenKind } from './types';
+import { MONTHS } from '../vocabulary/months';
 
 const NO_TOKENS = Object.freeze([]) as unknown as Token[];
 const NO_PROBLEMS = Object.freeze([]) as unknown as LineProblem[];
@@ -81,7 +82,6 @@ function isSorted(tokens: readonly Token[]): boolean {
 
 export const ROUTING_INDICATOR = /^R[A-Z]{3,6}$/;
 const PRECEDENCE_LETTERS = 'ZYOPR';
-export const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const PRECEDENCE_WORDS = /^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT)$/;
 /** Whether a paragraph sign starts at `at`, as the renderings have it: ¶, a bad decode (U+FFFD), or a double decode (Â¶). */
 export function startsWithPilcrow(text: string, at: number): boolean {
