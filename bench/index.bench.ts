@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { CableIndex } from '../server/src/service/cableIndex';
+import { CableIndex } from '../server/src/workspace/cableIndex';
 import { indexFolders } from '../server/src/service/indexer';
 import { nodeWorkspaceFiles } from '../server/src/cableFiles/nodeFiles';
 import { fixtureNames } from '../test/support/fixtures';

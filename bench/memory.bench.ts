@@ -11,6 +11,7 @@ import { documentSymbols } from '../server/src/features/outline';
 import { semanticTokenData } from '../server/src/features/semanticTokens';
 import { CableModel } from '../server/src/syntax/model';
 import { corpusOfSize, machine, met, table } from './support';
+import { documentContext } from '../test/support/context';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
@@ -28,9 +29,9 @@ function measureSize(megabytes: number): Record<string, number> {
   for (let k = 0; k < 8; k++) CableModel.parse(corpusOfSize(0.5));
   const warm = CableModel.parse(corpusOfSize(0.5));
   const warmReader = new CableReader(warm);
-  documentSymbols(warmReader);
-  documentDiagnostics(warm, {}, warmReader);
-  semanticTokenData(warm);
+  documentSymbols(documentContext(warmReader));
+  documentDiagnostics(documentContext(warmReader));
+  semanticTokenData(documentContext(warm));
   const start = heap();
   let text: string | undefined = corpusOfSize(megabytes);
   const bytes = Buffer.byteLength(text, 'utf8');
@@ -40,9 +41,9 @@ function measureSize(megabytes: number): Record<string, number> {
   text = undefined; // the editor's copy is gone: the document is the model, which holds its text
   const modelAndText = heap();
   const reader = new CableReader(model);
-  documentSymbols(reader);
-  documentDiagnostics(model, {}, reader);
-  const tokens = semanticTokenData(model);
+  documentSymbols(documentContext(reader));
+  documentDiagnostics(documentContext(reader));
+  const tokens = semanticTokenData(documentContext(model));
   const withFeatures = heap();
   void [model, reader, tokens];
   return {

@@ -19,6 +19,7 @@ import { documentSymbols } from '../server/src/features/outline';
 import { CableModel } from '../server/src/syntax/model';
 import { projectRoot } from '../test/support/paths';
 import { corpusOfSize, machine, met, ratio, spread, summarize, table, Timing } from './support';
+import { documentContext } from '../test/support/context';
 
 const megabytes = Number(process.env.BENCH_PEER_MB ?? 10);
 
@@ -46,7 +47,7 @@ function markdownService(): md.IMdLanguageService {
 /** The cable corpus as Markdown: a heading per outline symbol (depth = heading level, at most 6) over the cable's lines. */
 function cablesAsMarkdown(text: string): string {
   const model = CableModel.parse(text);
-  const symbols = documentSymbols(new CableReader(model));
+  const symbols = documentSymbols(documentContext(new CableReader(model)));
   const headings = new Map<number, string[]>();
   const walk = (list: DocumentSymbol[], depth: number) => {
     for (const s of list) {
@@ -103,10 +104,10 @@ async function main(): Promise<void> {
   // Ours: cold, and after a keystroke in the middle (the model and its per-cable symbols kept, as the server keeps them).
   const model = CableModel.parse(cables);
   const reader = new CableReader(model);
-  documentSymbols(reader);
+  documentSymbols(documentContext(reader));
   const middle = Math.floor(model.lineCount / 2);
   let column = 0;
-  const ourSymbols = count(documentSymbols(new CableReader(CableModel.parse(cables))));
+  const ourSymbols = count(documentSymbols(documentContext(new CableReader(CableModel.parse(cables)))));
 
   console.log(`## Peer: document symbols, ${megabytes} MB (${machine()})\n`);
   const rows: string[][] = [];
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
         await work();
         if (round >= 0) samples[key].push(performance.now() - start);
       };
-      await time('oursCold', () => documentSymbols(new CableReader(CableModel.parse(cables))));
+      await time('oursCold', () => documentSymbols(documentContext(new CableReader(CableModel.parse(cables)))));
       await time('theirsCold', () =>
         markdownSymbols(TextDocument.create(`file:///peer/${uriCount++}.md`, 'markdown', 1, markdown)),
       );
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
           text: 'x',
         });
         column++;
-        return documentSymbols(reader);
+        return documentSymbols(documentContext(reader));
       });
       await time('theirsEdit', () => {
         const position = markdownDocument.positionAt(Math.floor(markdown.length / 2));

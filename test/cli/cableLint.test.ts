@@ -23,6 +23,7 @@ import { RULES } from '../../server/src/features/diagnostics/rules';
 import { CableModel } from '../../server/src/syntax/model';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { cliBundle, fixturesDir, projectRoot } from '../support/paths';
+import { documentContext } from '../support/context';
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
 
@@ -43,7 +44,7 @@ function lint(args: string[], cwd = fixturesDir): Run {
 
 /** The editor's diagnostics of a fixture. */
 function editorDiagnostics(name: string, settings: RuleSettings = {}): Diagnostic[] {
-  return documentDiagnostics(CableModel.parse(readFixture(name)), settings);
+  return documentDiagnostics(documentContext(CableModel.parse(readFixture(name)), { rules: settings }));
 }
 
 const names = fixtureNames();
@@ -209,6 +210,27 @@ test('--rule: off silences a rule, a level changes its severity (as cable.diagno
   assert.equal(lowered.status, 0);
   assert.match(lowered.stdout, /error\.cable:1:14 hint transmission-shape/);
   assert.match(lowered.stdout, /warning\.cable:116:1 information paragraph-numbering/);
+});
+
+test("--tables: the user's own codes are known, as with cable.tables.extra; a bad entry is said, an unreadable file is a usage error", () => {
+  const withOwnTag = readFixture('09DUSHANBE1151.cable').replace('[PREL](#) [PHUM](#)', '[PREL](#) [KXYZ](#)');
+  const dir = folder('tables', {
+    'own.cable': withOwnTag,
+    'copy.cable': withOwnTag,
+    'ours.tsv': 'code\tmeaning\nKXYZ\tOur program\nk y\tnot a code\n',
+  });
+  assert.match(lint(['own.cable'], dir).stdout, /unknown-tag Unknown TAGS code "KXYZ"/);
+  for (const jobs of ['1', '2']) {
+    const run = lint(['--jobs', jobs, '--tables', 'ours.tsv', 'own.cable', 'copy.cable'], dir);
+    assert.doesNotMatch(run.stdout, /unknown-tag/);
+    assert.equal(
+      run.stderr,
+      'cable-lint: code table ours.tsv:3: "k y" is not a TAGS code: expected a letter and letters or digits, no spaces (KXYZ).\n',
+    );
+  }
+  const missing = lint(['--tables', 'gone.tsv', 'own.cable'], dir);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /cannot read the code table gone\.tsv: no such file/);
 });
 
 test('--max-warnings and --quiet', () => {

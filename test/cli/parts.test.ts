@@ -52,6 +52,10 @@ test('options: defaults, repeatable and comma-separated --rule, usage errors', (
     'unknown-tag=off,header-order=ERROR',
     '--rule',
     'julian-time=hint',
+    '--tables',
+    'ours.tsv',
+    '--tables',
+    'more.json',
     'x',
     'y',
   ]);
@@ -69,6 +73,7 @@ test('options: defaults, repeatable and comma-separated --rule, usage errors', (
       help: false,
       version: false,
       rules: { 'unknown-tag': 'off', 'header-order': 'error', 'julian-time': 'hint' },
+      tables: ['ours.tsv', 'more.json'],
     },
   );
   assert.equal(parseOptions(['--help']).help, true);

@@ -7,9 +7,13 @@ import { CableReader } from '../../server/src/facts/facts';
 import type { CableAtResult } from '../../server/src/protocol';
 import { CableModel } from '../../server/src/syntax/model';
 import { readFixture } from '../support/fixtures';
+import { documentContext } from '../support/context';
 
 function atStart(name: string): CableAtResult {
-  const result = cableAt(new CableReader(CableModel.parse(readFixture(name))), { line: 0, character: 0 });
+  const result = cableAt(documentContext(new CableReader(CableModel.parse(readFixture(name)))), {
+    line: 0,
+    character: 0,
+  });
   assert.ok(result, name);
   return result;
 }

@@ -8,6 +8,7 @@ import { CableReader } from '../../server/src/facts/facts';
 import { CableModel } from '../../server/src/syntax/model';
 import { DEFECTS, WELL_FORMED } from '../support/defects';
 import { readFixture } from '../support/fixtures';
+import { documentContext } from '../support/context';
 
 const URI = 'file:///x.cable';
 
@@ -22,9 +23,9 @@ function apply(text: string, edits: TextEdit[]): string {
 
 function quickFixes(text: string, code: string): CodeAction[] {
   const reader = new CableReader(CableModel.parse(text));
-  const diagnostic = documentDiagnostics(reader.model).find((d) => d.code === code)!;
+  const diagnostic = documentDiagnostics(documentContext(reader.model)).find((d) => d.code === code)!;
   assert.ok(diagnostic, `no ${code} diagnostic`);
-  return codeActions(reader, URI, diagnostic.range, undefined).filter(
+  return codeActions(documentContext(reader, { uri: URI }), diagnostic.range, undefined).filter(
     (a) => a.diagnostics?.[0]?.code === code && !a.title.startsWith('Fix all'),
   );
 }
@@ -55,7 +56,7 @@ for (const [code, title, restores] of FIXES) {
     const fixed = apply(broken, fix.edit!.changes![URI]);
     if (restores) assert.equal(fixed, WELL_FORMED);
     assert.deepEqual(
-      documentDiagnostics(CableModel.parse(fixed)).filter((d) => d.code === code),
+      documentDiagnostics(documentContext(CableModel.parse(fixed))).filter((d) => d.code === code),
       [],
     );
   });
@@ -73,17 +74,17 @@ test('the security fix also offers the reverse: the classification line to match
 test('fix all: the three garbled paragraph signs of the seed, as a quick fix and as a source action', () => {
   const text = readFixture('09DUSHANBE1151.cable');
   const reader = new CableReader(CableModel.parse(text));
-  const first = documentDiagnostics(reader.model).find((d) => d.code === 'garbled-pilcrow')!;
-  const all = codeActions(reader, URI, first.range, undefined).find((a) =>
+  const first = documentDiagnostics(documentContext(reader.model)).find((d) => d.code === 'garbled-pilcrow')!;
+  const all = codeActions(documentContext(reader, { uri: URI }), first.range, undefined).find((a) =>
     a.title.startsWith('Fix all garbled-pilcrow'),
   )!;
   assert.equal(all.diagnostics?.length, 3);
-  const source = codeActions(reader, URI, first.range, [FIX_ALL_KIND]);
+  const source = codeActions(documentContext(reader, { uri: URI }), first.range, [FIX_ALL_KIND]);
   assert.equal(source.length, 1);
   const fixed = apply(text, source[0].edit!.changes![URI]);
   assert.match(fixed, /\n¶5\. \(C\) Ambassador offered/);
   assert.deepEqual(
-    documentDiagnostics(CableModel.parse(fixed)).filter(
+    documentDiagnostics(documentContext(CableModel.parse(fixed))).filter(
       (d) => d.code === 'garbled-pilcrow' || d.code === 'paragraph-numbering',
     ),
     [],

@@ -5,6 +5,7 @@ import { completions } from '../../server/src/features/completion';
 import { CableReader } from '../../server/src/facts/facts';
 import { CableModel } from '../../server/src/syntax/model';
 import { WELL_FORMED } from '../support/defects';
+import { documentContext } from '../support/context';
 
 function complete(text: string, marker = '|') {
   const offset = text.indexOf(marker);
@@ -12,7 +13,7 @@ function complete(text: string, marker = '|') {
   const line = before.split('\n').length - 1;
   const character = offset - before.lastIndexOf('\n') - 1;
   const reader = new CableReader(CableModel.parse(text.replace(marker, '')));
-  return completions(reader, { line, character }, new Date(Date.UTC(2009, 9, 16, 12, 23)));
+  return completions(documentContext(reader), { line, character }, new Date(Date.UTC(2009, 9, 16, 12, 23)));
 }
 
 test('TAGS codes with their meanings on a TAGS line', () => {

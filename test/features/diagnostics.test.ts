@@ -7,6 +7,7 @@ import { CableModel } from '../../server/src/syntax/model';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { assertGolden } from '../support/golden';
 import { fixturesDir } from '../support/paths';
+import { documentContext } from '../support/context';
 
 const SEVERITY_NAME = {
   [DiagnosticSeverity.Error]: 'error',
@@ -17,7 +18,7 @@ const SEVERITY_NAME = {
 
 for (const name of fixtureNames()) {
   test(`diagnostics of ${name}`, () => {
-    const diagnostics = documentDiagnostics(CableModel.parse(readFixture(name)));
+    const diagnostics = documentDiagnostics(documentContext(CableModel.parse(readFixture(name))));
     const lines = diagnostics.map(
       (d) =>
         `${d.range.start.line + 1}:${d.range.start.character}-${d.range.end.character} ${d.code} ${SEVERITY_NAME[d.severity!]} ${d.message}`,

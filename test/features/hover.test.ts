@@ -9,6 +9,7 @@ import { CableModel } from '../../server/src/syntax/model';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { assertGolden } from '../support/golden';
 import { fixturesDir } from '../support/paths';
+import { documentContext } from '../support/context';
 
 for (const name of fixtureNames()) {
   test(`hovers of ${name}`, () => {
@@ -22,7 +23,7 @@ for (const name of fixtureNames()) {
           if (seen.has(token.kind)) continue;
           seen.add(token.kind);
           const position = { line: cable.startLine + rel, character: token.start };
-          const result = hover(reader, position);
+          const result = hover(documentContext(reader), position);
           const text = model.lineText(position.line).slice(token.start, token.end);
           out.push(
             `${position.line + 1}:${token.start} ${token.kind} ${JSON.stringify(text)} -> ${result ? (result.contents as MarkupContent).value.replace(/\n+/g, ' | ') : '(none)'}`,
@@ -38,9 +39,9 @@ test('hover on RUEHDBU in the seed names the embassy in Dushanbe; nothing past t
   const model = CableModel.parse(readFixture('09DUSHANBE1151.cable'));
   const reader = new CableReader(model);
   const line = model.lineText(4); // DE RUEHDBU #1151/01 2891223
-  const result = hover(reader, { line: 4, character: line.indexOf('RUEHDBU') + 2 });
+  const result = hover(documentContext(reader), { line: 4, character: line.indexOf('RUEHDBU') + 2 });
   assert.match((result?.contents as MarkupContent).value, /^\*\*RUEHDBU\*\*: AMEMBASSY DUSHANBE/);
   assert.deepEqual(result?.range, { start: { line: 4, character: 3 }, end: { line: 4, character: 10 } });
-  assert.equal(hover(reader, { line: 10_000, character: 0 }), null);
-  assert.equal(hover(reader, { line: 4, character: 500 }), null);
+  assert.equal(hover(documentContext(reader), { line: 10_000, character: 0 }), null);
+  assert.equal(hover(documentContext(reader), { line: 4, character: 500 }), null);
 });

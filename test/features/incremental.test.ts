@@ -18,6 +18,7 @@ import { CableModel, TextChange } from '../../server/src/syntax/model';
 import { CableDocument } from '../../server/src/service/documents';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { randomEdit, seededRandom } from '../support/random';
+import { documentContext } from '../support/context';
 
 const EDITS_PER_FIXTURE = Number(process.env.CABLE_RANDOM_EDITS ?? 30);
 const BATCH = 5;
@@ -41,15 +42,23 @@ function assertSameFeatures(
   const text = document.model.getText();
   const fresh = CableModel.parse(text);
   const freshReader = new CableReader(fresh);
-  assert.deepEqual(documentSymbols(document.reader), documentSymbols(freshReader), `outline differs ${context}`);
   assert.deepEqual(
-    documentDiagnostics(document.model, SETTINGS, document.reader),
-    documentDiagnostics(fresh, {}, freshReader),
+    documentSymbols(documentContext(document.reader)),
+    documentSymbols(documentContext(freshReader)),
+    `outline differs ${context}`,
+  );
+  assert.deepEqual(
+    documentDiagnostics(documentContext(document.reader, { rules: SETTINGS })),
+    documentDiagnostics(documentContext(freshReader)),
     `diagnostics differ ${context}`,
   );
-  assert.deepEqual(foldingRanges(document.model), foldingRanges(fresh), `folding differs ${context}`);
-  const tokens = semanticTokenData(document.model);
-  assert.deepEqual(tokens, semanticTokenData(fresh), `semantic tokens differ ${context}`);
+  assert.deepEqual(
+    foldingRanges(documentContext(document.model)),
+    foldingRanges(documentContext(fresh)),
+    `folding differs ${context}`,
+  );
+  const tokens = semanticTokenData(documentContext(document.model));
+  assert.deepEqual(tokens, semanticTokenData(documentContext(fresh)), `semantic tokens differ ${context}`);
   assert.deepEqual(
     applyDelta(previousTokens, semanticTokensDelta(previousTokens, tokens, 'x')),
     tokens,
@@ -58,22 +67,22 @@ function assertSameFeatures(
   const from = Math.floor(random() * fresh.lineCount);
   const to = from + Math.floor(random() * 40);
   assert.deepEqual(
-    semanticTokenData(document.model, from, to),
-    semanticTokenData(fresh, from, to),
+    semanticTokenData(documentContext(document.model), from, to),
+    semanticTokenData(documentContext(fresh), from, to),
     `semantic tokens of lines ${from}-${to} differ ${context}`,
   );
   for (let k = 0; k < 10; k++) {
     const line = Math.floor(random() * fresh.lineCount);
     const position = { line, character: Math.floor(random() * (fresh.lineText(line).length + 1)) };
     assert.deepEqual(
-      hover(document.reader, position),
-      hover(freshReader, position),
+      hover(documentContext(document.reader), position),
+      hover(documentContext(freshReader), position),
       `hover at ${line}:${position.character} differs ${context}`,
     );
     if (k < 3)
       assert.deepEqual(
-        completions(document.reader, position, NOW),
-        completions(freshReader, position, NOW),
+        completions(documentContext(document.reader), position, NOW),
+        completions(documentContext(freshReader), position, NOW),
         `completions at ${line}:${position.character} differ ${context}`,
       );
   }
@@ -82,8 +91,8 @@ function assertSameFeatures(
     end: { line: fresh.lineCount - 1, character: fresh.lineText(fresh.lineCount - 1).length },
   };
   assert.deepEqual(
-    codeActions(document.reader, 'file:///x.cable', whole, undefined, SETTINGS),
-    codeActions(freshReader, 'file:///x.cable', whole, undefined, {}),
+    codeActions(documentContext(document.reader, { uri: 'file:///x.cable', rules: SETTINGS }), whole, undefined),
+    codeActions(documentContext(freshReader, { uri: 'file:///x.cable' }), whole, undefined),
     `code actions differ ${context}`,
   );
   return tokens;

@@ -9,9 +9,10 @@ import { CableReader } from '../../server/src/facts/facts';
 import { references } from '../../server/src/features/references';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { CableModel } from '../../server/src/syntax/model';
-import { CableIndex } from '../../server/src/service/cableIndex';
+import { CableIndex } from '../../server/src/workspace/cableIndex';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { syntheticCable } from '../support/synthetic';
+import { navigationContext, workspaceContext } from '../support/context';
 
 const uriOf = (name: string) => `file:///ws/${name}`;
 
@@ -50,7 +51,7 @@ test('among the real fixtures, 09DOHA214 cites 09STATE15113 (its REF A. SECSTATE
 });
 
 test('document link: SECSTATE 15113 in 09DOHA214 opens 09STATE15113 at its classification line', () => {
-  const links = documentLinks(workspace, uriOf('09DOHA214.cable'));
+  const links = documentLinks(navigationContext(workspace, uriOf('09DOHA214.cable')));
   assert.deepEqual(links, [
     {
       range: { start: { line: 47, character: 8 }, end: { line: 47, character: 22 } },
@@ -60,11 +61,14 @@ test('document link: SECSTATE 15113 in 09DOHA214 opens 09STATE15113 at its class
     } satisfies DocumentLink,
   ]);
   // Citations of cables outside the workspace are no links.
-  assert.deepEqual(documentLinks(workspace, uriOf('08STATE50524.cable')), []);
+  assert.deepEqual(documentLinks(navigationContext(workspace, uriOf('08STATE50524.cable'))), []);
 });
 
 test('definition from the REF citation lands on the cited cable; off a citation there is none', () => {
-  const links = definition(workspace, uriOf('09DOHA214.cable'), { line: 47, character: 12 }) as LocationLink[];
+  const links = definition(navigationContext(workspace, uriOf('09DOHA214.cable')), {
+    line: 47,
+    character: 12,
+  }) as LocationLink[];
   assert.equal(links.length, 1);
   assert.equal(links[0].targetUri, uriOf('09STATE15113.cable'));
   assert.deepEqual(links[0].originSelectionRange, {
@@ -73,19 +77,23 @@ test('definition from the REF citation lands on the cited cable; off a citation 
   });
   assert.deepEqual(links[0].targetSelectionRange.start, { line: 19, character: 0 });
   assert.equal(links[0].targetRange.start.line, 0);
-  const plain = definition(workspace, uriOf('09DOHA214.cable'), { line: 47, character: 22 }, false) as Location[];
+  const plain = definition(
+    navigationContext(workspace, uriOf('09DOHA214.cable')),
+    { line: 47, character: 22 },
+    false,
+  ) as Location[];
   assert.deepEqual(
     plain.map((l) => at(l.uri, l.range.start.line)),
     ['09STATE15113.cable:20'],
   );
-  assert.equal(definition(workspace, uriOf('09DOHA214.cable'), { line: 47, character: 33 }), null); // DOHA 152 (08): not in the workspace
-  assert.equal(definition(workspace, uriOf('09DOHA214.cable'), { line: 10, character: 3 }), null);
+  assert.equal(definition(navigationContext(workspace, uriOf('09DOHA214.cable')), { line: 47, character: 33 }), null); // DOHA 152 (08): not in the workspace
+  assert.equal(definition(navigationContext(workspace, uriOf('09DOHA214.cable')), { line: 10, character: 3 }), null);
 });
 
 test('references of 09STATE15113 from its classification line, its header, or the citation itself', () => {
   const expected = ['09DOHA214.cable:48'];
   const from = (name: string, line: number, character: number, includeDeclaration = false) =>
-    references(workspace, uriOf(name), { line, character }, includeDeclaration).map((l) =>
+    references(navigationContext(workspace, uriOf(name)), { line, character }, includeDeclaration).map((l) =>
       at(l.uri, l.range.start.line),
     );
   assert.deepEqual(from('09STATE15113.cable', 19, 20), expected);
@@ -108,9 +116,11 @@ test('a real year-less REF and last year: 07STATE152317 and 08STATE50524 both ci
     },
     (index) => {
       // 07STATE152317 line 13 `REF: (A)STATE 071143, ...` (its own year); 08STATE50524 line 19 `¶D. STATE 071143` (the year before).
-      const sites = references(index, uri, { line: 8, character: 3 }, false).map((l) => at(l.uri, l.range.start.line));
+      const sites = references(navigationContext(index, uri), { line: 8, character: 3 }, false).map((l) =>
+        at(l.uri, l.range.start.line),
+      );
       assert.deepEqual(sites, ['07STATE152317.cable:13', '08STATE50524.cable:19']);
-      const links = documentLinks(index, uriOf('08STATE50524.cable'));
+      const links = documentLinks(navigationContext(index, uriOf('08STATE50524.cable')));
       assert.deepEqual(
         links.map((l) => l.target),
         [`${uri}#L9,1`],
@@ -131,7 +141,7 @@ test('a made-up cable citing fixtures in every form: links, definitions, and ref
   });
   withFiles({ [uri]: text }, (index) => {
     const lines = text.split('\n');
-    const links = documentLinks(index, uri).map(
+    const links = documentLinks(navigationContext(index, uri)).map(
       (l) =>
         `${lines[l.range.start.line].slice(l.range.start.character, l.range.end.character)} -> ${l.target!.slice(11)}`,
     );
@@ -143,18 +153,22 @@ test('a made-up cable citing fixtures in every form: links, definitions, and ref
       '09RANGOON378 -> 09RANGOON378.cable#L31,1',
     ]);
     // 09HAVANA132.cable holds cable 09MOSCOW512 (the fixture name is not the cable): HAVANA 132 (09) is not in the workspace.
-    const onDushanbe = definition(index, uri, { line: 15, character: 12 }) as LocationLink[];
+    const onDushanbe = definition(navigationContext(index, uri), { line: 15, character: 12 }) as LocationLink[];
     assert.deepEqual(
       onDushanbe.map((l) => at(l.targetUri, l.targetSelectionRange.start.line)),
       ['09DUSHANBE1151.cable:17'],
     );
-    const dushanbeRefs = references(index, uriOf('09DUSHANBE1151.cable'), { line: 16, character: 5 }, false);
+    const dushanbeRefs = references(
+      navigationContext(index, uriOf('09DUSHANBE1151.cable')),
+      { line: 16, character: 5 },
+      false,
+    );
     assert.deepEqual(
       dushanbeRefs.map((l) => at(l.uri, l.range.start.line)),
       ['10BOGOTA999.cable:16'],
     );
     assert.deepEqual(
-      references(index, uriOf('09STATE15113.cable'), { line: 19, character: 0 }, false).map((l) =>
+      references(navigationContext(index, uriOf('09STATE15113.cable')), { line: 19, character: 0 }, false).map((l) =>
         at(l.uri, l.range.start.line),
       ),
       ['09DOHA214.cable:48', '10BOGOTA999.cable:15'],
@@ -168,24 +182,28 @@ test('references count citations in open documents as edited (unsaved)', () => {
     syntheticCable({ year: '09', post: 'DOHA', serial: 300, subject: 'DRAFT', refs: ['DOHA 999 (08)'] }),
   );
   index.setDocument('untitled:Untitled-1', new CableReader(draft));
-  const before = references(index, uriOf('09STATE15113.cable'), { line: 19, character: 0 }, false);
+  const before = references(navigationContext(index, uriOf('09STATE15113.cable')), { line: 19, character: 0 }, false);
   draft.applyChange({
     range: { start: { line: 14, character: 8 }, end: { line: 14, character: 21 } },
     text: 'SECSTATE 15113',
   });
   index.setDocument('untitled:Untitled-1', new CableReader(draft));
-  const after = references(index, uriOf('09STATE15113.cable'), { line: 19, character: 0 }, false);
+  const after = references(navigationContext(index, uriOf('09STATE15113.cable')), { line: 19, character: 0 }, false);
   assert.deepEqual([before.length, after.length], [1, 2]);
   assert.deepEqual(after[1], {
     uri: 'untitled:Untitled-1',
     range: { start: { line: 14, character: 8 }, end: { line: 14, character: 22 } },
   });
   index.closeDocument('untitled:Untitled-1');
-  assert.equal(references(index, uriOf('09STATE15113.cable'), { line: 19, character: 0 }, false).length, 1);
+  assert.equal(
+    references(navigationContext(index, uriOf('09STATE15113.cable')), { line: 19, character: 0 }, false).length,
+    1,
+  );
 });
 
 test('workspace symbols by reference ID, any case and spacing, and by the first letters of subject words', () => {
-  const names = (query: string) => workspaceSymbols(workspace, query).map((s) => s.name.split(' ')[0]);
+  const names = (query: string) =>
+    workspaceSymbols(workspaceContext(workspace), query).map((s) => s.name.split(' ')[0]);
   assert.deepEqual(names('09dushanbe1151'), ['09DUSHANBE1151']);
   assert.deepEqual(names('09 Dushanbe 1151'), ['09DUSHANBE1151']);
   assert.deepEqual(names('dushanbe'), ['09DUSHANBE1151']);
@@ -196,13 +214,13 @@ test('workspace symbols by reference ID, any case and spacing, and by the first 
   assert.deepEqual(names('09state1').slice(0, 4), ['09STATE100153', '09STATE119085', '09STATE11937', '09STATE15113']);
   const madrid = names('madrid');
   assert.ok(madrid.length >= 8 && madrid.every((id) => id.includes('MADRID')), madrid.join());
-  const [dushanbe] = workspaceSymbols(workspace, '09DUSHANBE1151');
+  const [dushanbe] = workspaceSymbols(workspaceContext(workspace), '09DUSHANBE1151');
   assert.equal(
     dushanbe.name,
     '09DUSHANBE1151 — RUSSIAN DEPUTY FOREIGN MINISTER ASKS ABOUT U.S. MILITARY IN TAJIKISTAN AND NORTHERN AFGHAN SECURITY SITUATION',
   );
   assert.equal(dushanbe.containerName, '09DUSHANBE1151.cable');
   assert.equal(dushanbe.location.uri, uriOf('09DUSHANBE1151.cable'));
-  assert.equal(workspaceSymbols(workspace, '').length, [...workspace.cables()].length);
-  assert.equal(workspaceSymbols(workspace, '', 10).length, 10);
+  assert.equal(workspaceSymbols(workspaceContext(workspace), '').length, [...workspace.cables()].length);
+  assert.equal(workspaceSymbols(workspaceContext(workspace), '', 10).length, 10);
 });

@@ -9,6 +9,7 @@ import { CableModel } from '../../server/src/syntax/model';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { assertGolden } from '../support/golden';
 import { fixturesDir } from '../support/paths';
+import { documentContext } from '../support/context';
 
 const KIND_NAME = Object.fromEntries(Object.entries(SymbolKind).map(([name, value]) => [value, name]));
 
@@ -39,7 +40,7 @@ function assertNested(symbols: DocumentSymbol[], parent?: DocumentSymbol): void 
 
 for (const name of fixtureNames()) {
   test(`outline of ${name}`, () => {
-    const symbols = documentSymbols(new CableReader(CableModel.parse(readFixture(name))));
+    const symbols = documentSymbols(documentContext(new CableReader(CableModel.parse(readFixture(name)))));
     assertNested(symbols);
     assertGolden(join(fixturesDir, name.replace(/\.cable$/, '.outline.txt')), render(symbols).join('\n') + '\n');
   });
@@ -57,7 +58,7 @@ const label = (s: DocumentSymbol) => `${s.name} [${s.range.start.line}-${s.range
 
 test('a long outline is cut level by level: the cables first, then their parts, the first ones in level order', () => {
   const text = ['09DUSHANBE1151.cable', '08BERLIN643.cable', '00HARARE6677.cable'].map(readFixture).join('\n');
-  const full = documentSymbols(new CableReader(CableModel.parse(text)));
+  const full = documentSymbols(documentContext(new CableReader(CableModel.parse(text))));
   const all = levelOrder(full);
   for (const max of [2, 3, 10, 40, all.length - 1]) {
     const { symbols, total } = limitSymbols(full, max);

@@ -9,9 +9,10 @@ import { RULES } from '../../server/src/features/diagnostics/rules';
 import { CableModel } from '../../server/src/syntax/model';
 import { DEFECTS, WELL_FORMED } from '../support/defects';
 import { projectRoot } from '../support/paths';
+import { documentContext } from '../support/context';
 
 test('the well-formed cable has no diagnostics at all', () => {
-  assert.deepEqual(documentDiagnostics(CableModel.parse(WELL_FORMED)), []);
+  assert.deepEqual(documentDiagnostics(documentContext(CableModel.parse(WELL_FORMED))), []);
 });
 
 test('every rule has a defect example', () => {
@@ -23,11 +24,11 @@ for (const [code, find, replace, covered] of DEFECTS) {
     assert.ok(WELL_FORMED.includes(find), `example text "${find}" not in the cable`);
     const text = WELL_FORMED.replace(find, replace);
     const model = CableModel.parse(text);
-    const found = documentDiagnostics(model).filter((d) => d.code === code);
+    const found = documentDiagnostics(documentContext(model)).filter((d) => d.code === code);
     assert.equal(
       found.length,
       1,
-      `${code}: ${JSON.stringify(documentDiagnostics(model).map((d) => [d.code, d.message]))}`,
+      `${code}: ${JSON.stringify(documentDiagnostics(documentContext(model)).map((d) => [d.code, d.message]))}`,
     );
     const { start, end } = found[0].range;
     assert.equal(model.lineText(start.line).slice(start.character, end.character), covered, found[0].message as string);
@@ -37,7 +38,7 @@ for (const [code, find, replace, covered] of DEFECTS) {
 
 test('paragraph-numbering: a cable that opens with SECTION 02 continues the numbering of the section before', () => {
   const numbers = (text: string) =>
-    documentDiagnostics(CableModel.parse(text))
+    documentDiagnostics(documentContext(CableModel.parse(text)))
       .filter((d) => d.code === 'paragraph-numbering')
       .map((d) => d.message);
   const second = WELL_FORMED.replace('SECTION 01 OF 02', 'SECTION 02 OF 02')
@@ -62,7 +63,9 @@ test('paragraph-numbering: a cable that opens with SECTION 02 continues the numb
     ],
   );
   assert.deepEqual(
-    documentDiagnostics(model).filter((d) => d.code === 'garbled-pilcrow' || d.code === 'paragraph-numbering'),
+    documentDiagnostics(documentContext(model)).filter(
+      (d) => d.code === 'garbled-pilcrow' || d.code === 'paragraph-numbering',
+    ),
     [],
   );
   assert.deepEqual(numbers(WELL_FORMED.replace('¶2.', '¶0.').replace('¶3.', '¶2.')), [
@@ -79,8 +82,8 @@ test('paragraph-numbering: a cable that opens with SECTION 02 continues the numb
 
 test('cable.diagnostics.rules turns a rule off or changes its severity', () => {
   const model = CableModel.parse(WELL_FORMED.replace('PHUM', 'PHUX'));
-  assert.equal(documentDiagnostics(model, { 'unknown-tag': 'off' }).length, 0);
-  assert.equal(documentDiagnostics(model, { 'unknown-tag': 'hint' })[0].severity, 4);
+  assert.equal(documentDiagnostics(documentContext(model, { rules: { 'unknown-tag': 'off' } })).length, 0);
+  assert.equal(documentDiagnostics(documentContext(model, { rules: { 'unknown-tag': 'hint' } }))[0].severity, 4);
 });
 
 test('the manifest offers a setting for every rule, with its default severity', () => {

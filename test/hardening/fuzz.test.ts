@@ -25,6 +25,7 @@ import {
   assertSymbolsInside,
   Lines,
 } from '../support/inside';
+import { documentContext } from '../support/context';
 
 const RUNS = Number(process.env.CABLE_FUZZ_RUNS ?? 150);
 const SEED = process.env.CABLE_FUZZ_SEED === undefined ? 42 : Number(process.env.CABLE_FUZZ_SEED);
@@ -192,30 +193,28 @@ function assertFeaturesInside(
   positions: Array<{ line: number; character: number }>,
 ): void {
   const lines: Lines = model;
-  assertSymbolsInside(lines, documentSymbols(reader));
-  assertDiagnosticsInside(lines, documentDiagnostics(model, SETTINGS, reader));
-  assertFoldingInside(lines, foldingRanges(model));
-  assertSemanticTokensInside(lines, semanticTokenData(model));
+  assertSymbolsInside(lines, documentSymbols(documentContext(reader)));
+  assertDiagnosticsInside(lines, documentDiagnostics(documentContext(reader, { rules: SETTINGS })));
+  assertFoldingInside(lines, foldingRanges(documentContext(model)));
+  assertSemanticTokensInside(lines, semanticTokenData(documentContext(model)));
   assertSemanticTokensInside(
     lines,
-    semanticTokenData(model, Math.floor(model.lineCount / 3), Math.floor(model.lineCount / 2)),
+    semanticTokenData(documentContext(model), Math.floor(model.lineCount / 3), Math.floor(model.lineCount / 2)),
   );
-  for (const position of positions) assertHoverInside(lines, hover(reader, position), position);
+  for (const position of positions) assertHoverInside(lines, hover(documentContext(reader), position), position);
   for (const position of positions)
     assertAllRangesInside(
       lines,
-      completions(reader, position, new Date(Date.UTC(2009, 9, 16))),
+      completions(documentContext(reader), position, new Date(Date.UTC(2009, 9, 16))),
       `completion at ${position.line}:${position.character}`,
     );
   const last = model.lineCount - 1;
   assertAllRangesInside(
     lines,
     codeActions(
-      reader,
-      'file:///x.cable',
+      documentContext(reader, { uri: 'file:///x.cable', rules: SETTINGS }),
       { start: { line: 0, character: 0 }, end: { line: last, character: model.lineText(last).length } },
       undefined,
-      SETTINGS,
     ),
     'code actions',
   );
@@ -224,7 +223,7 @@ function assertFeaturesInside(
     cable.lines.forEach((line, rel) => {
       for (const token of line.tokens) {
         const position = { line: cable.startLine + rel, character: token.start };
-        assertHoverInside(lines, hover(reader, position), position);
+        assertHoverInside(lines, hover(documentContext(reader), position), position);
       }
     });
   }
@@ -286,8 +285,8 @@ test('edits anywhere (past the end, reversed, pasted cables, garbage) never thro
         assertFeaturesInside(document.model, document.reader, [{ line: 0, character: 0 }]);
         // And the incremental model is the model of its text.
         assert.deepEqual(
-          documentSymbols(document.reader),
-          documentSymbols(new CableReader(CableModel.parse(expected))),
+          documentSymbols(documentContext(document.reader)),
+          documentSymbols(documentContext(new CableReader(CableModel.parse(expected)))),
         );
       },
     ),

@@ -1,7 +1,7 @@
 // Which files are cables, how they are decoded, and folder indexing with progress, over an in-memory file system.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CableIndex } from '../../server/src/service/cableIndex';
+import { CableIndex } from '../../server/src/workspace/cableIndex';
 import { decodeCable, isCableFileName, isCableText, WorkspaceFiles } from '../../server/src/cableFiles/files';
 import { indexFolders } from '../../server/src/service/indexer';
 import { syntheticCable } from '../support/synthetic';

@@ -8,6 +8,7 @@ import { hover } from '../../server/src/features/hover';
 import { documentSymbols } from '../../server/src/features/outline';
 import { semanticTokenData } from '../../server/src/features/semanticTokens';
 import { CableModel } from '../../server/src/syntax/model';
+import { documentContext } from './context';
 
 export interface Cost {
   parse: number;
@@ -20,11 +21,12 @@ export function parseAndFeaturesCost(text: string, hovers = 0): Cost {
   const model = CableModel.parse(text);
   const parsed = performance.now();
   const reader = new CableReader(model);
-  documentSymbols(reader);
-  documentDiagnostics(model, {}, reader);
-  foldingRanges(model);
-  semanticTokenData(model);
-  for (let k = 0; k < hovers; k++) hover(reader, { line: Math.floor((k * model.lineCount) / hovers), character: k });
+  documentSymbols(documentContext(reader));
+  documentDiagnostics(documentContext(reader));
+  foldingRanges(documentContext(model));
+  semanticTokenData(documentContext(model));
+  for (let k = 0; k < hovers; k++)
+    hover(documentContext(reader), { line: Math.floor((k * model.lineCount) / hovers), character: k });
   return { parse: parsed - start, features: performance.now() - parsed };
 }
 

@@ -1,31 +1,17 @@
-// The user's own code tables (cable.tables.extra): TSV and JSON formats, problems, the merge over the built-in tables
-// (user first), atomic replacement, and diagnostics that follow a table change.
+// The user's own code tables (cable.tables.extra, cable-lint --tables): TSV and JSON formats, problems, the merge over
+// the built-in tables (user first), tables as values (no state between them), and diagnostics that follow a change.
 import assert from 'node:assert/strict';
-import { afterEach, test } from 'node:test';
+import { test } from 'node:test';
 import { MarkupContent } from 'vscode-languageserver-types';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
 import { CableReader } from '../../server/src/facts/facts';
 import { hover } from '../../server/src/features/hover';
 import { CableModel } from '../../server/src/syntax/model';
-import {
-  allCaptions,
-  allRoutingIndicators,
-  allTagCodes,
-  caption,
-  formatTableProblem,
-  loadExtraTables,
-  nearestTagCodes,
-  NO_EXTRA_TABLES,
-  parseTableFiles,
-  routingIndicator,
-  setExtraTables,
-  splitConcatenatedTags,
-  tagCode,
-  tablesVersion,
-} from '../../server/src/vocabulary';
+import { BUILT_IN_TABLES, formatTableProblem, loadCodeTables, parseTableFiles } from '../../server/src/vocabulary';
+import { documentContext } from '../support/context';
 import { readFixture } from '../support/fixtures';
 
-afterEach(() => setExtraTables(NO_EXTRA_TABLES));
+const load = (files: unknown) => loadCodeTables(files).tables;
 
 const TSV_TAGS = '# our codes\ncode\tmeaning\nKXYZ\tOur program\nprel\tPolitical relations (ours)\n\n';
 const TSV_RIS = 'ri\tname\r\nRUEHXYZ\tAMEMBASSY ATLANTIS\r\nRUEHDBU\tEMBASSY OF DUSHANBE (OURS)\r\n';
@@ -100,8 +86,8 @@ test('problems name the file and line; bad entries are left out, good ones kept'
 });
 
 test('files as received from an editor: anything but { name, text } is reported and skipped', () => {
-  assert.deepEqual(loadExtraTables(undefined), []);
-  const problems = loadExtraTables([
+  assert.deepEqual(loadCodeTables(undefined).problems, []);
+  const { tables, problems } = loadCodeTables([
     { name: 'ok.tsv', text: 'code\tmeaning\nKOK\tfine\n' },
     { name: 'no text' },
     'x',
@@ -110,13 +96,13 @@ test('files as received from an editor: anything but { name, text } is reported 
   assert.deepEqual(problems.map(formatTableProblem), [
     'tables: 3 of 4 files are not { "name": string, "text": string } and were skipped.',
   ]);
-  assert.equal(tagCode('KOK')?.meaning, 'fine');
+  assert.equal(tables.tagCode('KOK')?.meaning, 'fine');
 });
 
 test('lookups consult the user tables first: new codes join, known ones take the user meaning and keep the rest', () => {
-  const builtInDushanbe = routingIndicator('RUEHDBU');
-  const builtInSipdis = caption('SIPDIS');
-  loadExtraTables([
+  const builtInDushanbe = BUILT_IN_TABLES.routingIndicator('RUEHDBU');
+  const builtInSipdis = BUILT_IN_TABLES.caption('SIPDIS');
+  const { tagCode, routingIndicator, caption } = load([
     { name: 'tags.tsv', text: TSV_TAGS },
     { name: 'ris.tsv', text: TSV_RIS },
     { name: 'captions.tsv', text: TSV_CAPTIONS },
@@ -157,8 +143,8 @@ test('lookups consult the user tables first: new codes join, known ones take the
 });
 
 test('completion lists: the user entries first, built-in entries renamed in place', () => {
-  const before = allTagCodes().length;
-  loadExtraTables([
+  const before = BUILT_IN_TABLES.allTagCodes().length;
+  const { allTagCodes, allRoutingIndicators, allCaptions } = load([
     { name: 'all.json', text: JSON_ALL },
     { name: 'ris.tsv', text: TSV_RIS },
     { name: 'caps.tsv', text: TSV_CAPTIONS },
@@ -182,7 +168,9 @@ test('completion lists: the user entries first, built-in entries renamed in plac
 });
 
 test('suggestions and concatenation splits know the user codes', () => {
-  loadExtraTables([{ name: 't.tsv', text: 'code\tmeaning\nKXYZ\tOur program\n' }]);
+  const { nearestTagCodes, splitConcatenatedTags } = load([
+    { name: 't.tsv', text: 'code\tmeaning\nKXYZ\tOur program\n' },
+  ]);
   assert.ok(nearestTagCodes('KXYY').some((t) => t.code === 'KXYZ'));
   assert.deepEqual(
     splitConcatenatedTags('KXYZPREL')?.map((t) => t.code),
@@ -190,48 +178,50 @@ test('suggestions and concatenation splits know the user codes', () => {
   );
 });
 
-test('a new set replaces the old one as a whole; the empty set restores the built-in tables', () => {
-  const start = tablesVersion();
-  loadExtraTables([{ name: 'a.tsv', text: 'code\tmeaning\nKAAA\ta\n' }]);
-  assert.ok(tagCode('KAAA'));
-  loadExtraTables([{ name: 'b.tsv', text: 'code\tmeaning\nKBBB\tb\n' }]);
-  assert.equal(tagCode('KAAA'), undefined);
-  assert.ok(tagCode('KBBB'));
-  loadExtraTables([]);
-  assert.equal(tagCode('KBBB'), undefined);
+test('tables are values: one set does not see another; no files are the built-in tables themselves', () => {
+  const a = load([{ name: 'a.tsv', text: 'code\tmeaning\nKAAA\ta\n' }]);
+  const b = load([{ name: 'b.tsv', text: 'code\tmeaning\nKBBB\tb\n' }]);
+  assert.ok(a.tagCode('KAAA'));
+  assert.equal(a.tagCode('KBBB'), undefined);
+  assert.ok(b.tagCode('KBBB'));
+  assert.equal(b.tagCode('KAAA'), undefined);
+  assert.equal(BUILT_IN_TABLES.tagCode('KAAA'), undefined);
+  assert.equal(load([]), BUILT_IN_TABLES);
   assert.equal(
-    allTagCodes().some((t) => t.family === 'user'),
+    BUILT_IN_TABLES.allTagCodes().some((t) => t.family === 'user'),
     false,
   );
-  assert.equal(tablesVersion(), start + 3);
 });
 
 test('diagnostics and hover follow a table change on the same, unedited model (the per-cable caches are invalidated)', () => {
   const text = readFixture('09DUSHANBE1151.cable').replace('[PREL](#) [PHUM](#)', '[PREL](#) [KXYZ](#)');
   const model = CableModel.parse(text);
   const reader = new CableReader(model);
-  const settings = {};
+  let tables = BUILT_IN_TABLES;
   const unknown = () =>
-    documentDiagnostics(model, settings, reader)
+    documentDiagnostics(documentContext(reader, { tables }))
       .filter((d) => d.code === 'unknown-tag')
       .map((d) => d.message as string);
   assert.equal(unknown().length, 1);
   assert.match(unknown()[0], /Unknown TAGS code "KXYZ"/);
 
-  loadExtraTables([{ name: 'tables/tags.tsv', text: 'code\tmeaning\nKXYZ\tOur program\n' }]);
+  tables = load([{ name: 'tables/tags.tsv', text: 'code\tmeaning\nKXYZ\tOur program\n' }]);
   assert.deepEqual(unknown(), []);
   const line = model.lineText(22);
-  const hoverText = (hover(reader, { line: 22, character: line.indexOf('KXYZ') })?.contents as MarkupContent).value;
+  const hoverText = (
+    hover(documentContext(reader, { tables }), { line: 22, character: line.indexOf('KXYZ') })?.contents as MarkupContent
+  ).value;
   assert.equal(hoverText, '**KXYZ** (your table): Our program (from tables/tags.tsv)');
 
-  setExtraTables(NO_EXTRA_TABLES);
+  tables = BUILT_IN_TABLES;
   assert.equal(unknown().length, 1);
 });
 
 test('hover shows the user name of a routing indicator and says where it comes from', () => {
-  loadExtraTables([{ name: 'ris.tsv', text: TSV_RIS }]);
+  const tables = load([{ name: 'ris.tsv', text: TSV_RIS }]);
   const reader = new CableReader(CableModel.parse(readFixture('09DUSHANBE1151.cable')));
-  const value = (hover(reader, { line: 4, character: 5 })?.contents as MarkupContent).value;
+  const value = (hover(documentContext(reader, { tables }), { line: 4, character: 5 })?.contents as MarkupContent)
+    .value;
   assert.match(value, /^\*\*RUEHDBU\*\*: EMBASSY OF DUSHANBE \(OURS\)/);
   assert.match(value, /Name from your table ris\.tsv/);
 });

@@ -2,8 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  allCaptions,
-  caption,
+  BUILT_IN_TABLES,
   classificationByWord,
   classificationByZnLetter,
   classificationLevel,
@@ -15,28 +14,31 @@ import {
 } from '../../server/src/vocabulary';
 
 test('captions: SIPDIS, NOFORN, SENSITIVE and its long form, distribution and channel captions', () => {
-  assert.equal(caption('SIPDIS')?.kind, 'distribution');
-  assert.match(caption('NOFORN')?.meaning ?? '', /foreign nationals/);
-  assert.equal(caption('SENSITIVE')?.countInSample, 101);
-  const sbu = caption('SENSITIVE BUT UNCLASSIFIED');
+  assert.equal(BUILT_IN_TABLES.caption('SIPDIS')?.kind, 'distribution');
+  assert.match(BUILT_IN_TABLES.caption('NOFORN')?.meaning ?? '', /foreign nationals/);
+  assert.equal(BUILT_IN_TABLES.caption('SENSITIVE')?.countInSample, 101);
+  const sbu = BUILT_IN_TABLES.caption('SENSITIVE BUT UNCLASSIFIED');
   assert.equal(sbu?.variantOf, 'SENSITIVE');
-  assert.equal(caption('Sensitive but unclassified -- handle accordingly')?.variantOf, 'SENSITIVE');
+  assert.equal(BUILT_IN_TABLES.caption('Sensitive but unclassified -- handle accordingly')?.variantOf, 'SENSITIVE');
   for (const text of ['EXDIS', 'NODIS', 'LIMDIS', 'STADIS', 'NOT FOR INTERNET DISTRIBUTION', 'ROGER', 'VISAS VIPER']) {
-    assert.equal(caption(text)?.caption, text);
+    assert.equal(BUILT_IN_TABLES.caption(text)?.caption, text);
   }
-  assert.equal(caption('  SIPDIS  ')?.caption, 'SIPDIS');
+  assert.equal(BUILT_IN_TABLES.caption('  SIPDIS  ')?.caption, 'SIPDIS');
 });
 
 test('passing instructions match by prefix; other text is no caption', () => {
-  assert.deepEqual([caption('DEPT FOR NEA/ARP')?.caption, caption('DEPT FOR NEA/ARP')?.prefix], ['DEPT FOR', true]);
-  assert.equal(caption('STATE FOR EUR/RUS, EEB')?.kind, 'passing instruction');
-  assert.equal(caption('PASS TO USTR')?.caption, 'PASS TO');
+  assert.deepEqual(
+    [BUILT_IN_TABLES.caption('DEPT FOR NEA/ARP')?.caption, BUILT_IN_TABLES.caption('DEPT FOR NEA/ARP')?.prefix],
+    ['DEPT FOR', true],
+  );
+  assert.equal(BUILT_IN_TABLES.caption('STATE FOR EUR/RUS, EEB')?.kind, 'passing instruction');
+  assert.equal(BUILT_IN_TABLES.caption('PASS TO USTR')?.caption, 'PASS TO');
   for (const text of ['', 'SUBJECT: X', 'SIPDIS NOFORN', 'DEPARTMENT FOR', 'SENSITIVE MATTERS'])
-    assert.equal(caption(text), undefined, text);
+    assert.equal(BUILT_IN_TABLES.caption(text), undefined, text);
 });
 
 test('allCaptions lists every caption once, alternatives split', () => {
-  const names = allCaptions().map((c) => c.caption);
+  const names = BUILT_IN_TABLES.allCaptions().map((c) => c.caption);
   assert.equal(new Set(names).size, names.length);
   for (const name of ['SIPDIS', 'NOFORN', 'CHEROKEE', 'DISSENT CHANNEL', 'VISAS MANTIS', 'NSC FOR'])
     assert.ok(names.includes(name), name);

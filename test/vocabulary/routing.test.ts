@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { explainRoutingIndicator, isRoutingIndicatorShape, routingIndicator } from '../../server/src/vocabulary';
+import { BUILT_IN_TABLES, isRoutingIndicatorShape } from '../../server/src/vocabulary';
 import { fixturesDir } from '../support/paths';
 
 test('RUEHDBU is AMEMBASSY DUSHANBE, the DE station of the seed cable', () => {
-  const ri = routingIndicator('RUEHDBU');
+  const ri = BUILT_IN_TABLES.routingIndicator('RUEHDBU');
   assert.ok(ri);
   assert.equal(ri.name, 'AMEMBASSY DUSHANBE');
   assert.equal(ri.kind, 'us-diplomatic-post');
@@ -19,7 +19,7 @@ test('RUEHDBU is AMEMBASSY DUSHANBE, the DE station of the seed cable', () => {
 });
 
 test('RUEHC is SECSTATE WASHDC and also fronts other Washington agencies', () => {
-  const ri = routingIndicator('RUEHC');
+  const ri = BUILT_IN_TABLES.routingIndicator('RUEHC');
   assert.ok(ri);
   assert.equal(ri.name, 'SECSTATE WASHDC');
   assert.equal(ri.kind, 'state-department');
@@ -29,28 +29,28 @@ test('RUEHC is SECSTATE WASHDC and also fronts other Washington agencies', () =>
 });
 
 test('the cable-derived name wins over the ACP 117 decode; the decode fills in when cables give no name', () => {
-  const dubai = routingIndicator('RUEHDIR');
+  const dubai = BUILT_IN_TABLES.routingIndicator('RUEHDIR');
   assert.equal(dubai?.name, 'RPO DUBAI');
   assert.equal(dubai?.acp117_2014, 'AMCONSUL NAGOYA');
-  const astana = routingIndicator('RUEHAST'); // seen only on precedence lines: no name from cables
+  const astana = BUILT_IN_TABLES.routingIndicator('RUEHAST'); // seen only on precedence lines: no name from cables
   assert.equal(astana?.name, 'AMCONSUL ASTANA');
   assert.equal(astana?.nameFromCables, false);
 });
 
 test('notes for shared gateways and RUEHWEB; ACP 117 blocks (X THRU Y) match the RIs inside them', () => {
-  assert.match(routingIndicator('RHMFISS')?.note ?? '', /Shared DoD gateway/);
-  assert.match(routingIndicator('RUEHWEB')?.note ?? '', /precedence line/);
-  assert.equal(routingIndicator('RUEHWEB')?.name, undefined);
-  const block = routingIndicator('RHFJAAK');
+  assert.match(BUILT_IN_TABLES.routingIndicator('RHMFISS')?.note ?? '', /Shared DoD gateway/);
+  assert.match(BUILT_IN_TABLES.routingIndicator('RUEHWEB')?.note ?? '', /precedence line/);
+  assert.equal(BUILT_IN_TABLES.routingIndicator('RUEHWEB')?.name, undefined);
+  const block = BUILT_IN_TABLES.routingIndicator('RHFJAAK');
   assert.equal(block?.entry, 'RHFJAAA THRU RHFJAAZ');
   assert.equal(block?.name, 'NAVCOMTELSTA JACKSONVILLE FL');
-  assert.equal(routingIndicator('RHFJAB'), undefined);
+  assert.equal(BUILT_IN_TABLES.routingIndicator('RHFJAB'), undefined);
 });
 
 test('unknown or malformed RIs are undefined', () => {
-  assert.equal(routingIndicator('RUEHXYZ'), undefined);
-  assert.equal(routingIndicator('AMEMBASSY'), undefined);
-  assert.equal(routingIndicator(''), undefined);
+  assert.equal(BUILT_IN_TABLES.routingIndicator('RUEHXYZ'), undefined);
+  assert.equal(BUILT_IN_TABLES.routingIndicator('AMEMBASSY'), undefined);
+  assert.equal(BUILT_IN_TABLES.routingIndicator(''), undefined);
 });
 
 test('isRoutingIndicatorShape: R + 3 to 6 capitals', () => {
@@ -60,7 +60,7 @@ test('isRoutingIndicatorShape: R + 3 to 6 capitals', () => {
 });
 
 test('explainRoutingIndicator explains an unknown RUEH indicator from the table: State posts, station letters', () => {
-  const explanation = explainRoutingIndicator('RUEHXYZ');
+  const explanation = BUILT_IN_TABLES.explainRoutingIndicator('RUEHXYZ');
   assert.ok(explanation);
   assert.equal(explanation.known, undefined);
   assert.deepEqual(
@@ -78,14 +78,20 @@ test('explainRoutingIndicator explains an unknown RUEH indicator from the table:
 });
 
 test('explainRoutingIndicator: shared DoD gateway notes for the RHMF family, the name for known RIs', () => {
-  assert.match(explainRoutingIndicator('RHMFIXX')?.letters[3].meaning ?? '', /RHMFISS: Shared DoD gateway/);
-  assert.match(explainRoutingIndicator('RHMCSXX')?.letters[3].meaning ?? '', /RHMCSUU/);
-  const known = explainRoutingIndicator('RUEHDBU');
+  assert.match(
+    BUILT_IN_TABLES.explainRoutingIndicator('RHMFIXX')?.letters[3].meaning ?? '',
+    /RHMFISS: Shared DoD gateway/,
+  );
+  assert.match(BUILT_IN_TABLES.explainRoutingIndicator('RHMCSXX')?.letters[3].meaning ?? '', /RHMCSUU/);
+  const known = BUILT_IN_TABLES.explainRoutingIndicator('RUEHDBU');
   assert.equal(known?.known?.name, 'AMEMBASSY DUSHANBE');
   assert.match(known?.letters[4].meaning ?? '', /DBU|AMEMBASSY DUSHANBE/);
-  assert.match(explainRoutingIndicator('RQZZ')?.letters[3].meaning ?? '', /no indicator in the table begins with RQZZ/);
-  assert.equal(explainRoutingIndicator('RQZZ')?.letters.length, 4);
-  assert.equal(explainRoutingIndicator('PREL'), undefined);
+  assert.match(
+    BUILT_IN_TABLES.explainRoutingIndicator('RQZZ')?.letters[3].meaning ?? '',
+    /no indicator in the table begins with RQZZ/,
+  );
+  assert.equal(BUILT_IN_TABLES.explainRoutingIndicator('RQZZ')?.letters.length, 4);
+  assert.equal(BUILT_IN_TABLES.explainRoutingIndicator('PREL'), undefined);
 });
 
 /** Header lines of the fixture cables: DE RI with the FM name, and every 'RI/NAME' address line. */
@@ -107,12 +113,12 @@ test('every DE station in the fixture cables is known and transmitted for the FM
   const withDe = fixtureHeaders().filter((h) => h.de);
   assert.ok(withDe.length > 80);
   for (const { file, de, fm } of withDe) {
-    assert.ok(routingIndicator(de!)?.deStationFor.includes(fm!), `${file}: DE ${de} vs FM ${fm}`);
+    assert.ok(BUILT_IN_TABLES.routingIndicator(de!)?.deStationFor.includes(fm!), `${file}: DE ${de} vs FM ${fm}`);
   }
 });
 
 test('every RI on an address line of the fixture cables is known', () => {
   const addressed = fixtureHeaders().flatMap((h) => h.addressed.map((ri) => ({ file: h.file, ri })));
   assert.ok(addressed.length > 500);
-  for (const { file, ri } of addressed) assert.ok(routingIndicator(ri), `${file}: ${ri}`);
+  for (const { file, ri } of addressed) assert.ok(BUILT_IN_TABLES.routingIndicator(ri), `${file}: ${ri}`);
 });

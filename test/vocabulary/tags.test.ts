@@ -3,18 +3,17 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import {
-  editDistance,
-  isoLookalike,
-  nearestTagCodes,
-  splitConcatenatedTags,
-  tagCode,
-} from '../../server/src/vocabulary';
+import { BUILT_IN_TABLES, editDistance } from '../../server/src/vocabulary';
 import { fixturesDir } from '../support/paths';
 
 test('subject, program, geographic (FIPS) and organization codes', () => {
   assert.deepEqual(
-    [tagCode('PREL'), tagCode('KNNP'), tagCode('TI'), tagCode('NATO')].map((t) => [t?.family, t?.meaning]),
+    [
+      BUILT_IN_TABLES.tagCode('PREL'),
+      BUILT_IN_TABLES.tagCode('KNNP'),
+      BUILT_IN_TABLES.tagCode('TI'),
+      BUILT_IN_TABLES.tagCode('NATO'),
+    ].map((t) => [t?.family, t?.meaning]),
     [
       ['subject', 'External political relations'],
       ['program', 'Nuclear nonproliferation'],
@@ -22,32 +21,32 @@ test('subject, program, geographic (FIPS) and organization codes', () => {
       ['organization', 'North Atlantic Treaty Organization'],
     ],
   );
-  assert.equal(tagCode('TI')?.name, 'Tajikistan');
-  assert.equal(tagCode('TI')?.iso3166, 'TJ');
-  assert.equal(tagCode('PGOV')?.category, 'Political affairs');
-  assert.ok((tagCode('PREL')?.countInSample ?? 0) > 1000);
+  assert.equal(BUILT_IN_TABLES.tagCode('TI')?.name, 'Tajikistan');
+  assert.equal(BUILT_IN_TABLES.tagCode('TI')?.iso3166, 'TJ');
+  assert.equal(BUILT_IN_TABLES.tagCode('PGOV')?.category, 'Political affairs');
+  assert.ok((BUILT_IN_TABLES.tagCode('PREL')?.countInSample ?? 0) > 1000);
 });
 
 test('lookups ignore case and padding (lower-case TAGS lines exist: "Tags: parm, prel, mtcre")', () => {
-  assert.equal(tagCode(' prel ')?.code, 'PREL');
-  assert.equal(tagCode('mtcre')?.family, 'organization');
+  assert.equal(BUILT_IN_TABLES.tagCode(' prel ')?.code, 'PREL');
+  assert.equal(BUILT_IN_TABLES.tagCode('mtcre')?.family, 'organization');
 });
 
 test('known-code rules: every subject-table code (seen in cables, meaning or not); FIPS rows with a name', () => {
-  assert.equal(tagCode('PGOF'), undefined);
-  assert.equal(tagCode('KSPR')?.family, 'program'); // seen in cables, meaning unknown
-  assert.equal(tagCode('PINT')?.family, 'subject'); // older tag, not on the cablemap list
-  assert.equal(tagCode('RU'), undefined); // ISO for Russia, not a FIPS code
-  assert.equal(tagCode('KDEM')?.family, 'program');
-  assert.equal(tagCode('SR')?.family, 'geographic'); // State usage for Serbia
+  assert.equal(BUILT_IN_TABLES.tagCode('PGOF'), undefined);
+  assert.equal(BUILT_IN_TABLES.tagCode('KSPR')?.family, 'program'); // seen in cables, meaning unknown
+  assert.equal(BUILT_IN_TABLES.tagCode('PINT')?.family, 'subject'); // older tag, not on the cablemap list
+  assert.equal(BUILT_IN_TABLES.tagCode('RU'), undefined); // ISO for Russia, not a FIPS code
+  assert.equal(BUILT_IN_TABLES.tagCode('KDEM')?.family, 'program');
+  assert.equal(BUILT_IN_TABLES.tagCode('SR')?.family, 'geographic'); // State usage for Serbia
 });
 
 test('a code known in two families keeps the other reading in `also`', () => {
-  const au = tagCode('AU');
+  const au = BUILT_IN_TABLES.tagCode('AU');
   assert.equal(au?.name, 'Austria');
   assert.equal(au?.also?.[0].family, 'organization');
   assert.match(au?.also?.[0].meaning ?? '', /African Union/);
-  assert.equal(tagCode('EU')?.family, 'organization');
+  assert.equal(BUILT_IN_TABLES.tagCode('EU')?.family, 'organization');
 });
 
 test('editDistance counts a transposition as one edit', () => {
@@ -58,21 +57,21 @@ test('editDistance counts a transposition as one edit', () => {
 });
 
 test('nearestTagCodes: closest known codes, ties by frequency in the sample', () => {
-  assert.equal(nearestTagCodes('PGOF')[0].code, 'PGOV');
-  assert.ok(nearestTagCodes('PGOF', 5).some((t) => t.code === 'PGOV' && t.distance === 1));
-  assert.equal(nearestTagCodes('MOPPS')[0].code, 'MOPS');
+  assert.equal(BUILT_IN_TABLES.nearestTagCodes('PGOF')[0].code, 'PGOV');
+  assert.ok(BUILT_IN_TABLES.nearestTagCodes('PGOF', 5).some((t) => t.code === 'PGOV' && t.distance === 1));
+  assert.equal(BUILT_IN_TABLES.nearestTagCodes('MOPPS')[0].code, 'MOPS');
   assert.deepEqual(
-    nearestTagCodes('PINL', 2).map((t) => t.code),
+    BUILT_IN_TABLES.nearestTagCodes('PINL', 2).map((t) => t.code),
     ['PINR', 'PINS'],
   ); // PINR 256 > PINS 68
-  assert.equal(nearestTagCodes('SHUM')[0].code, 'PHUM');
-  assert.equal(nearestTagCodes('KNPP')[0].code, 'KNNP');
-  assert.equal(nearestTagCodes('PREL', 1)[0].distance, 1); // the code itself is not a suggestion
-  assert.deepEqual(nearestTagCodes('QQQQQQQQ'), []);
+  assert.equal(BUILT_IN_TABLES.nearestTagCodes('SHUM')[0].code, 'PHUM');
+  assert.equal(BUILT_IN_TABLES.nearestTagCodes('KNPP')[0].code, 'KNNP');
+  assert.equal(BUILT_IN_TABLES.nearestTagCodes('PREL', 1)[0].distance, 1); // the code itself is not a suggestion
+  assert.deepEqual(BUILT_IN_TABLES.nearestTagCodes('QQQQQQQQ'), []);
 });
 
 test('splitConcatenatedTags splits runs of known codes that contain a subject or program code', () => {
-  const codes = (token: string) => splitConcatenatedTags(token)?.map((t) => t.code);
+  const codes = (token: string) => BUILT_IN_TABLES.splitConcatenatedTags(token)?.map((t) => t.code);
   assert.deepEqual(codes('PHUMBA'), ['PHUM', 'BA']);
   assert.deepEqual(codes('MASSMNUC'), ['MASS', 'MNUC']); // 08BRASILIA93
   assert.deepEqual(codes('VTPREL'), ['VT', 'PREL']);
@@ -96,22 +95,22 @@ test('splitConcatenatedTags splits runs of known codes that contain a subject or
 });
 
 test('isoLookalike: two-letter codes that are another country in ISO 3166', () => {
-  assert.deepEqual(isoLookalike('RU'), {
+  assert.deepEqual(BUILT_IN_TABLES.isoLookalike('RU'), {
     code: 'RU',
     fipsName: undefined,
     isoName: 'Russia',
     fipsCodeOfIsoCountry: 'RS',
   });
-  assert.deepEqual(isoLookalike('AU'), {
+  assert.deepEqual(BUILT_IN_TABLES.isoLookalike('AU'), {
     code: 'AU',
     fipsName: 'Austria',
     isoName: 'Australia',
     fipsCodeOfIsoCountry: 'AS',
   });
-  assert.equal(isoLookalike('CN')?.isoName, 'China');
-  assert.equal(isoLookalike('CN')?.fipsName, 'Comoros');
-  assert.equal(isoLookalike('DE')?.fipsCodeOfIsoCountry, 'GM');
-  for (const same of ['FR', 'TI', 'UK', 'PREL', 'R']) assert.equal(isoLookalike(same), undefined, same);
+  assert.equal(BUILT_IN_TABLES.isoLookalike('CN')?.isoName, 'China');
+  assert.equal(BUILT_IN_TABLES.isoLookalike('CN')?.fipsName, 'Comoros');
+  assert.equal(BUILT_IN_TABLES.isoLookalike('DE')?.fipsCodeOfIsoCountry, 'GM');
+  for (const same of ['FR', 'TI', 'UK', 'PREL', 'R']) assert.equal(BUILT_IN_TABLES.isoLookalike(same), undefined, same);
 });
 
 /** The person names that follow OVIP in the fixtures' TAGS lines: free text, not codes. */
@@ -135,7 +134,7 @@ function fixtureTags(): { file: string; code: string }[] {
 test('the fixture TAGS are known codes, except a listed handful that the tables do not explain', () => {
   const unknown = new Set(
     fixtureTags()
-      .filter(({ code }) => !tagCode(code) && !splitConcatenatedTags(code))
+      .filter(({ code }) => !BUILT_IN_TABLES.tagCode(code) && !BUILT_IN_TABLES.splitConcatenatedTags(code))
       .map(({ code }) => code),
   );
   assert.deepEqual(
@@ -145,7 +144,7 @@ test('the fixture TAGS are known codes, except a listed handful that the tables 
     ['BRUSSELS', 'EUC', 'NPT', 'PEPR', 'RU', 'SCCC', 'SYR', 'TC', 'USEU', 'XY'],
   );
   assert.deepEqual(
-    splitConcatenatedTags('MASSMNUC')?.map((t) => t.code),
+    BUILT_IN_TABLES.splitConcatenatedTags('MASSMNUC')?.map((t) => t.code),
     ['MASS', 'MNUC'],
   );
 });

@@ -1,9 +1,13 @@
-// cable-lint: the command-line linter. Same diagnostics as the editor (documentDiagnostics on the model of
-// each file), text / JSON / SARIF 2.1.0 reports, exit code by severity, worker threads across cores.
+// cable-lint: the command-line linter. Same diagnostics as the editor (each file opened in a cable service, with the
+// user's own code tables of --tables), text / JSON / SARIF 2.1.0 reports, exit code by severity, worker threads across
+// cores.
 // Bundled as dist/cable-lint.js; the same bundle, started as a worker thread, is a worker.
 //   cable-lint [options] <files|folders|globs...>        (cable-lint --help)
+import { readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../../package.json';
+import { decodeCableText } from '../cableFiles/decode';
+import { formatTableProblem, loadCodeTables, TableText } from '../vocabulary';
 import { collectFiles } from './files';
 import { formatterFor, Summary } from './formats';
 import { FileJob, FileOutcome, LintConfig } from './lint';
@@ -18,6 +22,20 @@ export const EXIT_USAGE = 2;
 
 function complain(message: string): void {
   process.stderr.write(`cable-lint: ${message}\n`);
+}
+
+/** The --tables files as read, their problems said on standard error; or why one cannot be read. */
+function readTables(paths: readonly string[]): TableText[] | string {
+  const tables: TableText[] = [];
+  for (const name of paths) {
+    try {
+      tables.push({ name, text: decodeCableText(readFileSync(name)) });
+    } catch (error) {
+      return `cannot read the code table ${name}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`;
+    }
+  }
+  for (const problem of loadCodeTables(tables).problems) complain(`code table ${formatTableProblem(problem)}`);
+  return tables;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -65,7 +83,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const config: LintConfig = { format: options.format, quiet: options.quiet, rules: options.rules, version, cwd };
+  const tables = readTables(options.tables);
+  if (typeof tables === 'string') {
+    complain(tables);
+    return EXIT_USAGE;
+  }
+  const config: LintConfig = {
+    format: options.format,
+    quiet: options.quiet,
+    rules: options.rules,
+    tables,
+    version,
+    cwd,
+  };
   const formatter = formatterFor(options.format, version, cwd);
   const summary: Summary = {
     files: 0,

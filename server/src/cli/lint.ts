@@ -1,10 +1,12 @@
-// Lints one file exactly as the editor does (decode, CableModel.parse, documentDiagnostics) and formats
-// its part of the report. Runs in worker threads, or in the main thread with --jobs 1.
+// Lints one file exactly as the editor does (decoded, opened in a cable service with the user's tables and rule
+// settings, its diagnostics) and formats its part of the report. Runs in worker threads, or in the main thread with
+// --jobs 1.
 import { readFileSync } from 'node:fs';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { documentDiagnostics, RuleSettings } from '../features/diagnostics/diagnostics';
-import { CableModel } from '../syntax/model';
 import { decodeCableText } from '../cableFiles/decode';
+import { RuleSettings } from '../features/context';
+import { createCableService } from '../service/service';
+import { loadCodeTables, TableText } from '../vocabulary';
 import { Format } from './options';
 import { formatterFor, Formatter } from './formats';
 
@@ -13,6 +15,8 @@ export interface LintConfig {
   format: Format;
   quiet: boolean;
   rules: RuleSettings;
+  /** The user's code tables (--tables), as read. */
+  tables: TableText[];
   version: string;
   /** The working folder: relative paths and SARIF's %SRCROOT%. */
   cwd: string;
@@ -39,9 +43,14 @@ export interface FileOutcome {
 
 export class FileLinter {
   private readonly formatter: Formatter;
+  private readonly service: ReturnType<typeof createCableService>;
 
   constructor(private readonly config: LintConfig) {
     this.formatter = formatterFor(config.format, config.version, config.cwd);
+    this.service = createCableService({
+      tables: loadCodeTables(config.tables).tables,
+      settings: { rules: config.rules },
+    });
   }
 
   lint(job: FileJob): FileOutcome {
@@ -55,17 +64,19 @@ export class FileLinter {
       return outcome;
     }
     outcome.bytes = bytes.length;
-    let model: CableModel;
     let diagnostics: Diagnostic[];
+    const uri = `cable-lint:${job.index}`;
     try {
-      model = CableModel.parse(decodeCableText(bytes));
-      diagnostics = documentDiagnostics(model, this.config.rules);
+      this.service.openDocument(uri, 0, decodeCableText(bytes));
+      diagnostics = this.service.diagnostics(uri);
+      outcome.cables = this.service.cableCount(uri);
     } catch (error) {
       // Never expected (the parser never throws); if it happens, the file is named and the others still linted.
       outcome.error = `internal error while linting ${job.display}: ${(error as Error).stack ?? error}`;
       return outcome;
+    } finally {
+      this.service.closeDocument(uri);
     }
-    outcome.cables = model.cables.length;
     for (const d of diagnostics) {
       outcome.counts[(d.severity ?? DiagnosticSeverity.Error) - 1]++;
       const code = String(d.code);

@@ -17,6 +17,8 @@ export interface CliOptions {
   maxWarnings?: number;
   /** Same meaning as the `cable.diagnostics.rules` setting. */
   rules: RuleSettings;
+  /** The user's code tables (TSV or JSON files), as the `cable.tables.extra` setting names them. */
+  tables: string[];
   jobs: number;
   /** Report errors only (everything is still counted). */
   quiet: boolean;
@@ -45,6 +47,8 @@ Options:
       --max-warnings <n>          exit with code 1 when there are more than n warnings
       --rule <code>=<level>       off, error, warning, information or hint; repeatable, or
                                   comma-separated (like the cable.diagnostics.rules setting)
+      --tables <file>             your own code tables (TSV or JSON, like the cable.tables.extra
+                                  setting); repeatable, later files win
   -j, --jobs <n>                  worker threads (default: number of cores, here ${defaultJobs()})
   -q, --quiet                     report errors only (warnings are still counted)
       --txt                       in folders, also lint .txt files whose first line starts with VZCZC
@@ -109,6 +113,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
         output: { type: 'string', short: 'o' },
         'max-warnings': { type: 'string' },
         rule: { type: 'string', multiple: true },
+        tables: { type: 'string', multiple: true },
         jobs: { type: 'string', short: 'j' },
         quiet: { type: 'boolean', short: 'q' },
         txt: { type: 'boolean' },
@@ -137,6 +142,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     maxWarnings:
       values['max-warnings'] === undefined ? undefined : positiveInteger('max-warnings', values['max-warnings'], 0),
     rules: parseRuleSettings(values.rule ?? []),
+    tables: values.tables ?? [],
     jobs: values.jobs === undefined ? defaultJobs() : positiveInteger('jobs', values.jobs, 1),
     quiet: values.quiet ?? false,
     progress: !values['no-progress'],

@@ -5,12 +5,13 @@ import { CableAtResult } from '../protocol';
 import { Cable } from '../syntax/types';
 import { classificationByWord, precedence as precedenceByCode } from '../vocabulary';
 import { CableFacts, CableReader } from '../facts/facts';
+import { DocumentContext } from './context';
 
 /**
  * The cable holding `position`'s line; null outside every cable, and for text with neither a routing header nor a
  * classification line (an empty document), where there is nothing to summarise.
  */
-export function cableAt(reader: CableReader, position: Position): CableAtResult | null {
+export function cableAt({ reader }: DocumentContext, position: Position): CableAtResult | null {
   const cable = reader.model.cableAt(position.line);
   if (!cable) return null;
   const facts = reader.facts(cable);

@@ -3,9 +3,9 @@
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { canonicalClassification } from '../syntax/lexer';
 import { Cable } from '../syntax/types';
-import { nearestTagCodes, splitConcatenatedTags } from '../vocabulary';
-import { cableDiagnostics, RuleSettings } from './diagnostics/diagnostics';
+import { cableDiagnostics } from './diagnostics/diagnostics';
 import { CableReader, dayOfYear } from '../facts/facts';
+import { DocumentContext } from './context';
 import { MONTHS } from '../vocabulary/months';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cable`;
@@ -21,7 +21,7 @@ function replace(line: number, start: number, end: number, newText: string): Tex
 }
 
 /** The fixes for one diagnostic of a cable, by its rule code. */
-function fixesFor(reader: CableReader, cable: Cable, diagnostic: Diagnostic): Fix[] {
+function fixesFor({ reader, tables }: DocumentContext, cable: Cable, diagnostic: Diagnostic): Fix[] {
   const { start, end } = diagnostic.range;
   const line = start.line;
   const text = reader.model.lineText(line).slice(start.character, end.character);
@@ -99,7 +99,7 @@ function fixesFor(reader: CableReader, cable: Cable, diagnostic: Diagnostic): Fi
       ];
     }
     case 'unknown-tag': {
-      const split = splitConcatenatedTags(text);
+      const split = tables.splitConcatenatedTags(text);
       if (split)
         return [
           {
@@ -109,7 +109,7 @@ function fixesFor(reader: CableReader, cable: Cable, diagnostic: Diagnostic): Fi
           },
         ];
       const iso = /expected ([A-Z]{2})\.$/.exec(diagnostic.message as string)?.[1];
-      const candidates = iso ? [iso] : nearestTagCodes(text, 3).map((t) => t.code);
+      const candidates = iso ? [iso] : tables.nearestTagCodes(text, 3).map((t) => t.code);
       return candidates.map((code, k) => ({
         title: `Change to ${code}`,
         edits: [replace(line, start.character, end.character, code)],
@@ -163,17 +163,13 @@ function intersects(a: Range, b: Range): boolean {
 }
 
 /** Every certain (preferred) fix of the document, optionally of one rule code, edits kept apart. */
-function preferredFixes(
-  reader: CableReader,
-  settings: RuleSettings,
-  code?: string,
-): { edits: TextEdit[]; diagnostics: Diagnostic[] } {
+function preferredFixes(context: DocumentContext, code?: string): { edits: TextEdit[]; diagnostics: Diagnostic[] } {
   const edits: TextEdit[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const cable of reader.model.cables) {
-    for (const diagnostic of cableDiagnostics(reader, cable, settings)) {
+  for (const cable of context.reader.model.cables) {
+    for (const diagnostic of cableDiagnostics(context, cable)) {
       if (code && diagnostic.code !== code) continue;
-      const fix = fixesFor(reader, cable, diagnostic).find((f) => f.preferred);
+      const fix = fixesFor(context, cable, diagnostic).find((f) => f.preferred);
       if (!fix || fix.edits.some((e) => edits.some((other) => intersects(e.range, other.range)))) continue;
       edits.push(...fix.edits);
       diagnostics.push(diagnostic);
@@ -193,26 +189,21 @@ function cablesIn(reader: CableReader, range: Range): Cable[] {
   return cables;
 }
 
-export function codeActions(
-  reader: CableReader,
-  uri: string,
-  range: Range,
-  only: string[] | undefined,
-  settings: RuleSettings = {},
-): CodeAction[] {
+export function codeActions(context: DocumentContext, range: Range, only: string[] | undefined): CodeAction[] {
+  const { reader, uri } = context;
   const actions: CodeAction[] = [];
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   if (wants(CodeActionKind.QuickFix)) {
     const seenCodes = new Set<string>();
     for (const cable of cablesIn(reader, range)) {
-      for (const diagnostic of cableDiagnostics(reader, cable, settings)) {
+      for (const diagnostic of cableDiagnostics(context, cable)) {
         if (!intersects(diagnostic.range, range)) continue;
-        const fixes = fixesFor(reader, cable, diagnostic);
+        const fixes = fixesFor(context, cable, diagnostic);
         actions.push(...fixes.map((fix) => action(fix, uri, [diagnostic])));
         const code = String(diagnostic.code);
         if (fixes.some((f) => f.preferred) && !seenCodes.has(code)) {
           seenCodes.add(code);
-          const all = preferredFixes(reader, settings, code);
+          const all = preferredFixes(context, code);
           if (all.diagnostics.length > 1)
             actions.push(
               action(
@@ -226,7 +217,7 @@ export function codeActions(
     }
   }
   if (only?.some((o) => FIX_ALL_KIND.startsWith(o) && o.startsWith(CodeActionKind.Source))) {
-    const all = preferredFixes(reader, settings);
+    const all = preferredFixes(context);
     if (all.edits.length)
       actions.push(
         action({ title: 'Fix all certain cable problems', edits: all.edits }, uri, all.diagnostics, FIX_ALL_KIND),

@@ -1,9 +1,10 @@
 // Completion where the line says what belongs there: TAGS codes, routing indicators with their posts,
 // captions, portion markings, classification words, E.O. numbers, and a new-cable skeleton.
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position, Range } from 'vscode-languageserver-types';
-import { allCaptions, allExecutiveOrders, allPortionMarkings, allRoutingIndicators, allTagCodes } from '../vocabulary';
+import { allExecutiveOrders, allPortionMarkings, CodeTables } from '../vocabulary';
 import { CableReader, dayOfYear } from '../facts/facts';
 import { MONTHS } from '../vocabulary/months';
+import { DocumentContext } from './context';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -16,8 +17,8 @@ function wordRange(text: string, position: Position, pattern = /[A-Za-z0-9¶(/]*
   return { start: { line: position.line, character: position.character - prefix.length }, end: position };
 }
 
-function tagItems(range: Range): CompletionItem[] {
-  return allTagCodes().map((t, k) => ({
+function tagItems(tables: CodeTables, range: Range): CompletionItem[] {
+  return tables.allTagCodes().map((t, k) => ({
     label: t.code,
     kind: t.family === 'geographic' ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
     detail: `${t.family}${(t.meaning ?? t.name) ? `: ${t.meaning ?? t.name}` : ''}`,
@@ -26,8 +27,8 @@ function tagItems(range: Range): CompletionItem[] {
   }));
 }
 
-function routingItems(range: Range, withAddress: boolean): CompletionItem[] {
-  return allRoutingIndicators().map((ri, k) => ({
+function routingItems(tables: CodeTables, range: Range, withAddress: boolean): CompletionItem[] {
+  return tables.allRoutingIndicators().map((ri, k) => ({
     label: ri.ri,
     kind: CompletionItemKind.Reference,
     detail: ri.name,
@@ -37,8 +38,9 @@ function routingItems(range: Range, withAddress: boolean): CompletionItem[] {
   }));
 }
 
-function captionItems(range: Range): CompletionItem[] {
-  return allCaptions()
+function captionItems(tables: CodeTables, range: Range): CompletionItem[] {
+  return tables
+    .allCaptions()
     .filter((c) => !c.prefix)
     .map((c) => ({
       label: c.caption,
@@ -94,7 +96,7 @@ export function newCableSnippet(now: Date, range: Range): CompletionItem {
   };
 }
 
-export function completions(reader: CableReader, at: Position, now = new Date()): CompletionItem[] {
+export function completions({ reader, tables }: DocumentContext, at: Position, now = new Date()): CompletionItem[] {
   const model = reader.model;
   // A position past the end of its line or of the document completes at the end: the edits stay inside the document.
   const line = Math.min(Math.max(0, Math.floor(at.line)), model.lineCount - 1);
@@ -106,7 +108,8 @@ export function completions(reader: CableReader, at: Position, now = new Date())
   const kind = cable?.lines[rel]?.kind ?? 'blank';
   const range = wordRange(text, position);
 
-  if (kind === 'tags' || /^\s*TAGS?\b:?\s/i.test(before)) return tagItems(wordRange(text, position, /[A-Za-z]*$/));
+  if (kind === 'tags' || /^\s*TAGS?\b:?\s/i.test(before))
+    return tagItems(tables, wordRange(text, position, /[A-Za-z]*$/));
   if (/^\s*E\.?O\.?\s*\d*$/i.test(before)) {
     const r = wordRange(text, position, /\d*$/);
     return allExecutiveOrders().map((eo) => ({
@@ -132,16 +135,16 @@ export function completions(reader: CableReader, at: Position, now = new Date())
     /^R[A-Z]{3,6}(?: +R[A-Z]*)+$/.test(before) ||
     /^DE +R?[A-Z]*$/.test(before)
   )
-    return routingItems(routing, false);
+    return routingItems(tables, routing, false);
   if (/^(?:TO|INFO|XMT) +R?[A-Z]*$/.test(before) || (/^R?[A-Z]*$/.test(before) && inAddressList(reader, position.line)))
-    return routingItems(routing, true);
+    return routingItems(tables, routing, true);
 
   if (!before.trim() && cable) {
     const afterClassification =
       cable.classificationLine !== undefined &&
       rel > cable.classificationLine &&
       (cable.paragraphs[0]?.startLine ?? Infinity) > rel;
-    if (afterClassification) return captionItems(range);
+    if (afterClassification) return captionItems(tables, range);
     const afterHeader = cable.headerRange && rel > cable.headerRange.endLine && cable.classificationLine === undefined;
     if (afterHeader) return classificationItems(range);
   }

@@ -1,13 +1,12 @@
 // Go to definition: on a citation (`09 STATE 12345`, `SECSTATE 15113`, `DOHA 152 (08)`) or on a reference ID in
 // the text (`09STATE122115`), the cited cable wherever it is in the workspace (several places when it is in several files).
 import { Location, LocationLink, Position } from 'vscode-languageserver-types';
-import { CableIndex } from '../service/cableIndex';
 import { cableLink, cableLocation, citationAt, spanRange } from './navigation';
+import { DocumentContext } from './context';
 
 /** Location links (with the citation as origin) when the client takes them, else plain locations; null off a citation. */
 export function definition(
-  index: CableIndex,
-  uri: string,
+  { index, uri }: DocumentContext,
   position: Position,
   linkSupport = true,
 ): LocationLink[] | Location[] | null {

@@ -1,10 +1,10 @@
 // Document links: every citation whose cable is in the workspace links to that cable (file and line). Citations of
 // cables that are not indexed get no link.
 import { DocumentLink } from 'vscode-languageserver-types';
-import { CableIndex } from '../service/cableIndex';
 import { cableTitle, spanRange } from './navigation';
+import { DocumentContext } from './context';
 
-export function documentLinks(index: CableIndex, uri: string): DocumentLink[] {
+export function documentLinks({ index, uri }: DocumentContext): DocumentLink[] {
   const links: DocumentLink[] = [];
   for (const cable of index.cablesOf(uri)) {
     for (const citation of cable.info.citations) {

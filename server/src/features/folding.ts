@@ -1,8 +1,8 @@
 // Folding ranges: routing header, caption block, REF block, sections, paragraphs, Summary/Comment blocks.
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import { CableModel } from '../syntax/model';
+import { DocumentContext } from './context';
 
-export function foldingRanges(model: CableModel): FoldingRange[] {
+export function foldingRanges({ reader: { model } }: DocumentContext): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const add = (start: number, end: number, kind?: FoldingRangeKind) => {
     if (end > start) ranges.push({ startLine: start, endLine: end, ...(kind ? { kind } : {}) });

@@ -4,20 +4,18 @@ import { MONTHS } from '../vocabulary/months';
 import { parseContinuationHeader } from '../syntax/structure';
 import { Cable, Token } from '../syntax/types';
 import {
-  caption,
   classificationByWord,
   classificationByZnLetter,
   classificationReason,
   describePortionMarking,
   executiveOrder,
-  explainRoutingIndicator,
   parsePortionMarking,
   precedence,
   precedenceByWord,
-  routingIndicator,
-  tagCode,
+  CodeTables,
 } from '../vocabulary';
-import { CableFacts, CableReader, dayOfYear, fullYear, parseDateTimeGroup } from '../facts/facts';
+import { CableFacts, dayOfYear, fullYear, parseDateTimeGroup } from '../facts/facts';
+import { DocumentContext } from './context';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -49,8 +47,8 @@ function iso(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${WEEKDAYS[date.getUTCDay()]}`;
 }
 
-function describeRoutingIndicator(ri: string): string {
-  const info = routingIndicator(ri);
+function describeRoutingIndicator(tables: CodeTables, ri: string): string {
+  const info = tables.routingIndicator(ri);
   const lines: string[] = [];
   if (info) {
     lines.push(`**${ri}**: ${info.name ?? 'no name known'}${info.kind ? ` (${info.kind.replace(/-/g, ' ')})` : ''}`);
@@ -64,7 +62,7 @@ function describeRoutingIndicator(ri: string): string {
   } else {
     lines.push(`**${ri}**: routing indicator not in the table`);
   }
-  const explanation = explainRoutingIndicator(ri);
+  const explanation = tables.explainRoutingIndicator(ri);
   if (explanation && !info) lines.push(...explanation.letters.map((l) => `- \`${l.letters}\`: ${l.meaning}`));
   return lines.join('\n\n');
 }
@@ -77,7 +75,7 @@ function describeClassificationWord(text: string): string {
 }
 
 function describeToken(
-  reader: CableReader,
+  { reader, tables }: DocumentContext,
   cable: Cable,
   facts: CableFacts,
   rel: number,
@@ -99,7 +97,7 @@ function describeToken(
       return p ? `**Precedence ${p.code}** (${p.word}): ${p.meaning}` : `Precedence "${text}" (unknown)`;
     }
     case 'routingIndicator':
-      return describeRoutingIndicator(text);
+      return describeRoutingIndicator(tables, text);
     case 'stationSerial':
       return `Station serial **${text}**: the last four digits of the telegram serial${facts.classification?.serial ? ` (classification line: ${facts.classification.serial.value})` : ''}.`;
     case 'sectionNumber':
@@ -141,7 +139,7 @@ function describeToken(
     case 'serial':
       return `Telegram serial **${Number(text)}** of ${facts.classification?.post?.value ?? 'the post'}${facts.identity.year ? ` in ${fullYear(Number(facts.identity.year))}` : ''}.`;
     case 'caption': {
-      const c = caption(text);
+      const c = tables.caption(text);
       return c
         ? `**${c.caption}** (${c.kind === 'user' ? 'your table' : c.kind}): ${c.meaning || 'meaning not given'}${c.source ? ` (from ${c.source})` : ''}`
         : `Caption ${text}`;
@@ -165,7 +163,7 @@ function describeToken(
       return date ? `**Declassify on** ${date.toISOString().slice(0, 10)}${years}.` : `Declassification: ${value}`;
     }
     case 'tag': {
-      const t = tagCode(text);
+      const t = tables.tagCode(text);
       if (!t) return `TAGS code **${text}**: not a known code.`;
       const family = {
         subject: 'subject',
@@ -251,13 +249,14 @@ function describeToken(
   }
 }
 
-export function hover(reader: CableReader, position: Position): Hover | null {
+export function hover(context: DocumentContext, position: Position): Hover | null {
+  const { reader } = context;
   const cable = reader.model.cableAt(position.line);
   if (!cable) return null;
   const rel = position.line - cable.startLine;
   const token = cable.lines[rel]?.tokens.find((t) => t.start <= position.character && position.character < t.end);
   if (!token) return null;
-  const value = describeToken(reader, cable, reader.facts(cable), rel, token);
+  const value = describeToken(context, cable, reader.facts(cable), rel, token);
   if (!value) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value },

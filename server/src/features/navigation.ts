@@ -2,7 +2,7 @@
 // its citations are in their files, and what is under a position.
 import { Location, LocationLink, Position, Range } from 'vscode-languageserver-types';
 import { findByLine } from '../syntax/model';
-import { CableIndex, IndexedCable, IndexedCitation, RelativeSpan } from '../service/cableIndex';
+import { CableIndex, IndexedCable, IndexedCitation, RelativeSpan } from '../workspace/cableIndex';
 
 export function spanRange(cable: IndexedCable, span: RelativeSpan): Range {
   const line = cable.startLine + span.line;

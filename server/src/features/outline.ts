@@ -4,6 +4,7 @@ import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import { paragraphLead } from '../syntax/structure';
 import { Block, Cable, Paragraph, Section, Span } from '../syntax/types';
 import { CableReader } from '../facts/facts';
+import { DocumentContext } from './context';
 
 function lineRange(cable: Cable, startLine: number, endLine: number, reader: CableReader): Range {
   return {
@@ -342,7 +343,7 @@ function lastTextLine(cable: Cable, reader: CableReader): number {
  */
 const cache = new WeakMap<Cable, { startLine: number; symbol: DocumentSymbol }>();
 
-export function documentSymbols(reader: CableReader): DocumentSymbol[] {
+export function documentSymbols({ reader }: DocumentContext): DocumentSymbol[] {
   return reader.model.cables.map((cable) => {
     const cached = cache.get(cable);
     if (cached?.startLine === cable.startLine) return cached.symbol;
@@ -351,9 +352,6 @@ export function documentSymbols(reader: CableReader): DocumentSymbol[] {
     return symbol;
   });
 }
-
-/** The default of `cable.outline.maxSymbols`: VS Code's JSON language features stop their outline at 5000 items too. */
-export const DEFAULT_MAX_OUTLINE_SYMBOLS = 5000;
 
 /**
  * The outline cut to `maxSymbols` symbols level by level: the cables first, then the parts of every cable, then

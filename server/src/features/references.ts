@@ -2,8 +2,9 @@
 // disk). The cable is the one cited under the position, or the one whose header, classification line or subject
 // holds the position.
 import { Location, Position } from 'vscode-languageserver-types';
-import { CableIndex } from '../service/cableIndex';
+import { CableIndex } from '../workspace/cableIndex';
 import { cableAtLine, cableLocation, citationAt, spanRange } from './navigation';
+import { DocumentContext } from './context';
 
 /** The reference ID that a position stands for, if any. */
 export function referenceIdAt(index: CableIndex, uri: string, position: Position): string | undefined {
@@ -15,8 +16,7 @@ export function referenceIdAt(index: CableIndex, uri: string, position: Position
 }
 
 export function references(
-  index: CableIndex,
-  uri: string,
+  { index, uri }: DocumentContext,
   position: Position,
   includeDeclaration: boolean,
 ): Location[] {

@@ -2,8 +2,8 @@
 // every theme colours them, and cable-specific modifiers. The manifest's semanticTokenScopes maps
 // them to the TextMate scopes of syntaxes/cable.tmLanguage.json (a test keeps the three in step).
 import { SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-types';
-import { CableModel } from '../syntax/model';
 import { Cable, TokenKind } from '../syntax/types';
+import { DocumentContext } from './context';
 
 const TYPES = [
   'keyword',
@@ -100,7 +100,11 @@ interface EncodedTokens {
 const cache = new WeakMap<Cable, EncodedTokens>();
 
 /** Encoded tokens of lines [fromLine, toLine] (absolute, inclusive), in the LSP relative format. */
-export function semanticTokenData(model: CableModel, fromLine = 0, toLine = model.lineCount - 1): number[] {
+export function semanticTokenData(
+  { reader: { model } }: DocumentContext,
+  fromLine = 0,
+  toLine = model.lineCount - 1,
+): number[] {
   const parts: Array<{ startLine: number; encoded: EncodedTokens }> = [];
   let length = 0;
   for (const cable of model.cables) {

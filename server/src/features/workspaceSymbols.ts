@@ -2,8 +2,9 @@
 // words of their subject (`russ dep`), case-insensitive. The name carries the subject, since editors filter the
 // answers by name again.
 import { SymbolInformation, SymbolKind } from 'vscode-languageserver-types';
-import { CableIndex, IndexedCable } from '../service/cableIndex';
+import { IndexedCable } from '../workspace/cableIndex';
 import { cableLocation } from './navigation';
+import { WorkspaceContext } from './context';
 
 /**
  * How well a cable matches: 0 the query starts its ID, 1 is in its ID, 2 every query word is in the ID or starts a
@@ -26,7 +27,7 @@ function fileName(uri: string): string {
   }
 }
 
-export function workspaceSymbols(index: CableIndex, query: string, limit = 1000): SymbolInformation[] {
+export function workspaceSymbols({ index }: WorkspaceContext, query: string, limit = 1000): SymbolInformation[] {
   const words = query
     .toUpperCase()
     .split(/[^A-Z0-9]+/)

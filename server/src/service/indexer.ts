@@ -1,6 +1,6 @@
 // Indexing whole folders: find the cable files, read and index them in batches, report progress, and give the
 // event loop back between batches so that requests and edits are answered while thousands of files are indexed.
-import { CableIndex } from './cableIndex';
+import { CableIndex } from '../workspace/cableIndex';
 import { WorkspaceFiles } from '../cableFiles/files';
 
 /** Progress as the LSP reports it (window/workDoneProgress), without the connection. */

@@ -1,7 +1,7 @@
 // Captions and passing instructions: the lines right after the classification line (SIPDIS, NOFORN, EXDIS, DEPT FOR ...).
 // Data: server/data/captions.tsv.
 import captionsTsv from '../../data/captions.tsv';
-import { ExtraEntry, extraTables, perTablesVersion } from './extra';
+import { ExtraEntry } from './extra';
 import { lazy, parseTsv, splitList, toCount } from './tsv';
 
 export interface Caption {
@@ -57,27 +57,33 @@ function withUserEntry(text: string, builtIn: Caption | undefined, user: ExtraEn
     : { caption: text, kind: 'user', meaning: user.meaning, source: user.source };
 }
 
-/**
- * The caption that `text` (one caption line) is, or undefined: the user's tables first (exact text), then the built-in
- * table. Passing instructions match by their prefix.
- */
-export function caption(text: string): Caption | undefined {
-  const line = normalize(text);
-  const exact = captions().find((c) => !c.prefix && c.caption === line);
-  const user = extraTables().captions.get(line);
-  if (user) return withUserEntry(line, exact, user);
-  return exact ?? captions().find((c) => c.prefix && (line === c.caption || line.startsWith(`${c.caption} `)));
+/** The caption lookups over the built-in table with `user` (the user's own captions, cable.tables.extra) over it. */
+export function captionLookups(user: ReadonlyMap<string, ExtraEntry>) {
+  /**
+   * The caption that `text` (one caption line) is, or undefined: the user's tables first (exact text), then the built-in
+   * table. Passing instructions match by their prefix.
+   */
+  function caption(text: string): Caption | undefined {
+    const line = normalize(text);
+    const exact = captions().find((c) => !c.prefix && c.caption === line);
+    const own = user.get(line);
+    if (own) return withUserEntry(line, exact, own);
+    return exact ?? captions().find((c) => c.prefix && (line === c.caption || line.startsWith(`${c.caption} `)));
+  }
+
+  /** Every caption (alternatives split, variants included): the user's own first, then the built-in table's. */
+  const allCaptions = lazy((): readonly Caption[] => {
+    if (user.size === 0) return captions();
+    const builtIn = captions().map((c) =>
+      !c.prefix && user.has(c.caption) ? withUserEntry(c.caption, c, user.get(c.caption)!) : c,
+    );
+    const own = [...user]
+      .filter(([text]) => !builtIn.some((c) => !c.prefix && c.caption === text))
+      .map(([text, entry]) => withUserEntry(text, undefined, entry));
+    return [...own, ...builtIn];
+  });
+
+  return { caption, allCaptions };
 }
 
-/** Every caption (alternatives split, variants included): the user's own first, then the built-in table's. */
-export const allCaptions = perTablesVersion((): readonly Caption[] => {
-  const user = extraTables().captions;
-  if (user.size === 0) return captions();
-  const builtIn = captions().map((c) =>
-    !c.prefix && user.has(c.caption) ? withUserEntry(c.caption, c, user.get(c.caption)!) : c,
-  );
-  const own = [...user]
-    .filter(([text]) => !builtIn.some((c) => !c.prefix && c.caption === text))
-    .map(([text, entry]) => withUserEntry(text, undefined, entry));
-  return [...own, ...builtIn];
-});
+export type CaptionLookups = ReturnType<typeof captionLookups>;

@@ -1,6 +1,6 @@
-// The user's own code tables (setting cable.tables.extra): routing indicators, TAGS codes and captions from TSV or JSON
-// text, merged over the built-in tables. One layer, replaced as a whole; the lookups of routing.ts, tags.ts and
-// captions.ts consult it first. Pure: the editor reads the files and hands over their text.
+// The user's own code tables (setting cable.tables.extra, cable-lint --tables): routing indicators, TAGS codes and
+// captions from TSV or JSON text, merged over the built-in tables by codeTables.ts. Pure: the editor or the command line
+// reads the files and hands over their text.
 //
 // TSV: '#' comment lines, then a header row naming the key column and the meaning column, then one entry per row:
 //   ri<TAB>name          routing indicators   RUEHXYZ<TAB>AMEMBASSY SOMEWHERE
@@ -156,54 +156,6 @@ export function parseTableFiles(files: readonly TableText[]): { tables: ExtraTab
 }
 
 export const NO_EXTRA_TABLES: ExtraTables = { routingIndicators: new Map(), tags: new Map(), captions: new Map() };
-
-let current: ExtraTables = NO_EXTRA_TABLES;
-let version = 0;
-
-/** Replaces the user's tables as a whole (NO_EXTRA_TABLES removes them). */
-export function setExtraTables(tables: ExtraTables): void {
-  current = tables;
-  version++;
-}
-
-/**
- * Parses `files` (as received: anything but a list of { name, text } is reported and skipped) and makes them the
- * user's tables; returns the problems found.
- */
-export function loadExtraTables(files: unknown): TableProblem[] {
-  const list: unknown[] = Array.isArray(files) ? files : files === undefined || files === null ? [] : [files];
-  const valid = list.filter(
-    (file): file is TableText =>
-      typeof (file as TableText)?.name === 'string' && typeof (file as TableText)?.text === 'string',
-  );
-  const { tables, problems } = parseTableFiles(valid);
-  setExtraTables(tables);
-  if (valid.length < list.length) {
-    problems.unshift({
-      source: 'tables',
-      message: `${list.length - valid.length} of ${list.length} files are not { "name": string, "text": string } and were skipped.`,
-    });
-  }
-  return problems;
-}
-
-export function extraTables(): ExtraTables {
-  return current;
-}
-
-/** Changes with every setExtraTables: caches of anything that depends on the tables compare it. */
-export function tablesVersion(): number {
-  return version;
-}
-
-/** `compute` runs on the first call and again on the first call after the user's tables changed. */
-export function perTablesVersion<T>(compute: () => T): () => T {
-  let cached: { version: number; value: T } | undefined;
-  return () => {
-    if (cached?.version !== version) cached = { version, value: compute() };
-    return cached.value;
-  };
-}
 
 /** 'tables/tags.tsv:3: ...' */
 export function formatTableProblem(problem: TableProblem): string {

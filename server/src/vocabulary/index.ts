@@ -8,3 +8,4 @@ export * from './precedence';
 export * from './classification';
 export * from './executiveOrders';
 export * from './extra';
+export * from './codeTables';

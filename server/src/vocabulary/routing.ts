@@ -1,7 +1,7 @@
 // Routing indicators (RIs): the station addresses of the ACP-127 style header (DE line, precedence line, 'RI/NAME'
 // address lines). Data: server/data/routing-indicators.tsv.
 import routingTsv from '../../data/routing-indicators.tsv';
-import { ExtraEntry, extraTables, perTablesVersion } from './extra';
+import { ExtraEntry } from './extra';
 import { lazy, parseTsv, Row, splitList, toCount } from './tsv';
 
 const COLUMNS = [
@@ -135,18 +135,6 @@ function withUserEntry(ri: string, builtIn: RoutingIndicatorInfo | undefined, us
   return { ...base, entry: ri, name: user.meaning || base.name, nameFromCables: false, source: user.source };
 }
 
-/**
- * What the tables know about `ri`: the user's tables first (cable.tables.extra), then the built-in exact entry, else
- * an ACP 117 block 'X THRU Y' containing it; undefined if unknown.
- */
-export function routingIndicator(ri: string): RoutingIndicatorInfo | undefined {
-  const key = ri.trim().toUpperCase();
-  if (!isRoutingIndicatorShape(key)) return undefined;
-  const user = extraTables().routingIndicators.get(key);
-  const builtIn = builtInRoutingIndicator(key);
-  return user ? withUserEntry(key, builtIn, user) : builtIn;
-}
-
 /** Every single built-in routing indicator that has a name, most used in cables first. */
 const builtInRoutingIndicators = lazy(() =>
   table()
@@ -154,21 +142,6 @@ const builtInRoutingIndicators = lazy(() =>
     .map((row) => info(row.ri, row))
     .sort((a, b) => b.cableCount - a.cableCount || a.ri.localeCompare(b.ri)),
 );
-
-/**
- * Every routing indicator with a name (for completion): the user's own first, then the built-in ones, most used in
- * cables first (with the user's names where the user's tables rename them).
- */
-export const allRoutingIndicators = perTablesVersion(() => {
-  const user = extraTables().routingIndicators;
-  if (user.size === 0) return builtInRoutingIndicators();
-  const builtIn = builtInRoutingIndicators();
-  const known = new Set(builtIn.map((ri) => ri.ri));
-  const own = [...user]
-    .filter(([ri]) => !known.has(ri))
-    .map(([ri, entry]) => withUserEntry(ri, builtInRoutingIndicator(ri), entry));
-  return [...own, ...builtIn.map((ri) => (user.has(ri.ri) ? withUserEntry(ri.ri, ri, user.get(ri.ri)!) : ri))];
-});
 
 // --- explanation of the letters, derived from the table ---
 
@@ -249,32 +222,65 @@ export interface RoutingExplanation {
   letters: RoutingLetters[];
 }
 
-/**
- * Explains the letters of any RI-shaped token from what the table holds for its prefixes (counts, the heuristic kind
- * labels, the names' first words, examples); undefined when `ri` is not RI-shaped.
- */
-export function explainRoutingIndicator(ri: string): RoutingExplanation | undefined {
-  const key = ri.trim().toUpperCase();
-  if (!isRoutingIndicatorShape(key)) return undefined;
-  const known = routingIndicator(key);
-  const total = table().rows.length;
-  const letters: RoutingLetters[] = [
-    { letters: 'R', position: 1, meaning: `routing indicator (all ${total} indicators in the table begin with R)` },
-    {
-      letters: key[1],
-      position: 2,
-      meaning: `second letter (nation / area): ${describePrefix(key.slice(0, 2), false)}`,
-    },
-    { letters: key[2], position: 3, meaning: `third letter: ${describePrefix(key.slice(0, 3), false)}` },
-    { letters: key[3], position: 4, meaning: `family ${key.slice(0, 4)}: ${describePrefix(key.slice(0, 4), true)}` },
-  ];
-  if (key.length > 4) {
-    const station = key.slice(4);
-    const meaning = known
-      ? `station letters within ${key.slice(0, 4)}: ${known.name ?? 'no name in the table'}` +
-        (known.entry === key ? '' : ` (ACP 117 block ${known.entry})`)
-      : `station letters within ${key.slice(0, 4)}: this indicator is not in the table`;
-    letters.push({ letters: station, position: 5, meaning });
+/** The routing indicator lookups over the built-in table with `user` (the user's own, cable.tables.extra) over it. */
+export function routingLookups(user: ReadonlyMap<string, ExtraEntry>) {
+  /**
+   * What the tables know about `ri`: the user's tables first (cable.tables.extra), then the built-in exact entry, else
+   * an ACP 117 block 'X THRU Y' containing it; undefined if unknown.
+   */
+  function routingIndicator(ri: string): RoutingIndicatorInfo | undefined {
+    const key = ri.trim().toUpperCase();
+    if (!isRoutingIndicatorShape(key)) return undefined;
+    const own = user.get(key);
+    const builtIn = builtInRoutingIndicator(key);
+    return own ? withUserEntry(key, builtIn, own) : builtIn;
   }
-  return { ri: key, known, letters };
+
+  /**
+   * Every routing indicator with a name (for completion): the user's own first, then the built-in ones, most used in
+   * cables first (with the user's names where the user's tables rename them).
+   */
+  const allRoutingIndicators = lazy(() => {
+    if (user.size === 0) return builtInRoutingIndicators();
+    const builtIn = builtInRoutingIndicators();
+    const known = new Set(builtIn.map((ri) => ri.ri));
+    const own = [...user]
+      .filter(([ri]) => !known.has(ri))
+      .map(([ri, entry]) => withUserEntry(ri, builtInRoutingIndicator(ri), entry));
+    return [...own, ...builtIn.map((ri) => (user.has(ri.ri) ? withUserEntry(ri.ri, ri, user.get(ri.ri)!) : ri))];
+  });
+
+  /**
+   * Explains the letters of any RI-shaped token from what the table holds for its prefixes (counts, the heuristic kind
+   * labels, the names' first words, examples); undefined when `ri` is not RI-shaped.
+   */
+  function explainRoutingIndicator(ri: string): RoutingExplanation | undefined {
+    const key = ri.trim().toUpperCase();
+    if (!isRoutingIndicatorShape(key)) return undefined;
+    const known = routingIndicator(key);
+    const total = table().rows.length;
+    const letters: RoutingLetters[] = [
+      { letters: 'R', position: 1, meaning: `routing indicator (all ${total} indicators in the table begin with R)` },
+      {
+        letters: key[1],
+        position: 2,
+        meaning: `second letter (nation / area): ${describePrefix(key.slice(0, 2), false)}`,
+      },
+      { letters: key[2], position: 3, meaning: `third letter: ${describePrefix(key.slice(0, 3), false)}` },
+      { letters: key[3], position: 4, meaning: `family ${key.slice(0, 4)}: ${describePrefix(key.slice(0, 4), true)}` },
+    ];
+    if (key.length > 4) {
+      const station = key.slice(4);
+      const meaning = known
+        ? `station letters within ${key.slice(0, 4)}: ${known.name ?? 'no name in the table'}` +
+          (known.entry === key ? '' : ` (ACP 117 block ${known.entry})`)
+        : `station letters within ${key.slice(0, 4)}: this indicator is not in the table`;
+      letters.push({ letters: station, position: 5, meaning });
+    }
+    return { ri: key, known, letters };
+  }
+
+  return { routingIndicator, allRoutingIndicators, explainRoutingIndicator };
 }
+
+export type RoutingLookups = ReturnType<typeof routingLookups>;

@@ -3,7 +3,7 @@
 import geographicTsv from '../../data/tags-geographic.tsv';
 import organizationTsv from '../../data/tags-organization.tsv';
 import subjectTsv from '../../data/tags-subject.tsv';
-import { extraTables, perTablesVersion } from './extra';
+import { ExtraEntry } from './extra';
 import { lazy, parseTsv, toCount } from './tsv';
 
 /** 'user': a code that only the user's tables (cable.tables.extra) know. */
@@ -87,9 +87,8 @@ const codes = lazy(() => {
 });
 
 /** The built-in codes with the user's tables over them: a user's meaning replaces the built-in one, new codes join. */
-const known = perTablesVersion(() => {
+function withUserCodes(user: ReadonlyMap<string, ExtraEntry>): ReturnType<typeof codes> {
   const builtIn = codes();
-  const user = extraTables().tags;
   if (user.size === 0) return builtIn;
   const byCode = new Map(builtIn.byCode);
   for (const [code, { meaning, source }] of user) {
@@ -101,20 +100,9 @@ const known = perTablesVersion(() => {
         : { code, family: 'user', meaning: meaning || undefined, countInSample: 0, source },
     );
   }
-  return { ...builtIn, byCode, longest: Math.max(builtIn.longest, ...[...user.keys()].map((key) => key.length)) };
-});
-
-/** Every known TAGS code (one entry per code): codes only the user's tables know first, then most used in the sample first. */
-export function allTagCodes(): TagCode[] {
-  const userFirst = (t: TagCode) => (t.family === 'user' ? 0 : 1);
-  return [...known().byCode.values()].sort(
-    (a, b) => userFirst(a) - userFirst(b) || b.countInSample - a.countInSample || a.code.localeCompare(b.code),
-  );
-}
-
-/** The known TAGS code `code` (case-insensitive; the user's tables first), or undefined. */
-export function tagCode(code: string): TagCode | undefined {
-  return known().byCode.get(code.trim().toUpperCase());
+  let longest = builtIn.longest;
+  for (const key of user.keys()) longest = Math.max(longest, key.length);
+  return { ...builtIn, byCode, longest };
 }
 
 /** Edit distance with adjacent transpositions (optimal string alignment): PRLE -> PREL is 1. */
@@ -132,56 +120,6 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/**
- * Up to `count` known codes closest to `code` by edit distance (at most `maxDistance`, the code itself excluded);
- * ties broken by frequency in the sample, then alphabetically.
- */
-export function nearestTagCodes(code: string, count = 3, maxDistance = 2): (TagCode & { distance: number })[] {
-  const key = code.trim().toUpperCase();
-  const candidates: (TagCode & { distance: number })[] = [];
-  for (const [other, tag] of known().byCode) {
-    const distance = editDistance(key, other);
-    if (distance > 0 && distance <= maxDistance) candidates.push({ ...tag, distance });
-  }
-  return candidates
-    .sort((a, b) => a.distance - b.distance || b.countInSample - a.countInSample || a.code.localeCompare(b.code))
-    .slice(0, count);
-}
-
-/**
- * When `text` (one token, e.g. PHUMBA, MASSMNUC) is not itself a known code but is a concatenation of two or more known
- * codes including at least one subject, program or user's code, the codes in order (fewest pieces; among equals, the most
- * frequent in the sample). Otherwise undefined: a run of country codes (BRUSSELS = BR US SE LS, KNPP = KN PP) is more
- * likely a word or a mistyped code than a concatenation.
- */
-export function splitConcatenatedTags(text: string): TagCode[] | undefined {
-  const token = text.trim().toUpperCase();
-  if (!/^[A-Z]{4,}$/.test(token) || tagCode(token)) return undefined;
-  const { byCode, longest } = known();
-  type Split = { pieces: TagCode[]; total: number };
-  const better = (a: Split, b: Split | undefined) =>
-    !b || a.pieces.length < b.pieces.length || (a.pieces.length === b.pieces.length && a.total > b.total);
-  // best[i][s]: best split of token.slice(0, i); s = 1 when it has a subject or program code.
-  const best: [Split | undefined, Split | undefined][] = [[{ pieces: [], total: 0 }, undefined]];
-  for (let end = 1; end <= token.length; end++) {
-    best[end] = [undefined, undefined];
-    for (let start = Math.max(0, end - longest); start <= end - 2; start++) {
-      const piece = byCode.get(token.slice(start, end));
-      if (!piece) continue;
-      const subject = piece.family === 'subject' || piece.family === 'program' || piece.family === 'user' ? 1 : 0;
-      for (const had of [0, 1] as const) {
-        const before = best[start][had];
-        if (!before) continue;
-        const candidate = { pieces: [...before.pieces, piece], total: before.total + piece.countInSample };
-        const slot = (had | subject) as 0 | 1;
-        if (better(candidate, best[end][slot])) best[end][slot] = candidate;
-      }
-    }
-  }
-  const result = best[token.length][1];
-  return result && result.pieces.length >= 2 ? result.pieces : undefined;
-}
-
 export interface IsoLookalike {
   code: string;
   /** The country or area the code stands for in TAGS (FIPS 10-4); undefined when it is no known TAGS code. */
@@ -192,16 +130,88 @@ export interface IsoLookalike {
   fipsCodeOfIsoCountry: string;
 }
 
-/**
- * For a two-letter code that means a different country in ISO 3166 than in TAGS (FIPS 10-4): both readings.
- * RU -> ISO Russia (TAGS RS), no FIPS meaning; AU -> FIPS Austria, ISO Australia (TAGS AS). Undefined otherwise.
- */
-export function isoLookalike(code: string): IsoLookalike | undefined {
-  const key = code.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(key)) return undefined;
-  const iso = codes().byIso.get(key);
-  if (!iso || iso.code === key) return undefined;
-  const fips = tagCode(key);
-  const fipsName = fips?.family === 'geographic' ? fips.name : undefined;
-  return { code: key, fipsName, isoName: iso.name, fipsCodeOfIsoCountry: iso.code };
+/** The TAGS lookups over the built-in codes with `user` (the user's own codes, cable.tables.extra) over them. */
+export function tagLookups(user: ReadonlyMap<string, ExtraEntry>) {
+  const known = lazy(() => withUserCodes(user));
+
+  /** Every known TAGS code (one entry per code): codes only the user's tables know first, then most used in the sample first. */
+  function allTagCodes(): TagCode[] {
+    const userFirst = (t: TagCode) => (t.family === 'user' ? 0 : 1);
+    return [...known().byCode.values()].sort(
+      (a, b) => userFirst(a) - userFirst(b) || b.countInSample - a.countInSample || a.code.localeCompare(b.code),
+    );
+  }
+
+  /** The known TAGS code `code` (case-insensitive; the user's tables first), or undefined. */
+  function tagCode(code: string): TagCode | undefined {
+    return known().byCode.get(code.trim().toUpperCase());
+  }
+
+  /**
+   * Up to `count` known codes closest to `code` by edit distance (at most `maxDistance`, the code itself excluded);
+   * ties broken by frequency in the sample, then alphabetically.
+   */
+  function nearestTagCodes(code: string, count = 3, maxDistance = 2): (TagCode & { distance: number })[] {
+    const key = code.trim().toUpperCase();
+    const candidates: (TagCode & { distance: number })[] = [];
+    for (const [other, tag] of known().byCode) {
+      const distance = editDistance(key, other);
+      if (distance > 0 && distance <= maxDistance) candidates.push({ ...tag, distance });
+    }
+    return candidates
+      .sort((a, b) => a.distance - b.distance || b.countInSample - a.countInSample || a.code.localeCompare(b.code))
+      .slice(0, count);
+  }
+
+  /**
+   * When `text` (one token, e.g. PHUMBA, MASSMNUC) is not itself a known code but is a concatenation of two or more known
+   * codes including at least one subject, program or user's code, the codes in order (fewest pieces; among equals, the most
+   * frequent in the sample). Otherwise undefined: a run of country codes (BRUSSELS = BR US SE LS, KNPP = KN PP) is more
+   * likely a word or a mistyped code than a concatenation.
+   */
+  function splitConcatenatedTags(text: string): TagCode[] | undefined {
+    const token = text.trim().toUpperCase();
+    if (!/^[A-Z]{4,}$/.test(token) || tagCode(token)) return undefined;
+    const { byCode, longest } = known();
+    type Split = { pieces: TagCode[]; total: number };
+    const better = (a: Split, b: Split | undefined) =>
+      !b || a.pieces.length < b.pieces.length || (a.pieces.length === b.pieces.length && a.total > b.total);
+    // best[i][s]: best split of token.slice(0, i); s = 1 when it has a subject or program code.
+    const best: [Split | undefined, Split | undefined][] = [[{ pieces: [], total: 0 }, undefined]];
+    for (let end = 1; end <= token.length; end++) {
+      best[end] = [undefined, undefined];
+      for (let start = Math.max(0, end - longest); start <= end - 2; start++) {
+        const piece = byCode.get(token.slice(start, end));
+        if (!piece) continue;
+        const subject = piece.family === 'subject' || piece.family === 'program' || piece.family === 'user' ? 1 : 0;
+        for (const had of [0, 1] as const) {
+          const before = best[start][had];
+          if (!before) continue;
+          const candidate = { pieces: [...before.pieces, piece], total: before.total + piece.countInSample };
+          const slot = (had | subject) as 0 | 1;
+          if (better(candidate, best[end][slot])) best[end][slot] = candidate;
+        }
+      }
+    }
+    const result = best[token.length][1];
+    return result && result.pieces.length >= 2 ? result.pieces : undefined;
+  }
+
+  /**
+   * For a two-letter code that means a different country in ISO 3166 than in TAGS (FIPS 10-4): both readings.
+   * RU -> ISO Russia (TAGS RS), no FIPS meaning; AU -> FIPS Austria, ISO Australia (TAGS AS). Undefined otherwise.
+   */
+  function isoLookalike(code: string): IsoLookalike | undefined {
+    const key = code.trim().toUpperCase();
+    if (!/^[A-Z]{2}$/.test(key)) return undefined;
+    const iso = codes().byIso.get(key);
+    if (!iso || iso.code === key) return undefined;
+    const fips = tagCode(key);
+    const fipsName = fips?.family === 'geographic' ? fips.name : undefined;
+    return { code: key, fipsName, isoName: iso.name, fipsCodeOfIsoCountry: iso.code };
+  }
+
+  return { allTagCodes, tagCode, nearestTagCodes, splitConcatenatedTags, isoLookalike };
 }
+
+export type TagLookups = ReturnType<typeof tagLookups>;

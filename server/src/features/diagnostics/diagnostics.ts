@@ -1,9 +1,8 @@
 // Diagnostics provider: runs every rule on every cable, with the user's rule settings.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { CableModel } from '../../syntax/model';
-import { tablesVersion } from '../../vocabulary/extra';
+import { CodeTables } from '../../vocabulary/codeTables';
 import { Cable } from '../../syntax/types';
-import { CableReader } from '../../facts/facts';
+import { DocumentContext } from '../context';
 import { Finding, Severity } from './rule';
 import { RULES } from './rules';
 
@@ -26,11 +25,10 @@ interface CheckedFinding extends Finding {
  * Findings of one cable, cached per cable object, settings and version of the user's code tables: untouched cables are
  * not re-checked. Findings keep lines relative to the cable, which moves when lines above it are edited.
  */
-const cache = new WeakMap<Cable, { settings: RuleSettings; tables: number; findings: CheckedFinding[] }>();
+const cache = new WeakMap<Cable, { settings: RuleSettings; tables: CodeTables; findings: CheckedFinding[] }>();
 
-function check(reader: CableReader, cable: Cable, settings: RuleSettings): CheckedFinding[] {
+function check({ reader, tables, settings: { rules: settings } }: DocumentContext, cable: Cable): CheckedFinding[] {
   const cached = cache.get(cable);
-  const tables = tablesVersion();
   if (cached && cached.settings === settings && cached.tables === tables) return cached.findings;
   const facts = reader.facts(cable);
   const findings: CheckedFinding[] = [];
@@ -38,16 +36,16 @@ function check(reader: CableReader, cable: Cable, settings: RuleSettings): Check
     const setting = settings[rule.code] ?? rule.severity;
     if (setting === 'off') continue;
     const severity = SEVERITY[setting] ?? SEVERITY[rule.severity];
-    for (const f of rule.check({ cable, facts, reader })) findings.push({ ...f, code: rule.code, severity });
+    for (const f of rule.check({ cable, facts, reader, tables })) findings.push({ ...f, code: rule.code, severity });
   }
   findings.sort((a, b) => a.line - b.line || a.start - b.start);
   cache.set(cable, { settings, tables, findings });
   return findings;
 }
 
-export function cableDiagnostics(reader: CableReader, cable: Cable, settings: RuleSettings = {}): Diagnostic[] {
-  return check(reader, cable, settings).map((f) =>
-    diagnostic(f, cable.startLine + f.line, reader.line(cable, f.line).length),
+export function cableDiagnostics(context: DocumentContext, cable: Cable): Diagnostic[] {
+  return check(context, cable).map((f) =>
+    diagnostic(f, cable.startLine + f.line, context.reader.line(cable, f.line).length),
   );
 }
 
@@ -65,12 +63,8 @@ function diagnostic(f: CheckedFinding, line: number, length: number): Diagnostic
   };
 }
 
-export function documentDiagnostics(
-  model: CableModel,
-  settings: RuleSettings = {},
-  reader = new CableReader(model),
-): Diagnostic[] {
-  return model.cables.flatMap((cable) => cableDiagnostics(reader, cable, settings));
+export function documentDiagnostics(context: DocumentContext): Diagnostic[] {
+  return context.reader.model.cables.flatMap((cable) => cableDiagnostics(context, cable));
 }
 
 export { RULES };

@@ -2,6 +2,7 @@
 // description; `cable.diagnostics.rules` can turn a rule off or change its severity.
 import { Cable, Span } from '../../syntax/types';
 import { CableFacts, CableReader } from '../../facts/facts';
+import { CodeTables } from '../../vocabulary/codeTables';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -13,6 +14,7 @@ export interface RuleContext {
   cable: Cable;
   facts: CableFacts;
   reader: CableReader;
+  tables: CodeTables;
 }
 
 export interface Rule {

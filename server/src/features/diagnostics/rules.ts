@@ -1,15 +1,7 @@
 // Every diagnostic rule, one object each. Shape rules report what the lexer found on a line;
 // consistency rules compare fields across the cable (see the catalogue in the format reference, §6).
 import { Span } from '../../syntax/types';
-import {
-  editDistance,
-  executiveOrder,
-  isoLookalike,
-  nearestTagCodes,
-  parsePortionMarking,
-  splitConcatenatedTags,
-  tagCode,
-} from '../../vocabulary';
+import { CodeTables, editDistance, executiveOrder, parsePortionMarking } from '../../vocabulary';
 import { comparablePost, dayOfYear, fullYear, Located, samePost } from '../../facts/facts';
 import { Finding, Rule, RuleContext, syntaxRule } from './rule';
 
@@ -543,22 +535,22 @@ const garbledPilcrow: Rule = {
 };
 
 /**
- * The message for an unknown TAGS code. Messages are kept by code (the tables are fixed). The nearest codes are
+ * The message for an unknown TAGS code. Messages are kept by code, per value of the tables. The nearest codes are
  * offered for the first SUGGESTED_CODES distinct such codes of a cable only: a search takes about a millisecond, and
  * garbage pasted after a TAGS line can make thousands of codes; the others are reported without suggestions.
  */
-const unknownTagMessages = new Map<string, string>();
+const unknownTagMessages = new WeakMap<CodeTables, Map<string, string>>();
 const SUGGESTED_CODES = 200;
 /** Longer codes are neither split nor searched (five codes run together are 20 to 40 letters). */
 const LONGEST_SEARCHED_CODE = 40;
 
-function unknownTagMessage(code: string, suggested: Set<string>): string {
+function unknownTagMessage(tables: CodeTables, code: string, suggested: Set<string>): string {
   // Splits and searches cost time in the length of the code: a 1 MB run of capitals after a TAGS line is a "code".
   if (code.length > LONGEST_SEARCHED_CODE)
     return `Unknown TAGS code "${code.slice(0, LONGEST_SEARCHED_CODE)}...": expected a subject (PREL), program (KDEM), FIPS country (TI) or organization (NATO) code.`;
-  const split = code.length > 4 ? splitConcatenatedTags(code) : undefined;
+  const split = code.length > 4 ? tables.splitConcatenatedTags(code) : undefined;
   if (split) return `"${code}" runs several TAGS codes together: split into ${split.map((t) => t.code).join(' ')}.`;
-  const iso = isoLookalike(code);
+  const iso = tables.isoLookalike(code);
   if (iso)
     return `"${code}" is the ISO code of ${iso.isoName}; TAGS use FIPS 10-4 country codes: expected ${iso.fipsCodeOfIsoCountry}.`;
   const withoutSuggestion = `Unknown TAGS code "${code}": expected a subject (PREL), program (KDEM), FIPS country (TI) or organization (NATO) code.`;
@@ -566,12 +558,14 @@ function unknownTagMessage(code: string, suggested: Set<string>): string {
     if (suggested.size >= SUGGESTED_CODES) return withoutSuggestion;
     suggested.add(code);
   }
-  let message = unknownTagMessages.get(code);
+  let messages = unknownTagMessages.get(tables);
+  if (!messages) unknownTagMessages.set(tables, (messages = new Map()));
+  let message = messages.get(code);
   if (message === undefined) {
-    const near = nearestTagCodes(code, 3).map((t) => t.code);
+    const near = tables.nearestTagCodes(code, 3).map((t) => t.code);
     message = near.length ? `Unknown TAGS code "${code}": nearest known codes ${near.join(', ')}.` : withoutSuggestion;
-    if (unknownTagMessages.size >= 20_000) unknownTagMessages.clear();
-    unknownTagMessages.set(code, message);
+    if (messages.size >= 20_000) messages.clear();
+    messages.set(code, message);
   }
   return message;
 }
@@ -580,7 +574,7 @@ const tags: Rule = {
   code: 'unknown-tag',
   severity: 'warning',
   description: 'TAGS codes are known subject, program, FIPS country or organization codes.',
-  check: ({ cable, reader }) => {
+  check: ({ cable, reader, tables }) => {
     const findings: Finding[] = [];
     const suggested = new Set<string>();
     for (const rel of cable.tagsLines) {
@@ -589,9 +583,12 @@ const tags: Rule = {
         const code = reader.tokenText(cable, rel, tokens[k]);
         // After OVIP come the names of visiting persons, free text.
         if (k > 0 && /^OVIP$/i.test(reader.tokenText(cable, rel, tokens[k - 1]))) break;
-        if (!/^[A-Z]{2,}$/.test(code) || tagCode(code)) continue;
+        if (!/^[A-Z]{2,}$/.test(code) || tables.tagCode(code)) continue;
         findings.push(
-          finding({ line: rel, start: tokens[k].start, end: tokens[k].end }, unknownTagMessage(code, suggested)),
+          finding(
+            { line: rel, start: tokens[k].start, end: tokens[k].end },
+            unknownTagMessage(tables, code, suggested),
+          ),
         );
       }
     }

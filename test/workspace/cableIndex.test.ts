@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CableReader } from '../../server/src/facts/facts';
 import { CableModel } from '../../server/src/syntax/model';
-import { CableIndex, IndexedCable, indexText, uriKey } from '../../server/src/service/cableIndex';
+import { CableIndex, IndexedCable, indexText, uriKey } from '../../server/src/workspace/cableIndex';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { syntheticCable } from '../support/synthetic';
 
