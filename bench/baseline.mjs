@@ -1,11 +1,12 @@
 // The benchmarks against the code of another commit, for before/after tables:
 //   node bench/baseline.mjs <ref>            e.g. node bench/baseline.mjs bb06431
 //   BENCH_BASELINE_ONLY=ab,lsp node bench/baseline.mjs <ref>   runs some of them (ab, parse, memory, peer, lsp, pathological)
+//   and builds <ref>'s cable-lint as out/baseline/<ref>/dist/cable-lint.js, for BENCH_LINT_BEFORE (bench/lint.bench.ts)
 // Extracts server/ at <ref> into out/baseline/<ref>/, copies this tree's bench files and test support beside it (the
 // same benchmark code then measures the old code), bundles them and the old server, and runs them. `ab` parses with
 // the old and the current model in one process, interleaved run by run: the before/after ratio least exposed to noise.
 import { execFileSync, execSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -19,8 +20,9 @@ execSync(`git archive ${ref} server | tar -x -C ${dir}`);
 cpSync('bench', join(dir, 'bench'), { recursive: true });
 cpSync(join('test', 'support'), join(dir, 'test', 'support'), { recursive: true });
 // The test support reads fixtures with the current decoder: the same corpus for both.
-cpSync(join('server', 'src', 'workspace', 'decode.ts'), join(dir, 'server', 'src', 'workspace', 'decode.ts'));
+cpSync(join('server', 'src', 'cableFiles', 'decode.ts'), join(dir, 'server', 'src', 'cableFiles', 'decode.ts'));
 cpSync('tsconfig.base.json', join(dir, 'tsconfig.base.json'));
+execSync(`git show ${ref}:package.json > ${join(dir, 'package.json')}`);
 
 writeFileSync(
   join(dir, 'bench', 'ab.bench.ts'),
@@ -59,12 +61,20 @@ const common = {
   loader: { '.tsv': 'text' },
   logLevel: 'warning',
 };
-await esbuild.build({
-  ...common,
-  entryPoints: [join(dir, 'server', 'src', 'server.ts')],
-  outfile: join(dir, 'dist', 'server.js'),
-  minify: true,
-});
+// The Node entry point: main.ts since the web worker build, server.ts before.
+const serverEntry = ['main.ts', 'server.ts']
+  .map((name) => join(dir, 'server', 'src', name))
+  .find((path) => existsSync(path));
+await esbuild.build({ ...common, entryPoints: [serverEntry], outfile: join(dir, 'dist', 'server.js'), minify: true });
+const lintEntry = join(dir, 'server', 'src', 'cli', 'cableLint.ts');
+if (existsSync(lintEntry)) {
+  await esbuild.build({
+    ...common,
+    entryPoints: [lintEntry],
+    outfile: join(dir, 'dist', 'cable-lint.js'),
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}
 // The benchmarks of the parser and the server (the grammar, index and linter benchmarks measure other code).
 const order = ['ab', 'parse', 'memory', 'peer', 'lsp', 'pathological'].filter(
   (name) => (!only || only.includes(name)) && readdirSync(join(dir, 'bench')).includes(`${name}.bench.ts`),

@@ -8,6 +8,8 @@
 //   BENCH_LINT_SMALL_MB=64    second corpus with one cable per file (per-file overhead); 0 to skip
 //   BENCH_LINT_PROFILE=auto   auto (when over a minute), always or never
 //   BENCH_LINT_DIR=/tmp       where the corpus is written (deleted afterwards)
+//   BENCH_LINT_BEFORE=FILE    another build of cable-lint (node bench/baseline.mjs <ref> makes one): both linters run
+//                             --jobs 1 on the same corpus, interleaved, BENCH_LINT_ROUNDS=5 times; CPU medians compared
 // Any other profile of dist/cable-lint.js: node out/bench/lint.bench.js --profile-summary FILE.cpuprofile
 import { spawnSync } from 'node:child_process';
 import {
@@ -120,9 +122,9 @@ function timed(command: string, args: string[]): Timed {
   return { seconds, cpu, load: loadavg()[0], status: run.status, stderr: String(run.stderr) };
 }
 
-function lint(corpus: Corpus, jobs: number): Timed {
+function lint(corpus: Corpus, jobs: number, bundle = cli): Timed {
   const run = timed(process.execPath, [
-    cli,
+    bundle,
     '--jobs',
     String(jobs),
     '--format',
@@ -187,6 +189,22 @@ function profileSummary(profilePath: string): string[] {
   return ['self time by source file:', ...top(byFile, 12), 'self time by function:', ...top(byFunction, 20)];
 }
 
+/** Another build of the linter and this one, --jobs 1, interleaved round by round: CPU time medians and their ratio. */
+function compareWith(before: string, corpus: Corpus, rounds: number, say: (line: string) => void) {
+  const cpu = { before: [] as number[], after: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    cpu.before.push(lint(corpus, 1, before).cpu);
+    cpu.after.push(lint(corpus, 1).cpu);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const ratio = median(cpu.after) / median(cpu.before);
+  say(
+    `before (${before}) and after, --jobs 1, ${rounds} rounds interleaved: CPU median ${median(cpu.before).toFixed(2)} s -> ` +
+      `${median(cpu.after).toFixed(2)} s, after / before ${ratio.toFixed(3)} (rounds ${cpu.before.map((b, k) => (cpu.after[k] / b).toFixed(3)).join(', ')})`,
+  );
+  return { before, cpu, ratio };
+}
+
 function main(): void {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
   const megabytes = Number(process.env.BENCH_LINT_MB ?? 512);
@@ -246,6 +264,8 @@ function main(): void {
           `| CPU ${run.cpu.toFixed(1)} s: ${cpuRate.toFixed(1)} MiB/s on ${Math.min(jobs, cpus().length)} idle core(s), 1.7 GB in ${cpuProjection.toFixed(0)} s (load ${run.load.toFixed(1)})`,
       );
     }
+    const before = process.env.BENCH_LINT_BEFORE;
+    if (before) record.beforeAfter = compareWith(before, corpus, Number(process.env.BENCH_LINT_ROUNDS ?? 5), say);
     record.corpus = corpus;
     record.baseline = { ...base, stderr: undefined };
     record.results = results;
