@@ -1,7 +1,14 @@
 // Completion where the line says what belongs there: TAGS codes, routing indicators with their posts,
 // captions, portion markings, classification words, E.O. numbers, and a new-cable skeleton.
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position, Range } from 'vscode-languageserver-types';
-import { allCaptions, allExecutiveOrders, allPortionMarkings, allRoutingIndicators, allTagCodes } from '../vocabulary';
+import {
+  allCaptions,
+  allExecutiveOrders,
+  classificationLevels,
+  allPortionMarkings,
+  allRoutingIndicators,
+  allTagCodes,
+} from '../vocabulary';
 import { CableReader, dayOfYear } from '../facts/facts';
 import { MONTHS } from '../vocabulary/months';
 
@@ -50,12 +57,12 @@ function captionItems(range: Range): CompletionItem[] {
 }
 
 function classificationItems(range: Range): CompletionItem[] {
-  return ['UNCLAS', 'C O N F I D E N T I A L', 'S E C R E T'].map((word, k) => ({
-    label: word,
+  return classificationLevels().map((level, k) => ({
+    label: level.classificationWord,
     kind: CompletionItemKind.Keyword,
-    detail: 'classification line',
+    detail: level.level,
     sortText: String(k),
-    textEdit: { range, newText: word },
+    textEdit: { range, newText: level.classificationWord },
   }));
 }
 
