@@ -1,19 +1,11 @@
 // Cables saved as .txt: VS Code's .txt association wins over the manifest's `firstLine`, so a plain-text
 // document whose first non-blank line is a VZCZC transmission line is switched to the cable language here.
 import * as vscode from 'vscode';
-
-const TRANSMISSION_LINE = /^\s*VZCZC[A-Z]{3}[0-9]*\s*$/;
-
-function startsWithTransmissionLine(document: vscode.TextDocument): boolean {
-  for (let line = 0; line < Math.min(document.lineCount, 10); line++) {
-    const text = document.lineAt(line).text;
-    if (text.trim()) return TRANSMISSION_LINE.test(text);
-  }
-  return false;
-}
+import { isCableText } from '../../server/src/cableFiles/files';
 
 function detect(document: vscode.TextDocument): void {
-  if (document.languageId === 'plaintext' && startsWithTransmissionLine(document))
+  // Ten lines: blank lines may come before the transmission line.
+  if (document.languageId === 'plaintext' && isCableText(document.getText(new vscode.Range(0, 0, 10, 0))))
     void vscode.languages.setTextDocumentLanguage(document, 'cable');
 }
 

@@ -1,39 +1,58 @@
-// Which files are cables, and the file access the workspace index needs. The Node implementation is nodeFiles.ts
-// (passed in by main.ts), so that the LSP wiring in server.ts stays free of Node modules.
+// What a cable file is, and which folders hold none: the one definition for the client, the server and cable-lint.
+// Platform-neutral (no Node modules): the web client and the web worker import it too. The Node file access of the
+// workspace index is nodeFiles.ts (passed in by main.ts). package.json's contributes.languages repeats the extensions
+// and the first line (test/cableFiles/files.test.ts checks that they agree).
+import { decodeCableText } from './decode';
 
 /** File access for the workspace index. URIs are `file:` URIs. */
 export interface WorkspaceFiles {
-  /** Cable files below a folder (see isCableFileName, isCableText), node_modules and .git skipped. */
+  /** Cable files below a folder (see isCableFileName, isCableText), skipped folders (isSkippedFolder) left out. */
   findCableFiles(folderUri: string): Promise<string[]>;
-  /** A cable file's text (UTF-8 when valid, else Latin-1); undefined when it is gone or is no cable. */
+  /** A cable file's text (decodeCable); undefined when it is gone or is no cable. */
   readCableFile(uri: string): Promise<string | undefined>;
 }
 
-/** Folders never searched for cables. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+/** Files that are cables by name (lower case). */
+export const CABLE_EXTENSIONS: readonly string[] = ['.cable', '.tel'];
 
-/** Globs for the file watchers: cables by name, and text files that may be cables. */
-export const CABLE_FILE_GLOB = '**/*.{cable,tel,txt}';
+/** Files that are cables when their first line is a transmission line (isCableText). */
+export const CABLE_TEXT_EXTENSION = '.txt';
+
+/** A cable's first line, the transmission line `VZCZCXRO1864` (the language's firstLine pattern). */
+export const TRANSMISSION_LINE = /^\s*VZCZC[A-Z]{3}[0-9]*\s*$/;
+
+/** Bytes that show a file's first line (isCableHead). */
+export const HEAD_BYTES = 64;
+
+/** Glob for the file watchers: cables by name, and text files that may be cables. */
+export const CABLE_FILE_GLOB = `**/*.{${[...CABLE_EXTENSIONS, CABLE_TEXT_EXTENSION].map((e) => e.slice(1)).join(',')}}`;
+
+/**
+ * Folders never searched for cables: hidden ones (.git, .vscode, the copies of a local-history extension in
+ * .history ...) and node_modules.
+ */
+export function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
 
 /** `.cable` and `.tel` are cables by name; a `.txt` is one when it starts with a transmission line. */
 export function isCableFileName(name: string): 'yes' | 'maybe' | 'no' {
   const lower = name.toLowerCase();
-  if (lower.endsWith('.cable') || lower.endsWith('.tel')) return 'yes';
-  return lower.endsWith('.txt') ? 'maybe' : 'no';
+  if (CABLE_EXTENSIONS.some((extension) => lower.endsWith(extension))) return 'yes';
+  return lower.endsWith(CABLE_TEXT_EXTENSION) ? 'maybe' : 'no';
 }
 
-/** A text whose first line is a transmission line (`VZCZCXRO1864`), as the language's firstLine pattern says. */
+/** A text whose first non-blank line is a transmission line (a byte order mark before it is blank too). */
 export function isCableText(start: string): boolean {
-  return /^\s*VZCZC[A-Z]{3}[0-9]*\s*(?:\r?\n|\r|$)/.test(start.replace(/^\uFEFF/, ''));
+  return TRANSMISSION_LINE.test(start.trimStart().split(/\r\n|\r|\n/, 1)[0]);
 }
 
-/** UTF-8 when the bytes are valid UTF-8, else Latin-1 (older cable dumps), as an editor would read them. */
-export function decodeCable(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
-    return text;
-  }
+/** Do a file's first bytes (HEAD_BYTES or fewer) start it with a transmission line? */
+export function isCableHead(head: Uint8Array): boolean {
+  // A UTF-8 character cut at the end makes the head Latin-1, so a UTF-8 byte order mark is dropped here.
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  return isCableText(decodeCableText(bom ? head.subarray(3) : head));
 }
+
+/** The one decoder of cable files (decode.ts), under the name the workspace index uses. */
+export { decodeCableText as decodeCable } from './decode';

@@ -3,15 +3,23 @@ import { Dirent } from 'node:fs';
 import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { decodeCable, isCableFileName, isCableText, SKIPPED_FOLDERS, WorkspaceFiles } from './files';
+import {
+  decodeCable,
+  HEAD_BYTES,
+  isCableFileName,
+  isCableHead,
+  isCableText,
+  isSkippedFolder,
+  WorkspaceFiles,
+} from './files';
 
 /** The first bytes of a file, enough to see its first line. */
-async function head(path: string): Promise<string> {
+async function head(path: string): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(64);
-    const { bytesRead } = await handle.read(buffer, 0, 64, 0);
-    return buffer.subarray(0, bytesRead).toString('latin1');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
@@ -27,10 +35,10 @@ async function walk(dir: string, found: string[]): Promise<void> {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(path, found);
+      if (!isSkippedFolder(entry.name)) await walk(path, found);
     } else if (entry.isFile()) {
       const kind = isCableFileName(entry.name);
-      if (kind === 'yes' || (kind === 'maybe' && isCableText(await head(path).catch(() => '')))) found.push(path);
+      if (kind === 'yes' || (kind === 'maybe' && (await head(path).then(isCableHead, () => false)))) found.push(path);
     }
   }
 }
@@ -49,7 +57,7 @@ export const nodeWorkspaceFiles: WorkspaceFiles = {
     if (kind === 'no') return undefined;
     try {
       const text = decodeCable(await readFile(path));
-      return kind === 'yes' || isCableText(text.slice(0, 64)) ? text : undefined;
+      return kind === 'yes' || isCableText(text.slice(0, HEAD_BYTES)) ? text : undefined;
     } catch {
       return undefined;
     }

@@ -2,6 +2,7 @@
 // files, and glob patterns (*, **, ?) expanded here (Node 20 has no fs.glob). Sorted, no duplicates.
 import { closeSync, Dirent, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { HEAD_BYTES, isCableFileName, isCableHead, isSkippedFolder } from '../cableFiles/files';
 
 export interface InputFile {
   /** Absolute path. */
@@ -14,13 +15,6 @@ export interface CollectedFiles {
   files: InputFile[];
   /** Inputs that name nothing, and folders that could not be read: each one a message. */
   problems: string[];
-}
-
-const CABLE_EXTENSIONS = ['.cable', '.tel'];
-
-/** Folders never searched: hidden ones (.git, .vscode ...) and node_modules. */
-function skippedFolder(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
 }
 
 export function hasGlob(input: string): boolean {
@@ -57,16 +51,13 @@ export function splitGlob(pattern: string): { base: string; rest: string } {
   return { base, rest: segments.slice(first).join('/') };
 }
 
-/** Does a .txt file start with a VZCZC transmission line? (Byte order mark and leading blanks allowed.) */
-export function startsWithTransmissionLine(path: string): boolean {
+/** Does a .txt file start with a transmission line? */
+function startsWithTransmissionLine(path: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const head = Buffer.alloc(64);
-    const length = readSync(fd, head, 0, head.length, 0);
-    let text = head.subarray(0, length).toString('latin1');
-    if (text.startsWith('\xef\xbb\xbf')) text = text.slice(3);
-    return /^[ \t]*VZCZC/.test(text);
+    const head = Buffer.alloc(HEAD_BYTES);
+    return isCableHead(head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0)));
   } catch {
     return false;
   } finally {
@@ -106,7 +97,7 @@ function walk(
       const path = join(folder, entry.name);
       const relativePath = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!skippedFolder(entry.name) && enter(relativePath, path) && depth + 1 < maxDepth)
+        if (!isSkippedFolder(entry.name) && enter(relativePath, path) && depth + 1 < maxDepth)
           pending.push([path, relativePath + '/', depth + 1]);
       } else if (isFile(entry, path)) {
         visit(relativePath, path);
@@ -116,9 +107,8 @@ function walk(
 }
 
 function isCableFile(name: string, path: string, txt: boolean): boolean {
-  const lower = name.toLowerCase();
-  if (CABLE_EXTENSIONS.some((extension) => lower.endsWith(extension))) return true;
-  return txt && lower.endsWith('.txt') && startsWithTransmissionLine(path);
+  const kind = isCableFileName(name);
+  return kind === 'yes' || (txt && kind === 'maybe' && startsWithTransmissionLine(path));
 }
 
 export function displayPath(path: string, cwd: string): string {

@@ -5,6 +5,7 @@ import { closestClassification } from '../syntax/lexer';
 import { CableModel } from '../syntax/model';
 import { Cable, Span, Token, TokenKind } from '../syntax/types';
 import { MONTHS } from '../vocabulary/months';
+import { classificationByWord } from '../vocabulary/classification';
 
 export interface Located<T> {
   value: T;
@@ -52,22 +53,6 @@ export interface CableFacts {
   originator?: Located<string>;
   classification?: Classification;
   captions: string[];
-}
-
-/** Rank of a classification level: UNCLAS 0, LIMITED OFFICIAL USE 1, CONFIDENTIAL 2, SECRET 3, TOP SECRET 4. */
-export function classificationRank(level: string): number {
-  switch (level) {
-    case 'LIMITEDOFFICIALUSE':
-      return 1;
-    case 'CONFIDENTIAL':
-      return 2;
-    case 'SECRET':
-      return 3;
-    case 'TOPSECRET':
-      return 4;
-    default:
-      return 0;
-  }
 }
 
 export function fullYear(twoDigits: number): number {
@@ -157,7 +142,7 @@ export class CableReader {
     const word = this.find(cable, rel, 'classification');
     if (rel === undefined || !word) return undefined;
     const level = closestClassification(word.value.replace(/\s+/g, '').toUpperCase()) ?? 'UNCLAS';
-    const classification: Classification = { level, rank: classificationRank(level), span: word.span };
+    const classification: Classification = { level, rank: classificationByWord(level)?.rank ?? 0, span: word.span };
     const section = this.find(cable, rel, 'section');
     const numbers = section && /(\d+)\D+(\d+)/.exec(section.value);
     if (section && numbers)

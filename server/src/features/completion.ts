@@ -1,7 +1,7 @@
 // Completion where the line says what belongs there: TAGS codes, routing indicators with their posts,
 // captions, portion markings, classification words, E.O. numbers, and a new-cable skeleton.
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position, Range } from 'vscode-languageserver-types';
-import { allExecutiveOrders, allPortionMarkings, CodeTables } from '../vocabulary';
+import { allExecutiveOrders, allPortionMarkings, classificationLevels, CodeTables } from '../vocabulary';
 import { CableReader, dayOfYear } from '../facts/facts';
 import { MONTHS } from '../vocabulary/months';
 import { DocumentContext } from './context';
@@ -52,12 +52,12 @@ function captionItems(tables: CodeTables, range: Range): CompletionItem[] {
 }
 
 function classificationItems(range: Range): CompletionItem[] {
-  return ['UNCLAS', 'C O N F I D E N T I A L', 'S E C R E T'].map((word, k) => ({
-    label: word,
+  return classificationLevels().map((level, k) => ({
+    label: level.classificationWord,
     kind: CompletionItemKind.Keyword,
-    detail: 'classification line',
+    detail: level.level,
     sortText: String(k),
-    textEdit: { range, newText: word },
+    textEdit: { range, newText: level.classificationWord },
   }));
 }
 

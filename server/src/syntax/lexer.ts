@@ -4,6 +4,8 @@
 import { editDistance } from '../vocabulary/tags';
 import { LexedLine, LineKind, LineProblem, Token, TokenKind } from './types';
 import { MONTHS } from '../vocabulary/months';
+import { CAPTION_LINE_FORMS } from '../vocabulary/captionLines';
+import { classificationByWord, classificationLevels, classificationWords } from '../vocabulary/classification';
 
 const NO_TOKENS = Object.freeze([]) as unknown as Token[];
 const NO_PROBLEMS = Object.freeze([]) as unknown as LineProblem[];
@@ -544,15 +546,13 @@ function isDistributionLine(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Body lines
 
-const CLASSIFICATION_WORDS = [
-  'UNCLAS',
-  'UNCLASSIFIED',
-  'CONFIDENTIAL',
-  'SECRET',
-  'TOPSECRET',
-  'LIMITEDOFFICIALUSE',
-  'UNCLASEFTO',
-];
+/** The class words the classification line may hold, spaces removed (UNCLAS, TOPSECRET, UNCLASEFTO ...). */
+const CLASSIFICATION_WORDS = classificationWords();
+
+/** The classified levels (sent under ZNY), by name and as the classification line writes them: SECRET, S E C R E T. */
+const CLASSIFIED_LEVEL_WORDS = classificationLevels()
+  .filter((level) => level.znLine.startsWith('ZNY'))
+  .flatMap((level) => [level.level, level.classificationWord]);
 
 function lexBodyLine(text: string, first: number, inline: number): LexedLine {
   if (text.length <= MAX_HEADER_LINE) {
@@ -666,29 +666,9 @@ function isAsciiLetter(code: number): boolean {
 
 /** The first four characters, in lower case, of every word that a CAPTION_LINE can start with. */
 const CAPTION_LINE_STARTS = new Set(
-  [
-    'secr',
-    'conf',
-    's e ',
-    'c o ',
-    'sipd',
-    'nofo',
-    'exdi',
-    'nodi',
-    'limd',
-    'stad',
-    'noco',
-    'orco',
-    'prop',
-    'sens',
-    'not ',
-    'roge',
-    'diss',
-    'visa',
-    'cher',
-    'hand',
-    'for ',
-  ].map((start) => prefixKey(start.charCodeAt(0), start.charCodeAt(1), start.charCodeAt(2), start.charCodeAt(3))),
+  [...CLASSIFIED_LEVEL_WORDS, ...CAPTION_LINE_FORMS].map((start) =>
+    prefixKey(start.charCodeAt(0), start.charCodeAt(1), start.charCodeAt(2), start.charCodeAt(3)),
+  ),
 );
 
 /**
@@ -710,11 +690,12 @@ function preHeader(text: string, first: number): LexedLine {
   return new LineBuilder().token('preHeader', first, text.trimEnd().length).build('preHeader');
 }
 
-/** Known captions; a line made only of them is a caption line. The word SIPDIS is found anywhere. */
-const CAPTION_LINE =
-  /^(?:(?:SECRET|CONFIDENTIAL|S E C R E T|C O N F I D E N T I A L) *\/\/ *)?(?:(?:SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|NOCONTRACT|ORCON|PROPIN|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOT FOR INTERNET DISTRIBUTION|ROGER CHANNEL|DISSENT CHANNEL|VISAS VIPER|CHEROKEE|HANDLE ACCORDINGLY|FOR OFFICIAL USE ONLY)[ .,;:-]*)+$/i;
-const CAPTION_WORDS =
-  /SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|NOCONTRACT|ORCON|PROPIN|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOT FOR INTERNET DISTRIBUTION|ROGER CHANNEL|DISSENT CHANNEL|VISAS VIPER|CHEROKEE|HANDLE ACCORDINGLY|FOR OFFICIAL USE ONLY/gi;
+/** Known captions (captions.tsv); a line made only of them, maybe after `SECRET//`, is a caption line. */
+const CAPTION_LINE = new RegExp(
+  `^(?:(?:${CLASSIFIED_LEVEL_WORDS.join('|')}) *\\/\\/ *)?(?:(?:${CAPTION_LINE_FORMS.join('|')})[ .,;:-]*)+$`,
+  'i',
+);
+const CAPTION_WORDS = new RegExp(CAPTION_LINE_FORMS.join('|'), 'gi');
 
 function lexCaptionLine(text: string, first: number): LexedLine | undefined {
   const body = text.slice(first).trimEnd();
@@ -914,19 +895,9 @@ function closestClassificationOf(letters: string): string | undefined {
   return bestDistance <= (letters.length >= 9 ? 2 : 1) ? best : undefined;
 }
 
+/** The canonical form of a classification (UNCLAS, TOPSECRET ...): 'UNCLAS', 'C O N F I D E N T I A L'. */
 export function canonicalClassification(level: string): string {
-  switch (level) {
-    case 'CONFIDENTIAL':
-      return 'C O N F I D E N T I A L';
-    case 'SECRET':
-      return 'S E C R E T';
-    case 'TOPSECRET':
-      return 'T O P S E C R E T';
-    case 'LIMITEDOFFICIALUSE':
-      return 'LIMITED OFFICIAL USE';
-    default:
-      return 'UNCLAS';
-  }
+  return classificationByWord(level)?.classificationWord ?? 'UNCLAS';
 }
 
 function lexExecutiveOrder(text: string, first: number): LexedLine {

@@ -15,6 +15,8 @@ export interface ClassificationLevel {
   /** Forms from the table: 'ZNY CCCCC ZZH', 'C O N F I D E N T I A L [SECTION nn OF nn] POST nnnnnn'. */
   znLine: string;
   classificationLine: string;
+  /** The class word of the classification line in canonical form: 'UNCLAS', 'C O N F I D E N T I A L'. */
+  classificationWord: string;
   /** Values of the Cablegate metadata 'Classification' field ('SECRET', 'SECRET//NOFORN'). */
   metadataValues: string[];
   meaning: string;
@@ -46,6 +48,7 @@ const levels = lazy(() => {
       znLetter: /^ZN[YR] ([A-Z])\1{4}\b/.exec(row.zn_line)?.[1],
       znLine: row.zn_line,
       classificationLine: row.classification_line,
+      classificationWord: row.classification_line.split(/ \[| POST| \.\.\./)[0],
       metadataValues: splitList(row.metadata_values),
       meaning: MEANINGS[row.level] ?? row.level,
       note: row.note || undefined,
@@ -58,7 +61,7 @@ const levels = lazy(() => {
   const byWord = new Map<string, ClassificationLevel>();
   for (const level of all) {
     byWord.set(level.level.replace(/ /g, ''), level);
-    byWord.set(level.classificationLine.split(/ \[| POST| \.\.\./)[0].replace(/ /g, ''), level);
+    byWord.set(level.classificationWord.replace(/ /g, ''), level);
   }
   if (efto) byWord.set('UNCLASEFTO', efto);
   const byLetter = new Map(all.filter((l) => l.znLetter).map((l) => [l.znLetter, l]));
@@ -69,6 +72,11 @@ const levels = lazy(() => {
 /** All levels, lowest rank first. */
 export function classificationLevels(): readonly ClassificationLevel[] {
   return levels().all;
+}
+
+/** Every classification-line word classificationByWord knows, spaces removed: UNCLAS, UNCLASSIFIED, TOPSECRET ... */
+export function classificationWords(): readonly string[] {
+  return [...levels().byWord.keys()];
 }
 
 /** Level by ZN-line letter (U, C, S, T, E). */

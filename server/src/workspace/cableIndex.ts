@@ -6,6 +6,7 @@ import { CableReader } from '../facts/facts';
 import { citationCandidates, findReferenceIds } from '../syntax/citations';
 import { CableModel } from '../syntax/model';
 import { Cable } from '../syntax/types';
+import { URI } from 'vscode-uri';
 
 /** A column span on a line relative to the start of its cable. */
 export interface RelativeSpan {
@@ -61,17 +62,9 @@ interface FileRecord {
   current: IndexedCable[];
 }
 
-/** A URI spelled one way for every client: decoded path, lower-case drive letter (`file:///c%3A/x` = `file:///C:/x`). */
+/** A URI spelled one way for every client: vscode-uri's unencoded form (`file:///c%3A/x` = `file:///C:/x` = `file:///c:/x`). */
 export function uriKey(uri: string): string {
-  const m = /^file:\/\/([^/]*)(\/.*)?$/i.exec(uri);
-  if (!m) return uri;
-  let path = m[2] ?? '/';
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // keep it as written
-  }
-  return `file://${m[1].toLowerCase()}${path.replace(/^\/([A-Za-z]):/, (_, drive: string) => `/${drive.toLowerCase()}:`)}`;
+  return /^file:/i.test(uri) ? URI.parse(uri).toString(true) : uri;
 }
 
 /** The reference ID a file name gives (`02BRASILIA4227.cable`), used for a lone cable without a date. */
