@@ -3,11 +3,11 @@
 // loopback HTTP server started here).
 // The Chromium part is skipped, with a message, when /usr/bin/chromium is not installed; .ci/run installs it.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { builtinModules, createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type {
@@ -23,45 +23,6 @@ import { projectRoot } from '../support/paths';
 
 const browserClient = join(projectRoot, 'dist', 'browser', 'client.js');
 const browserServer = join(projectRoot, 'dist', 'browser', 'server.js');
-
-/** Import specifiers of a TypeScript source (static imports, re-exports, require calls). */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [
-    ...text.matchAll(
-      /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|\brequire\('([^']+)'\)|(?:^|\n)\s*import\s+'([^']+)'/g,
-    ),
-  ].map((m) => m[1] ?? m[2] ?? m[3]);
-}
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
-  );
-}
-
-const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-
-test('server and shared client sources import no Node module and no Node flavour of the LSP libraries (only the Node entry points and the CLI do)', () => {
-  // The Node entry points, the Node file access that main.ts passes in, and the command-line linter (a Node program).
-  const nodeOnly = (name: string) =>
-    ['server/src/main.ts', 'server/src/cableFiles/nodeFiles.ts', 'client/src/extension.ts'].includes(name) ||
-    name.startsWith('server/src/cli/');
-  const offending: string[] = [];
-  for (const file of [...sources(join(projectRoot, 'server', 'src')), ...sources(join(projectRoot, 'client', 'src'))]) {
-    const name = relative(projectRoot, file).replace(/\\/g, '/');
-    if (nodeOnly(name)) continue;
-    for (const specifier of importsOf(file)) {
-      if (NODE_BUILTINS.has(specifier) || /^vscode-language(server|client)(-protocol)?\/node$/.test(specifier))
-        offending.push(`${name}: ${specifier}`);
-    }
-  }
-  assert.deepEqual(offending, []);
-  assert.ok(
-    importsOf(join(projectRoot, 'server', 'src', 'main.ts')).includes('vscode-languageserver/node'),
-    'the import scan finds imports',
-  );
-});
 
 test('the browser bundles: a self-contained worker script, a web client that only requires vscode, both small', () => {
   const server = readFileSync(browserServer, 'utf8');
