@@ -17,7 +17,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-interface CheckedFinding extends Finding {
+/** A finding of a rule with the rule's code and the severity the settings give it. */
+export interface CheckedFinding extends Finding {
   code: string;
   severity: DiagnosticSeverity;
 }
@@ -28,7 +29,7 @@ interface CheckedFinding extends Finding {
  */
 const cache = new WeakMap<Cable, { settings: RuleSettings; tables: number; findings: CheckedFinding[] }>();
 
-function check(reader: CableReader, cable: Cable, settings: RuleSettings): CheckedFinding[] {
+export function cableFindings(reader: CableReader, cable: Cable, settings: RuleSettings): readonly CheckedFinding[] {
   const cached = cache.get(cable);
   const tables = tablesVersion();
   if (cached && cached.settings === settings && cached.tables === tables) return cached.findings;
@@ -46,16 +47,16 @@ function check(reader: CableReader, cable: Cable, settings: RuleSettings): Check
 }
 
 export function cableDiagnostics(reader: CableReader, cable: Cable, settings: RuleSettings = {}): Diagnostic[] {
-  return check(reader, cable, settings).map((f) =>
-    diagnostic(f, cable.startLine + f.line, reader.line(cable, f.line).length),
-  );
+  return cableFindings(reader, cable, settings).map((f) => findingDiagnostic(reader, cable, f));
 }
 
 /**
  * A finding as a diagnostic, its columns inside its line: problems that say what is missing at the end of a line
  * ("DE line ends after the station") point one column past it.
  */
-function diagnostic(f: CheckedFinding, line: number, length: number): Diagnostic {
+export function findingDiagnostic(reader: CableReader, cable: Cable, f: CheckedFinding): Diagnostic {
+  const line = cable.startLine + f.line;
+  const length = reader.line(cable, f.line).length;
   return {
     range: { start: { line, character: Math.min(f.start, length) }, end: { line, character: Math.min(f.end, length) } },
     severity: f.severity,
@@ -72,5 +73,3 @@ export function documentDiagnostics(
 ): Diagnostic[] {
   return model.cables.flatMap((cable) => cableDiagnostics(reader, cable, settings));
 }
-
-export { RULES };
