@@ -1,5 +1,5 @@
 // One passing and one failing example per diagnostic rule (the examples of its file): a well-formed cable, and the
-// same cable with one defect that the rule must catch, on the token that is wrong.
+// same cable with one defect that the rule must catch, on the token that is wrong; and the manifest, generated.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { RULES } from '../../server/src/features/diagnostics/rules';
 import { CableModel } from '../../server/src/syntax/model';
 import { DEFECTS, WELL_FORMED } from '../support/defects';
 import { projectRoot } from '../support/paths';
+import { manifestWithRules } from '../../scripts/manifest';
 
 test('the well-formed cable has no diagnostics at all', () => {
   assert.deepEqual(documentDiagnostics(CableModel.parse(WELL_FORMED)), []);
@@ -105,4 +106,12 @@ test('the manifest offers a setting for every rule, with its default severity', 
   assert.deepEqual(Object.keys(settings).sort(), RULES.map((r) => r.code).sort());
   for (const rule of RULES)
     assert.ok(settings[rule.code].description.endsWith(`(default: ${rule.severity})`), rule.code);
+});
+
+test('package.json is up to date with the rule files', () => {
+  const text = readFileSync(join(projectRoot, 'package.json'), 'utf8');
+  assert.ok(
+    manifestWithRules(text, RULES) === text,
+    'package.json is out of date with the rules (server/src/features/diagnostics/rules/): run npm run generate',
+  );
 });
