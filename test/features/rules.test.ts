@@ -115,3 +115,8 @@ test('package.json is up to date with the rule files', () => {
     'package.json is out of date with the rules (server/src/features/diagnostics/rules/): run npm run generate',
   );
 });
+
+test("README's example of a rule file is the rule file", () => {
+  const file = readFileSync(join(projectRoot, 'server/src/features/diagnostics/rules/garbled-pilcrow.ts'), 'utf8');
+  assert.ok(readFileSync(join(projectRoot, 'README.md'), 'utf8').includes('```ts\n' + file + '```'));
+});
