@@ -8,6 +8,8 @@
 //   node esbuild.mjs --bench       bundle bench/*.bench.ts into out/bench/
 //   node esbuild.mjs --e2e         bundle the editor tests (test/e2e) into out/e2e/: the in-host
 //                                  suite (run inside VS Code) and the Node drivers around it
+//   node esbuild.mjs --generate    bundle scripts/generate.ts into out/generate/ (npm run generate runs it: the rule
+//                                  settings of package.json, from the rule files)
 import * as esbuild from 'esbuild';
 import { spawn } from 'node:child_process';
 import { chmodSync, readdirSync, rmSync } from 'node:fs';
@@ -19,6 +21,7 @@ const tests = process.argv.includes('--tests');
 const packageTests = process.argv.includes('--package-tests');
 const bench = process.argv.includes('--bench');
 const e2e = process.argv.includes('--e2e');
+const generate = process.argv.includes('--generate');
 
 /** Options shared by every bundle: Node, CommonJS, code tables embedded as text. */
 const common = {
@@ -81,56 +84,58 @@ const e2eBuild = {
 
 const builds = e2e
   ? [e2eBuild]
-  : tests
-    ? [
-        {
-          ...common,
-          entryPoints: entryPoints('test', '.test.ts', ['package']),
-          outdir: 'out/test',
-          outbase: 'test',
-          sourcemap: 'inline',
-        },
-      ]
-    : packageTests
+  : generate
+    ? [{ ...common, entryPoints: ['scripts/generate.ts'], outdir: 'out/generate' }]
+    : tests
       ? [
           {
             ...common,
-            entryPoints: entryPoints('test/package', '.test.ts'),
-            outdir: 'out/package',
+            entryPoints: entryPoints('test', '.test.ts', ['package']),
+            outdir: 'out/test',
+            outbase: 'test',
             sourcemap: 'inline',
           },
         ]
-      : bench
+      : packageTests
         ? [
             {
               ...common,
-              entryPoints: entryPoints('bench', '.bench.ts'),
-              outdir: 'out/bench',
-              outbase: 'bench',
+              entryPoints: entryPoints('test/package', '.test.ts'),
+              outdir: 'out/package',
               sourcemap: 'inline',
             },
           ]
-        : [
-            {
-              ...common,
-              entryPoints: { client: 'client/src/extension.ts', server: 'server/src/main.ts' },
-              outdir: 'dist',
-              minify: production,
-              sourcemap: !production,
-            },
-            { ...browser, entryPoints: { client: 'client/src/browserExtension.ts' }, format: 'cjs' },
-            { ...browser, entryPoints: { server: 'server/src/browserMain.ts' }, format: 'iife' },
-            {
-              // The command-line linter (package.json "bin"); the same file runs its worker threads.
-              ...common,
-              entryPoints: { 'cable-lint': 'server/src/cli/cableLint.ts' },
-              outdir: 'dist',
-              banner: { js: '#!/usr/bin/env node' },
-              minify: production,
-              sourcemap: !production,
-              plugins: [executable('dist/cable-lint.js')],
-            },
-          ];
+        : bench
+          ? [
+              {
+                ...common,
+                entryPoints: entryPoints('bench', '.bench.ts'),
+                outdir: 'out/bench',
+                outbase: 'bench',
+                sourcemap: 'inline',
+              },
+            ]
+          : [
+              {
+                ...common,
+                entryPoints: { client: 'client/src/extension.ts', server: 'server/src/main.ts' },
+                outdir: 'dist',
+                minify: production,
+                sourcemap: !production,
+              },
+              { ...browser, entryPoints: { client: 'client/src/browserExtension.ts' }, format: 'cjs' },
+              { ...browser, entryPoints: { server: 'server/src/browserMain.ts' }, format: 'iife' },
+              {
+                // The command-line linter (package.json "bin"); the same file runs its worker threads.
+                ...common,
+                entryPoints: { 'cable-lint': 'server/src/cli/cableLint.ts' },
+                outdir: 'dist',
+                banner: { js: '#!/usr/bin/env node' },
+                minify: production,
+                sourcemap: !production,
+                plugins: [executable('dist/cable-lint.js')],
+              },
+            ];
 
 // Bundles of deleted tests or benchmarks must not linger and run.
 if (tests) rmSync('out/test', { recursive: true, force: true });

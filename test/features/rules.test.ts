@@ -1,5 +1,5 @@
-// One passing and one failing example per diagnostic rule: a well-formed cable, and the same cable
-// with one defect that the rule must catch, on the token that is wrong.
+// One passing and one failing example per diagnostic rule (the examples of its file): a well-formed cable, and the
+// same cable with one defect that the rule must catch, on the token that is wrong; and the manifest, generated.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,14 +10,31 @@ import { CableModel } from '../../server/src/syntax/model';
 import { DEFECTS, WELL_FORMED } from '../support/defects';
 import { projectRoot } from '../support/paths';
 import { documentContext } from '../support/context';
+import { manifestWithRules } from '../../scripts/manifest';
 
 test('the well-formed cable has no diagnostics at all', () => {
   assert.deepEqual(documentDiagnostics(documentContext(CableModel.parse(WELL_FORMED))), []);
 });
 
-test('every rule has a defect example', () => {
-  assert.deepEqual(RULES.map((r) => r.code).sort(), DEFECTS.map(([code]) => code).sort());
+test('rule codes are unique', () => {
+  assert.equal(new Set(RULES.map((r) => r.code)).size, RULES.length);
 });
+
+for (const rule of RULES) {
+  test(`${rule.code}: every example of its file, bad reported on the flagged text, good not`, () => {
+    for (const { good, bad, flagged } of rule.examples) {
+      assert.ok(WELL_FORMED.includes(good), `example text "${good}" not in the example cable`);
+      const reported = (text: string) => {
+        const model = CableModel.parse(text);
+        return documentDiagnostics(documentContext(model))
+          .filter((d) => d.code === rule.code)
+          .map(({ range: { start, end } }) => model.lineText(start.line).slice(start.character, end.character));
+      };
+      assert.deepEqual(reported(WELL_FORMED), []);
+      assert.deepEqual(reported(WELL_FORMED.replace(good, bad)), [flagged]);
+    }
+  });
+}
 
 for (const [code, find, replace, covered] of DEFECTS) {
   test(`${code} catches its defect on the offending token`, () => {
@@ -92,4 +109,17 @@ test('the manifest offers a setting for every rule, with its default severity', 
   assert.deepEqual(Object.keys(settings).sort(), RULES.map((r) => r.code).sort());
   for (const rule of RULES)
     assert.ok(settings[rule.code].description.endsWith(`(default: ${rule.severity})`), rule.code);
+});
+
+test('package.json is up to date with the rule files', () => {
+  const text = readFileSync(join(projectRoot, 'package.json'), 'utf8');
+  assert.ok(
+    manifestWithRules(text, RULES) === text,
+    'package.json is out of date with the rules (server/src/features/diagnostics/rules/): run npm run generate',
+  );
+});
+
+test("README's example of a rule file is the rule file", () => {
+  const file = readFileSync(join(projectRoot, 'server/src/features/diagnostics/rules/garbled-pilcrow.ts'), 'utf8');
+  assert.ok(readFileSync(join(projectRoot, 'README.md'), 'utf8').includes('```ts\n' + file + '```'));
 });

@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { RuleSettings } from '../features/diagnostics/diagnostics';
-import { Severity } from '../features/diagnostics/rule';
+import { RULE_LEVELS, Severity } from '../features/diagnostics/rule';
 import { RULES } from '../features/diagnostics/rules';
 
 export type Format = 'text' | 'json' | 'sarif';
@@ -33,7 +33,6 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
-const LEVELS: ReadonlyArray<Severity | 'off'> = ['off', 'error', 'warning', 'information', 'hint'];
 
 export const HELP = `Usage: cable-lint [options] <files|folders|globs...>
 
@@ -94,8 +93,8 @@ export function parseRuleSettings(items: readonly string[]): RuleSettings {
       );
     }
     const lower = level.toLowerCase() as Severity | 'off';
-    if (!LEVELS.includes(lower))
-      throw new UsageError(`--rule ${code}: unknown level "${level}"; expected ${LEVELS.join(', ')}.`);
+    if (!RULE_LEVELS.includes(lower))
+      throw new UsageError(`--rule ${code}: unknown level "${level}"; expected ${RULE_LEVELS.join(', ')}.`);
     settings[code] = lower;
   }
   return settings;

@@ -2,7 +2,7 @@
 // A pure function of the line's text, so an edit only re-lexes the lines it touched. Never throws;
 // every regular expression is anchored or bounded so that it runs in linear time.
 import { editDistance } from '../vocabulary/tags';
-import { LexedLine, LineKind, LineProblem, Token, TokenKind } from './types';
+import { LexedLine, LineKind, LineProblem, ProblemCode, Token, TokenKind } from './types';
 import { MONTHS } from '../vocabulary/months';
 import { CAPTION_LINE_FORMS } from '../vocabulary/captionLines';
 import { classificationByWord, classificationLevels, classificationWords } from '../vocabulary/classification';
@@ -60,7 +60,7 @@ class LineBuilder {
   word(kind: TokenKind, word: Word): this {
     return this.token(kind, word.start, word.end);
   }
-  problem(code: string, start: number, end: number, message: string): this {
+  problem(code: ProblemCode, start: number, end: number, message: string): this {
     this.problems.push({ code, start, end: Math.max(end, start + 1), message });
     return this;
   }

@@ -73,9 +73,32 @@ export interface Token {
   end: number;
 }
 
+/**
+ * The codes of the problems that the lexer and the structure find: each names the diagnostic rule that reports it
+ * (features/diagnostics/rules/<code>.ts, which the registry requires for every code).
+ */
+export type ProblemCode =
+  | 'transmission-shape'
+  | 'relay-precedence'
+  | 'routing-indicator-shape'
+  | 'station-serial-shape'
+  | 'julian-time'
+  | 'security-shape'
+  | 'security-letters'
+  | 'dtg-precedence'
+  | 'dtg-shape'
+  | 'address-shape'
+  | 'page-banner-in-address'
+  | 'classification-form'
+  | 'section-shape'
+  | 'executive-order-shape'
+  | 'reason-letter'
+  | 'embedded-header'
+  | 'false-paragraph-sign';
+
 /** A problem found in the shape of one line. `code` names the rule that reports it. */
 export interface LineProblem {
-  code: string;
+  code: ProblemCode;
   start: number;
   end: number;
   message: string;

@@ -2,6 +2,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { CodeTables } from '../../vocabulary/codeTables';
 import { Cable } from '../../syntax/types';
+import { CableReader } from '../../facts/facts';
 import { DocumentContext } from '../context';
 import { Finding, Severity } from './rule';
 import { RULES } from './rules';
@@ -16,7 +17,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-interface CheckedFinding extends Finding {
+/** A finding of a rule with the rule's code and the severity the settings give it. */
+export interface CheckedFinding extends Finding {
   code: string;
   severity: DiagnosticSeverity;
 }
@@ -27,7 +29,10 @@ interface CheckedFinding extends Finding {
  */
 const cache = new WeakMap<Cable, { settings: RuleSettings; tables: CodeTables; findings: CheckedFinding[] }>();
 
-function check({ reader, tables, settings: { rules: settings } }: DocumentContext, cable: Cable): CheckedFinding[] {
+export function cableFindings(
+  { reader, tables, settings: { rules: settings } }: DocumentContext,
+  cable: Cable,
+): readonly CheckedFinding[] {
   const cached = cache.get(cable);
   if (cached && cached.settings === settings && cached.tables === tables) return cached.findings;
   const facts = reader.facts(cable);
@@ -44,16 +49,16 @@ function check({ reader, tables, settings: { rules: settings } }: DocumentContex
 }
 
 export function cableDiagnostics(context: DocumentContext, cable: Cable): Diagnostic[] {
-  return check(context, cable).map((f) =>
-    diagnostic(f, cable.startLine + f.line, context.reader.line(cable, f.line).length),
-  );
+  return cableFindings(context, cable).map((f) => findingDiagnostic(context.reader, cable, f));
 }
 
 /**
  * A finding as a diagnostic, its columns inside its line: problems that say what is missing at the end of a line
  * ("DE line ends after the station") point one column past it.
  */
-function diagnostic(f: CheckedFinding, line: number, length: number): Diagnostic {
+export function findingDiagnostic(reader: CableReader, cable: Cable, f: CheckedFinding): Diagnostic {
+  const line = cable.startLine + f.line;
+  const length = reader.line(cable, f.line).length;
   return {
     range: { start: { line, character: Math.min(f.start, length) }, end: { line, character: Math.min(f.end, length) } },
     severity: f.severity,
@@ -66,5 +71,3 @@ function diagnostic(f: CheckedFinding, line: number, length: number): Diagnostic
 export function documentDiagnostics(context: DocumentContext): Diagnostic[] {
   return context.reader.model.cables.flatMap((cable) => cableDiagnostics(context, cable));
 }
-
-export { RULES };

@@ -1,13 +1,20 @@
-// What a diagnostic rule is: one object per check, with a stable code, a default severity and a
-// description; `cable.diagnostics.rules` can turn a rule off or change its severity.
+// What a diagnostic rule is: one file per rule (rules/<code>.ts) holding its check, its quick fixes, its default
+// severity, its description and examples; `cable.diagnostics.rules` can turn a rule off or change its severity.
+import { TextEdit } from 'vscode-languageserver-types';
 import { Cable, Span } from '../../syntax/types';
 import { CableFacts, CableReader } from '../../facts/facts';
 import { CodeTables } from '../../vocabulary/codeTables';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export interface Finding extends Span {
+/** What `cable.diagnostics.rules` and `cable-lint --rule` accept for a rule. */
+export const RULE_LEVELS: ReadonlyArray<Severity | 'off'> = ['off', 'error', 'warning', 'information', 'hint'];
+
+/** What a check found, lines relative to the cable. */
+export interface Finding<Data = unknown> extends Span {
   message: string;
+  /** What the rule's fixes need, recorded by the check: fixes never read the message. */
+  data?: Data;
 }
 
 export interface RuleContext {
@@ -17,43 +24,31 @@ export interface RuleContext {
   tables: CodeTables;
 }
 
-export interface Rule {
-  code: string;
-  severity: Severity;
-  description: string;
-  check(context: RuleContext): Finding[];
-}
-
-/** A rule reporting what the lexer or the structure found (line problems carry the rule's code). */
-export function syntaxRule(code: string, severity: Severity, description: string): Rule {
-  return {
-    code,
-    severity,
-    description,
-    check: ({ cable }) => problemsByCode(cable).get(code) ?? [],
-  };
+/** A quick fix. Edits are in document lines; a preferred fix is certain, and "fix all" applies it. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  preferred?: boolean;
 }
 
 /**
- * The problems of a cable by code, in line order then the structure's: one pass over the lines for all the syntax
- * rules (a rule each pass was 17 passes over a cable of a million lines). Findings are fresh arrays per cable object.
+ * A defect in the example cable (rules/exampleCable.ts, from the fixture 09DUSHANBE1151): `good` is text of that
+ * cable, `bad` the same text with the defect, which the rule reports on the text `flagged`.
  */
-const problemsCache = new WeakMap<Cable, Map<string, Finding[]>>();
+export interface Example {
+  good: string;
+  bad: string;
+  flagged: string;
+}
 
-function problemsByCode(cable: Cable): Map<string, Finding[]> {
-  let byCode = problemsCache.get(cable);
-  if (byCode) return byCode;
-  byCode = new Map();
-  const add = (code: string, finding: Finding) => {
-    const list = byCode!.get(code);
-    if (list) list.push(finding);
-    else byCode!.set(code, [finding]);
-  };
-  const lines = cable.lines;
-  for (let rel = 0; rel < lines.length; rel++) {
-    for (const p of lines[rel].problems) add(p.code, { line: rel, start: p.start, end: p.end, message: p.message });
-  }
-  for (const p of cable.problems) add(p.code, p);
-  problemsCache.set(cable, byCode);
-  return byCode;
+export interface Rule<Data = unknown> {
+  /** Stable: users write it in `cable.diagnostics.rules` and `cable-lint --rule`. */
+  code: string;
+  severity: Severity;
+  /** One sentence: the settings schema, the SARIF rule list and the README show it. */
+  description: string;
+  check(context: RuleContext): Array<Finding<Data>>;
+  /** Quick fixes for one of the check's findings. */
+  fix?(finding: Finding<Data>, context: RuleContext): Fix[];
+  examples: [Example, ...Example[]];
 }

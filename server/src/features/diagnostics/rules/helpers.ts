@@ -1,0 +1,94 @@
+// What several rules share: the problems the syntax layer found, edits, classification names, portion markings,
+// DECL dates, and whether the body belongs to another cable.
+import { TextEdit } from 'vscode-languageserver-types';
+import { Cable, ProblemCode, Span } from '../../../syntax/types';
+import { parsePortionMarking } from '../../../vocabulary';
+import { fullYear, Located, samePost } from '../../../facts/facts';
+import { Finding, Rule, RuleContext } from '../rule';
+
+export const finding = <Data>(span: Span, message: string, data?: Data): Finding<Data> =>
+  data === undefined ? { ...span, message } : { ...span, message, data };
+
+/** An edit replacing a span of the cable (lines relative to it) with `newText`. */
+export function replace(cable: Cable, span: Span, newText: string): TextEdit {
+  const line = cable.startLine + span.line;
+  return { range: { start: { line, character: span.start }, end: { line, character: span.end } }, newText };
+}
+
+/** A rule reporting what the lexer or the structure found (their problems carry the rule's code). */
+export function syntaxRule<Code extends ProblemCode>(
+  code: Code,
+  rule: Omit<Rule, 'code' | 'check'>,
+): Rule & { code: Code } {
+  return { code, ...rule, check: ({ cable }) => problemsByCode(cable).get(code) ?? [] };
+}
+
+/**
+ * The problems of a cable by code, in line order then the structure's: one pass over the lines for all the syntax
+ * rules (a rule each pass was 17 passes over a cable of a million lines). Findings are fresh arrays per cable object.
+ */
+const problemsCache = new WeakMap<Cable, Map<ProblemCode, Finding[]>>();
+
+function problemsByCode(cable: Cable): Map<ProblemCode, Finding[]> {
+  let byCode = problemsCache.get(cable);
+  if (byCode) return byCode;
+  byCode = new Map();
+  const add = (code: ProblemCode, finding: Finding) => {
+    const list = byCode!.get(code);
+    if (list) list.push(finding);
+    else byCode!.set(code, [finding]);
+  };
+  const lines = cable.lines;
+  for (let rel = 0; rel < lines.length; rel++) {
+    for (const p of lines[rel].problems) add(p.code, { line: rel, start: p.start, end: p.end, message: p.message });
+  }
+  for (const p of cable.problems) add(p.code, p);
+  problemsCache.set(cable, byCode);
+  return byCode;
+}
+
+/** Classification levels as messages name them. */
+export const LEVEL_NAME: Record<string, string> = {
+  UNCLAS: 'UNCLASSIFIED',
+  UNCLASSIFIED: 'UNCLASSIFIED',
+  CONFIDENTIAL: 'CONFIDENTIAL',
+  SECRET: 'SECRET',
+  TOPSECRET: 'TOP SECRET',
+  LIMITEDOFFICIALUSE: 'LIMITED OFFICIAL USE',
+};
+
+/** Portion markings of the paragraphs and the subject, parsed. */
+export function portionMarkings({
+  cable,
+  reader,
+}: RuleContext): Array<Located<ReturnType<typeof parsePortionMarking>>> {
+  const spans: Span[] = cable.paragraphs.flatMap((p) => (p.portionMarking ? [p.portionMarking] : []));
+  if (cable.subject) {
+    const token = cable.lines[cable.subject.startLine].tokens.find((t) => t.kind === 'portionMarking');
+    if (token) spans.push({ line: cable.subject.startLine, start: token.start, end: token.end });
+  }
+  return spans.map((span) => ({
+    value: parsePortionMarking(reader.line(cable, span.line).slice(span.start + 1, span.end - 1)),
+    span,
+  }));
+}
+
+/** mm/dd/yyyy, m/d/yy, yyyy/mm/dd, yyyy-mm-dd: the DECL date, if the text is one. */
+export function parseDeclDate(text: string): { date?: Date; shaped: boolean } {
+  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
+  let year: number, month: number, day: number;
+  if (m) [month, day, year] = [Number(m[1]), Number(m[2]), m[3].length === 2 ? fullYear(Number(m[3])) : Number(m[3])];
+  else if ((m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(text)))
+    [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return { shaped: false };
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return { shaped: true, date: date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined };
+}
+
+/** The classification line names another post than the FM line, and (when there is a DE line) another serial. */
+export function isOtherCable(facts: RuleContext['facts']): boolean {
+  const de = facts.stationSerial?.serial;
+  const body = facts.classification;
+  if (!body?.serial || !body.post || !facts.originator) return false;
+  return (!de || de.value !== body.serial.value % 10000) && !samePost(facts.originator.value, body.post.value);
+}

@@ -1,0 +1,23 @@
+// serial-mismatch: DE serial against the classification-line serial (unless the body belongs to another cable).
+import { Rule } from '../rule';
+import { finding, isOtherCable } from './helpers';
+
+const rule: Rule = {
+  code: 'serial-mismatch',
+  severity: 'warning',
+  description: 'The DE serial is the last four digits of the classification-line serial.',
+  check: ({ facts }) => {
+    const de = facts.stationSerial?.serial;
+    const body = facts.classification?.serial;
+    if (!de || !body || de.value === body.value % 10000 || isOtherCable(facts)) return [];
+    return [
+      finding(
+        de.span,
+        `DE serial #${String(de.value).padStart(4, '0')} does not match the classification-line serial ${body.value}: expected #${String(body.value % 10000).padStart(4, '0')}.`,
+      ),
+    ];
+  },
+  examples: [{ good: '#1151/01', bad: '#1152/01', flagged: '#1152' }],
+};
+
+export default rule;
