@@ -72,6 +72,27 @@ test('the workspace: folders indexed in the queue, file events, an open document
   assert.deepEqual(await workspaceNames(service), []);
 });
 
+test('watcher events outside the workspace folders, through .., or in skipped folders are not read', async () => {
+  const texts = new Map<string, string>();
+  const outside = 'file:///elsewhere/09STATE15113.cable';
+  for (const uri of [
+    outside,
+    `${FOLDER}/../elsewhere/09STATE15113.cable`,
+    `${FOLDER}/.git/09STATE15113.cable`,
+    `${FOLDER}/a/node_modules/09STATE15113.cable`,
+  ])
+    texts.set(uri, readFixture('09STATE15113.cable'));
+  const read: string[] = [];
+  const service = createCableService({
+    // The folder looks empty to a walk; the events name the files.
+    files: { findCableFiles: async () => [], readCableFile: async (uri) => (read.push(uri), texts.get(uri)) },
+  });
+  await service.addFolders([FOLDER]);
+  for (const uri of texts.keys()) await service.fileChanged(uri, 'created');
+  assert.deepEqual(read, []);
+  assert.deepEqual(await workspaceNames(service), []);
+});
+
 test('a request on a document that is not open says so', async () => {
   const service = createCableService();
   assert.throws(() => service.hover('file:///nowhere.cable', { line: 0, character: 0 }), UnknownDocumentError);

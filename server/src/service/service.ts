@@ -18,7 +18,7 @@ import type {
   SemanticTokensDelta,
   SymbolInformation,
 } from 'vscode-languageserver-types';
-import { isCableFileName, WorkspaceFiles } from '../cableFiles/files';
+import { isCableFileName, isSkippedFolder, WorkspaceFiles } from '../cableFiles/files';
 import { cableAt } from '../features/cableAt';
 import { codeActions } from '../features/codeActions';
 import { completions } from '../features/completion';
@@ -118,9 +118,24 @@ export function createCableService(options: CableServiceOptions = {}) {
     return contextOf(document);
   }
 
-  function inWorkspace(uri: string): boolean {
+  /** The path of `uri` below the workspace folder that holds it ('a/b.cable'); undefined outside every folder. */
+  function workspacePath(uri: string): string | undefined {
     const key = uriKey(uri);
-    return folders.some((folder) => key.startsWith(uriKey(folder).replace(/\/?$/, '/')));
+    for (const folder of folders) {
+      const prefix = uriKey(folder).replace(/\/?$/, '/');
+      if (key.startsWith(prefix)) return key.slice(prefix.length);
+    }
+    return undefined;
+  }
+
+  const inWorkspace = (uri: string): boolean => workspacePath(uri) !== undefined;
+
+  /** A file the index may read: a cable file by name, inside a workspace folder, in no skipped folder. */
+  function isWorkspaceCableFile(uri: string): boolean {
+    const path = workspacePath(uri);
+    if (path === undefined) return false;
+    const segments = path.split('/');
+    return isCableFileName(segments.pop()!) !== 'no' && !segments.some(isSkippedFolder);
   }
 
   async function indexWorkspace(added: readonly string[]): Promise<void> {
@@ -181,7 +196,7 @@ export function createCableService(options: CableServiceOptions = {}) {
       // A deleted folder comes as one event for the folder. In the queue, so that a read under way cannot undo it.
       if (change === 'deleted')
         return enqueue(async () => (isCableFileName(name) === 'no' ? index.removeFolder(uri) : index.removeFile(uri)));
-      return isCableFileName(name) === 'no' ? indexing : reindexFile(uri);
+      return isWorkspaceCableFile(uri) ? reindexFile(uri) : indexing;
     },
 
     /** Resolves when the files read so far are in the index. */

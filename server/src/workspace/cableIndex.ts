@@ -6,7 +6,7 @@ import { CableReader } from '../facts/facts';
 import { citationCandidates, findReferenceIds } from '../syntax/citations';
 import { CableModel } from '../syntax/model';
 import { Cable } from '../syntax/types';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 
 /** A column span on a line relative to the start of its cable. */
 export interface RelativeSpan {
@@ -62,9 +62,12 @@ interface FileRecord {
   current: IndexedCable[];
 }
 
-/** A URI spelled one way for every client: vscode-uri's unencoded form (`file:///c%3A/x` = `file:///C:/x` = `file:///c:/x`). */
+/**
+ * A URI spelled one way for every client: vscode-uri's unencoded form (`file:///c%3A/x` = `file:///C:/x` =
+ * `file:///c:/x`), its path normalized (`file:///ws/a/../b` = `file:///ws/b`).
+ */
 export function uriKey(uri: string): string {
-  return /^file:/i.test(uri) ? URI.parse(uri).toString(true) : uri;
+  return /^file:/i.test(uri) ? Utils.joinPath(URI.parse(uri)).toString(true) : uri;
 }
 
 /** The reference ID a file name gives (`02BRASILIA4227.cable`), used for a lone cable without a date. */
