@@ -896,7 +896,7 @@ function closestClassificationOf(letters: string): string | undefined {
 }
 
 /** The canonical form of a classification (UNCLAS, TOPSECRET ...): 'UNCLAS', 'C O N F I D E N T I A L'. */
-export function canonicalClassification(level: string): string {
+function canonicalClassification(level: string): string {
   return classificationByWord(level)?.classificationWord ?? 'UNCLAS';
 }
 

@@ -4,9 +4,6 @@ import { lexLine, lexLines } from './lexer';
 import { buildCable, CableBoundaries } from './structure';
 import { Cable, LexedLine } from './types';
 
-/** Part of the model: the spelling that the lexer checks classification lines against (C O N F I D E N T I A L). */
-export { canonicalClassification } from './lexer';
-
 export interface Position {
   line: number;
   character: number;

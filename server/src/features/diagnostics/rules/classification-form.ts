@@ -1,5 +1,5 @@
 // classification-form: checked by the lexer (syntax/lexer.ts).
-import { canonicalClassification } from '../../../syntax/model';
+import { classificationByWord } from '../../../vocabulary';
 import { replace, syntaxRule } from './helpers';
 
 export default syntaxRule('classification-form', {
@@ -9,7 +9,8 @@ export default syntaxRule('classification-form', {
   fix: (finding, { cable, facts }) => {
     const body = facts.classification;
     if (!body || body.span.line !== finding.line) return [];
-    const canonical = canonicalClassification(body.level);
+    const canonical = classificationByWord(body.level)?.classificationWord;
+    if (!canonical) return [];
     return [
       {
         title: `Write the classification as ${canonical}`,

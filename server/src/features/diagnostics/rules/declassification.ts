@@ -1,6 +1,7 @@
 // declassification: the DECL date against the DTG, and N/A against the classification.
 import { Rule } from '../rule';
-import { finding, LEVEL_NAME, parseDeclDate } from './helpers';
+import { finding, parseDeclDate } from './helpers';
+import { classificationByWord } from '../../../vocabulary';
 
 const rule: Rule = {
   code: 'declassification',
@@ -15,7 +16,7 @@ const rule: Rule = {
         ? [
             finding(
               decl.span,
-              `N/A on a ${LEVEL_NAME[facts.classification.level]} cable: a classified cable needs a declassification date (DECL: mm/dd/yyyy).`,
+              `N/A on a ${classificationByWord(facts.classification.level)?.level} cable: a classified cable needs a declassification date (DECL: mm/dd/yyyy).`,
             ),
           ]
         : [];

@@ -1,4 +1,4 @@
-// What several rules share: the problems the syntax layer found, edits, classification names, portion markings,
+// What several rules share: the problems the syntax layer found, edits, portion markings,
 // DECL dates, and whether the body belongs to another cable.
 import { TextEdit } from 'vscode-languageserver-types';
 import { Cable, ProblemCode, Span } from '../../../syntax/types';
@@ -46,16 +46,6 @@ function problemsByCode(cable: Cable): Map<ProblemCode, Finding[]> {
   problemsCache.set(cable, byCode);
   return byCode;
 }
-
-/** Classification levels as messages name them. */
-export const LEVEL_NAME: Record<string, string> = {
-  UNCLAS: 'UNCLASSIFIED',
-  UNCLASSIFIED: 'UNCLASSIFIED',
-  CONFIDENTIAL: 'CONFIDENTIAL',
-  SECRET: 'SECRET',
-  TOPSECRET: 'TOP SECRET',
-  LIMITEDOFFICIALUSE: 'LIMITED OFFICIAL USE',
-};
 
 /** Portion markings of the paragraphs and the subject, parsed. */
 export function portionMarkings({

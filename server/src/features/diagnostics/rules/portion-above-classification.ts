@@ -1,6 +1,7 @@
 // portion-above-classification: portion markings against the overall classification.
 import { Rule } from '../rule';
-import { finding, LEVEL_NAME, portionMarkings } from './helpers';
+import { finding, portionMarkings } from './helpers';
+import { classificationByWord } from '../../../vocabulary';
 
 const rule: Rule = {
   code: 'portion-above-classification',
@@ -14,7 +15,7 @@ const rule: Rule = {
         ? [
             finding(
               span,
-              `Portion marked ${value.level} in a cable classified ${LEVEL_NAME[body.level]}: a portion cannot be above the overall classification.`,
+              `Portion marked ${value.level} in a cable classified ${classificationByWord(body.level)?.level}: a portion cannot be above the overall classification.`,
             ),
           ]
         : [],

@@ -1,58 +1,55 @@
 // security-classification-mismatch: the ZNY/ZNR letters against the classification line; fixes either side.
-import { canonicalClassification } from '../../../syntax/model';
-import { Fix, Rule } from '../rule';
-import { finding, LEVEL_NAME, replace } from './helpers';
+import {
+  ClassificationLevel,
+  classificationByWord,
+  classificationByZnLetter,
+  classificationLevel,
+} from '../../../vocabulary';
+import { Rule, RuleContext } from '../rule';
+import { finding, replace } from './helpers';
 
-/** The classification-line level that a security letter stands for. */
-const SECURITY_LEVEL: Record<string, string> = {
-  U: 'UNCLAS',
-  E: 'UNCLAS',
-  C: 'CONFIDENTIAL',
-  S: 'SECRET',
-  T: 'TOPSECRET',
-};
+/** Security letters stand for UNCLAS (U, E) or a classified level: LIMITED OFFICIAL USE travels as UNCLAS. */
+const securityRank = (level: ClassificationLevel): number => (level.rank <= 1 ? 0 : level.rank);
+
+/** The level the body's classification line names, and the one its security letters should name. */
+function levels(facts: RuleContext['facts']) {
+  const byLetter = facts.securityLetter && classificationByZnLetter(facts.securityLetter.value);
+  const body = facts.classification && classificationByWord(facts.classification.level);
+  const wanted = body && classificationLevel(securityRank(body));
+  return byLetter && body && wanted ? { byLetter, body, wanted } : undefined;
+}
 
 const rule: Rule = {
   code: 'security-classification-mismatch',
   severity: 'warning',
   description: 'The ZNY/ZNR letters agree with the classification line (U: UNCLAS, C: CONFIDENTIAL, S: SECRET).',
   check: ({ facts }) => {
-    const letter = facts.securityLetter;
-    const body = facts.classification;
-    if (!letter || !body || !SECURITY_LEVEL[letter.value]) return [];
-    const expected = SECURITY_LEVEL[letter.value];
-    const actual = body.level === 'UNCLASSIFIED' || body.level === 'LIMITEDOFFICIALUSE' ? 'UNCLAS' : body.level;
-    if (expected === actual) return [];
-    const want = actual === 'UNCLAS' ? 'UUUUU' : actual[0].repeat(5);
+    const found = levels(facts);
+    if (!found || securityRank(found.byLetter) === found.wanted.rank) return [];
+    const letter = facts.securityLetter!;
     return [
       finding(
         letter.span,
-        `Security letters ${letter.value.repeat(5)} (${LEVEL_NAME[expected]}) disagree with the classification line (${LEVEL_NAME[body.level]}): expected ${want}.`,
+        `Security letters ${letter.value.repeat(5)} (${classificationLevel(securityRank(found.byLetter))!.level}) disagree with the classification line (${found.body.level}): expected ${found.wanted.znLetter!.repeat(5)}.`,
       ),
     ];
   },
   fix: (_, { cable, facts }) => {
-    const body = facts.classification;
-    const letter = facts.securityLetter;
-    if (!body || !letter) return [];
-    const rank = body.rank;
-    const letters = rank >= 4 ? 'TTTTT' : rank === 3 ? 'SSSSS' : rank === 2 ? 'CCCCC' : 'UUUUU';
-    const zn = rank >= 2 ? 'ZNY' : 'ZNR';
-    const fixes: Fix[] = [
+    const found = levels(facts);
+    if (!found) return [];
+    // The security line as the table writes it for the body's level: 'ZNY CCCCC'.
+    const securityLine = found.wanted.znLine.slice(0, 9);
+    const spelled = classificationLevel(securityRank(found.byLetter))!.classificationWord;
+    return [
       {
-        title: `Change the security line to ${zn} ${letters} ZZH`,
-        edits: [replace(cable, { ...letter.span, start: 0 }, `${zn} ${letters}`)],
+        title: `Change the security line to ${securityLine} ZZH`,
+        edits: [replace(cable, { ...facts.securityLetter!.span, start: 0 }, securityLine)],
+      },
+      {
+        title: `Change the classification line to ${spelled}`,
+        edits: [replace(cable, facts.classification!.span, spelled)],
       },
     ];
-    const level = SECURITY_LEVEL[letter.value];
-    if (level) {
-      const spelled = canonicalClassification(level);
-      fixes.push({
-        title: `Change the classification line to ${spelled}`,
-        edits: [replace(cable, body.span, spelled)],
-      });
-    }
-    return fixes;
   },
   examples: [{ good: 'ZNY CCCCC ZZH', bad: 'ZNY SSSSS ZZH', flagged: 'SSSSS' }],
 };
