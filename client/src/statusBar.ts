@@ -11,7 +11,7 @@ export const REVEAL_CLASSIFICATION_COMMAND = 'cable.revealClassification';
 const DEBOUNCE_MS = 120;
 
 /** Asks the server about the cable at the cursor of `editor`; null when there is none or the server cannot say. */
-export async function cableAtCursor(
+async function cableAtCursor(
   client: BaseLanguageClient,
   editor: vscode.TextEditor,
   token?: vscode.CancellationToken,

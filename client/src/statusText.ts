@@ -23,7 +23,7 @@ function shorten(text: string): string {
   return text.length > MAX_CAPTION_LENGTH ? `${text.slice(0, MAX_CAPTION_LENGTH - 1)}…` : text;
 }
 
-export function backgroundFor(rank: number | undefined): StatusBackground | undefined {
+function backgroundFor(rank: number | undefined): StatusBackground | undefined {
   if (rank === undefined) return undefined;
   if (rank >= 3) return 'statusBarItem.errorBackground';
   if (rank === 2) return 'statusBarItem.warningBackground';

@@ -4,13 +4,13 @@
 import * as vscode from 'vscode';
 import type { TableFile } from '../../server/src/protocol';
 
-export const TABLES_SETTING = 'tables.extra';
+const TABLES_SETTING = 'tables.extra';
 
 /** Changes within this many milliseconds (a save that touches several files, a branch switch) make one reload. */
 const DEBOUNCE_MS = 200;
 
 /** The configured paths: strings, trimmed, without empties and repeats. */
-export function configuredTablePaths(value: unknown): string[] {
+function configuredTablePaths(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   const paths = value
     .filter((path): path is string => typeof path === 'string')

@@ -16,7 +16,7 @@ export interface WorkspaceFiles {
 export const CABLE_EXTENSIONS: readonly string[] = ['.cable', '.tel'];
 
 /** Files that are cables when their first line is a transmission line (isCableText). */
-export const CABLE_TEXT_EXTENSION = '.txt';
+const CABLE_TEXT_EXTENSION = '.txt';
 
 /** A cable's first line, the transmission line `VZCZCXRO1864` (the language's firstLine pattern). */
 export const TRANSMISSION_LINE = /^\s*VZCZC[A-Z]{3}[0-9]*\s*$/;

@@ -32,7 +32,7 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-export const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 
 export const HELP = `Usage: cable-lint [options] <files|folders|globs...>
 
@@ -64,7 +64,7 @@ Examples:
   cable-lint --rule unknown-tag=off --rule header-order=error --max-warnings 0 09KABUL4182.cable
 `;
 
-export function defaultJobs(): number {
+function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 

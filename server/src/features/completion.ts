@@ -62,7 +62,7 @@ function classificationItems(range: Range): CompletionItem[] {
 }
 
 /** A cable skeleton dated now: the DTG and the DE Julian date-time agree. */
-export function newCableSnippet(now: Date, range: Range): CompletionItem {
+function newCableSnippet(now: Date, range: Range): CompletionItem {
   const dtg = `${pad(now.getUTCDate())}${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}Z ${MONTHS[now.getUTCMonth()]} ${pad(now.getUTCFullYear() % 100)}`;
   const julian = `${pad(dayOfYear(now), 3)}${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}`;
   const decl = `${pad(now.getUTCMonth() + 1)}/${pad(now.getUTCDate())}/${now.getUTCFullYear() + 10}`;

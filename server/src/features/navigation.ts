@@ -10,7 +10,7 @@ export function spanRange(cable: IndexedCable, span: RelativeSpan): Range {
 }
 
 /** The whole cable, first line to last. */
-export function cableRange(cable: IndexedCable): Range {
+function cableRange(cable: IndexedCable): Range {
   return {
     start: { line: cable.startLine, character: 0 },
     end: { line: cable.startLine + cable.info.lineCount - 1, character: cable.info.lastLineLength },

@@ -7,7 +7,7 @@ import { cableAtLine, cableLocation, citationAt, spanRange } from './navigation'
 import { DocumentContext } from './context';
 
 /** The reference ID that a position stands for, if any. */
-export function referenceIdAt(index: CableIndex, uri: string, position: Position): string | undefined {
+function referenceIdAt(index: CableIndex, uri: string, position: Position): string | undefined {
   const found = citationAt(index, uri, position);
   if (found) return index.resolve(found.citation);
   const cable = cableAtLine(index.cablesOf(uri), position.line);

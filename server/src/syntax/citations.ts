@@ -23,7 +23,7 @@ const POST_ALIASES: Record<string, string> = {
 };
 
 /** `CAPE TOWN` -> CAPETOWN, `SECSTATE` -> STATE: a post as reference IDs write it. */
-export function normalizePost(post: string): string {
+function normalizePost(post: string): string {
   const compact = post.replace(/\s+/g, '').toUpperCase();
   return POST_ALIASES[compact] ?? compact;
 }
@@ -46,7 +46,7 @@ export function parseCitation(text: string): CitedCable | undefined {
   return { ...(year !== undefined ? { year } : {}), post: normalizePost(m[2]), serial: Number(m[3]) };
 }
 
-export function referenceId(year: string, post: string, serial: number): string {
+function referenceId(year: string, post: string, serial: number): string {
   return `${year}${post}${serial}`;
 }
 

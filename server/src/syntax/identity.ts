@@ -10,7 +10,7 @@ export interface CableIdentity {
 }
 
 /** The text of the first token of `kind` on a relative line of the cable. */
-export function tokenText(
+function tokenText(
   cable: Cable,
   lineText: (absolute: number) => string,
   line: number | undefined,

@@ -30,7 +30,7 @@ export function codeAt(text: string, at: number): number {
 }
 
 /** Splits on spaces and tabs, keeping columns. */
-export function words(text: string, from = 0, to = text.length): Word[] {
+function words(text: string, from = 0, to = text.length): Word[] {
   const result: Word[] = [];
   let i = from;
   while (i < to) {
@@ -82,7 +82,7 @@ function isSorted(tokens: readonly Token[]): boolean {
   return true;
 }
 
-export const ROUTING_INDICATOR = /^R[A-Z]{3,6}$/;
+const ROUTING_INDICATOR = /^R[A-Z]{3,6}$/;
 const PRECEDENCE_LETTERS = 'ZYOPR';
 const PRECEDENCE_WORDS = /^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT)$/;
 /** Whether a paragraph sign starts at `at`, as the renderings have it: ¶, a bad decode (U+FFFD), or a double decode (Â¶). */
@@ -1002,7 +1002,7 @@ function lexReference(text: string, first: number): LexedLine {
  * one letter earlier, so the results are the same, and a long run of capitals is tried once instead of once per letter
  * (quadratic: a 32 KB line took 2.6 s).
  */
-export function lexCitations(text: string, from: number, line: LineBuilder): void {
+function lexCitations(text: string, from: number, line: LineBuilder): void {
   const item =
     /(?:^|[\s,;])(¶?\(?[A-Z]\)|¶?[A-Z]\.)(?=\s)|((?:\d{2,4} |(?<![A-Z]))(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}) \d{1,6}(?: \(\d\d\))?)(?=$|[\s,;.)])/g;
   item.lastIndex = from;
@@ -1084,7 +1084,7 @@ function lexReasonLetters(text: string, from: number, line: LineBuilder): void {
  * The pattern backtracks exponentially in the number of space-separated words when it fails: its callers pass at most
  * 22 characters (the patterns that find the parentheses), where the worst case costs microseconds.
  */
-export function isPortionMarking(parenthesised: string): boolean {
+function isPortionMarking(parenthesised: string): boolean {
   return (
     /^\(\s*(?:U|SBU|C|S|TS|LOU)(?:\s*(?:\/\/?|-|\s)\s*[A-Za-z][A-Za-z ]*?)*\s*\)$/i.test(parenthesised) &&
     !/^\((?:US|UK|IS|CS|SU)\)$/i.test(parenthesised)

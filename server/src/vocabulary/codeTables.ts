@@ -14,7 +14,7 @@ export type CodeTables = ReturnType<typeof routingLookups> &
   };
 
 /** The lookups over the built-in tables with `user` over them; each table is merged on its first use. */
-export function codeTables(user: ExtraTables = NO_EXTRA_TABLES): CodeTables {
+function codeTables(user: ExtraTables = NO_EXTRA_TABLES): CodeTables {
   return {
     ...routingLookups(user.routingIndicators),
     ...tagLookups(user.tags),

@@ -163,7 +163,7 @@ function indexModel(uri: string, reader: CableReader, cache: boolean): IndexedCa
 }
 
 /** Texts longer than this are parsed a piece at a time (about 25 ms of parsing each). */
-export const PIECE_CHARS = 256 * 1024;
+const PIECE_CHARS = 256 * 1024;
 
 /**
  * The index entries of a text, parsed a piece of whole cables at a time; yields after each piece. A piece is parsed

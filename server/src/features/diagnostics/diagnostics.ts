@@ -48,7 +48,7 @@ export function cableFindings(
   return findings;
 }
 
-export function cableDiagnostics(context: DocumentContext, cable: Cable): Diagnostic[] {
+function cableDiagnostics(context: DocumentContext, cable: Cable): Diagnostic[] {
   return cableFindings(context, cable).map((f) => findingDiagnostic(context.reader, cable, f));
 }
 
