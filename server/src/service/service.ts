@@ -128,8 +128,6 @@ export function createCableService(options: CableServiceOptions = {}) {
     return undefined;
   }
 
-  const inWorkspace = (uri: string): boolean => workspacePath(uri) !== undefined;
-
   /** A file the index may read: a cable file by name, inside a workspace folder, in no skipped folder. */
   function isWorkspaceCableFile(uri: string): boolean {
     const path = workspacePath(uri);
@@ -249,7 +247,7 @@ export function createCableService(options: CableServiceOptions = {}) {
 
     /** Closes a document: the file counts again as it is on disk (re-read: it may have been saved). */
     closeDocument(uri: string): void {
-      const onDisk = index.hasDiskFile(uri) || inWorkspace(uri);
+      const onDisk = index.hasDiskFile(uri) || isWorkspaceCableFile(uri);
       index.closeDocument(uri);
       if (onDisk && files) void reindexFile(uri);
       documents.close(uri);
