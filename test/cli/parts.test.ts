@@ -1,7 +1,10 @@
-// Parts of the command-line linter tested in-process: glob patterns, options, batches, the progress bar.
+// Parts of the command-line linter tested in-process: glob patterns and folder walks, options, batches, the progress bar.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { globToRegExp, splitGlob } from '../../server/src/cli/files';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { collectFiles } from '../../server/src/cli/files';
 import { parseOptions, parseRuleSettings, UsageError } from '../../server/src/cli/options';
 import { batchSize } from '../../server/src/cli/pool';
 import { ProgressBar, progressWanted } from '../../server/src/cli/progress';
@@ -10,23 +13,88 @@ import { sarifArtifactLocation } from '../../server/src/cli/formats';
 /** ANSI "erase to end of line", escaped for a regular expression. */
 const ERASE_LINE = String.raw`\x1b\[K`;
 
-test('glob patterns: * and ? stay within a folder, ** spans folders', () => {
-  const cases: Array<[string, string[], string[]]> = [
-    ['*.cable', ['a.cable', '09KABUL4182.cable'], ['a/b.cable', 'a.tel', 'a.cablex']],
-    ['?.cable', ['a.cable'], ['ab.cable', '.cable']],
-    ['**/*.cable', ['a.cable', 'x/a.cable', 'x/y/z/a.cable'], ['x/a.tel']],
-    ['x/**', ['x/a', 'x/y/z.txt'], ['y/a']],
-    ['x/**/y/*.tel', ['x/y/a.tel', 'x/1/2/y/a.tel'], ['x/y/z/a.tel']],
-    ['a+b(1).cable', ['a+b(1).cable'], ['aab(1).cable', 'a+b1.cable']],
-  ];
-  for (const [pattern, matching, other] of cases) {
-    const regexp = globToRegExp(pattern);
-    for (const path of matching) assert.ok(regexp.test(path), `${pattern} matches ${path}`);
-    for (const path of other) assert.ok(!regexp.test(path), `${pattern} does not match ${path}`);
+/** A temporary folder holding `files` (relative paths; `link:target` makes a symbolic link). */
+function tree(files: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cable-lint-parts-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const file of files) {
+    const [path, target] = file.split(' -> ');
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    if (target) symlinkSync(target, join(dir, path));
+    else writeFileSync(join(dir, path), 'text\n');
   }
-  assert.deepEqual(splitGlob('corpus/2009/**/*.cable'), { base: 'corpus/2009', rest: '**/*.cable' });
-  assert.deepEqual(splitGlob('*.cable'), { base: '.', rest: '*.cable' });
-  assert.deepEqual(splitGlob('/data/cables/*/*.tel'), { base: '/data/cables', rest: '*/*.tel' });
+  return dir;
+}
+
+test('glob patterns: * and ? stay within a folder, ** spans folders, other characters are literal', async () => {
+  const dir = tree([
+    'a.cable',
+    '.cable',
+    '09KABUL4182.cable',
+    'ab.cable',
+    'a.tel',
+    'a.cablex',
+    'a+b(1).cable',
+    'aab(1).cable',
+    'a+b1.cable',
+    'x/a',
+    'x/y/z.txt',
+    'x/y/a.tel',
+    'x/1/2/y/a.tel',
+    'x/y/z/a.tel',
+  ]);
+  const collect = (...inputs: string[]) => collectFiles(inputs, { txt: false, cwd: dir });
+  const cases: Array<[string, string[]]> = [
+    ['*.cable', ['.cable', '09KABUL4182.cable', 'a+b(1).cable', 'a+b1.cable', 'a.cable', 'aab(1).cable', 'ab.cable']],
+    ['?.cable', ['a.cable']],
+    ['**/*.tel', ['a.tel', 'x/1/2/y/a.tel', 'x/y/a.tel', 'x/y/z/a.tel']],
+    // Files that match whatever their names; folders that match searched for cable files.
+    ['x/**', ['x/1/2/y/a.tel', 'x/a', 'x/y/a.tel', 'x/y/z/a.tel']],
+    ['x/**/y/*.tel', ['x/1/2/y/a.tel', 'x/y/a.tel']],
+    ['a+b(?).cable', ['a+b(1).cable']],
+    ['*(1).cable', ['a+b(1).cable', 'aab(1).cable']],
+    ['{a,ab}.cable', ['a.cable', 'ab.cable']],
+    [join(dir, 'x', '*', 'a.tel'), ['x/y/a.tel']],
+  ];
+  for (const [pattern, expected] of cases) {
+    const { files, problems } = await collect(pattern);
+    assert.deepEqual(
+      files.map((file) => file.display),
+      expected,
+      pattern,
+    );
+    assert.deepEqual(problems, [], pattern);
+  }
+  assert.deepEqual((await collect('corpus/2009/**/*.cable', '*.txt')).problems, [
+    'no files match corpus/2009/**/*.cable (no folder corpus/2009).',
+    'no files match *.txt.',
+  ]);
+});
+
+test('folder walks: links to files followed, links to folders not; unreadable folders reported', async () => {
+  const dir = tree([
+    'real/r.cable',
+    'real/sub/s.cable',
+    'links/file.cable -> ../real/r.cable',
+    'links/folder -> ../real',
+    'links/loop -> ..',
+  ]);
+  const { files, problems } = await collectFiles(['links', 'links/*'], { txt: false, cwd: dir });
+  assert.deepEqual(
+    files.map((file) => file.display),
+    ['links/file.cable'],
+  );
+  assert.deepEqual(problems, []);
+  if (process.getuid?.() === 0) return; // root reads any folder
+  const locked = join(dir, 'real', 'sub');
+  chmodSync(locked, 0o000);
+  const unreadable = await collectFiles(['real'], { txt: false, cwd: dir });
+  chmodSync(locked, 0o755);
+  assert.deepEqual(
+    unreadable.files.map((file) => file.display),
+    ['real/r.cable'],
+  );
+  assert.match(unreadable.problems.join('\n'), /^cannot read folder .*sub: EACCES/);
 });
 
 test('options: defaults, repeatable and comma-separated --rule, usage errors', () => {

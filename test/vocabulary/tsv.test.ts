@@ -1,7 +1,7 @@
-// The one TSV parser behind every table: comments, header, rows; missing columns fail loudly.
+// The one TSV parser behind every table, built-in or the user's: comments, header, rows; missing columns fail loudly.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lazy, parseTsv, splitList, toCount } from '../../server/src/vocabulary/tsv';
+import { lazy, parseTsv, splitList, toCount, tsvLines } from '../../server/src/vocabulary/tsv';
 
 const TABLE =
   '# source: somewhere\n# second comment\ncode\tmeaning\tcount\nPREL\tExternal political relations\t1042\r\nPGOV\t\t832\n\n';
@@ -19,6 +19,14 @@ test('parseTsv skips the # comments, reads the header and returns the requested 
 
 test('parseTsv throws on a column the header does not have', () => {
   assert.throws(() => parseTsv(TABLE, ['code', 'name'] as const), /no column 'name'/);
+});
+
+test('tsvLines: the cells of each line with its line number; comments, blank lines and a byte order mark left out', () => {
+  assert.deepEqual(tsvLines('\uFEFF# comment\ncode\tmeaning\n \t \nKXYZ\tOurs\r\n# later comment\n\nk y'), [
+    { line: 2, cells: ['code', 'meaning'] },
+    { line: 4, cells: ['KXYZ', 'Ours'] },
+    { line: 7, cells: ['k y'] },
+  ]);
 });
 
 test('splitList, toCount and lazy', () => {

@@ -58,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   const cwd = process.cwd();
-  const { files, problems } = collectFiles(options.inputs, { txt: options.txt, cwd });
+  const { files, problems } = await collectFiles(options.inputs, { txt: options.txt, cwd });
   if (problems.length) {
     for (const problem of problems) complain(problem);
     return EXIT_USAGE;

@@ -3,6 +3,7 @@
 // parts, then the tail. Positions: 1-based lines and columns (columns count UTF-16 code units, as
 // the editor does), end columns exclusive (the column just after the last character).
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Invocation, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Severity } from '../features/diagnostics/rule';
 import { RULES } from '../features/diagnostics/rules';
@@ -14,7 +15,7 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Index = LSP DiagnosticSeverity (1 error ... 4 hint). */
 export const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+const SARIF_LEVEL: Record<Severity, Result.level> = {
   error: 'error',
   warning: 'warning',
   information: 'note',
@@ -112,7 +113,7 @@ export const jsonFormatter: Formatter = {
 };
 
 /** The artifact location of a file: relative to %SRCROOT% (the working folder), or an absolute file URI. */
-export function sarifArtifactLocation(display: string): { uri: string; uriBaseId?: string } {
+export function sarifArtifactLocation(display: string): ArtifactLocation {
   if (display.startsWith('/') || /^[A-Za-z]:[\\/]/.test(display)) return { uri: pathToFileURL(display).href };
   return { uri: display.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
@@ -126,7 +127,7 @@ export function sarifFormatter(version: string, srcRoot: string): Formatter {
   return {
     separator: ',\n',
     head() {
-      const rules = RULES.map((rule) => ({
+      const rules = RULES.map((rule): ReportingDescriptor => ({
         id: rule.code,
         // A readable name (PascalCase, as SARIF viewers expect) only where it differs from the id.
         ...(rule.code.includes('-')
@@ -141,16 +142,22 @@ export function sarifFormatter(version: string, srcRoot: string): Formatter {
         defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
         properties: { defaultSeverity: rule.severity },
       }));
-      const run = {
-        tool: {
-          driver: { name: TOOL_NAME, version, semanticVersion: version, informationUri: INFORMATION_URI, rules },
-        },
-        originalUriBaseIds: {
-          '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith('/') ? srcRoot : srcRoot + '/').href },
-        },
-        columnKind: 'utf16CodeUnits',
+      const log: Log = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+          {
+            tool: {
+              driver: { name: TOOL_NAME, version, semanticVersion: version, informationUri: INFORMATION_URI, rules },
+            },
+            originalUriBaseIds: {
+              '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith('/') ? srcRoot : srcRoot + '/').href },
+            },
+            columnKind: 'utf16CodeUnits',
+          },
+        ],
       };
-      const text = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, null, 2);
+      const text = JSON.stringify(log, null, 2);
       // Open the results array inside the run: cut the closing "}\n  ]\n}" of run, runs and log.
       const open = text.slice(0, text.lastIndexOf('}', text.lastIndexOf(']')));
       return open.trimEnd() + ',\n      "results": [\n';
@@ -161,7 +168,7 @@ export function sarifFormatter(version: string, srcRoot: string): Formatter {
         .map((d) => {
           const code = String(d.code);
           const { line, column, endLine, endColumn } = position(d);
-          return JSON.stringify({
+          const result: Result = {
             ruleId: code,
             ruleIndex: ruleIndex.get(code),
             level: SARIF_LEVEL[SEVERITY_NAMES[d.severity ?? 1] as Severity],
@@ -174,17 +181,18 @@ export function sarifFormatter(version: string, srcRoot: string): Formatter {
                 },
               },
             ],
-          });
+          };
+          return JSON.stringify(result);
         })
         .join(',\n');
     },
     tail(summary) {
-      const notifications = summary.unreadable.map(({ file, message }) => ({
+      const notifications = summary.unreadable.map(({ file, message }): Notification => ({
         level: 'error',
         message: { text: message },
         locations: [{ physicalLocation: { artifactLocation: sarifArtifactLocation(file) } }],
       }));
-      const invocation = {
+      const invocation: Invocation = {
         executionSuccessful: summary.unreadable.length === 0,
         toolExecutionNotifications: notifications,
       };

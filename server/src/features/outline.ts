@@ -5,6 +5,7 @@ import { paragraphLead } from '../syntax/structure';
 import { Block, Cable, Paragraph, Section, Span } from '../syntax/types';
 import { CableReader } from '../facts/facts';
 import { DocumentContext } from './context';
+import { firstIndexWhere } from '../util/search';
 
 function lineRange(cable: Cable, startLine: number, endLine: number, reader: CableReader): Range {
   return {
@@ -206,24 +207,12 @@ const BLOCK_NAMES = {
   talkingPoints: 'Talking points',
 };
 
-/** The first index whose `key` is at least `value`, in an array sorted by `key`. */
-function lowerBound<T>(array: readonly T[], value: number, key: (item: T) => number): number {
-  let low = 0;
-  let high = array.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (key(array[mid]) < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** Summary and Comment blocks (in the cable's order: by opener) whose opener is on lines [from, to]. */
 function blocksOpenedIn(blocks: readonly Block[], from: number, to: number): Block[] {
-  const found: Block[] = [];
-  for (let k = lowerBound(blocks, from, (b) => b.opener.line); k < blocks.length && blocks[k].opener.line <= to; k++)
-    found.push(blocks[k]);
-  return found;
+  return blocks.slice(
+    firstIndexWhere(blocks, (b) => b.opener.line >= from),
+    firstIndexWhere(blocks, (b) => b.opener.line > to),
+  );
 }
 
 function paragraphSymbol(
@@ -266,7 +255,7 @@ function looseBlocks(
 ): DocumentSymbol[] {
   // Paragraphs are in order and do not overlap: only the paragraph holding a block's opener can hold the block.
   const holds = (b: Block) => {
-    const k = lowerBound(cable.paragraphs, b.opener.line + 1, (p) => p.startLine) - 1;
+    const k = firstIndexWhere(cable.paragraphs, (p) => p.startLine > b.opener.line) - 1;
     return k >= 0 && b.opener.line <= cable.paragraphs[k].endLine && b.endLine <= cable.paragraphs[k].endLine;
   };
   return blocksOpenedIn(summaries, section.startLine, section.endLine)
@@ -283,15 +272,11 @@ function looseBlocks(
 
 /** The paragraphs that start in a section: a run of the cable's paragraphs, which are in order. */
 function paragraphsIn(cable: Cable, section: Section): Paragraph[] {
-  const found: Paragraph[] = [];
   const paragraphs = cable.paragraphs;
-  for (
-    let k = lowerBound(paragraphs, section.startLine, (p) => p.startLine);
-    k < paragraphs.length && paragraphs[k].startLine <= section.endLine;
-    k++
-  )
-    found.push(paragraphs[k]);
-  return found;
+  return paragraphs.slice(
+    firstIndexWhere(paragraphs, (p) => p.startLine >= section.startLine),
+    firstIndexWhere(paragraphs, (p) => p.startLine > section.endLine),
+  );
 }
 
 function bodySymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {

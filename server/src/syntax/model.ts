@@ -3,6 +3,7 @@
 import { lexLine, lexLines } from './lexer';
 import { buildCable, CableBoundaries } from './structure';
 import { Cable, LexedLine } from './types';
+import { firstIndexWhere } from '../util/search';
 
 export interface Position {
   line: number;
@@ -79,16 +80,8 @@ export function findByLine<T>(
   start: (item: T) => number,
   count: (item: T) => number,
 ): T | undefined {
-  let low = 0;
-  let high = items.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const item = items[mid];
-    if (line < start(item)) high = mid - 1;
-    else if (line >= start(item) + count(item)) low = mid + 1;
-    else return item;
-  }
-  return undefined;
+  const index = firstIndexWhere(items, (item) => line < start(item) + count(item));
+  return index < items.length && start(items[index]) <= line ? items[index] : undefined;
 }
 
 export class CableModel {
@@ -233,15 +226,7 @@ export class CableModel {
 
   /** Index of the cable that held an old line, before the arrays were spliced (cables still old). */
   private cableIndexAtOld(line: number): number {
-    const cables = this.cableList;
-    let low = 0;
-    let high = cables.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (cables[mid].startLine <= line) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return Math.max(0, firstIndexWhere(this.cableList, (cable) => cable.startLine > line) - 1);
   }
 
   private buildCables(from: number, to: number): Cable[] {

@@ -13,6 +13,7 @@ import {
   Span,
   Token,
 } from './types';
+import { firstIndexWhere } from '../util/search';
 
 const HEADER_KINDS = new Set<LineKind>([
   'transmission',
@@ -626,13 +627,6 @@ function buildBlocks(cable: Cable, lines: LexedLine[], text: (rel: number) => st
 
 /** The paragraph holding a relative line (paragraphs are in order and do not overlap): binary search. */
 function paragraphAt(paragraphs: readonly Paragraph[], line: number): Paragraph | undefined {
-  let low = 0;
-  let high = paragraphs.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (paragraphs[mid].startLine > line) high = mid - 1;
-    else if (paragraphs[mid].endLine < line) low = mid + 1;
-    else return paragraphs[mid];
-  }
-  return undefined;
+  const paragraph = paragraphs[firstIndexWhere(paragraphs, (p) => p.endLine >= line)];
+  return paragraph && paragraph.startLine <= line ? paragraph : undefined;
 }

@@ -9,6 +9,8 @@
 // JSON: { "routingIndicators": { "RI": "name" }, "tags": { "CODE": "meaning" }, "captions": { "CAPTION": "meaning" } },
 // every member optional. Later files win over earlier ones for the same key.
 
+import { tsvLines } from './tsv';
+
 export type ExtraKind = 'routingIndicators' | 'tags' | 'captions';
 
 export interface ExtraEntry {
@@ -80,27 +82,22 @@ function add(
 }
 
 function readTsv(file: TableText, into: Collector, problems: TableProblem[]): void {
-  const lines = file.text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  let index = lines.findIndex((line) => line.trim() !== '' && !line.startsWith('#'));
-  if (index < 0) return; // nothing but comments: an empty table
-  const header = lines[index].split('\t').map((cell) => cell.trim().toLowerCase());
+  const [first, ...rows] = tsvLines(file.text);
+  if (!first) return; // nothing but comments: an empty table
+  const header = first.cells.map((cell) => cell.trim().toLowerCase());
   const keyColumn = header.findIndex((cell) => cell in KEY_COLUMNS);
   const meaningColumn = header.findIndex((cell) => MEANING_COLUMNS.includes(cell));
   if (keyColumn < 0 || meaningColumn < 0) {
     problems.push({
       source: file.name,
-      line: index + 1,
-      message: `the header row is "ri<TAB>name", "code<TAB>meaning" or "caption<TAB>meaning" (tab-separated); found "${lines[index].replace(/\t/g, '<TAB>')}". The file is ignored.`,
+      line: first.line,
+      message: `the header row is "ri<TAB>name", "code<TAB>meaning" or "caption<TAB>meaning" (tab-separated); found "${first.cells.join('<TAB>')}". The file is ignored.`,
     });
     return;
   }
   const kind = KEY_COLUMNS[header[keyColumn]];
-  for (index++; index < lines.length; index++) {
-    const line = lines[index];
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    const cells = line.split('\t');
-    add(into, kind, cells[keyColumn] ?? '', cells[meaningColumn] ?? '', file.name, problems, index + 1);
-  }
+  for (const { line, cells } of rows)
+    add(into, kind, cells[keyColumn] ?? '', cells[meaningColumn] ?? '', file.name, problems, line);
 }
 
 function readJson(file: TableText, into: Collector, problems: TableProblem[]): void {

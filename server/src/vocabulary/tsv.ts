@@ -1,4 +1,24 @@
-// The one parser for the code tables in server/data/: '#' comment lines, one header row, then tab-separated rows.
+// The one TSV parser, for the code tables in server/data/ and the user's own (extra.ts): '#' comment lines, one
+// header row, then tab-separated rows.
+
+/** A line of a TSV text split at its tabs. */
+export interface TsvLine {
+  /** 1-based, for messages. */
+  line: number;
+  cells: string[];
+}
+
+/** The lines of a TSV text that hold cells: blank lines, '#' comment lines and a byte order mark left out. */
+export function tsvLines(text: string): TsvLine[] {
+  const found: TsvLine[] = [];
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      if (line.trim() !== '' && !line.startsWith('#')) found.push({ line: index + 1, cells: line.split('\t') });
+    });
+  return found;
+}
 
 /** A table row: the named columns as strings ('' when the cell is empty). */
 export type Row<C extends string> = Readonly<Record<C, string>>;
@@ -8,24 +28,18 @@ export type Row<C extends string> = Readonly<Record<C, string>>;
  * Throws when a requested column is missing, so a renamed column fails the tests instead of reading as ''.
  */
 export function parseTsv<C extends string>(text: string, columns: readonly C[]): Row<C>[] {
-  const lines = text.split(/\r?\n/);
-  let start = 0;
-  while (start < lines.length && lines[start].startsWith('#')) start++;
-  const header = (lines[start] ?? '').split('\t');
+  const [headerLine, ...rows] = tsvLines(text);
+  const header = headerLine?.cells ?? [];
   const indexes = columns.map((column) => {
     const index = header.indexOf(column);
     if (index < 0) throw new Error(`table has no column '${column}' (header: ${header.join(', ')})`);
     return index;
   });
-  const rows: Row<C>[] = [];
-  for (const line of lines.slice(start + 1)) {
-    if (line === '') continue;
-    const cells = line.split('\t');
+  return rows.map(({ cells }) => {
     const row = {} as Record<C, string>;
     columns.forEach((column, i) => (row[column] = (cells[indexes[i]] ?? '').trim()));
-    rows.push(row);
-  }
-  return rows;
+    return row;
+  });
 }
 
 /** `compute` runs once, on the first call of the returned function. */
