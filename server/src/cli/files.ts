@@ -19,7 +19,7 @@ export interface CollectedFiles {
   problems: string[];
 }
 
-export function displayPath(path: string, cwd: string): string {
+function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path;
   return sep === '\\' ? rel.replace(/\\/g, '/') : rel;

@@ -9,12 +9,12 @@ import { Severity } from '../features/diagnostics/rule';
 import { RULES } from '../features/diagnostics/rules';
 import { Format } from './options';
 
-export const TOOL_NAME = 'cable-lint';
-export const INFORMATION_URI = 'https://github.com/cable-tools/vscode-cable';
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const TOOL_NAME = 'cable-lint';
+const INFORMATION_URI = 'https://github.com/cable-tools/vscode-cable';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Index = LSP DiagnosticSeverity (1 error ... 4 hint). */
-export const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
+const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 const SARIF_LEVEL: Record<Severity, Result.level> = {
   error: 'error',
   warning: 'warning',
@@ -47,14 +47,14 @@ export interface Formatter {
 }
 
 /** The message as plain text (LSP 3.18 allows markup; the cable rules write plain strings). */
-export function messageText(d: Diagnostic): string {
+function messageText(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
 }
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 /** `path:line:col severity code message`, then a summary. */
-export const textFormatter: Formatter = {
+const textFormatter: Formatter = {
   separator: '',
   head: () => '',
   file(display, diagnostics) {
@@ -97,7 +97,7 @@ function position(d: Diagnostic) {
 }
 
 /** An array of { file, diagnostics: [{ line, column, endLine, endColumn, severity, code, message }] }, one file a line. */
-export const jsonFormatter: Formatter = {
+const jsonFormatter: Formatter = {
   separator: ',\n',
   head: () => '[\n',
   file(display, diagnostics) {
@@ -122,7 +122,7 @@ export function sarifArtifactLocation(display: string): ArtifactLocation {
  * SARIF 2.1.0 (for code-scanning pipelines such as GitHub's): one run, every rule in tool.driver.rules,
  * one result per diagnostic. The log is streamed: head up to `"results": [`, the results, then the tail.
  */
-export function sarifFormatter(version: string, srcRoot: string): Formatter {
+function sarifFormatter(version: string, srcRoot: string): Formatter {
   const ruleIndex = new Map(RULES.map((rule, i) => [rule.code, i]));
   return {
     separator: ',\n',
