@@ -2,10 +2,12 @@
 //   node bench/baseline.mjs <ref>            e.g. node bench/baseline.mjs bb06431
 //   BENCH_BASELINE_ONLY=ab,lsp node bench/baseline.mjs <ref>   runs some of them (ab, parse, memory, peer, lsp, pathological)
 //   and builds <ref>'s cable-lint as out/baseline/<ref>/dist/cable-lint.js, for BENCH_LINT_BEFORE (bench/lint.bench.ts)
+//   BENCH_BASELINE_ONLY=instructions: the full parse of the old and the current model counted in instructions by
+//   valgrind's callgrind (BENCH_SIZES, default 1,10 MB), which the machine's load does not move
 // Extracts server/ at <ref> into out/baseline/<ref>/, copies this tree's bench files and test support beside it (the
 // same benchmark code then measures the old code), bundles them and the old server, and runs them. `ab` parses with
 // the old and the current model in one process, interleaved run by run: the before/after ratio least exposed to noise.
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync, execSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -77,6 +79,49 @@ if (existsSync(lintEntry)) {
   });
   rmSync(join(dir, 'package.json'));
 }
+/** Instructions of `node script` (callgrind's total), for `env`. */
+function instructions(script, env) {
+  const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, script], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return Number(/Collected : (\d+)/.exec(run.stderr)?.[1]);
+}
+
+if (only?.includes('instructions')) {
+  // One script per model: parse the corpus N times; N=0 counts what is not the parse (start-up, the corpus).
+  const models = {
+    before: join(dir, 'server', 'src', 'syntax', 'model'),
+    after: join('server', 'src', 'syntax', 'model'),
+  };
+  for (const [label, model] of Object.entries(models)) {
+    writeFileSync(
+      join(dir, 'bench', `parse-${label}.ts`),
+      `import { CableModel } from '${join(process.cwd(), model)}';
+import { corpusOfSize } from '${join(process.cwd(), 'test', 'support', 'corpus')}';
+const text = corpusOfSize(Number(process.env.MB));
+for (let n = Number(process.env.N); n > 0; n--) CableModel.parse(text);
+`,
+    );
+    await esbuild.build({
+      ...common,
+      entryPoints: [join(dir, 'bench', `parse-${label}.ts`)],
+      outdir: join(dir, 'out'),
+    });
+  }
+  console.log(`\n### Full parse in instructions (callgrind): ${ref} and this tree\n`);
+  console.log('| corpus | before | after | after / before |\n|---|---|---|---|');
+  for (const megabytes of (process.env.BENCH_SIZES ?? '1,10').split(',')) {
+    const [before, after] = ['before', 'after'].map((label) => {
+      const script = join(dir, 'out', `parse-${label}.js`);
+      return instructions(script, { MB: megabytes, N: '1' }) - instructions(script, { MB: megabytes, N: '0' });
+    });
+    console.log(
+      `| ${megabytes} MB | ${(before / 1e6).toFixed(0)} M | ${(after / 1e6).toFixed(0)} M | ${(after / before).toFixed(3)}x |`,
+    );
+  }
+}
+
 // The benchmarks of the parser and the server (the grammar, index and linter benchmarks measure other code).
 const order = ['ab', 'parse', 'memory', 'peer', 'lsp', 'pathological'].filter(
   (name) => (!only || only.includes(name)) && readdirSync(join(dir, 'bench')).includes(`${name}.bench.ts`),

@@ -3,6 +3,8 @@
 //    middle, each followed by waiting for that version's pushed diagnostics and then the outline
 //    (textDocument/documentSymbol). Target: median <= 20 ms and <= 1% of the cold open.
 //   npm run bench   (BENCH_LSP_MB=10, BENCH_LSP_EDITS=50; BENCH_SERVER=path/to/server.js to measure another build)
+//   BENCH_SERVER_BEFORE=path/to/server.js: that build and this one, each in its own process, edit by edit in turns
+//   (node bench/baseline.mjs <ref> builds one), so that the machine's load weighs on both alike.
 import { performance } from 'node:perf_hooks';
 import { DocumentSymbol } from 'vscode-languageserver/node';
 import { StdioLspClient } from '../test/support/lspClient';
@@ -12,12 +14,14 @@ import { corpusOfSize, formatMs, machine, met, spread, summarize, table } from '
 const megabytes = Number(process.env.BENCH_LSP_MB ?? 10);
 const edits = Number(process.env.BENCH_LSP_EDITS ?? 50);
 const server = process.env.BENCH_SERVER ?? serverBundle;
+const before = process.env.BENCH_SERVER_BEFORE;
+const uri = 'file:///bench/corpus.cable';
 
-async function main(): Promise<void> {
-  const text = corpusOfSize(megabytes);
-  const lines = text.split(/\r\n|\r|\n/);
-  const uri = 'file:///bench/corpus.cable';
-  const client = new StdioLspClient(server);
+const symbolCount = (list: DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + symbolCount(s.children ?? []), 0);
+
+/** One server with the corpus open: the cold open's times, and a keystroke measured on demand. */
+async function openSession(bundle: string, text: string) {
+  const client = new StdioLspClient(bundle);
   await client.initialize();
   const outline = () =>
     client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
@@ -30,15 +34,15 @@ async function main(): Promise<void> {
   const diagnosticsAt = performance.now() - openStart;
   const symbols = await outline();
   const cold = performance.now() - openStart;
-  const symbolCount = (list: DocumentSymbol[]): number =>
-    list.reduce((n, s) => n + 1 + symbolCount(s.children ?? []), 0);
 
-  // Keystrokes: one character typed in the middle of the file, then its diagnostics, then the outline.
+  const lines = text.split(/\r\n|\r|\n/);
   const middle = Math.floor(lines.length / 2);
   const column = Math.min(10, lines[middle].length);
   const total: number[] = [];
   const toDiagnostics: number[] = [];
-  for (let k = 0; k < edits; k++) {
+
+  /** Edit k: one character typed in the middle of the file, then its diagnostics, then the outline. */
+  async function keystroke(k: number): Promise<void> {
     const version = k + 2;
     const start = performance.now();
     const pushed = client.nextDiagnostics(uri, version);
@@ -56,8 +60,25 @@ async function main(): Promise<void> {
     await outline();
     total.push(performance.now() - start);
   }
-  await client.shutdown();
 
+  return {
+    bundle,
+    lines: lines.length,
+    diagnostics,
+    diagnosticsAt,
+    symbols,
+    cold,
+    keystroke,
+    results: () => ({ keystroke: summarize(total), diagnosticsOnly: summarize(toDiagnostics) }),
+    shutdown: () => client.shutdown(),
+  };
+}
+
+type Session = Awaited<ReturnType<typeof openSession>>;
+
+function report(session: Session): void {
+  const { symbols, cold } = session;
+  const { keystroke, diagnosticsOnly } = session.results();
   // The floor of an outline round trip: its JSON, written by the server and read by the client (here, in one process).
   const floor = summarize(
     Array.from({ length: 5 }, () => {
@@ -66,12 +87,9 @@ async function main(): Promise<void> {
       return performance.now() - start;
     }),
   );
-
-  const keystroke = summarize(total);
-  const diagnosticsOnly = summarize(toDiagnostics);
-  console.log(`## LSP over stdio: ${megabytes} MB, ${lines.length} lines (${machine()}; server ${server})\n`);
+  console.log(`## LSP over stdio: ${megabytes} MB, ${session.lines} lines (${machine()}; server ${session.bundle})\n`);
   console.log(
-    `Cold open: diagnostics of version 1 after ${formatMs(diagnosticsAt)} (${diagnostics.length} diagnostics), outline after ${formatMs(cold)} ` +
+    `Cold open: diagnostics of version 1 after ${formatMs(session.diagnosticsAt)} (${session.diagnostics.length} diagnostics), outline after ${formatMs(cold)} ` +
       `(${symbolCount(symbols)} symbols, ${(JSON.stringify(symbols).length / 1e6).toFixed(1)} MB of JSON).\n`,
   );
   table(
@@ -102,6 +120,52 @@ async function main(): Promise<void> {
   console.log(
     `The outline is ${(JSON.stringify(symbols).length / 1e6).toFixed(1)} MB of JSON after every edit (LSP has no incremental outline): JSON.stringify and JSON.parse of it alone take ${spread(floor)} in one process, the floor of the round trip.\n`,
   );
+}
+
+/** Both builds, edit by edit in turns: medians side by side and their ratio. */
+function compare(old: Session, current: Session): void {
+  const a = old.results();
+  const b = current.results();
+  const ratio = (x: number, y: number) => `${(y / x).toFixed(2)}x`;
+  console.log(`## Before (${old.bundle}) and after (${current.bundle}), edits in turns (${machine()})\n`);
+  table(
+    ['', 'before', 'after', 'after / before (median)'],
+    [
+      [
+        'cold open: diagnostics',
+        formatMs(old.diagnosticsAt),
+        formatMs(current.diagnosticsAt),
+        ratio(old.diagnosticsAt, current.diagnosticsAt),
+      ],
+      ['cold open: outline', formatMs(old.cold), formatMs(current.cold), ratio(old.cold, current.cold)],
+      [
+        'keystroke: diagnostics pushed',
+        spread(a.diagnosticsOnly),
+        spread(b.diagnosticsOnly),
+        ratio(a.diagnosticsOnly.median, b.diagnosticsOnly.median),
+      ],
+      [
+        'keystroke: ... and the outline',
+        spread(a.keystroke),
+        spread(b.keystroke),
+        ratio(a.keystroke.median, b.keystroke.median),
+      ],
+    ],
+  );
+}
+
+async function main(): Promise<void> {
+  const text = corpusOfSize(megabytes);
+  const old = before ? await openSession(before, text) : undefined;
+  const current = await openSession(server, text);
+  for (let k = 0; k < edits; k++) {
+    await old?.keystroke(k);
+    await current.keystroke(k);
+  }
+  await old?.shutdown();
+  await current.shutdown();
+  if (old) compare(old, current);
+  report(current);
 }
 
 main().catch((error) => {
