@@ -227,14 +227,7 @@ function paragraphSymbol(
   // A block inside the paragraph opens on one of its lines (a block never ends before its opener).
   const blocks = blocksOpenedIn(summaries, paragraph.startLine, paragraph.endLine)
     .filter((b) => b.endLine <= paragraph.endLine)
-    .map((b) =>
-      symbol(
-        BLOCK_NAMES[b.kind],
-        SymbolKind.Event,
-        lineRange(cable, b.opener.line, b.endLine, reader),
-        spanRange(cable, b.opener),
-      ),
-    );
+    .map((b) => blockSymbol(cable, b, reader));
   const detail = paragraph.marker === 'garbledPilcrow' ? `written "${paragraph.writtenNumber}."` : undefined;
   return symbol(
     `¶${paragraph.number}${marking} ${paragraphLead(reader.line(cable, paragraph.startLine), paragraph)}`,
@@ -243,6 +236,16 @@ function paragraphSymbol(
     spanRange(cable, paragraph.numberSpan),
     detail,
     blocks,
+  );
+}
+
+/** A Summary/Comment block, from its opener to its end. */
+function blockSymbol(cable: Cable, block: Block, reader: CableReader): DocumentSymbol {
+  return symbol(
+    BLOCK_NAMES[block.kind],
+    SymbolKind.Event,
+    lineRange(cable, block.opener.line, block.endLine, reader),
+    spanRange(cable, block.opener),
   );
 }
 
@@ -260,14 +263,7 @@ function looseBlocks(
   };
   return blocksOpenedIn(summaries, section.startLine, section.endLine)
     .filter((b) => !holds(b))
-    .map((b) =>
-      symbol(
-        BLOCK_NAMES[b.kind],
-        SymbolKind.Event,
-        lineRange(cable, b.opener.line, b.endLine, reader),
-        spanRange(cable, b.opener),
-      ),
-    );
+    .map((b) => blockSymbol(cable, b, reader));
 }
 
 /** The paragraphs that start in a section: a run of the cable's paragraphs, which are in order. */
