@@ -38,7 +38,7 @@ const FIXES: Array<[string, RegExp, boolean]> = [
   ['classification-form', /^Write the classification as C O N F I D E N T I A L$/, true],
   ['unknown-tag', /^Change to PHUM$/, true],
   ['julian-day-mismatch', /^Change the Julian day to 289/, true],
-  ['julian-day-mismatch', /^Change the DTG to 171223Z OCT 09/, false],
+  ['serial-mismatch', /^Change the DE serial to #1151$/, true],
   ['false-paragraph-sign', /^Remove the false paragraph sign$/, false],
 ];
 
@@ -61,6 +61,27 @@ for (const [code, title, restores] of FIXES) {
     );
   });
 }
+
+test('julian-day-mismatch rewrites the side that the DECL date does not witness, and no date without a witness', () => {
+  const late = WELL_FORMED.replace('2891223', '2901223');
+  assert.deepEqual(
+    quickFixes(late, 'julian-day-mismatch').map((a) => a.title),
+    ["Change the Julian day to 289 (the DTG's day)"],
+  );
+  const declOnJulianDay = late.replace('DECL: 10/16/2019', 'DECL: 10/17/2019');
+  assert.deepEqual(
+    quickFixes(declOnJulianDay, 'julian-day-mismatch').map((a) => a.title),
+    ["Change the DTG to 171223Z OCT 09 (the Julian day's date)"],
+  );
+  assert.deepEqual(quickFixes(late.replace('DECL: 10/16/2019', 'DECL: 01/01/2019'), 'julian-day-mismatch'), []);
+});
+
+test('julian-day-mismatch: a transmission just after midnight, within the hour, is no mismatch (09STATE83026)', () => {
+  const afterMidnight = WELL_FORMED.replace('2891223', '2900014').replace('161223Z', '162356Z');
+  const reader = new CableReader(CableModel.parse(afterMidnight));
+  const codes = documentDiagnostics(documentContext(reader.model)).map((d) => d.code);
+  assert.ok(!codes.includes('julian-day-mismatch') && !codes.includes('julian-time-mismatch'), codes.join(' '));
+});
 
 test('the security fix also offers the reverse: the classification line to match the letters', () => {
   const broken = WELL_FORMED.replace('ZNY CCCCC ZZH', 'ZNY SSSSS ZZH');

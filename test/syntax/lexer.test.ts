@@ -12,6 +12,18 @@ const CASES: Array<[string, string, string[], string[]?]> = [
   ['VZCZCADI319', 'transmission', ['prosign:VZCZC', 'channel:ADI319']],
   ['VZCZCXRO1864 RUEHDBU', 'transmission', ['prosign:VZCZC', 'channel:XRO1864'], ['transmission-shape']],
   ['VZCZCxro1864', 'transmission', ['prosign:VZCZC', 'channel:xro1864'], ['transmission-shape']],
+  // operator tails after the DTG and the security line (spec §3.4): tokens of their own, no problem
+  [
+    'O 091547Z OCT 09 (CCY ADC1AECC MSI3311-632)',
+    'dtg',
+    ['precedence:O', 'dateTimeGroup:091547Z OCT 09', 'operatorTail:(CCY ADC1AECC MSI3311-632)'],
+  ],
+  ['R 102210Z FEB 10 ZFF3', 'dtg', ['precedence:R', 'dateTimeGroup:102210Z FEB 10', 'operatorTail:ZFF3']],
+  [
+    'ZNY CCCCC ZZH(CCY AD6CB6C9 WSC6493 634)',
+    'security',
+    ['prosign:ZNY', 'securityLetters:CCCCC', 'prosign:ZZH', 'operatorTail:(CCY AD6CB6C9 WSC6493 634)'],
+  ],
   // 3.2 precedence / relay line and its continuation
   ['RR RUEHDBU', 'relay', ['precedence:RR', 'routingIndicator:RUEHDBU']],
   [

@@ -141,7 +141,10 @@ function lexHeaderLine(text: string): LexedLine | undefined {
   if (c === 68 /* D */ && c1 === 69 /* E */ && c2 === 32 && /^DE +(?:R[A-Z0-9]{2,8}\b|\S+ +#)/.test(text))
     return lexStationSerial(text);
   if (c === 90 /* Z */ && c1 === 78 /* N */ && /^ZN[A-Z] /.test(text)) return lexSecurity(text);
-  if (c1 === 32 && /^[A-Z](?: [A-Z])? +\d{5,6}Z? +[A-Za-z]{3} +\d{2,4}(?: +Z[A-Z]{2}\b.*)? *$/.test(text))
+  if (
+    c1 === 32 &&
+    /^[A-Z](?: [A-Z])? +\d{5,6}Z? +[A-Za-z]{3} +\d{2,4}(?: +(?:Z[A-Z]{2}[A-Z0-9]*\b|\().*)? *$/.test(text)
+  )
     return lexDtg(text);
   if (c1 === c && c2 === 32 && /^([A-Z])\1 +R[A-Z]/.test(text)) return lexRelay(text, 'relay');
   if (c === 82 /* R */ && /^R[A-Z]{3,6}(?: +R[A-Z]{3,6})* *$/.test(text)) return lexRelay(text, 'relayContinuation');
@@ -383,7 +386,11 @@ function lexSecurity(text: string): LexedLine {
       )
       .build('security');
   if (zzh.text === 'ZZH') line.word('prosign', zzh);
-  else
+  else if (zzh.text.startsWith('ZZH(')) {
+    // `ZZH(CCY AD6CB6C9 WSC6493 634)`: the operator tail written without its space.
+    line.token('prosign', zzh.start, zzh.start + 3);
+    tail.unshift({ text: zzh.text.slice(3), start: zzh.start + 3, end: zzh.end });
+  } else
     line.problem(
       'security-shape',
       zzh.start,
@@ -414,7 +421,7 @@ function lexDtg(text: string): LexedLine {
   }
   const [time, month, year, ...tail] = parts.slice(index);
   line.token('dateTimeGroup', time.start, year.end);
-  // Operator signs after a serviced retransmission (ZDK, ZDK MANY SVCS).
+  // Operator signs after a serviced retransmission (ZDK, ZDK MANY SVCS, ZFF3, (CCY ADC1AECC MSI3311-632)).
   if (tail.length) line.token('operatorTail', tail[0].start, tail[tail.length - 1].end);
   const dayTime = /^(\d\d)(\d\d)(\d\d)(Z?)$/.exec(time.text);
   if (!dayTime) {

@@ -82,3 +82,29 @@ export function isOtherCable(facts: RuleContext['facts']): boolean {
   if (!body?.serial || !body.post || !facts.originator) return false;
   return (!de || de.value !== body.serial.value % 10000) && !samePost(facts.originator.value, body.post.value);
 }
+
+/**
+ * How far the DE line's transmission time may follow the DTG, in minutes (spec §6 rule 1: the same minute or up to an
+ * hour later; one minute earlier occurs).
+ */
+export const TRANSMISSION_DELAY = { min: -1, max: 60 } as const;
+
+/**
+ * Minutes from the DTG to the DE line's Julian day and time, the Julian day read in the DTG's year or the next or the
+ * previous one (a cable released on 31 December is sent on day 001), whichever is nearest. Undefined without both.
+ */
+export function transmissionDelay(facts: RuleContext['facts']): number | undefined {
+  const de = facts.stationSerial;
+  const dtg = facts.dtg?.value;
+  if (de?.julianDay === undefined || de.hour === undefined || de.minute === undefined || !dtg?.date) return undefined;
+  const released = Date.UTC(dtg.year, dtg.month, dtg.day, dtg.hour, dtg.minute);
+  let nearest: number | undefined;
+  for (const year of [dtg.year, dtg.year + 1, dtg.year - 1]) {
+    const minutes = (Date.UTC(year, 0, de.julianDay, de.hour, de.minute) - released) / 60_000;
+    if (nearest === undefined || Math.abs(minutes) < Math.abs(nearest)) nearest = minutes;
+  }
+  return nearest;
+}
+
+export const withinTransmissionDelay = (minutes: number) =>
+  minutes >= TRANSMISSION_DELAY.min && minutes <= TRANSMISSION_DELAY.max;

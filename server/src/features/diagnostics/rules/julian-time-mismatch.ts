@@ -1,7 +1,7 @@
 // julian-time-mismatch: the DE line's time against the DTG's (transmission follows release).
 import { dayOfYear } from '../../../facts/facts';
 import { Rule } from '../rule';
-import { finding } from './helpers';
+import { finding, transmissionDelay, withinTransmissionDelay } from './helpers';
 
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
@@ -12,21 +12,15 @@ const rule: Rule = {
   check: ({ facts }) => {
     const de = facts.stationSerial;
     const dtg = facts.dtg?.value;
-    if (
-      !de?.julianSpan ||
-      de.hour === undefined ||
-      de.minute === undefined ||
-      !dtg?.date ||
-      de.julianDay !== dayOfYear(dtg.date)
-    )
-      return [];
-    const difference = de.hour * 60 + de.minute - (dtg.hour * 60 + dtg.minute);
-    if (difference >= -1 && difference <= 60) return [];
+    const delay = transmissionDelay(facts);
+    // A different day is julian-day-mismatch's to report.
+    if (!de?.julianSpan || delay === undefined || !dtg?.date || de.julianDay !== dayOfYear(dtg.date)) return [];
+    if (withinTransmissionDelay(delay)) return [];
     const span = { ...de.julianSpan, start: de.julianSpan.start + 3 };
     return [
       finding(
         span,
-        `Transmission time ${twoDigits(de.hour)}${twoDigits(de.minute)} is ${difference > 0 ? `${difference} minutes after` : `${-difference} minutes before`} the DTG time ${twoDigits(dtg.hour)}${twoDigits(dtg.minute)}Z: expected the same time or up to an hour later.`,
+        `Transmission time ${twoDigits(de.hour!)}${twoDigits(de.minute!)} is ${delay > 0 ? `${delay} minutes after` : `${-delay} minutes before`} the DTG time ${twoDigits(dtg.hour)}${twoDigits(dtg.minute)}Z: expected the same time or up to an hour later.`,
       ),
     ];
   },
