@@ -1,4 +1,5 @@
 // Hover: what the token under the cursor means, in concise markdown.
+import { HEADER_FORMS } from '../syntax/headerGrammar';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { MONTHS } from '../vocabulary/months';
 import { parseContinuationHeader } from '../syntax/structure';
@@ -255,7 +256,7 @@ export function hover(context: DocumentContext, position: Position): Hover | nul
   if (!cable) return null;
   const rel = position.line - cable.startLine;
   const token = cable.lines[rel]?.tokens.find((t) => t.start <= position.character && position.character < t.end);
-  if (!token) return null;
+  if (!token) return unrecognisedHeaderHover(context, cable, rel, position.line);
   const value = describeToken(context, cable, reader.facts(cable), rel, token);
   if (!value) return null;
   return {
@@ -264,5 +265,19 @@ export function hover(context: DocumentContext, position: Position): Hover | nul
       start: { line: position.line, character: token.start },
       end: { line: position.line, character: token.end },
     },
+  };
+}
+
+/** A header line that fits no role has no token: the hover covers the line and says what was expected there. */
+function unrecognisedHeaderHover(context: DocumentContext, cable: Cable, rel: number, line: number): Hover | null {
+  const expected = cable.header.find((h) => h.line === rel)?.expected;
+  if (!expected) return null;
+  const text = context.reader.line(cable, rel);
+  return {
+    contents: {
+      kind: MarkupKind.Markdown,
+      value: `**Unrecognised header line**: no header line has this shape. Expected here: ${HEADER_FORMS[expected]}.`,
+    },
+    range: { start: { line, character: 0 }, end: { line, character: text.trimEnd().length } },
   };
 }

@@ -1,5 +1,6 @@
 // Outline (document symbols): one symbol per cable, then its header, caption block, sections,
 // paragraphs and Summary/Comment blocks. Breadcrumbs follow from the same tree.
+import { HEADER_FORMS } from '../syntax/headerGrammar';
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import { paragraphLead } from '../syntax/structure';
 import { Block, Cable, Paragraph, Section, Span } from '../syntax/types';
@@ -79,6 +80,12 @@ function headerSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
       continue;
     }
     addressGroup = undefined;
+    if (field.expected) {
+      // A line that fits no role: its text, and the role expected at its place.
+      const role = HEADER_FORMS[field.expected]!.split(':')[0];
+      symbols.push(symbol(`Unrecognised: ${text}`, SymbolKind.Key, range, range, `expected ${role}`));
+      continue;
+    }
     const detail = field.kind === 'from' ? address : field.kind === 'stationSerial' ? ri : undefined;
     symbols.push(
       symbol(

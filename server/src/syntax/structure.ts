@@ -1,12 +1,14 @@
 // Structure: lexed lines -> cables -> header, caption block, sections, paragraphs, blocks.
 // Cables are independent: each is built from its own lines only, so an edit rebuilds one cable.
 import { codeAt, isDigit, lexLine, lexReferenceItem, lexTagCodes, startsWithPilcrow } from './lexer';
+import { HEADER_FORMS, HEADER_ORDER, headerRank, isDamagedOpener, NearMiss, nearMisses } from './headerGrammar';
 import {
   Block,
   BlockKind,
   Cable,
   ContinuationHeader,
   LexedLine,
+  LineProblem,
   LineKind,
   Paragraph,
   Section,
@@ -42,11 +44,14 @@ export class CableBoundaries {
   /** Feeds the next line; true when it opens a new cable. */
   opens(line: LexedLine, text: string): boolean {
     const kind = line.kind;
-    if (kind === 'text' || kind === 'blank') return false; // most lines: neither a boundary nor a header or body line
+    if (kind === 'blank') return false;
+    // Most lines are prose: a boundary only when a body came before, and the line is a damaged transmission or DTG.
+    if (kind === 'text' && !(this.hasBody && isDamagedOpener(text))) return false;
     const opens =
       this.hasBody &&
       (kind === 'transmission' ||
         kind === 'dtg' ||
+        kind === 'text' ||
         (kind === 'preHeader' && text.startsWith('This record is a partial extract')));
     if (opens) this.hasHeader = this.hasBody = false;
     if (HEADER_KINDS.has(kind)) this.hasHeader = true;
@@ -147,10 +152,12 @@ function buildHeader(cable: Cable, lines: LexedLine[], text: (rel: number) => st
   while (i < count && !HEADER_KINDS.has(lines[i].kind) && lines[i].kind !== 'paragraph') i++;
   if (i === count || lines[i].kind === 'paragraph') i = 0;
   if (i < count && HEADER_KINDS.has(lines[i].kind)) {
+    i = damagedFirstLine(lines, text, i);
     const headerStart = i;
     let last = i;
     let inAddresses = false;
     let previous: LineKind = 'blank';
+    let highest = -1;
     for (; i < count; i++) {
       let line = lines[i];
       if (line.kind === 'blank' || line.kind === 'preHeader') continue;
@@ -158,13 +165,35 @@ function buildHeader(cable: Cable, lines: LexedLine[], text: (rel: number) => st
         if (!inAddresses) break;
         line = lines[i] = relex(text(i), 'address');
       } else if (!HEADER_KINDS.has(line.kind)) {
+        if (line.kind !== 'text') break;
+        const reading = readNearMiss(text(i), highest, previous);
+        if (reading) line = lines[i] = reading;
         // Addressees without routing indicators (older traffic) continue a TO/INFO/XMT list.
-        if (!inAddresses || i !== last + 1 || line.kind === 'classification' || line.kind === 'paragraph') break;
-        line = lines[i] = relex(text(i), 'address');
+        else if (inAddresses && i === last + 1) line = lines[i] = relex(text(i), 'address');
+        else if (continuesHeader(lines, text, i + 1, highest)) {
+          const expected = expectedAfter(previous);
+          lines[i] = withProblem(line, {
+            code: 'unrecognised-header-line',
+            start: 0,
+            end: text(i).trimEnd().length,
+            message: `Unrecognised header line: expected ${HEADER_FORMS[expected]}.`,
+          });
+          cable.header.push({ kind: 'text', line: i, expected });
+          last = i;
+          continue;
+        } else break;
       }
       if (line.kind === 'transmission' && cable.header.some((h) => h.kind === 'transmission')) break;
+      if (SINGLE_LINES.has(line.kind) && cable.header.some((h) => h.kind === line.kind))
+        line = lines[i] = withProblem(line, {
+          code: 'duplicate-header-line',
+          start: 0,
+          end: text(i).trimEnd().length,
+          message: `A second ${HEADER_FORMS[line.kind]!.split(':')[0].slice(4)}: a header has one.`,
+        });
       if (line.kind === 'to' || line.kind === 'info' || line.kind === 'exempt') inAddresses = true;
       cable.header.push({ kind: line.kind, line: i });
+      highest = Math.max(highest, headerRank(line.kind));
       previous = line.kind;
       last = i;
     }
@@ -179,6 +208,70 @@ function buildHeader(cable: Cable, lines: LexedLine[], text: (rel: number) => st
     if (line.problems.length && HEADER_KINDS.has(line.kind) && !own.has(k)) lines[k] = { ...line, problems: [] };
   }
   return i;
+}
+
+/** The header lines a header has once: a second one is a duplicate (a second VZCZC opens an embedded record). */
+const SINGLE_LINES = new Set<LineKind>(['relay', 'stationSerial', 'security', 'dtg', 'from', 'to']);
+
+/** The header's first line, or the line right above it when that is a damaged header line of an earlier rank. */
+function damagedFirstLine(lines: LexedLine[], text: (rel: number) => string, first: number): number {
+  let above = first - 1;
+  while (above >= 0 && lines[above].kind === 'blank') above--;
+  if (above < 0 || lines[above].kind !== 'text') return first;
+  const reading = readNearMiss(text(above), -1, 'blank');
+  if (!reading || headerRank(reading.kind) >= headerRank(lines[first].kind)) return first;
+  lines[above] = reading;
+  return above;
+}
+
+/**
+ * A line the lexer did not recognise, read as the header line it is one edit away from: of several, the first that
+ * fits after the header's highest line so far. Its keyword is restored by a fix only when the reading is certain.
+ */
+function readNearMiss(text: string, highest: number, previous: LineKind): LexedLine | undefined {
+  const misses = nearMisses(text);
+  // Only a line that fits after the header so far: an earlier one would start a copy (an embedded record).
+  const fitting = misses.filter((m) => headerRank(m.line.kind) > highest);
+  if (fitting.length === 0) return undefined;
+  const chosen: NearMiss = fitting[0];
+  const certain = fitting.length === 1;
+  const [keywordProblem, ...rest] = chosen.line.problems;
+  const written = text.slice(keywordProblem.start, keywordProblem.end);
+  const form = HEADER_FORMS[chosen.line.kind]!;
+  const problem: LineProblem = {
+    ...keywordProblem,
+    message: chosen.keyword
+      ? `"${written}" is most likely the keyword ${chosen.keyword}: read as ${form}.`
+      : `"${written}" does not fit ${form}; read as that line from its place after ${HEADER_FORMS[previous]?.split(':')[0] ?? 'the start'}.`,
+  };
+  if (chosen.keyword && certain) problem.replacement = chosen.keyword;
+  return { kind: chosen.line.kind, tokens: chosen.line.tokens, problems: [problem, ...rest] };
+}
+
+/** The line expected after a header line (an address, INFO or XMT within an address list). */
+function expectedAfter(previous: LineKind): LineKind {
+  const rank = headerRank(previous);
+  if (previous === 'address' || rank >= headerRank('to')) return 'address';
+  return HEADER_ORDER[rank + 1];
+}
+
+/**
+ * Whether the next line that is not blank continues the header in order: a line of a later rank, or an address or a
+ * relay continuation where its list is. A header line of an earlier rank starts a copy (an embedded record).
+ */
+function continuesHeader(lines: LexedLine[], text: (rel: number) => string, from: number, highest: number): boolean {
+  let k = from;
+  while (k < lines.length && lines[k].kind === 'blank') k++;
+  if (k === lines.length) return false;
+  const kind = lines[k].kind;
+  if (kind === 'text') return nearMisses(text(k)).some((m) => headerRank(m.line.kind) > highest);
+  if (kind === 'address') return highest >= headerRank('to');
+  if (kind === 'relayContinuation') return highest === headerRank('relay') || highest >= headerRank('to');
+  return HEADER_KINDS.has(kind) && headerRank(kind) > highest;
+}
+
+function withProblem(line: LexedLine, problem: LineProblem): LexedLine {
+  return { kind: line.kind, tokens: line.tokens, problems: [problem, ...line.problems] };
 }
 
 /**

@@ -94,6 +94,9 @@ export type ProblemCode =
   | 'executive-order-shape'
   | 'reason-letter'
   | 'embedded-header'
+  | 'unrecognised-header-line'
+  | 'header-keyword'
+  | 'duplicate-header-line'
   | 'false-paragraph-sign';
 
 /** A problem found in the shape of one line. `code` names the rule that reports it. */
@@ -102,6 +105,8 @@ export interface LineProblem {
   start: number;
   end: number;
   message: string;
+  /** The text that certainly replaces the span (a damaged keyword's): the rule's quick fix. */
+  replacement?: string;
 }
 
 export interface LexedLine {
@@ -154,6 +159,8 @@ export interface Section {
 export interface HeaderField {
   kind: LineKind;
   line: number;
+  /** A line that fits no role there: the role expected at its place (its kind is 'text'). */
+  expected?: LineKind;
 }
 
 export interface ContinuationHeader {

@@ -1,17 +1,6 @@
 // header-order: the routing header's lines in their canonical order.
+import { headerRank } from '../../../syntax/headerGrammar';
 import { Rule } from '../rule';
-
-const CANONICAL_HEADER_ORDER = [
-  'transmission',
-  'relay',
-  'stationSerial',
-  'security',
-  'dtg',
-  'from',
-  'to',
-  'info',
-  'exempt',
-];
 
 const rule: Rule = {
   code: 'header-order',
@@ -20,7 +9,7 @@ const rule: Rule = {
   check: ({ cable, reader }) => {
     let highest = -1;
     for (const field of cable.header) {
-      const rank = CANONICAL_HEADER_ORDER.indexOf(field.kind);
+      const rank = headerRank(field.kind);
       if (rank < 0) continue;
       if (rank < highest) {
         const text = reader.line(cable, field.line);

@@ -40,7 +40,14 @@ function problemsByCode(cable: Cable): Map<ProblemCode, Finding[]> {
   };
   const lines = cable.lines;
   for (let rel = 0; rel < lines.length; rel++) {
-    for (const p of lines[rel].problems) add(p.code, { line: rel, start: p.start, end: p.end, message: p.message });
+    for (const p of lines[rel].problems)
+      add(p.code, {
+        line: rel,
+        start: p.start,
+        end: p.end,
+        message: p.message,
+        ...(p.replacement === undefined ? {} : { data: { replacement: p.replacement } }),
+      });
   }
   for (const p of cable.problems) add(p.code, p);
   problemsCache.set(cable, byCode);

@@ -19,6 +19,9 @@ import executiveOrderShape from './executive-order-shape';
 import reasonLetter from './reason-letter';
 import embeddedHeader from './embedded-header';
 import falseParagraphSign from './false-paragraph-sign';
+import unrecognisedHeaderLine from './unrecognised-header-line';
+import headerKeyword from './header-keyword';
+import duplicateHeaderLine from './duplicate-header-line';
 import missingHeaderLine from './missing-header-line';
 import headerOrder from './header-order';
 import julianDayMismatch from './julian-day-mismatch';
@@ -56,6 +59,9 @@ const SYNTAX_RULES: { [Code in ProblemCode]: Rule & { code: Code } } = {
   'reason-letter': reasonLetter,
   'embedded-header': embeddedHeader,
   'false-paragraph-sign': falseParagraphSign,
+  'unrecognised-header-line': unrecognisedHeaderLine,
+  'header-keyword': headerKeyword,
+  'duplicate-header-line': duplicateHeaderLine,
 };
 
 export const RULES: readonly Rule[] = [
