@@ -1,7 +1,7 @@
 // The routing header read as a grammar: each line has a role by its place and its shape; a line one edit away from a
 // header line (a near miss) is read as that line. Pure functions of a line's text; structure.ts assigns the roles.
 import { editDistance } from '../vocabulary/tags';
-import { lexLine } from './lexer';
+import { isDigit, lexLine } from './lexer';
 import { LexedLine, LineKind, LineProblem } from './types';
 
 /** The header lines in their canonical order (spec §2, §6 rule 15); address lines share the rank of their list. */
@@ -59,8 +59,15 @@ const ROUTING_INDICATORS = /^(?: +R[A-Z]{3,6})+ *$/;
 const DAMAGED_DTG = /^ ?[A-Z]{0,2}(?: [A-Z])? *\d{4,7}[A-Z]?(?: *[A-Z]{3}| [A-Za-z]{2,4}) *\d{1,4} *$/;
 const DAMAGED_TRANSMISSION = /^[A-Z]{4,6}[A-Z]{3}\d{1,4} *$/;
 
-/** True when a line the lexer took for prose is a damaged transmission or DTG line (both open a cable). */
+/**
+ * True when a line the lexer took for prose is a damaged transmission or DTG line (both open a cable). Called on
+ * every prose line after a body, on every keystroke: both end in a digit, which rules out most prose before any
+ * pattern runs.
+ */
 export function isDamagedOpener(text: string): boolean {
+  let end = text.length - 1;
+  while (text.charCodeAt(end) === 32) end--;
+  if (!isDigit(text.charCodeAt(end))) return false;
   return readDamagedTransmission(text) !== undefined || DAMAGED_DTG.test(text);
 }
 
