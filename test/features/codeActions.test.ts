@@ -6,6 +6,7 @@ import { codeActions, FIX_ALL_KIND } from '../../server/src/features/codeActions
 import { documentDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
 import { CableReader } from '../../server/src/facts/facts';
 import { CableModel } from '../../server/src/syntax/model';
+import { RULES } from '../../server/src/features/diagnostics/rules';
 import { DEFECTS, WELL_FORMED } from '../support/defects';
 import { readFixture } from '../support/fixtures';
 import { documentContext } from '../support/context';
@@ -110,4 +111,14 @@ test('fix all: the three garbled paragraph signs of the seed, as a quick fix and
     ),
     [],
   );
+});
+
+test('header-keyword: every example is restored by its fix (a damaged precedence from the DTG line)', () => {
+  const rule = RULES.find((r) => r.code === 'header-keyword')!;
+  for (const { good, bad } of rule.examples) {
+    const broken = WELL_FORMED.replace(good, bad);
+    const fixes = quickFixes(broken, 'header-keyword');
+    assert.equal(fixes.length, 1, `${bad}: ${fixes.map((a) => a.title).join(' | ')}`);
+    assert.equal(apply(broken, fixes[0].edit!.changes![URI]), WELL_FORMED, bad);
+  }
 });

@@ -1,7 +1,7 @@
 // The routing header read as a grammar: each line has a role by its place and its shape; a line one edit away from a
 // header line (a near miss) is read as that line. Pure functions of a line's text; structure.ts assigns the roles.
 import { editDistance } from '../vocabulary/tags';
-import { isDigit, lexLine } from './lexer';
+import { isDigit, lexLine, PRECEDENCE_LETTERS } from './lexer';
 import { LexedLine, LineKind, LineProblem } from './types';
 
 /** The header lines in their canonical order (spec §2, §6 rule 15); address lines share the rank of their list. */
@@ -51,9 +51,20 @@ const KEYWORDS: ReadonlyArray<readonly [string, LineKind]> = [
 export interface NearMiss {
   line: LexedLine;
   keyword?: string;
+  /** What is wrong, when it is not a keyword: the structure's message otherwise. */
+  message?: string;
 }
 
-const DOUBLED_PRECEDENCE = /^([ZYOPR])\1$/;
+/** A date-time group without its precedence: how a DTG line reads once its precedence letter is lost. */
+const BARE_DATE = /^ *\d{6}Z [A-Za-z]{3} \d\d *$/;
+
+/** True when a line is a date-time group alone: a pre-header date, or a DTG line that lost its precedence. */
+export function isBareDate(text: string): boolean {
+  return BARE_DATE.test(text);
+}
+
+/** The precedence line's doubled letters: ZZ, YY, OO, PP, RR. */
+const DOUBLED_PRECEDENCES = [...PRECEDENCE_LETTERS].map((letter) => letter + letter);
 const ROUTING_INDICATORS = /^(?: +R[A-Z]{3,6})+ *$/;
 /** A DTG whose precedence, spaces or zone letter were damaged: anchored over the whole line, so prose never matches. */
 const DAMAGED_DTG = /^ ?[A-Z]{0,2}(?: [A-Z])? *\d{4,7}[A-Z]?(?: *[A-Z]{3}| [A-Za-z]{2,4}) *\d{1,4} *$/;
@@ -78,6 +89,7 @@ export function isDamagedOpener(text: string): boolean {
 export function nearMisses(text: string): NearMiss[] {
   const transmission = readDamagedTransmission(text);
   if (transmission) return [transmission];
+  if (BARE_DATE.test(text)) return [readBareDate(text)];
   // Its fields cannot be told apart: the line keeps its role, the date is not read.
   if (DAMAGED_DTG.test(text))
     return [{ line: marked({ kind: 'dtg', tokens: [], problems: [] }, 0, text.trimEnd().length) }];
@@ -85,9 +97,14 @@ export function nearMisses(text: string): NearMiss[] {
   const word = space < 0 ? text : text.slice(0, space);
   if (!word || word.length > 5) return [];
   const rest = space < 0 ? '' : text.slice(space);
-  // A precedence that is not a doubled letter, before routing indicators: the precedence line.
-  if (word.length === 2 && !DOUBLED_PRECEDENCE.test(word) && ROUTING_INDICATORS.test(rest))
-    return [{ line: marked(lexLine(`RR${rest}`), 0, 2) }];
+  // A precedence that is not a doubled letter, before routing indicators: the precedence line; its keyword is
+  // restored when one edit makes it a doubled precedence, and only one does (XOO, O).
+  if (word.length <= 3 && !DOUBLED_PRECEDENCES.includes(word) && ROUTING_INDICATORS.test(rest)) {
+    const doubled = DOUBLED_PRECEDENCES.filter((p) => editDistance(word, p) === 1);
+    if (doubled.length === 1)
+      return [{ line: shifted(lexLine(doubled[0] + rest), word.length - 2, word.length), keyword: doubled[0] }];
+    if (word.length === 2) return [{ line: marked(lexLine(`RR${rest}`), 0, 2) }];
+  }
   const found: NearMiss[] = [];
   for (const [keyword, kind] of KEYWORDS) {
     if (editDistance(word, keyword) !== 1) continue;
@@ -97,6 +114,25 @@ export function nearMisses(text: string): NearMiss[] {
   // ZMY CCCCC ZZH: the letters decide between ZNY and ZNR.
   if (found.length === 2 && found[0].line.kind === 'security') return [found[/ U{5}/.test(rest) ? 1 : 0]];
   return found;
+}
+
+/** A bare date read as the DTG line it was, its date still read; the problem stands on the date. */
+function readBareDate(text: string): NearMiss {
+  const indent = text.length - text.trimStart().length;
+  // Lexed with a precedence put in front, which is then dropped again: the reading does not invent one.
+  const lexed = lexLine(`R ${text.slice(indent)}`);
+  const shift = indent - 2;
+  const problem: LineProblem = { code: 'header-keyword', start: indent, end: indent + 7, message: '' };
+  return {
+    line: {
+      kind: 'dtg',
+      tokens: lexed.tokens
+        .filter((t) => t.start > 0)
+        .map((t) => ({ ...t, start: t.start + shift, end: t.end + shift })),
+      problems: [problem],
+    },
+    message: `The DTG line has no precedence: expected ${HEADER_FORMS.dtg}.`,
+  };
 }
 
 function readDamagedTransmission(text: string): NearMiss | undefined {

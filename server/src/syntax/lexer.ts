@@ -83,7 +83,9 @@ function isSorted(tokens: readonly Token[]): boolean {
 }
 
 const ROUTING_INDICATOR = /^R[A-Z]{3,6}$/;
-const PRECEDENCE_LETTERS = 'ZYOPR';
+export const PRECEDENCE_LETTERS = 'ZYOPR';
+/** How the notice of a partial extract (a cable known from its distribution copy) begins. */
+export const PARTIAL_EXTRACT_NOTICE = 'This record is a partial extract';
 const PRECEDENCE_WORDS = /^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT)$/;
 /** Whether a paragraph sign starts at `at`, as the renderings have it: ¶, a bad decode (U+FFFD), or a double decode (Â¶). */
 export function startsWithPilcrow(text: string, at: number): boolean {
@@ -718,8 +720,7 @@ function isPreHeaderLine(text: string, first: number): boolean {
   // Each pattern is tried only when the line starts as it must (most lines that start with T or P are prose): `This`,
   // `PAGE`, `<<`, or a dash in the window (`AF-00`, `ACTION AF-00`, `-----`) after a capital, digit or dash.
   const c = codeAt(text, first);
-  if (c === 84 /* T */)
-    return text.startsWith('This record is a partial extract', first) || hasDashedPreHeader(text, first);
+  if (c === 84 /* T */) return text.startsWith(PARTIAL_EXTRACT_NOTICE, first) || hasDashedPreHeader(text, first);
   if (c === 80 /* P */ && /^PAGE \d\d /.test(text.slice(first, first + 8))) return true;
   if (c === 60 /* < */) return /^<<\d+>> *$/.test(text.slice(first, first + 120));
   return hasDashedPreHeader(text, first);

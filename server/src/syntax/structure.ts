@@ -1,7 +1,23 @@
 // Structure: lexed lines -> cables -> header, caption block, sections, paragraphs, blocks.
 // Cables are independent: each is built from its own lines only, so an edit rebuilds one cable.
-import { codeAt, isDigit, lexLine, lexReferenceItem, lexTagCodes, startsWithPilcrow } from './lexer';
-import { HEADER_FORMS, HEADER_ORDER, headerRank, isDamagedOpener, NearMiss, nearMisses } from './headerGrammar';
+import {
+  codeAt,
+  isDigit,
+  lexLine,
+  PARTIAL_EXTRACT_NOTICE,
+  lexReferenceItem,
+  lexTagCodes,
+  startsWithPilcrow,
+} from './lexer';
+import {
+  HEADER_FORMS,
+  HEADER_ORDER,
+  headerRank,
+  isBareDate,
+  isDamagedOpener,
+  NearMiss,
+  nearMisses,
+} from './headerGrammar';
 import {
   Block,
   BlockKind,
@@ -33,8 +49,8 @@ const HEADER_KINDS = new Set<LineKind>([
 ]);
 
 /**
- * Finds where cables start, one line at a time. A transmission line, a DTG line or a partial-extract
- * notice opens a new cable once the current one has a body (a classification line after its header,
+ * Finds where cables start, one line at a time. A transmission line, a DTG line (also one damaged or without its
+ * precedence) or a partial-extract notice opens a new cable once the current one has a body (a classification line after its header,
  * or a paragraph); before that they belong to the current cable (an embedded copy of its header).
  */
 export class CableBoundaries {
@@ -52,7 +68,7 @@ export class CableBoundaries {
       (kind === 'transmission' ||
         kind === 'dtg' ||
         kind === 'text' ||
-        (kind === 'preHeader' && text.startsWith('This record is a partial extract')));
+        (kind === 'preHeader' && (text.startsWith(PARTIAL_EXTRACT_NOTICE) || isBareDate(text))));
     if (opens) this.hasHeader = this.hasBody = false;
     if (HEADER_KINDS.has(kind)) this.hasHeader = true;
     else if ((kind === 'classification' && this.hasHeader) || kind === 'paragraph') this.hasBody = true;
@@ -160,12 +176,12 @@ function buildHeader(cable: Cable, lines: LexedLine[], text: (rel: number) => st
     let highest = -1;
     for (; i < count; i++) {
       let line = lines[i];
-      if (line.kind === 'blank' || line.kind === 'preHeader') continue;
+      if (line.kind === 'blank' || (line.kind === 'preHeader' && !isBareDate(text(i)))) continue;
       if (line.kind === 'relayContinuation' && previous !== 'relay' && previous !== 'relayContinuation') {
         if (!inAddresses) break;
         line = lines[i] = relex(text(i), 'address');
       } else if (!HEADER_KINDS.has(line.kind)) {
-        if (line.kind !== 'text') break;
+        if (line.kind !== 'text' && line.kind !== 'preHeader') break;
         const reading = readNearMiss(text(i), highest, previous);
         if (reading) line = lines[i] = reading;
         // Addressees without routing indicators (older traffic) continue a TO/INFO/XMT list.
@@ -217,7 +233,10 @@ const SINGLE_LINES = new Set<LineKind>(['relay', 'stationSerial', 'security', 'd
 function damagedFirstLine(lines: LexedLine[], text: (rel: number) => string, first: number): number {
   let above = first - 1;
   while (above >= 0 && lines[above].kind === 'blank') above--;
-  if (above < 0 || lines[above].kind !== 'text') return first;
+  if (above < 0) return first;
+  // A bare date right above the FM line is its DTG line without the precedence (a pre-header date has lines between).
+  const bareDate = lines[above].kind === 'preHeader' && lines[first].kind === 'from' && isBareDate(text(above));
+  if (lines[above].kind !== 'text' && !bareDate) return first;
   const reading = readNearMiss(text(above), -1, 'blank');
   if (!reading || headerRank(reading.kind) >= headerRank(lines[first].kind)) return first;
   lines[above] = reading;
@@ -240,9 +259,11 @@ function readNearMiss(text: string, highest: number, previous: LineKind): LexedL
   const form = HEADER_FORMS[chosen.line.kind]!;
   const problem: LineProblem = {
     ...keywordProblem,
-    message: chosen.keyword
-      ? `"${written}" is most likely the keyword ${chosen.keyword}: read as ${form}.`
-      : `"${written}" does not fit ${form}; read as that line from its place after ${HEADER_FORMS[previous]?.split(':')[0] ?? 'the start'}.`,
+    message:
+      chosen.message ??
+      (chosen.keyword
+        ? `"${written}" is most likely the keyword ${chosen.keyword}: read as ${form}.`
+        : `"${written}" does not fit ${form}; read as that line from its place after ${HEADER_FORMS[previous]?.split(':')[0] ?? 'the start'}.`),
   };
   if (chosen.keyword && certain) problem.replacement = chosen.keyword;
   return { kind: chosen.line.kind, tokens: chosen.line.tokens, problems: [problem, ...rest] };

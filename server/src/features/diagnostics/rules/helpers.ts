@@ -94,7 +94,7 @@ export function isOtherCable(facts: RuleContext['facts']): boolean {
  * How far the DE line's transmission time may follow the DTG, in minutes (spec §6 rule 1: the same minute or up to an
  * hour later; one minute earlier occurs).
  */
-export const TRANSMISSION_DELAY = { min: -1, max: 60 } as const;
+const TRANSMISSION_DELAY = { min: -1, max: 60 } as const;
 
 /**
  * Minutes from the DTG to the DE line's Julian day and time, the Julian day read in the DTG's year or the next or the

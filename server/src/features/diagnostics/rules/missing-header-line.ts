@@ -1,41 +1,68 @@
 // missing-header-line: the lines a routing header must have, given the lines it has, reported where they belong.
 import { HEADER_FORMS, headerRank } from '../../../syntax/headerGrammar';
-import { LineKind } from '../../../syntax/types';
+import { Cable, LineKind } from '../../../syntax/types';
+import { PARTIAL_EXTRACT_NOTICE } from '../../../syntax/lexer';
+import { CableReader } from '../../../facts/facts';
 import { Finding, Rule } from '../rule';
 
-/** A line that, when present, calls for others: VZCZC for the precedence and DE lines, DE for ZNY, DTG and FM... */
+/**
+ * A line that, when present, calls for others. Real headers come in two shapes (corpus and audit corpus, 700 cables):
+ * the full ACP-127 header (VZCZC, precedence, DE, ZNY, DTG, FM, TO) and the short one (DTG, FM, TO); a FM line
+ * without a DTG is only seen in a partial extract, whose notice carries the date.
+ */
 const REQUIRED: ReadonlyArray<readonly [LineKind, readonly LineKind[]]> = [
   ['transmission', ['relay', 'stationSerial']],
-  ['stationSerial', ['security', 'dtg', 'from']],
+  ['relay', ['transmission', 'stationSerial']],
+  ['stationSerial', ['transmission', 'relay', 'security', 'dtg', 'from']],
+  ['security', ['stationSerial']],
   ['dtg', ['from']],
   ['from', ['to']],
+  ['to', ['from']],
 ];
 
 const rule: Rule = {
   code: 'missing-header-line',
   severity: 'error',
   description:
-    'A routing header has the lines its other lines call for: VZCZC a precedence and a DE line; DE its ZNY, DTG and FM lines; FM a TO line.',
+    'A routing header has the lines its other lines call for: VZCZC, precedence and DE lines together; DE its ZNY, DTG and FM lines; FM a DTG (but in a partial extract) and a TO line.',
   check: ({ cable, reader }) => {
     const has = (kind: LineKind) => cable.header.some((h) => h.kind === kind || h.expected === kind);
     const missing = new Set<LineKind>();
     for (const [present, required] of REQUIRED)
       if (has(present)) for (const kind of required) if (!has(kind)) missing.add(kind);
+    if (has('from') && !has('dtg') && !isPartialExtract(cable, reader)) missing.add('dtg');
     const findings: Finding[] = [];
     for (const kind of missing) {
-      // On the line that stands where it belongs: the first of a later rank, else the header's last line.
-      const at =
-        cable.header.find((h) => headerRank(h.kind) > headerRank(kind)) ?? cable.header[cable.header.length - 1];
+      // Where it belongs: on the line after the header's last line of an earlier rank, else after the header.
+      const rank = headerRank(kind);
+      let earlier = -1;
+      cable.header.forEach((h, k) => {
+        if (headerRank(h.kind) >= 0 && headerRank(h.kind) < rank) earlier = k;
+      });
+      const after = earlier === cable.header.length - 1;
+      const at = cable.header[after ? earlier : earlier + 1];
       findings.push({
         line: at.line,
         start: 0,
         end: Math.max(1, reader.line(cable, at.line).trimEnd().length),
-        message: `This header has no ${HEADER_FORMS[kind]!.split(':')[0].slice(4)}: expected ${HEADER_FORMS[kind]}, ${at === cable.header[cable.header.length - 1] && headerRank(at.kind) < headerRank(kind) ? 'after' : 'before'} this line.`,
+        message: `This header has no ${HEADER_FORMS[kind]!.split(':')[0].slice(4)}: expected ${HEADER_FORMS[kind]}, ${after ? 'after' : 'before'} this line.`,
       });
     }
     return findings;
   },
-  examples: [{ good: 'FM AMEMBASSY DUSHANBE\n', bad: '', flagged: 'TO RUEHC/SECSTATE WASHDC 0826' }],
+  examples: [
+    { good: 'FM AMEMBASSY DUSHANBE\n', bad: '', flagged: 'TO RUEHC/SECSTATE WASHDC 0826' },
+    { good: 'VZCZCXRO1864\nRR', bad: 'RR', flagged: 'RR RUEHDBU' },
+  ],
 };
 
 export default rule;
+
+/** True when the cable is a partial extract: its notice stands before the header. */
+function isPartialExtract(cable: Cable, reader: CableReader): boolean {
+  const headerStart = cable.header[0]?.line ?? 0;
+  for (let rel = 0; rel < headerStart; rel++)
+    if (cable.lines[rel].kind === 'preHeader' && reader.line(cable, rel).startsWith(PARTIAL_EXTRACT_NOTICE))
+      return true;
+  return false;
+}
