@@ -3,7 +3,8 @@
 //   BENCH_BASELINE_ONLY=ab,lsp node bench/baseline.mjs <ref>   runs some of them (ab, parse, memory, peer, lsp, pathological)
 //   and builds <ref>'s cable-lint as out/baseline/<ref>/dist/cable-lint.js, for BENCH_LINT_BEFORE (bench/lint.bench.ts)
 //   BENCH_BASELINE_ONLY=instructions: the full parse of the old and the current model counted in instructions by
-//   valgrind's callgrind (BENCH_SIZES, default 1,10 MB), which the machine's load does not move
+//   valgrind's callgrind (BENCH_SIZES, default 1,10 MB), which the machine's load does not move, and a keystroke in
+//   the middle of 10 MB
 // Extracts server/ at <ref> into out/baseline/<ref>/, copies this tree's bench files and test support beside it (the
 // same benchmark code then measures the old code), bundles them and the old server, and runs them. `ab` parses with
 // the old and the current model in one process, interleaved run by run: the before/after ratio least exposed to noise.
@@ -30,7 +31,7 @@ writeFileSync(
   `// Old (${ref}) and current model, interleaved in one process.
 import { CableModel as Old } from '../server/src/syntax/model';
 import { CableModel as New } from '../../../../server/src/syntax/model';
-import { corpusOfSize, formatMs, interleave, machine, measure, roundRatios, spread, table } from './support';
+import { corpusOfSize, formatMs, interleave, machine, roundRatios, spread, table } from './support';
 
 console.log(\`## Before (${ref}) and after, one process (\${machine()})\\n\`);
 const rows: string[][] = [];
@@ -40,12 +41,17 @@ for (const megabytes of (process.env.BENCH_SIZES ?? '1,10,100').split(',').map(N
   const r = roundRatios(t.after, t.before);
   rows.push([\`full parse \${megabytes} MB\`, spread(t.before), spread(t.after), \`\${(t.after.median / t.before.median).toFixed(2)}x (rounds \${r.min.toFixed(2)}–\${r.max.toFixed(2)})\`, \`\${(t.before.median / t.split.median).toFixed(1)}x -> \${(t.after.median / t.split.median).toFixed(1)}x\`]);
   if (megabytes === 10) {
-    for (const [label, Model] of [['before', Old], ['after', New]] as const) {
-      const model = Model.parse(text);
-      const middle = Math.floor(model.lineCount / 2);
-      let k = 0;
-      const typed = measure(200, () => model.applyChange({ range: { start: { line: middle, character: k }, end: { line: middle, character: k++ } }, text: 'x' }));
-      rows.push([\`keystroke in 10 MB, \${label}\`, label === 'before' ? spread(typed) : '', label === 'after' ? spread(typed) : '', '', \`p95 \${formatMs(typed.p95)}\`]);
+    // Keystrokes interleaved, one model then the other: in the middle line of the corpus (a header line: INFO) and in
+    // the first paragraph of its cable (prose).
+    const models = { before: Old.parse(text), after: New.parse(text) };
+    const middle = Math.floor(models.after.lineCount / 2);
+    const cable = models.after.cables.find((c) => c.startLine + c.lineCount > middle)!;
+    for (const [place, line] of [['header line', middle], ['prose', cable.startLine + cable.paragraphs[0].startLine]] as const) {
+      const typed = { before: 0, after: 0 };
+      const type = (label: 'before' | 'after') => () => models[label].applyChange({ range: { start: { line, character: typed[label] }, end: { line, character: typed[label]++ } }, text: 'x' });
+      const t = interleave(300, { before: type('before'), after: type('after') });
+      const r = roundRatios(t.after, t.before);
+      rows.push([\`keystroke in 10 MB (\${place})\`, spread(t.before), spread(t.after), \`\${(t.after.median / t.before.median).toFixed(2)}x (rounds \${r.min.toFixed(2)}–\${r.max.toFixed(2)})\`, \`p95 \${formatMs(t.before.p95)} -> \${formatMs(t.after.p95)}\`]);
     }
   }
 }
@@ -101,6 +107,13 @@ if (only?.includes('instructions')) {
 import { corpusOfSize } from '${join(process.cwd(), 'test', 'support', 'corpus')}';
 const text = corpusOfSize(Number(process.env.MB));
 for (let n = Number(process.env.N); n > 0; n--) CableModel.parse(text);
+// KEYS keystrokes typed into the middle line of the parsed corpus.
+if (process.env.KEYS) {
+  const model = CableModel.parse(text);
+  const middle = Math.floor(model.lineCount / 2);
+  for (let k = 0; k < Number(process.env.KEYS); k++)
+    model.applyChange({ range: { start: { line: middle, character: k }, end: { line: middle, character: k } }, text: 'x' });
+}
 `,
     );
     await esbuild.build({
@@ -120,6 +133,15 @@ for (let n = Number(process.env.N); n > 0; n--) CableModel.parse(text);
       `| ${megabytes} MB | ${(before / 1e6).toFixed(0)} M | ${(after / 1e6).toFixed(0)} M | ${(after / before).toFixed(3)}x |`,
     );
   }
+  // A keystroke in the middle line of 10 MB: 1000 typed minus the first 200 (compiled code warmed up), per keystroke.
+  const [before, after] = ['before', 'after'].map((label) => {
+    const script = join(dir, 'out', `parse-${label}.js`);
+    const typed = (count) => instructions(script, { MB: '10', N: '0', KEYS: String(count) });
+    return (typed(1000) - typed(200)) / 800;
+  });
+  console.log(
+    `| keystroke in 10 MB | ${(before / 1e3).toFixed(0)} k | ${(after / 1e3).toFixed(0)} k | ${(after / before).toFixed(3)}x |`,
+  );
 }
 
 // The benchmarks of the parser and the server (the grammar, index and linter benchmarks measure other code).
