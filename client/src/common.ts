@@ -1,10 +1,10 @@
 // What the desktop (extension.ts, server in a Node process) and the web extension (browserExtension.ts, server in a
 // web worker) share: client options, commands, the status bar and the user's code tables. No Node modules here.
 import * as vscode from 'vscode';
-import { BaseLanguageClient, LanguageClientOptions, State } from 'vscode-languageclient';
+import { BaseLanguageClient, ErrorAction, ErrorHandler, LanguageClientOptions, State } from 'vscode-languageclient';
 import { TableFile, TABLES_METHOD, TablesParams } from '../../server/src/protocol';
 import { detectPlainTextCables, firstCableDocument } from './plainTextCables';
-import { restartServer } from './restart';
+import { restartingErrorHandler, restartServer } from './restart';
 import { CableStatusBar, REVEAL_CLASSIFICATION_COMMAND, revealClassification } from './statusBar';
 import { UserTables } from './userTables';
 
@@ -29,11 +29,16 @@ export async function activateCable(
   await tables.reload();
   /** The tables the server has: a change while it starts is sent once it runs. */
   let sent: TableFile[] | undefined;
+  let defaultErrorHandler: ErrorHandler | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel,
     synchronize: { configurationSection: 'cable' },
     initializationOptions: () => ({ tables: { files: (sent = tables.files) } satisfies TablesParams }),
+    errorHandler: restartingErrorHandler(
+      () => (defaultErrorHandler ??= started.createDefaultErrorHandler()),
+      ErrorAction.Continue,
+    ),
   };
   const started = (client = createClient(clientOptions));
   const sendTables = () => {

@@ -2,7 +2,8 @@
 // just after its server died, while it restarts one, and in the ordinary case.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { restartServer } from '../../client/src/restart';
+import type { CloseAction, ErrorAction } from 'vscode-languageclient';
+import { restartingErrorHandler, restartServer } from '../../client/src/restart';
 
 function fakeClient(stop: () => Promise<void>, start: () => Promise<void> = async () => undefined) {
   const calls: string[] = [];
@@ -36,4 +37,20 @@ test('a start that fails reaches the user', async () => {
     () => Promise.reject(new Error('the server script is missing')),
   );
   await assert.rejects(restartServer(client), /the server script is missing/);
+});
+
+test('a failed write (a server that just died) continues, so that the close event restarts the server', async () => {
+  // The enums' values (vscode-languageclient loads `vscode`, which a Node test does not have).
+  const [Continue, Shutdown, Restart] = [
+    1 as ErrorAction.Continue,
+    2 as ErrorAction.Shutdown,
+    2 as CloseAction.Restart,
+  ];
+  const defaults = { error: () => ({ action: Shutdown }), closed: () => ({ action: Restart }) };
+  const handler = restartingErrorHandler(() => defaults, Continue);
+  const pipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+  assert.equal((await handler.error(pipe, undefined, undefined)).action, Continue);
+  // Read errors keep the default (shut down after the fourth), and so does the close event.
+  assert.equal((await handler.error(new Error('bad header'), undefined, 4)).action, Shutdown);
+  assert.equal((await handler.closed()).action, Restart);
 });
