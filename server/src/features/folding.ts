@@ -19,7 +19,8 @@ export function foldingRanges({ reader: { model } }: DocumentContext): FoldingRa
     if (cable.subject) add(at(cable.subject.startLine), at(cable.subject.endLine));
     if (cable.sections.length > 1)
       for (const s of cable.sections) add(at(s.startLine), at(Math.min(s.endLine, last)), FoldingRangeKind.Region);
-    for (const p of cable.paragraphs) add(at(p.startLine), at(p.endLine));
+    // A paragraph that the next one runs into folds up to the line before: folding it never hides the next one.
+    for (const p of cable.paragraphs) add(at(p.startLine), at(p.endColumn === undefined ? p.endLine : p.endLine - 1));
     for (const b of cable.blocks) add(at(b.opener.line), at(b.endLine), FoldingRangeKind.Region);
   }
   return ranges;

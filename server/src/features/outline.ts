@@ -1,8 +1,8 @@
 // Outline (document symbols): one symbol per cable, then its header, caption block, sections,
 // paragraphs and Summary/Comment blocks. Breadcrumbs follow from the same tree.
 import { HEADER_FORMS } from '../syntax/headerGrammar';
-import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
-import { paragraphLead } from '../syntax/structure';
+import { DocumentSymbol, Position, Range, SymbolKind } from 'vscode-languageserver-types';
+import { listItemLead, paragraphLead } from '../syntax/structure';
 import { Block, Cable, Paragraph, Section, Span } from '../syntax/types';
 import { CableReader } from '../facts/facts';
 import { DocumentContext } from './context';
@@ -233,17 +233,69 @@ function paragraphSymbol(
     : '';
   // A block inside the paragraph opens on one of its lines (a block never ends before its opener).
   const blocks = blocksOpenedIn(summaries, paragraph.startLine, paragraph.endLine)
-    .filter((b) => b.endLine <= paragraph.endLine)
+    .filter((b) => b.endLine <= paragraph.endLine && startsWithin(paragraph, b.opener))
     .map((b) => blockSymbol(cable, b, reader));
   const detail = paragraph.marker === 'garbledPilcrow' ? `written "${paragraph.writtenNumber}."` : undefined;
+  const range = paragraphRange(cable, paragraph, reader);
+  const children = [...blocks, ...listItemsIn(cable, paragraph, reader)].sort(
+    (a, b) => a.range.start.line - b.range.start.line,
+  );
+  // A block that reaches the line the next paragraph runs into ends where that paragraph starts.
+  for (const child of children) if (isAfter(child.range.end, range.end)) child.range.end = range.end;
   return symbol(
     `¶${paragraph.number}${marking} ${paragraphLead(reader.line(cable, paragraph.startLine), paragraph)}`,
     SymbolKind.Number,
-    lineRange(cable, paragraph.startLine, paragraph.endLine, reader),
+    range,
     spanRange(cable, paragraph.numberSpan),
     detail,
-    blocks,
+    children,
   );
+}
+
+/** Whether a span starts inside a paragraph that may share its first or last line with another (a run-in). */
+function startsWithin(paragraph: Paragraph, span: Span): boolean {
+  if (span.line === paragraph.startLine && span.start < paragraph.numberSpan.start) return false;
+  return !(span.line === paragraph.endLine && paragraph.endColumn !== undefined && span.start >= paragraph.endColumn);
+}
+
+function isAfter(a: Position, b: Position): boolean {
+  return a.line > b.line || (a.line === b.line && a.character > b.character);
+}
+
+/** A paragraph run into a line starts at its number; one that another runs into ends where that one starts. */
+function paragraphRange(cable: Cable, paragraph: Paragraph, reader: CableReader): Range {
+  const range = lineRange(cable, paragraph.startLine, paragraph.endLine, reader);
+  const first = paragraph.numberSpan.start;
+  if (reader.line(cable, paragraph.startLine).slice(0, first).trim()) range.start.character = first;
+  if (paragraph.endColumn !== undefined) range.end.character = paragraph.endColumn;
+  return range;
+}
+
+/** The list items numbered inside a paragraph, each from its number to the next item or the paragraph's end. */
+function listItemsIn(cable: Cable, paragraph: Paragraph, reader: CableReader): DocumentSymbol[] {
+  const items = cable.listItems.slice(
+    firstIndexWhere(cable.listItems, (item) => item.line > paragraph.startLine),
+    firstIndexWhere(cable.listItems, (item) => item.line > paragraph.endLine),
+  );
+  return items.map((item, k) => {
+    const endLine = k + 1 < items.length ? items[k + 1].line - 1 : paragraph.endLine;
+    const text = reader.line(cable, item.line);
+    return symbol(
+      `${text.slice(item.start, item.end).trim()} ${listItemLead(text, item)}`,
+      SymbolKind.EnumMember,
+      {
+        start: { line: cable.startLine + item.line, character: item.start },
+        end: {
+          line: cable.startLine + endLine,
+          character:
+            endLine === paragraph.endLine && paragraph.endColumn !== undefined
+              ? paragraph.endColumn
+              : reader.line(cable, endLine).length,
+        },
+      },
+      spanRange(cable, item),
+    );
+  });
 }
 
 /** A Summary/Comment block, from its opener to its end. */

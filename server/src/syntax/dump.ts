@@ -35,9 +35,10 @@ export function dumpModel(model: CableModel): string {
         ? ` ${text(cable.startLine + p.portionMarking.line).slice(p.portionMarking.start, p.portionMarking.end)}`
         : '';
       out.push(
-        `  paragraph ${p.number} (${p.marker}, written ${p.writtenNumber})${marking} lines ${at(p.startLine)}-${at(p.endLine)}: ${paragraphLead(text(cable.startLine + p.startLine), p)}`,
+        `  paragraph ${p.number} (${p.marker}, written ${p.writtenNumber})${marking} lines ${at(p.startLine)}-${at(p.endLine)}${p.endColumn === undefined ? '' : `:${p.endColumn}`}: ${paragraphLead(text(cable.startLine + p.startLine), p)}`,
       );
     }
+    for (const item of cable.listItems) out.push(`  list item ${span(item)}`);
     for (const b of cable.blocks)
       out.push(
         `  block ${b.kind} ${span(b.opener)} to ${b.closer ? span(b.closer) : `unclosed, ends line ${at(b.endLine)}`}`,

@@ -615,11 +615,9 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   }
   if (c > 90) return undefined; // the rest start with a capital
   if (length <= 80 && endsWithPageOfTotal(text)) {
-    const header = /^[A-Z][A-Z .'-]*? \d{8} \d{3}(?:\.\d)? OF \d{3} *$/.exec(text.slice(first));
+    const header = CONTINUATION_HEADER.exec(text.slice(first));
     if (header)
-      return new LineBuilder()
-        .token('continuationHeader', first, first + header[0].trimEnd().length)
-        .build('continuationHeader');
+      return new LineBuilder().token('continuationHeader', first, first + header[1].length).build('continuationHeader');
   }
   if (length <= 600 && mayStartClassification(text, first)) {
     const classification = lexClassification(text, first);
@@ -632,15 +630,21 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   return undefined;
 }
 
-/** Necessary for a continuation header line: it ends with ` OF ` and three digits, then spaces. */
+/**
+ * A continuation header: post (cut to ten characters, sometimes in mixed case), serial, page and total, with one or
+ * two spaces before the page, `OF` or `of`, and a rendering's trailing backslash (`NEW DELHI 00005135  002 OF 008`).
+ */
+const CONTINUATION_HEADER = /^([A-Z][A-Za-z .'-]*? \d{8} {1,2}\d{3}(?:\.\d)? (?:OF|of) \d{3})(?: *\\)? *$/;
+
+/** Necessary for a continuation header line: it ends with ` OF ` (or ` of `) and three digits, then spaces. */
 function endsWithPageOfTotal(text: string): boolean {
   let end = text.length;
-  while (end > 0 && codeAt(text, end - 1) === 32) end--;
+  while (end > 0 && (codeAt(text, end - 1) === 32 || codeAt(text, end - 1) === 92) /* \\ */) end--;
   return (
     isDigit(codeAt(text, end - 1)) &&
     isDigit(codeAt(text, end - 2)) &&
     isDigit(codeAt(text, end - 3)) &&
-    text.startsWith(' OF ', end - 7)
+    (text.startsWith(' OF ', end - 7) || text.startsWith(' of ', end - 7))
   );
 }
 
@@ -1092,7 +1096,7 @@ function lexReasonLetters(text: string, from: number, line: LineBuilder): void {
  * The pattern backtracks exponentially in the number of space-separated words when it fails: its callers pass at most
  * 22 characters (the patterns that find the parentheses), where the worst case costs microseconds.
  */
-function isPortionMarking(parenthesised: string): boolean {
+export function isPortionMarking(parenthesised: string): boolean {
   return (
     /^\(\s*(?:U|SBU|C|S|TS|LOU)(?:\s*(?:\/\/?|-|\s)\s*[A-Za-z][A-Za-z ]*?)*\s*\)$/i.test(parenthesised) &&
     !/^\((?:US|UK|IS|CS|SU)\)$/i.test(parenthesised)
@@ -1352,4 +1356,5 @@ function isWordChar(code: number): boolean {
 
 const BLOCK_END = / *(?:summary(?: and comment)?|comment|note|text|talking points)\b\.?/iy;
 const NOTE_OPENER = /(?:Note|NOTE|Comment|COMMENT):/y;
-const GLUED_PAGE_HEADER = /\b[A-Z]{3,}(?: [A-Z]{2,})? \d{8} \d{3}(?:\.\d)? OF \d{3}$/;
+// The post is cut to ten characters and may hold spaces (`RIO DE JAN`).
+const GLUED_PAGE_HEADER = /\b[A-Z](?:[A-Z.'-]| (?=[A-Z])){1,9} \d{8} {1,2}\d{3}(?:\.\d)? OF \d{3}$/;

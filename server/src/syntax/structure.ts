@@ -32,6 +32,13 @@ import {
   Token,
 } from './types';
 import { firstIndexWhere } from '../util/search';
+import {
+  halfMarkingAfter,
+  halfMarkingProblem,
+  LooseMarker,
+  looseMarkerAtStart,
+  runInMarkers,
+} from './paragraphMarkers';
 
 const HEADER_KINDS = new Set<LineKind>([
   'transmission',
@@ -113,6 +120,10 @@ interface Candidate {
   marking: Token | undefined;
   number: number;
   marker: Paragraph['marker'];
+  /** Read by paragraphMarkers (run in, or malformed): a paragraph only where the numbering expects its number. */
+  loose: LooseMarker | undefined;
+  /** What is wrong with the marker, for a malformed one the lexer read (`¶1. C) Summary`). */
+  malformed: string | undefined;
 }
 
 export function buildCable(
@@ -132,6 +143,7 @@ export function buildCable(
     classifiedByLines: [],
     sections: [],
     paragraphs: [],
+    listItems: [],
     blocks: [],
     continuationHeaders: [],
     lines,
@@ -433,6 +445,7 @@ function compact(cable: Cable): Cable {
   cable.classifiedByLines = cable.classifiedByLines.slice();
   cable.sections = cable.sections.slice();
   cable.paragraphs = cable.paragraphs.slice();
+  cable.listItems = cable.listItems.slice();
   cable.blocks = cable.blocks.slice();
   cable.continuationHeaders = cable.continuationHeaders.slice();
   cable.problems = cable.problems.slice();
@@ -491,41 +504,42 @@ function buildParagraphs(
   to: number,
   continues: boolean,
 ): void {
-  const candidates: Candidate[] = [];
+  const candidates = findCandidates(cable, lines, text, from, to);
   let pilcrowCount = 0;
-  for (let k = from; k <= to; k++) {
-    const line = lines[k];
-    if (line.kind !== 'paragraph') continue;
-    const numberToken = line.tokens[0];
-    const written = firstNumber(text(k), numberToken.start, numberToken.end);
-    if (written < 0) continue;
-    const pilcrow = startsWithPilcrow(text(k), numberToken.start);
-    if (pilcrow) pilcrowCount++;
-    // All fields written out, in one shape: objects made by spreads or given fields later were slow to read.
-    candidates.push({
-      line: k,
-      written,
-      pilcrow,
-      numberToken,
-      marking: line.tokens.find((t) => t.kind === 'portionMarking'),
-      number: written,
-      marker: 'bare',
-    });
-  }
+  for (const c of candidates) if (c.pilcrow && !c.loose) pilcrowCount++;
   const usesPilcrow = pilcrowCount >= 2 || (pilcrowCount === 1 && candidates.length === 1);
   const opening = candidates[0];
   let expected =
     continues && opening && (opening.pilcrow || !isWrapped(lines, text, opening.line)) ? opening.written : 1;
   const accepted: Candidate[] = [];
+  let marked = 0;
+  // The number the next item of a list inside a paragraph would have (0: no list open).
+  let listNext = 0;
   // The next candidate with a paragraph sign after each candidate, found once from the end (not once per candidate).
   const nextPilcrows: Array<Candidate | undefined> = new Array(candidates.length);
   for (let k = candidates.length - 1, next: Candidate | undefined; k >= 0; k--) {
     nextPilcrows[k] = next;
-    if (candidates[k].pilcrow) next = candidates[k];
+    if (candidates[k].pilcrow && !candidates[k].loose) next = candidates[k];
   }
   for (let index = 0; index < candidates.length; index++) {
     const c = candidates[index];
-    const wrapped = isWrapped(lines, text, c.line);
+    if (c.loose) {
+      // With a portion marking, a number or two may be missing before it (`XXXXXXXXXXXX10. (C)` after ¶8).
+      const fits = c.marking
+        ? c.written >= expected && c.written <= expected + 2
+        : c.written === expected && (c.loose.runIn || !isWrapped(lines, text, c.line));
+      if (fits) {
+        acceptLoose(cable, lines, c, c.loose);
+        accepted.push(c);
+        if (c.marking) marked++;
+        expected = c.number + 1;
+        listNext = 0;
+      }
+      continue;
+    }
+    // The next item of an open list is one, even after an item without a full stop (`¶2. Abolish special pensions`).
+    const listItem = listNext > 0 && c.written === listNext && c.written !== expected;
+    const wrapped = !listItem && isWrapped(lines, text, c.line);
     const nextPilcrow = nextPilcrows[index];
     let marker: Paragraph['marker'] | undefined;
     let number = c.written;
@@ -541,38 +555,40 @@ function buildParagraphs(
       // The seed's `15. (C)` after ¶4: the paragraph sign became the digit 1.
       marker = 'garbledPilcrow';
       number = expected;
-    } else if (c.pilcrow && !wrapped) {
-      marker = 'pilcrow'; // a gap or a repeat: kept, and reported by the numbering rule
+    } else if (
+      c.pilcrow &&
+      !wrapped &&
+      (c.written >= expected - 1 || c.written !== 1) &&
+      (listNext === 0 || c.written !== listNext)
+    ) {
+      marker = 'pilcrow'; // a gap, a repeat or a step back: kept, and reported by the numbering rule; 1 starts a list
     } else if (!c.pilcrow && !usesPilcrow && !wrapped && c.written > expected && c.written <= expected + 5) {
       marker = 'bare';
     }
+    if (marker && c.written === listNext && !c.marking && marked * 2 > accepted.length) {
+      marker = undefined; // a list reaching the paragraph number, unmarked where the paragraphs are marked
+    }
     if (!marker || (marker === 'bare' && usesPilcrow && nextPilcrow && nextPilcrow.written <= c.written)) {
-      lines[c.line] = {
-        ...lines[c.line],
-        kind: 'text',
-        tokens: lines[c.line].tokens.filter((t) => t.kind !== 'paragraphNumber' && t.kind !== 'portionMarking'),
-      };
-      if (c.pilcrow) {
-        cable.problems.push({
-          line: c.line,
-          code: 'false-paragraph-sign',
-          start: c.numberToken.start,
-          end: c.numberToken.end,
-          message: `Probable false paragraph sign: "${text(c.line).slice(c.numberToken.start, c.numberToken.end).trim()}" continues the wrapped line above (paragraph ${expected} expected next); the rendering put ¶ before a line that began with a number.`,
-        });
-      }
+      demote(cable, lines, text, c, wrapped, expected);
+      if (!wrapped) listNext = c.written + 1;
       continue;
     }
     c.number = number;
     c.marker = marker;
+    if (c.malformed) markerProblem(cable, c.line, c.marking!, c.malformed);
     accepted.push(c);
+    if (c.marking) marked++;
     expected = number + 1;
+    listNext = 0;
   }
   for (let index = 0; index < accepted.length; index++) {
     const c = accepted[index];
     const next = accepted[index + 1];
-    let endLine = next ? next.line - 1 : to;
-    while (endLine > c.line && (lines[endLine].kind === 'blank' || isContinuationHeader(lines[endLine]))) endLine--;
+    // A paragraph run into the line of the one before ends that one at its number.
+    const nextRunsIn = next !== undefined && next.loose?.runIn === true;
+    let endLine = next ? (nextRunsIn ? next.line : next.line - 1) : to;
+    if (!nextRunsIn)
+      while (endLine > c.line && (lines[endLine].kind === 'blank' || isContinuationHeader(lines[endLine]))) endLine--;
     cable.paragraphs.push({
       writtenNumber: c.written,
       number: c.number,
@@ -581,6 +597,113 @@ function buildParagraphs(
       portionMarking: c.marking && { line: c.line, start: c.marking.start, end: c.marking.end },
       startLine: c.line,
       endLine,
+      ...(nextRunsIn ? { endColumn: next.numberToken.start } : {}),
+    });
+  }
+}
+
+/**
+ * The paragraph numbers of lines [from, to]: the lexer's paragraph lines, and the markers it does not read alone
+ * (malformed at a line's start, or run into a line), in text order. The Classified By lines are searched too: the
+ * first paragraph is often run into the end of the statement.
+ */
+function findCandidates(
+  cable: Cable,
+  lines: LexedLine[],
+  text: (rel: number) => string,
+  from: number,
+  to: number,
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  const add = (line: number, marker: LooseMarker) =>
+    candidates.push({
+      line,
+      written: marker.written,
+      pilcrow: marker.pilcrow,
+      numberToken: { kind: 'paragraphNumber', start: marker.start, end: marker.end },
+      marking: marker.marking && { kind: 'portionMarking', ...marker.marking },
+      number: marker.written,
+      marker: 'bare',
+      loose: marker,
+      malformed: undefined,
+    });
+  const searchFrom = Math.min(from, ...cable.classifiedByLines.filter((k) => k < from));
+  for (let k = searchFrom; k <= to; k++) {
+    const line = lines[k];
+    const kind = line.kind;
+    if (kind === 'paragraph') {
+      const numberToken = line.tokens[0];
+      const written = firstNumber(text(k), numberToken.start, numberToken.end);
+      if (written < 0) continue;
+      let marking = line.tokens.find((t) => t.kind === 'portionMarking');
+      const half = marking ? undefined : halfMarkingAfter(text(k), numberToken.end);
+      if (half) marking = { kind: 'portionMarking', ...half };
+      // All fields written out, in one shape: objects made by spreads or given fields later were slow to read.
+      candidates.push({
+        line: k,
+        written,
+        pilcrow: startsWithPilcrow(text(k), numberToken.start),
+        numberToken,
+        marking,
+        number: written,
+        marker: 'bare',
+        loose: undefined,
+        malformed: half && halfMarkingProblem(text(k).slice(half.start, half.end)),
+      });
+      for (const marker of runInMarkers(text(k), (marking ?? numberToken).end)) add(k, marker);
+    } else if (kind === 'text' || kind === 'letteredItem' || kind === 'classifiedBy') {
+      const atStart = k >= from && kind === 'text' ? looseMarkerAtStart(text(k)) : undefined;
+      if (atStart) add(k, atStart);
+      for (const marker of runInMarkers(text(k), atStart ? atStart.end : 0)) add(k, marker);
+    }
+  }
+  return candidates;
+}
+
+/** A loose marker accepted: its line gets the paragraph's tokens (and becomes a paragraph line when it starts it). */
+function acceptLoose(cable: Cable, lines: LexedLine[], c: Candidate, loose: LooseMarker): void {
+  const added = c.marking ? [c.numberToken, c.marking] : [c.numberToken];
+  const line = lines[c.line];
+  const tokens = [...line.tokens.filter((t) => !added.some((a) => a.start < t.end && t.start < a.end)), ...added];
+  lines[c.line] = {
+    ...line,
+    kind: loose.runIn ? line.kind : 'paragraph',
+    tokens: tokens.sort((a, b) => a.start - b.start),
+  };
+  if (loose.problem) markerProblem(cable, c.line, c.numberToken, loose.problem);
+}
+
+function markerProblem(cable: Cable, line: number, at: Token, message: string): void {
+  cable.problems.push({ line, code: 'paragraph-marker', start: at.start, end: at.end, message });
+}
+
+/**
+ * A number the numbering does not take as a paragraph: a list item when it starts its line after a finished sentence
+ * (a list inside a paragraph, a quoted text numbered on its own), else the continuation of a wrapped line, whose
+ * paragraph sign (when it has one) the rendering added.
+ */
+function demote(
+  cable: Cable,
+  lines: LexedLine[],
+  text: (rel: number) => string,
+  c: Candidate,
+  wrapped: boolean,
+  expected: number,
+): void {
+  lines[c.line] = {
+    ...lines[c.line],
+    kind: 'text',
+    tokens: lines[c.line].tokens.filter((t) => t.kind !== 'paragraphNumber' && t.kind !== 'portionMarking'),
+  };
+  if (!wrapped) {
+    cable.listItems.push({ line: c.line, start: c.numberToken.start, end: c.numberToken.end });
+  } else if (c.pilcrow) {
+    cable.problems.push({
+      line: c.line,
+      code: 'false-paragraph-sign',
+      start: c.numberToken.start,
+      end: c.numberToken.end,
+      message: `Probable false paragraph sign: "${text(c.line).slice(c.numberToken.start, c.numberToken.end).trim()}" continues the wrapped line above (paragraph ${expected} expected next); the rendering put ¶ before a line that began with a number.`,
     });
   }
 }
@@ -595,11 +718,42 @@ function firstNumber(text: string, start: number, end: number): number {
   return value;
 }
 
-/** Whether a line continues the line right above it (no sentence ended there): a number at its start is no paragraph. */
+/**
+ * Whether a line continues the line right above it (no sentence ended there, and that line is no heading, rule,
+ * redaction or page header): a number at its start is no paragraph.
+ */
 function isWrapped(lines: LexedLine[], text: (rel: number) => string, line: number): boolean {
   const previousLine = previousNonBlank(lines, text, line);
-  return previousLine !== undefined && previousLine === line - 1 && !endsSentence(text(previousLine));
+  return (
+    previousLine !== undefined &&
+    previousLine === line - 1 &&
+    !endsSentence(text(previousLine)) &&
+    !isHeadingOrRule(lines, text, previousLine)
+  );
 }
+
+/**
+ * A line that stands apart from the text: a rule (`=====`), a redaction, a page header, or a heading: a short line
+ * starting with a capital that follows a blank line, a rule or a finished sentence, and is no paragraph itself.
+ */
+function isHeadingOrRule(lines: LexedLine[], text: (rel: number) => string, line: number): boolean {
+  const kind = lines[line].kind;
+  if (kind === 'continuationHeader') return true;
+  const trimmed = text(line).trim();
+  if (RULE_OR_REDACTION.test(trimmed)) return true;
+  if (kind === 'paragraph' || trimmed.length > 60 || !HEADING_START.test(trimmed) || trimmed.endsWith(','))
+    return false;
+  const before = previousNonBlank(lines, text, line);
+  return (
+    before === undefined ||
+    before < line - 1 ||
+    endsSentence(text(before)) ||
+    RULE_OR_REDACTION.test(text(before).trim())
+  );
+}
+
+const RULE_OR_REDACTION = /^(?:[-=_*~ ]{3,}|X{4,}(?:\s+X{4,})*)$/;
+const HEADING_START = /^[A-Z"'/(]/;
 
 function previousNonBlank(lines: LexedLine[], text: (rel: number) => string, line: number): number | undefined {
   for (let k = line - 1; k >= 0; k--) if (lines[k].kind !== 'blank' && NOT_SPACE.test(text(k))) return k;
@@ -614,6 +768,11 @@ const NOT_SPACE = /\S/;
  */
 export function paragraphLead(firstLine: string, paragraph: Paragraph): string {
   return leadWords(firstLine, (paragraph.portionMarking ?? paragraph.numberSpan).end);
+}
+
+/** The first words of a list item, after its number. */
+export function listItemLead(text: string, item: Span): string {
+  return leadWords(text, item.end);
 }
 
 function leadWords(text: string, from: number): string {
@@ -674,7 +833,7 @@ function buildSections(
 }
 
 export function parseContinuationHeader(text: string): Omit<ContinuationHeader, 'span'> | undefined {
-  const m = /^(.*?) (\d{8}) (\d{3})(\.\d)? OF (\d{3})$/.exec(text.trim());
+  const m = /^(.*?) (\d{8}) {1,2}(\d{3})(\.\d)? (?:OF|of) (\d{3})$/.exec(text.trim());
   if (!m) return undefined;
   return {
     post: m[1].trim(),

@@ -97,7 +97,8 @@ export type ProblemCode =
   | 'unrecognised-header-line'
   | 'header-keyword'
   | 'duplicate-header-line'
-  | 'false-paragraph-sign';
+  | 'false-paragraph-sign'
+  | 'paragraph-marker';
 
 /** A problem found in the shape of one line. `code` names the rule that reports it. */
 export interface LineProblem {
@@ -145,6 +146,8 @@ export interface Paragraph {
   /** First line and last line (inclusive, relative) of the paragraph's text. */
   startLine: number;
   endLine: number;
+  /** Where the paragraph ends on its last line when the next one runs into that line (`... in return. 2. (C)`). */
+  endColumn?: number;
 }
 
 export interface Section {
@@ -191,6 +194,8 @@ export interface Cable {
   classifiedByLines: number[];
   sections: Section[];
   paragraphs: Paragraph[];
+  /** The numbers of list items inside paragraphs (a list numbered from 1, a quoted text's own numbering). */
+  listItems: Span[];
   blocks: Block[];
   continuationHeaders: ContinuationHeader[];
   signatureLine?: number;

@@ -22,6 +22,7 @@ const rule: Rule = {
         );
       } else if (
         body?.post &&
+        !REDACTED.test(header.post) &&
         !comparablePost(body.post.value).startsWith(comparablePost(header.post)) &&
         !samePost(header.post, body.post.value)
       ) {
@@ -65,5 +66,8 @@ const rule: Rule = {
     },
   ],
 };
+
+/** A post redacted by the publisher (`XXXXXXXXXXXX`) cannot be compared. */
+const REDACTED = /^X+$/;
 
 export default rule;

@@ -19,6 +19,7 @@ import executiveOrderShape from './executive-order-shape';
 import reasonLetter from './reason-letter';
 import embeddedHeader from './embedded-header';
 import falseParagraphSign from './false-paragraph-sign';
+import paragraphMarker from './paragraph-marker';
 import unrecognisedHeaderLine from './unrecognised-header-line';
 import headerKeyword from './header-keyword';
 import duplicateHeaderLine from './duplicate-header-line';
@@ -59,6 +60,7 @@ const SYNTAX_RULES: { [Code in ProblemCode]: Rule & { code: Code } } = {
   'reason-letter': reasonLetter,
   'embedded-header': embeddedHeader,
   'false-paragraph-sign': falseParagraphSign,
+  'paragraph-marker': paragraphMarker,
   'unrecognised-header-line': unrecognisedHeaderLine,
   'header-keyword': headerKeyword,
   'duplicate-header-line': duplicateHeaderLine,
