@@ -60,8 +60,10 @@ class LineBuilder {
   word(kind: TokenKind, word: Word): this {
     return this.token(kind, word.start, word.end);
   }
-  problem(code: ProblemCode, start: number, end: number, message: string): this {
-    this.problems.push({ code, start, end: Math.max(end, start + 1), message });
+  problem(code: ProblemCode, start: number, end: number, message: string, replacement?: string): this {
+    const problem: LineProblem = { code, start, end: Math.max(end, start + 1), message };
+    if (replacement !== undefined) problem.replacement = replacement;
+    this.problems.push(problem);
     return this;
   }
   build(kind: LineKind): LexedLine {
@@ -810,14 +812,10 @@ function lexClassification(text: string, first: number): LexedLine | undefined {
     letters !== 'TOPSECRET' &&
     letters !== 'LIMITEDOFFICIALUSE' &&
     parts.slice(0, classEnd).every((w) => w.text.length === 1);
+  // Spaced capitals, or the words written whole as older and re-keyed texts have them (`CONFIDENTIAL`, `SECRET`).
   const canonical =
     level === letters &&
-    (spaced
-      ? letters !== 'UNCLAS'
-      : letters === 'UNCLAS' ||
-        letters === 'UNCLASSIFIED' ||
-        letters === 'TOPSECRET' ||
-        letters === 'LIMITEDOFFICIALUSE') &&
+    (spaced ? letters !== 'UNCLAS' : classEnd === 1 || letters === 'TOPSECRET' || letters === 'LIMITEDOFFICIALUSE') &&
     parts.slice(0, classEnd).every((w) => w.text === w.text.toUpperCase());
   if (!canonical) {
     line.problem(
@@ -838,6 +836,7 @@ function lexClassification(text: string, first: number): LexedLine | undefined {
           parts[classEnd].start,
           m.end,
           `"${text.slice(parts[classEnd].start, m.end)}" should be in capitals: expected SECTION ${n.text} OF ${m.text}.`,
+          `SECTION ${n.text} OF ${m.text}`,
         );
       const [section, total] = [Number(n.text), Number(m.text)];
       if (section < 1 || section > total)

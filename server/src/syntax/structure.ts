@@ -504,7 +504,7 @@ function buildParagraphs(
   to: number,
   continues: boolean,
 ): void {
-  const candidates = findCandidates(cable, lines, text, from, to);
+  const candidates = withoutContentsLists(cable, lines, text, findCandidates(cable, lines, text, from, to));
   let pilcrowCount = 0;
   for (const c of candidates) if (c.pilcrow && !c.loose) pilcrowCount++;
   const usesPilcrow = pilcrowCount >= 2 || (pilcrowCount === 1 && candidates.length === 1);
@@ -534,6 +534,10 @@ function buildParagraphs(
         if (c.marking) marked++;
         expected = c.number + 1;
         listNext = 0;
+      } else if (!c.loose.runIn && c.written === listNext) {
+        // The next item of an open list, written out of shape (`15.UK` among ¶14. and ¶16.).
+        cable.listItems.push({ line: c.line, start: c.numberToken.start, end: c.numberToken.end });
+        listNext++;
       }
       continue;
     }
@@ -651,7 +655,7 @@ function findCandidates(
         malformed: half && halfMarkingProblem(text(k).slice(half.start, half.end)),
       });
       for (const marker of runInMarkers(text(k), (marking ?? numberToken).end)) add(k, marker);
-    } else if (kind === 'text' || kind === 'letteredItem' || kind === 'classifiedBy') {
+    } else if (kind === 'text' || kind === 'letteredItem' || kind === 'classifiedBy' || kind === 'preHeader') {
       const atStart = k >= from && kind === 'text' ? looseMarkerAtStart(text(k)) : undefined;
       if (atStart) add(k, atStart);
       for (const marker of runInMarkers(text(k), atStart ? atStart.end : 0)) add(k, marker);
@@ -660,11 +664,52 @@ function findCandidates(
   return candidates;
 }
 
+/**
+ * The candidates without those of a contents list: three or more numbered titles on consecutive short lines, whose
+ * numbers the text then uses again for its paragraphs (`¶1. Lead Stories Summary` ... `¶5. Healthcare Reform`, then
+ * `¶1. Lead Stories Summary` and its text). Their numbers become list items.
+ */
+function withoutContentsLists(
+  cable: Cable,
+  lines: LexedLine[],
+  text: (rel: number) => string,
+  candidates: Candidate[],
+): Candidate[] {
+  const kept: Candidate[] = [];
+  for (let k = 0; k < candidates.length;) {
+    let end = k + 1;
+    while (
+      end < candidates.length &&
+      !candidates[end].loose &&
+      candidates[end].line === candidates[end - 1].line + 1 &&
+      candidates[end].written === candidates[end - 1].written + 1
+    )
+      end++;
+    const titles = candidates.slice(k, end);
+    const next = candidates[end];
+    if (
+      titles.length >= 3 &&
+      next !== undefined &&
+      next.written <= titles[0].written &&
+      titles.every((c) => !c.loose && text(c.line).trim().length <= 80 && !endsSentence(text(c.line)))
+    ) {
+      for (const c of titles) demote(cable, lines, text, c, false, c.written);
+    } else kept.push(...titles);
+    k = end;
+  }
+  return kept;
+}
+
 /** A loose marker accepted: its line gets the paragraph's tokens (and becomes a paragraph line when it starts it). */
 function acceptLoose(cable: Cable, lines: LexedLine[], c: Candidate, loose: LooseMarker): void {
   const added = c.marking ? [c.numberToken, c.marking] : [c.numberToken];
   const line = lines[c.line];
-  const tokens = [...line.tokens.filter((t) => !added.some((a) => a.start < t.end && t.start < a.end)), ...added];
+  const start = c.numberToken.start;
+  // A token that runs on into the paragraph (a page banner's) ends where the paragraph starts.
+  const kept = line.tokens
+    .map((t) => (t.start < start && t.end > start ? { ...t, end: start } : t))
+    .filter((t) => !added.some((a) => a.start < t.end && t.start < a.end));
+  const tokens = [...kept, ...added];
   lines[c.line] = {
     ...line,
     kind: loose.runIn ? line.kind : 'paragraph',
@@ -724,13 +769,21 @@ function firstNumber(text: string, start: number, end: number): number {
  */
 function isWrapped(lines: LexedLine[], text: (rel: number) => string, line: number): boolean {
   const previousLine = previousNonBlank(lines, text, line);
+  if (previousLine === undefined) return false;
+  const previous = text(previousLine);
+  // A cross-reference cut before its number continues even across a blank line (`posed in paragraph` / `¶3.`).
+  if (CROSS_REFERENCE_END.test(previous)) return true;
   return (
-    previousLine !== undefined &&
     previousLine === line - 1 &&
-    !endsSentence(text(previousLine)) &&
+    // Renderings that wrap lines wrap them at about 70 characters; a longer line holds a whole paragraph, cut short.
+    previous.length <= WRAPPED_WIDTH &&
+    !endsSentence(previous) &&
     !isHeadingOrRule(lines, text, previousLine)
   );
 }
+
+const WRAPPED_WIDTH = 100;
+const CROSS_REFERENCE_END = /\b(?:para(?:graph)?s?|paras?\.|reftel|section|sections|item|items)\s*$/i;
 
 /**
  * A line that stands apart from the text: a rule (`=====`), a redaction, a page header, or a heading: a short line

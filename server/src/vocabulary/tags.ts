@@ -27,10 +27,13 @@ export interface TagCode {
   note?: string;
   /** Other families in which the same code is known (AU: Austria, also the African Union). */
   also?: TagCode[];
+  /** Seen in real TAGS lines but on no code list (regional X and Z codes, ISO codes some posts use). */
+  observedOnly?: true;
   /** The user's table file that defines the code (cable.tables.extra); its meaning replaces the built-in one. */
   source?: string;
 }
 
+const OBSERVED_ONLY = 'observed only';
 const SUBJECT = ['code', 'category', 'meaning', 'confidence', 'in_cablemap_subject_list', 'count_in_sample'] as const;
 const GEOGRAPHIC = ['code', 'name', 'iso3166_alpha2', 'count_in_sample', 'note', 'source'] as const;
 const ORGANIZATION = ['code', 'meaning', 'count_in_sample'] as const;
@@ -51,10 +54,11 @@ const codes = lazy(() => {
     });
   }
   const geographic = parseTsv(geographicTsv, GEOGRAPHIC);
-  // Rows without a name are two-letter tokens seen in TAGS that are not FIPS codes: not known.
+  // 'observed only' rows: tokens seen in real TAGS lines that no code list has; known unless another table has them.
+  const observed: TagCode[] = [];
   for (const row of geographic) {
     if (!row.name) continue;
-    known.push({
+    (row.source === OBSERVED_ONLY ? observed : known).push({
       code: row.code,
       family: 'geographic',
       meaning: row.name,
@@ -62,6 +66,7 @@ const codes = lazy(() => {
       iso3166: row.iso3166_alpha2 || undefined,
       countInSample: toCount(row.count_in_sample),
       note: [row.note, row.source === 'GeoNames fips column' ? '' : row.source].filter(Boolean).join('; ') || undefined,
+      ...(row.source === OBSERVED_ONLY ? { observedOnly: true } : {}),
     });
   }
   for (const row of parseTsv(organizationTsv, ORGANIZATION)) {
@@ -80,6 +85,7 @@ const codes = lazy(() => {
     if (first) first.also = [...(first.also ?? []), code];
     else byCode.set(key, code);
   }
+  for (const code of observed) if (!byCode.has(code.code)) byCode.set(code.code, code);
   const byIso = new Map(
     geographic.filter((row) => row.name && row.iso3166_alpha2).map((row) => [row.iso3166_alpha2, row]),
   );
@@ -207,7 +213,7 @@ export function tagLookups(user: ReadonlyMap<string, ExtraEntry>) {
     const iso = codes().byIso.get(key);
     if (!iso || iso.code === key) return undefined;
     const fips = tagCode(key);
-    const fipsName = fips?.family === 'geographic' ? fips.name : undefined;
+    const fipsName = fips?.family === 'geographic' && !fips.observedOnly ? fips.name : undefined;
     return { code: key, fipsName, isoName: iso.name, fipsCodeOfIsoCountry: iso.code };
   }
 

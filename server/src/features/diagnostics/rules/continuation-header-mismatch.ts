@@ -1,5 +1,7 @@
 // continuation-header-mismatch: the page headers of a long cable against its classification line, and their count.
 import { comparablePost, samePost } from '../../../facts/facts';
+import { Cable, Span } from '../../../syntax/types';
+import { firstIndexWhere } from '../../../util/search';
 import { Finding, Rule } from '../rule';
 import { finding } from './helpers';
 
@@ -43,7 +45,8 @@ const rule: Rule = {
           ),
         );
       }
-      if (header.page > previous + 1) {
+      // Only the page header is missing when the paragraph numbering runs on across it: no text is lost.
+      if (header.page > previous + 1 && !paragraphsRunOn(cable, header.span)) {
         const missing =
           header.page - previous - 1 === 1
             ? `section ${previous + 1} is missing`
@@ -66,6 +69,16 @@ const rule: Rule = {
     },
   ],
 };
+
+/** Whether the paragraphs on both sides of a page header follow each other (¶7 before it, ¶8 after). */
+function paragraphsRunOn(cable: Cable, at: Span): boolean {
+  const after = firstIndexWhere(
+    cable.paragraphs,
+    (p) => p.numberSpan.line > at.line || (p.numberSpan.line === at.line && p.numberSpan.start >= at.end),
+  );
+  const [before, next] = [cable.paragraphs[after - 1], cable.paragraphs[after]];
+  return before !== undefined && next !== undefined && next.number === before.number + 1;
+}
 
 /** A post redacted by the publisher (`XXXXXXXXXXXX`) cannot be compared. */
 const REDACTED = /^X+$/;

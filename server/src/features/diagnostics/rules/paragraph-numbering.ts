@@ -1,5 +1,7 @@
 // paragraph-numbering: paragraphs numbered 1, 2, 3 ...; the fix renumbers from the first wrong one.
 import { TextEdit } from 'vscode-languageserver-types';
+import { CableReader } from '../../../facts/facts';
+import { Cable } from '../../../syntax/types';
 import { Finding, Rule } from '../rule';
 import { finding, replace } from './helpers';
 
@@ -10,7 +12,7 @@ const rule: Rule<Misnumbered> = {
   code: 'paragraph-numbering',
   severity: 'warning',
   description: 'Paragraphs are numbered 1, 2, 3 ... without gaps or repeats.',
-  check: ({ cable }) => {
+  check: ({ cable, reader }) => {
     const findings: Array<Finding<Misnumbered>> = [];
     // Older traffic sent each section of a long telegram as a message with its own header: a cable that opens with
     // SECTION 02 OF 03 continues the numbering of the section before (¶10 may come first). The structure numbered its
@@ -24,6 +26,11 @@ const rule: Rule<Misnumbered> = {
         return;
       }
       const report = (message: string) => findings.push(finding(p.numberSpan, message, { index }));
+      // `(SBU) This is the second in a series...` before ¶2: the first paragraph is there, without its number.
+      if (first && p.number === 2 && startsUnnumbered(cable, reader, p.startLine)) {
+        previous = p.number;
+        return;
+      }
       if (p.number > previous + 1) {
         const missing =
           p.number - previous - 1 === 1
@@ -58,5 +65,14 @@ const rule: Rule<Misnumbered> = {
   },
   examples: [{ good: '¶3.', bad: '¶4.', flagged: '¶4.' }],
 };
+
+/** Whether a line before `end` in the body starts with a portion marking: a first paragraph written without number. */
+function startsUnnumbered(cable: Cable, reader: CableReader, end: number): boolean {
+  const from = cable.captionBlock ? cable.captionBlock.endLine + 1 : 0;
+  for (let line = from; line < end; line++) if (UNNUMBERED_START.test(reader.line(cable, line))) return true;
+  return false;
+}
+
+const UNNUMBERED_START = /^\s*\((?:U|SBU|C|S|TS|LOU)(?:\/\/?[A-Z]{1,8})*\) +[A-Z]/;
 
 export default rule;
