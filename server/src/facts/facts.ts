@@ -6,6 +6,7 @@ import { CableModel } from '../syntax/model';
 import { Cable, Span, Token, TokenKind } from '../syntax/types';
 import { MONTHS } from '../vocabulary/months';
 import { classificationByWord } from '../vocabulary/classification';
+import { isPassingInstruction } from '../vocabulary/captions';
 
 export interface Located<T> {
   value: T;
@@ -99,7 +100,10 @@ export class CableReader {
   private read(cable: Cable): CableFacts {
     const facts: CableFacts = {
       identity: cableIdentity(cable, (line) => this.model.lineText(line)),
-      captions: cable.captions.map((c) => this.line(cable, c.line).slice(c.start, c.end).toUpperCase()),
+      // Handling captions: the passing instructions of the caption block say who else gets the cable.
+      captions: cable.captions
+        .map((c) => this.line(cable, c.line).slice(c.start, c.end).toUpperCase())
+        .filter((caption) => !isPassingInstruction(caption)),
     };
     const dtgLine = this.headerLine(cable, 'dtg');
     const dtg = this.find(cable, dtgLine, 'dateTimeGroup');

@@ -705,9 +705,12 @@ function preHeader(text: string, first: number): LexedLine {
   return new LineBuilder().token('preHeader', first, text.trimEnd().length).build('preHeader');
 }
 
-/** Known captions (captions.tsv); a line made only of them, maybe after `SECRET//`, is a caption line. */
+/**
+ * Known captions (captions.tsv); a line made only of them, maybe after the level (`SECRET//NOFORN`, `SECRET/NOFORN`,
+ * `SECRET NOFORN`), is a caption line.
+ */
 const CAPTION_LINE = new RegExp(
-  `^(?:(?:${CLASSIFIED_LEVEL_WORDS.join('|')}) *\\/\\/ *)?(?:(?:${CAPTION_LINE_FORMS.join('|')})[ .,;:-]*)+$`,
+  `^(?:(?:${CLASSIFIED_LEVEL_WORDS.join('|')})(?: *\\/\\/? *| +))?(?:(?:${CAPTION_LINE_FORMS.join('|')})[ .,;:-]*)+$`,
   'i',
 );
 const CAPTION_WORDS = new RegExp(CAPTION_LINE_FORMS.join('|'), 'gi');

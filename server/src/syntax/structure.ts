@@ -32,6 +32,7 @@ import {
   Token,
 } from './types';
 import { firstIndexWhere } from '../util/search';
+import { isCaptionBlockLine } from '../vocabulary/captions';
 import {
   halfMarkingAfter,
   halfMarkingProblem,
@@ -385,9 +386,11 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
       const items: Span[] = line.tokens
         .filter((t) => t.kind === 'itemLabel')
         .map((t) => ({ line: j, start: t.start, end: t.end }));
+      // Items and wrapped items; a line that opens with a portion marking is the body, without a paragraph number.
       while (
         j + 1 < count &&
-        (lines[j + 1].kind === 'letteredItem' || (lines[j + 1].kind === 'text' && !isContinuationHeader(lines[j + 1])))
+        (lines[j + 1].kind === 'letteredItem' ||
+          (lines[j + 1].kind === 'text' && !isContinuationHeader(lines[j + 1]) && !MARKED_START.test(text(j + 1))))
       ) {
         j++;
         lines[j] = lexReferenceItem(text(j), lines[j]);
@@ -398,6 +401,12 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
       captionEnd = j;
     } else if (line.kind === 'classifiedBy' || line.kind === 'reason') {
       cable.classifiedByLines.push(j);
+      captionEnd = j;
+    } else if (line.kind === 'text' && !cable.subject && isCaptionBlockLine(text(j))) {
+      // STATE FOR SA/FO, TREASURY FOR OASIA/..., RELEASABLE TO PAKISTAN: part of the caption block.
+      const span = { line: j, start: firstNonSpace(text(j)), end: text(j).trimEnd().length };
+      lines[j] = { kind: 'caption', tokens: [{ kind: 'caption', start: span.start, end: span.end }], problems: [] };
+      cable.captions.push(span);
       captionEnd = j;
     } else if (line.kind === 'letteredItem' && cable.references && cable.references.endLine >= j - 2) {
       // ¶B. items after a blank line still belong to the REF block.
@@ -805,6 +814,7 @@ function isHeadingOrRule(lines: LexedLine[], text: (rel: number) => string, line
   );
 }
 
+const MARKED_START = /^\s*\((?:U|SBU|C|S|TS|LOU)(?:\/\/?[A-Z]{1,8})*\) +[A-Z]/;
 const RULE_OR_REDACTION = /^(?:[-=_*~ ]{3,}|X{4,}(?:\s+X{4,})*)$/;
 const HEADING_START = /^[A-Z"'/(]/;
 

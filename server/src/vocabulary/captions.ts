@@ -20,6 +20,38 @@ export interface Caption {
   source?: string;
 }
 
+const PASSING_KIND = 'passing instruction';
+/** `STATE FOR`, `TREASURY FOR`, `STATE ALSO FOR`, `STATE PASS TO`, `PASS TO`: up to four words of capitals, then FOR. */
+const PASSING_INSTRUCTION =
+  /^(?:[A-Z][A-Z0-9/&.'-]*(?: [A-Z][A-Z0-9/&.'-]*){0,3} (?:ALSO )?(?:FOR|PASS TO)|PASS TO)(?= [A-Z0-9])/;
+
+/** Whether a caption-block line names who else gets the cable (STATE FOR ..., PASS TO ...): not a handling caption. */
+export function isPassingInstruction(text: string): boolean {
+  return PASSING_INSTRUCTION.test(text.trim());
+}
+
+/**
+ * Whether a line of the caption block is a passing instruction or a release caption (RELEASABLE TO PAKISTAN): capitals,
+ * at most nine words, no sentence in it, none of a sentence's first or function words. The grammar's
+ * passing-instruction rule is the same test, without the caption block around it.
+ */
+export function isCaptionBlockLine(text: string): boolean {
+  const line = text.trim();
+  return (
+    line.length <= 160 &&
+    line === line.toUpperCase() &&
+    line.split(/\s+/).length <= 9 &&
+    !/\.(?:\s|$)/.test(line) &&
+    !SENTENCE_START.test(line) &&
+    !FUNCTION_WORD.test(line) &&
+    (PASSING_INSTRUCTION.test(line) || /^REL(?:EASABLE)? TO [A-Z0-9]/.test(line))
+  );
+}
+
+/** How a sentence in capitals starts, and the function words it has (which office names and persons do not). */
+const SENTENCE_START = /^(?:THE|A|AN|WE|HE|SHE|IT|THEY|THIS|THAT|IN|ON|AS|AT|BUT|AND|YET|[A-Z]+ING|[A-Z]+LY)\b/;
+const FUNCTION_WORD = /\b(?:THE|THAT|THESE|THIS|IS|ARE|WAS|WERE|WILL|HIS|HER|ITS|OUR|THEIR|OF|WITH|WHILE|SUCH)\b/;
+
 const COLUMNS = ['caption', 'kind', 'meaning', 'count_in_sample', 'note'] as const;
 
 const captions = lazy(() => {
@@ -68,7 +100,12 @@ export function captionLookups(user: ReadonlyMap<string, ExtraEntry>) {
     const exact = captions().find((c) => !c.prefix && c.caption === line);
     const own = user.get(line);
     if (own) return withUserEntry(line, exact, own);
-    return exact ?? captions().find((c) => c.prefix && (line === c.caption || line.startsWith(`${c.caption} `)));
+    const prefixed = captions().find((c) => c.prefix && (line === c.caption || line.startsWith(`${c.caption} `)));
+    if (exact ?? prefixed) return exact ?? prefixed;
+    // Any office's passing instruction (TREASURY FOR OASIA/..., STATE ALSO FOR INR/B) reads as the table's one.
+    const passing = PASSING_INSTRUCTION.exec(line);
+    const table = passing && captions().find((c) => c.kind === PASSING_KIND);
+    return table ? { ...table, caption: passing![0] } : undefined;
   }
 
   /** Every caption (alternatives split, variants included): the user's own first, then the built-in table's. */

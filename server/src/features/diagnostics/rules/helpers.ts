@@ -3,7 +3,8 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { Cable, ProblemCode, Span } from '../../../syntax/types';
 import { parsePortionMarking } from '../../../vocabulary';
-import { fullYear, Located, samePost } from '../../../facts/facts';
+import { CableReader, fullYear, Located, samePost } from '../../../facts/facts';
+import { PARTIAL_EXTRACT_NOTICE } from '../../../syntax/lexer';
 import { Finding, Rule, RuleContext } from '../rule';
 
 export const finding = <Data>(span: Span, message: string, data?: Data): Finding<Data> =>
@@ -115,3 +116,38 @@ export function transmissionDelay(facts: RuleContext['facts']): number | undefin
 
 export const withinTransmissionDelay = (minutes: number) =>
   minutes >= TRANSMISSION_DELAY.min && minutes <= TRANSMISSION_DELAY.max;
+
+/** True when the cable is a partial extract: its notice stands before the header (or the classification line). */
+export function isPartialExtract(cable: Cable, reader: CableReader): boolean {
+  const headerStart = cable.header[0]?.line ?? cable.classificationLine ?? 0;
+  for (let rel = 0; rel < headerStart; rel++)
+    if (cable.lines[rel].kind === 'preHeader' && reader.line(cable, rel).startsWith(PARTIAL_EXTRACT_NOTICE))
+      return true;
+  return false;
+}
+
+/**
+ * The last line of the caption block (classification line, captions, E.O., TAGS, SUBJECT, REF, Classified By) when
+ * nothing but blank lines follows it: the released record stops there, without a body. Undefined otherwise.
+ */
+export function stubEnd(cable: Cable, reader: CableReader): number | undefined {
+  if (cable.classificationLine === undefined || cable.paragraphs.length) return undefined;
+  const end = Math.max(
+    cable.captionBlock?.endLine ?? -1,
+    cable.subject?.endLine ?? -1,
+    cable.references?.endLine ?? -1,
+    ...cable.classifiedByLines,
+  );
+  if (end < 0) return undefined;
+  for (let rel = end + 1; rel < cable.lineCount; rel++) {
+    const text = reader.line(cable, rel).trim();
+    if (text && text !== '...') return undefined;
+  }
+  return end;
+}
+
+/** A whole line of the cable without its leading and trailing spaces, as a span. */
+export function trimmedLine(cable: Cable, reader: CableReader, line: number): Span {
+  const text = reader.line(cable, line);
+  return { line, start: text.length - text.trimStart().length, end: text.trimEnd().length };
+}

@@ -40,6 +40,12 @@ import declassification from './declassification';
 import paragraphNumbering from './paragraph-numbering';
 import garbledPilcrow from './garbled-pilcrow';
 import unknownTag from './unknown-tag';
+import duplicateTag from './duplicate-tag';
+import missingSubject from './missing-subject';
+import missingClassifiedBy from './missing-classified-by';
+import referenceLetters from './reference-letters';
+import declassificationHorizon from './declassification-horizon';
+import stubCable from './stub-cable';
 
 /** The rules whose check the lexer and the structure do: one for every problem code they emit, as the type requires. */
 const SYNTAX_RULES: { [Code in ProblemCode]: Rule & { code: Code } } = {
@@ -82,9 +88,15 @@ export const RULES: readonly Rule[] = [
   nofornWithoutCaption,
   executiveOrder,
   declassification,
+  declassificationHorizon,
+  missingSubject,
+  missingClassifiedBy,
+  referenceLetters,
+  stubCable,
   paragraphNumbering,
   garbledPilcrow,
   unknownTag,
+  duplicateTag,
 ];
 
 const RULE_BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));

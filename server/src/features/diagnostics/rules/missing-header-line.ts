@@ -1,9 +1,8 @@
 // missing-header-line: the lines a routing header must have, given the lines it has, reported where they belong.
 import { HEADER_FORMS, headerRank } from '../../../syntax/headerGrammar';
-import { Cable, LineKind } from '../../../syntax/types';
-import { PARTIAL_EXTRACT_NOTICE } from '../../../syntax/lexer';
-import { CableReader } from '../../../facts/facts';
+import { LineKind } from '../../../syntax/types';
 import { Finding, Rule } from '../rule';
+import { isPartialExtract } from './helpers';
 
 /**
  * A line that, when present, calls for others. Real headers come in two shapes (corpus and audit corpus, 700 cables):
@@ -57,12 +56,3 @@ const rule: Rule = {
 };
 
 export default rule;
-
-/** True when the cable is a partial extract: its notice stands before the header. */
-function isPartialExtract(cable: Cable, reader: CableReader): boolean {
-  const headerStart = cable.header[0]?.line ?? 0;
-  for (let rel = 0; rel < headerStart; rel++)
-    if (cable.lines[rel].kind === 'preHeader' && reader.line(cable, rel).startsWith(PARTIAL_EXTRACT_NOTICE))
-      return true;
-  return false;
-}
