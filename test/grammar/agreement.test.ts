@@ -20,6 +20,12 @@ const ALSO: Partial<Record<TokenKind, string[]>> = {
 /** Kinds the grammar recognises by context that a line-based grammar cannot always see (see the grammar's notes). */
 const MINIMUM_AGREEMENT = 0.8;
 
+/** Kinds that only the server can see, and why: semantic highlighting colours them, the grammar leaves them as text. */
+const SERVER_ONLY: Partial<Record<TokenKind, string>> = {
+  heading:
+    'a title is known by the underline on the next line, which a grammar that reads one line at a time cannot see',
+};
+
 test('every element kind the server reports gets the matching grammar scope on the fixtures', async () => {
   const counts = new Map<TokenKind, { agree: number; total: number; example?: string }>();
   for (const name of fixtureNames()) {
@@ -43,11 +49,12 @@ test('every element kind the server reports gets the matching grammar scope on t
     }
   }
   const weak = [...counts]
-    .filter(([, c]) => c.agree / c.total < MINIMUM_AGREEMENT)
+    .filter(([kind, c]) => !SERVER_ONLY[kind] && c.agree / c.total < MINIMUM_AGREEMENT)
     .map(([kind, c]) => `${kind} ${c.agree}/${c.total}, e.g. ${c.example}`);
   assert.deepEqual(weak, []);
-  const agree = [...counts.values()].reduce((sum, c) => sum + c.agree, 0);
-  const total = [...counts.values()].reduce((sum, c) => sum + c.total, 0);
+  const shared = [...counts].filter(([kind]) => !SERVER_ONLY[kind]).map(([, c]) => c);
+  const agree = shared.reduce((sum, c) => sum + c.agree, 0);
+  const total = shared.reduce((sum, c) => sum + c.total, 0);
   assert.ok(agree / total >= 0.95, `${agree} of ${total} tokens agree`);
   // Every kind the server can report was seen on the fixtures, except those absent from them.
   assert.deepEqual(

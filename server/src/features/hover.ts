@@ -184,7 +184,8 @@ function describeToken(
       return marking ? `**Portion marking** ${describePortionMarking(marking)}` : `Portion marking ${text}`;
     }
     case 'paragraphNumber': {
-      const p = cable.paragraphs.find((para) => para.numberSpan.line === rel);
+      // Two paragraphs may share a line (a run-in): the one whose number this is.
+      const p = cable.paragraphs.find((para) => para.numberSpan.line === rel && para.numberSpan.start === token.start);
       if (!p) return undefined;
       const how =
         p.marker === 'garbledPilcrow'
@@ -243,6 +244,8 @@ function describeToken(
         ];
       return meaning && `**${text.replace(/:$/, '')}**: ${meaning}`;
     }
+    case 'heading':
+      return `**Heading** inside the text: ${text}`;
     case 'operatorTail':
       return 'Operator material: marks a corrected or serviced retransmission.';
     default:

@@ -325,6 +325,26 @@ function looseBlocks(
     .map((b) => blockSymbol(cable, b, reader));
 }
 
+/** The headings of a section, between its paragraphs: the title line and its underline. */
+function headingSymbols(cable: Cable, section: Section, reader: CableReader): DocumentSymbol[] {
+  return cable.headings
+    .filter(({ span }) => span.line >= section.startLine && span.line <= section.endLine)
+    .map(({ span, endLine }) => {
+      const title = [];
+      for (let line = span.line; line <= endLine; line++) title.push(reader.line(cable, line).trim());
+      const underlined = endLine + 1 < cable.lineCount && /^\s*[-=_]{3,}/.test(reader.line(cable, endLine + 1));
+      return symbol(
+        title
+          .join(' ')
+          .replace(/^\/\/|\/\/$/g, '')
+          .trim(),
+        SymbolKind.String,
+        lineRange(cable, span.line, underlined ? endLine + 1 : endLine, reader),
+        spanRange(cable, span),
+      );
+    });
+}
+
 /** The paragraphs that start in a section: a run of the cable's paragraphs, which are in order. */
 function paragraphsIn(cable: Cable, section: Section): Paragraph[] {
   const paragraphs = cable.paragraphs;
@@ -343,12 +363,14 @@ function bodySymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
     return [
       ...cable.paragraphs.map((p) => paragraphSymbol(cable, p, reader, summaries)),
       ...looseBlocks(cable, section, reader, summaries),
+      ...headingSymbols(cable, section, reader),
     ].sort(byPosition);
   }
   return cable.sections.map((section) => {
     const children = [
       ...paragraphsIn(cable, section).map((p) => paragraphSymbol(cable, p, reader, summaries)),
       ...looseBlocks(cable, section, reader, summaries),
+      ...headingSymbols(cable, section, reader),
     ].sort(byPosition);
     // A paragraph that continues across the next page header stays whole: the section reaches its end.
     let childrenEnd = section.startLine;

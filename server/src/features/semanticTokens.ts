@@ -19,6 +19,7 @@ const TYPES = [
   'comment',
   'regexp',
   'class',
+  'namespace',
 ] as const;
 
 type TokenType = (typeof TYPES)[number];
@@ -51,6 +52,7 @@ export const SEMANTIC_TOKENS: Record<TokenKind, { type: TokenType; scope: string
   executiveOrderNumber: { type: 'number', scope: 'constant.numeric.executive-order.cable' },
   declassification: { type: 'number', scope: 'constant.numeric.date.decl.cable' },
   paragraphNumber: { type: 'number', scope: 'markup.heading.paragraph-number.cable' },
+  heading: { type: 'namespace', scope: 'markup.heading.title.cable' },
   post: { type: 'variable', scope: 'string.unquoted.post.cable' },
   citation: { type: 'variable', scope: 'meta.ref.cable' },
   caption: { type: 'macro', scope: 'support.type.caption.cable' },

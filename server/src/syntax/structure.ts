@@ -144,6 +144,7 @@ export function buildCable(
     classifiedByLines: [],
     sections: [],
     paragraphs: [],
+    headings: [],
     listItems: [],
     blocks: [],
     continuationHeaders: [],
@@ -164,7 +165,8 @@ export function buildCable(
   const textStart = Math.max(bodyStart, captionEnd + 1);
   const textEnd = findTextEnd(cable, lines, text, textStart);
   const firstSection = firstSectionNumber(cable, lines, text);
-  buildParagraphs(cable, lines, text, textStart, textEnd, firstSection > 1);
+  const titles = findHeadings(cable, lines, text, textStart, textEnd);
+  buildParagraphs(cable, lines, text, textStart, textEnd, firstSection > 1, titles);
   buildSections(cable, lines, text, bodyStart, lines.length, firstSection);
   buildBlocks(cable, lines, text);
   return compact(cable);
@@ -455,6 +457,7 @@ function compact(cable: Cable): Cable {
   cable.sections = cable.sections.slice();
   cable.paragraphs = cable.paragraphs.slice();
   cable.listItems = cable.listItems.slice();
+  cable.headings = cable.headings.slice();
   cable.blocks = cable.blocks.slice();
   cable.continuationHeaders = cable.continuationHeaders.slice();
   cable.problems = cable.problems.slice();
@@ -512,6 +515,7 @@ function buildParagraphs(
   from: number,
   to: number,
   continues: boolean,
+  titles: readonly number[],
 ): void {
   const candidates = withoutContentsLists(cable, lines, text, findCandidates(cable, lines, text, from, to));
   let pilcrowCount = 0;
@@ -594,14 +598,27 @@ function buildParagraphs(
     expected = number + 1;
     listNext = 0;
   }
+  let title = 0;
   for (let index = 0; index < accepted.length; index++) {
     const c = accepted[index];
     const next = accepted[index + 1];
     // A paragraph run into the line of the one before ends that one at its number.
-    const nextRunsIn = next !== undefined && next.loose?.runIn === true;
+    let nextRunsIn = next !== undefined && next.loose?.runIn === true;
     let endLine = next ? (nextRunsIn ? next.line : next.line - 1) : to;
+    // A heading between two paragraphs ends the first: folding it keeps the heading in view.
+    while (title < titles.length && titles[title] <= c.line) title++;
+    if (title < titles.length && titles[title] <= endLine) {
+      endLine = titles[title] - 1;
+      nextRunsIn = false;
+    }
     if (!nextRunsIn)
-      while (endLine > c.line && (lines[endLine].kind === 'blank' || isContinuationHeader(lines[endLine]))) endLine--;
+      while (
+        endLine > c.line &&
+        (lines[endLine].kind === 'blank' ||
+          isContinuationHeader(lines[endLine]) ||
+          RULE_OR_REDACTION.test(text(endLine).trim()))
+      )
+        endLine--;
     cable.paragraphs.push({
       writtenNumber: c.written,
       number: c.number,
@@ -672,6 +689,54 @@ function findCandidates(
   }
   return candidates;
 }
+
+/**
+ * Headings inside the text: a short line over an underline (`-----`, `=====`), or a title between double slashes
+ * (`//MENDING FENCES WITH USG//`). Each gets a heading token, but a title that opens a Summary or Comment block, which
+ * is that block's name. Returns the lines of all these titles: each ends the paragraph before it.
+ */
+function findHeadings(
+  cable: Cable,
+  lines: LexedLine[],
+  text: (rel: number) => string,
+  from: number,
+  to: number,
+): number[] {
+  const titles: number[] = [];
+  const isTitleLine = (k: number) => {
+    const title = text(k).trim();
+    // `(U) Russian presentation ...`: a portion-marked title reads as a lettered item.
+    const kind = lines[k].kind;
+    return (
+      (kind === 'text' || kind === 'letteredItem') &&
+      title.length >= 3 &&
+      title.length <= 80 &&
+      !RULE_OR_REDACTION.test(title)
+    );
+  };
+  for (let k = from; k <= to; k++) {
+    if (!isTitleLine(k)) continue;
+    const underlined = k + 1 <= to && UNDERLINE.test(text(k + 1));
+    if (!underlined && !SLASHED_TITLE.test(text(k).trim())) continue;
+    // A title framed by rules may wrap over up to three lines.
+    let first = k;
+    while (first - 1 >= from && k - first < 2 && isTitleLine(first - 1)) first--;
+    if (first < k && !(first - 1 >= from && UNDERLINE.test(text(first - 1)))) first = k;
+    titles.push(first);
+    if (lines[first].tokens.some((t) => t.kind === 'blockStart')) continue;
+    for (let j = first; j <= k; j++) {
+      const start = firstNonSpace(text(j));
+      const token = { kind: 'heading' as const, start, end: start + text(j).trim().length };
+      lines[j] = { ...lines[j], tokens: [...lines[j].tokens, token].sort((a, b) => a.start - b.start) };
+    }
+    const start = firstNonSpace(text(first));
+    cable.headings.push({ span: { line: first, start, end: start + text(first).trim().length }, endLine: k });
+  }
+  return titles;
+}
+
+const UNDERLINE = /^\s*[-=_]{3}[-=_ ]*$/;
+const SLASHED_TITLE = /^\/\/[^/].*\/\/$/;
 
 /**
  * The candidates without those of a contents list: three or more numbered titles on consecutive short lines, whose

@@ -59,6 +59,7 @@ export type TokenKind =
   | 'citation' // STATE 12345, 09 STATE 12345
   | 'reasonLetter' // b, d
   | 'paragraphNumber' // ¶1.
+  | 'heading' // The Secret History of the Chechen War (a title over an underline, or //TITLE//)
   | 'portionMarking' // (C), (S//NF)
   | 'blockStart' // Summary:, Comment:, (Note:
   | 'blockEnd' // End Summary.
@@ -150,6 +151,12 @@ export interface Paragraph {
   endColumn?: number;
 }
 
+/** A title inside the text: its first line's span, and its last line (a title framed by rules may wrap). */
+export interface Heading {
+  span: Span;
+  endLine: number;
+}
+
 export interface Section {
   /** 1-based number: from SECTION n OF m and the continuation headers, else counted. */
   number: number;
@@ -194,6 +201,8 @@ export interface Cable {
   classifiedByLines: number[];
   sections: Section[];
   paragraphs: Paragraph[];
+  /** Headings inside the text, between paragraphs. */
+  headings: Heading[];
   /** The numbers of list items inside paragraphs (a list numbered from 1, a quoted text's own numbering). */
   listItems: Span[];
   blocks: Block[];
