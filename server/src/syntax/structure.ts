@@ -582,12 +582,15 @@ function buildParagraphs(
     } else if (!c.pilcrow && !usesPilcrow && !wrapped && c.written > expected && c.written <= expected + 5) {
       marker = 'bare';
     }
-    if (marker && c.written === listNext && !c.marking && marked * 2 > accepted.length) {
-      marker = undefined; // a list reaching the paragraph number, unmarked where the paragraphs are marked
-    }
-    if (!marker || (marker === 'bare' && usesPilcrow && nextPilcrow && nextPilcrow.written <= c.written)) {
-      demote(cable, lines, text, c, wrapped, expected);
-      if (!wrapped) listNext = c.written + 1;
+    // A list reaching the paragraph number, unmarked where the paragraphs are marked: its next item.
+    const listGoesOn = marker !== undefined && c.written === listNext && !c.marking && marked * 2 > accepted.length;
+    if (
+      listGoesOn ||
+      !marker ||
+      (marker === 'bare' && usesPilcrow && nextPilcrow && nextPilcrow.written <= c.written)
+    ) {
+      demote(cable, lines, text, c, wrapped && !listGoesOn, expected);
+      if (!wrapped || listGoesOn) listNext = c.written + 1;
       continue;
     }
     c.number = number;
@@ -682,7 +685,8 @@ function findCandidates(
       });
       for (const marker of runInMarkers(text(k), (marking ?? numberToken).end)) add(k, marker);
     } else if (kind === 'text' || kind === 'letteredItem' || kind === 'classifiedBy' || kind === 'preHeader') {
-      const atStart = k >= from && kind === 'text' ? looseMarkerAtStart(text(k)) : undefined;
+      // `(C) 1. The Embassy` reads as a lettered item `(C)`.
+      const atStart = k >= from && kind !== 'classifiedBy' ? looseMarkerAtStart(text(k)) : undefined;
       if (atStart) add(k, atStart);
       for (const marker of runInMarkers(text(k), atStart ? atStart.end : 0)) add(k, marker);
     }

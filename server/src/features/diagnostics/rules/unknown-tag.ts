@@ -48,6 +48,11 @@ function unknownTag(tables: CodeTables, code: string, suggested: Set<string>): {
   return { message };
 }
 
+/** Whether a column of a TAGS line is inside parentheses: `OVIP (STEINBERG, JAMES B.)`. */
+function inParentheses(text: string, at: number): boolean {
+  return text.lastIndexOf('(', at) > text.lastIndexOf(')', at);
+}
+
 const rule: Rule<UnknownTag> = {
   code: 'unknown-tag',
   severity: 'warning',
@@ -57,10 +62,16 @@ const rule: Rule<UnknownTag> = {
     const suggested = new Set<string>();
     for (const rel of cable.tagsLines) {
       const tokens = cable.lines[rel].tokens.filter((t) => t.kind === 'tag');
+      const text = reader.line(cable, rel);
+      // After OVIP comes the name of the visiting person, in parentheses or not (`OVIP BIDEN JOSEPH PREL`): free
+      // text up to the closing parenthesis or the next known code; the codes after it are checked like the others.
+      let inName = false;
       for (let k = 0; k < tokens.length; k++) {
         const code = reader.tokenText(cable, rel, tokens[k]);
-        // After OVIP come the names of visiting persons, free text.
-        if (k > 0 && /^OVIP$/i.test(reader.tokenText(cable, rel, tokens[k - 1]))) break;
+        if (k > 0 && /^OVIP$/i.test(reader.tokenText(cable, rel, tokens[k - 1])))
+          inName = !inParentheses(text, tokens[k].start);
+        if (inName && tables.tagCode(code) && !inParentheses(text, tokens[k].start)) inName = false;
+        if (inName || inParentheses(text, tokens[k].start)) continue;
         if (!/^[A-Z]{2,}$/.test(code) || tables.tagCode(code)) continue;
         const { message, fips } = unknownTag(tables, code, suggested);
         const span = { line: rel, start: tokens[k].start, end: tokens[k].end };
@@ -92,6 +103,9 @@ const rule: Rule<UnknownTag> = {
   examples: [
     { good: 'PHUM', bad: 'PHUX', flagged: 'PHUX' },
     { good: 'PGOV TI', bad: 'PGOV TJ', flagged: 'TJ' },
+    // A visitor's name after OVIP is free text, and the codes after it are codes.
+    { good: 'PREL PHUM', bad: 'PREL OVIP (RICE, CONDOLEEZZA) PHUX', flagged: 'PHUX' },
+    { good: 'PREL PHUM', bad: 'PREL OVIP BIDEN JOSEPH PHUM PHUX', flagged: 'PHUX' },
   ],
 };
 
