@@ -989,6 +989,24 @@ function blockKind(marker: string): BlockKind | undefined {
   return BLOCK_KINDS.find(([pattern]) => pattern.test(words))?.[1];
 }
 
+/**
+ * A closer split over two lines (`... End` / `Summary.`): the word on the second line becomes the closer, when the line
+ * above ends with `End` and nothing on the line closes a block already.
+ */
+function splitCloser(lines: LexedLine[], text: (rel: number) => string, k: number): void {
+  if (k === 0 || lines[k].tokens.some((t) => t.kind === 'blockEnd') || !SPLIT_END.test(text(k - 1))) return;
+  const m = SPLIT_CLOSER.exec(text(k));
+  if (!m) return;
+  const start = m[0].length - m[1].length;
+  const token = { kind: 'blockEnd' as const, start, end: m[0].length };
+  // The lexer read `Summary.` at the start of a line as an opener: here it closes.
+  const others = lines[k].tokens.filter((t) => t.end <= token.start || t.start >= token.end);
+  lines[k] = { ...lines[k], tokens: [...others, token].sort((a, b) => a.start - b.start) };
+}
+
+const SPLIT_END = /\bEnd\s*$/i;
+const SPLIT_CLOSER = /^\s*((?:Summary|Comment|Note)\b\.?)/i;
+
 /** Pairs Summary/Comment/Note/Text openers with the next `End ...` of the same kind. */
 function buildBlocks(cable: Cable, lines: LexedLine[], text: (rel: number) => string): void {
   // Open blocks by kind: a closer takes the latest open block of its kind.
@@ -998,6 +1016,7 @@ function buildBlocks(cable: Cable, lines: LexedLine[], text: (rel: number) => st
     cable.blocks.push(block);
   };
   for (let k = 0; k < lines.length; k++) {
+    splitCloser(lines, text, k);
     const tokens = lines[k].tokens;
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t];
