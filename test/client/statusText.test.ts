@@ -58,7 +58,7 @@ test('a written form that differs is in the tooltip; many or long captions are s
 
 test('a cable without a classification line or precedence says so, and offers nothing to reveal', () => {
   const bern = presentCable(atStart('07BERN881.cable'));
-  assert.equal(bern.text, '$(shield) no classification line · IMMEDIATE');
+  assert.equal(bern.text, '$(shield) no classification line · SIPDIS · IMMEDIATE');
   assert.equal(bern.background, undefined);
   assert.doesNotMatch(bern.tooltip, /Click/);
   const rangoon = presentCable(atStart('04RANGOON88.cable'));

@@ -121,6 +121,8 @@ export function lexLines(text: string, lines: readonly string[]): LexedLine[] {
 
 /** `inline`: the groups of lexInline's searches that may find a token in the line (bits of InlineSearch). */
 function lex(text: string, inline: number): LexedLine {
+  // The cables.csv rendering ends every line with a backslash (its escaped newline): the line is what comes before.
+  if (codeAt(text, text.length - 1) === 92 /* \\ */) text = text.slice(0, -1).trimEnd();
   let first = 0;
   while (first < text.length && (codeAt(text, first) === 32 || codeAt(text, first) === 9)) first++;
   if (first === text.length) return BLANK;
