@@ -40,11 +40,12 @@ const HALF_MARKING = /^\s*((?:U|SBU|C|S|TS|LOU)(?:\/[A-Z]{1,5})*\))(?= )/;
 
 /** A malformed marker at the start of a line the lexer did not read as a paragraph. */
 export function looseMarkerAtStart(text: string): LooseMarker | undefined {
-  const first = text.length - text.trimStart().length;
-  const head = text.slice(first, first + 40);
-  const c = head.charCodeAt(0);
+  let first = 0;
+  while (first < text.length && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+  const c = text.charCodeAt(first);
   // Every form starts with a digit, a sign or a parenthesis: most lines are passed over on their first character.
   if (!(c === 40 || (c >= 48 && c <= 57) || c >= 128)) return undefined;
+  const head = text.slice(first, first + 40);
   for (const { pattern, problem } of AT_START) {
     const m = pattern.exec(head);
     if (!m || (m[3] && !isPortionMarking(m[3]))) continue;
@@ -101,26 +102,32 @@ const SENTENCE_END = `.!?:;"'”)]`;
  * Paragraph markers run into a line from column `from` on: `N. (C)` after the end of a sentence, a redaction
  * (`XXXXXXXXXXXX10. (C)`) or a page banner's time (`211833Z 11. (C)`), and `¶N.` anywhere. In column order.
  */
-export function runInMarkers(text: string, from: number): LooseMarker[] {
-  const found: LooseMarker[] = [];
+export function runInMarkers(text: string, from: number): readonly LooseMarker[] {
+  // Most lines have none: nothing is allocated for them.
+  let found: LooseMarker[] | undefined;
   for (let at = text.indexOf('(', from + 2); at >= 0; at = text.indexOf('(', at + 1)) {
+    // The number before the parenthesis first: a few character tests pass over most parentheses of prose.
+    const marker = numberBefore(text, at, from);
+    if (!marker) continue;
     RUN_IN_MARKING.lastIndex = at;
     const marking = RUN_IN_MARKING.exec(text);
     // In capitals: a lower-case `(c)` inside a line is a reason or a list label.
     if (!marking || !isUpper(text.charCodeAt(marking[0][1] === ' ' ? at + 2 : at + 1)) || !isPortionMarking(marking[0]))
       continue;
-    const marker = numberBefore(text, at, from);
     // A paragraph starts there only if text follows (`... 1.4(D) 1. (C)` at the end of a line repeats the next line).
-    if (marker && NOT_SPACE.test(text.slice(at + marking[0].length, at + marking[0].length + 8)))
-      found.push({ ...marker, marking: { start: at, end: at + marking[0].length }, runIn: true });
+    if (NOT_SPACE.test(text.slice(at + marking[0].length, at + marking[0].length + 8)))
+      (found ??= []).push({ ...marker, marking: { start: at, end: at + marking[0].length }, runIn: true });
   }
   for (let at = text.indexOf('¶', from + 1); at >= 0; at = text.indexOf('¶', at + 1)) {
     const m = /^¶(\d{1,2})\.(?= )/.exec(text.slice(at, at + 5));
-    if (!m || found.some((f) => f.start === at)) continue;
-    found.push({ written: Number(m[1]), pilcrow: true, start: at, end: at + m[0].length, runIn: true });
+    if (!m || found?.some((f) => f.start === at)) continue;
+    (found ??= []).push({ written: Number(m[1]), pilcrow: true, start: at, end: at + m[0].length, runIn: true });
   }
+  if (!found) return NONE;
   return found.length > 1 ? found.sort((a, b) => a.start - b.start) : found;
 }
+
+const NONE: readonly LooseMarker[] = Object.freeze([]);
 
 /** `N.` (or `¶N.`) and at most three spaces before column `at`, itself after a sentence end, redaction or banner. */
 function numberBefore(text: string, at: number, from: number): Omit<LooseMarker, 'marking' | 'runIn'> | undefined {

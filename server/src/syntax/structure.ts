@@ -719,9 +719,10 @@ function findHeadings(
     );
   };
   for (let k = from; k <= to; k++) {
+    // Cheap tests first: an underline starts with - = or _ , a slashed title with //.
+    const underlined = k + 1 <= to && startsWithRuleCharacter(text(k + 1)) && UNDERLINE.test(text(k + 1));
+    if (!underlined && !(startsWithSlashes(text(k)) && SLASHED_TITLE.test(text(k).trim()))) continue;
     if (!isTitleLine(k)) continue;
-    const underlined = k + 1 <= to && UNDERLINE.test(text(k + 1));
-    if (!underlined && !SLASHED_TITLE.test(text(k).trim())) continue;
     // A title framed by rules may wrap over up to three lines.
     let first = k;
     while (first - 1 >= from && k - first < 2 && isTitleLine(first - 1)) first--;
@@ -740,6 +741,19 @@ function findHeadings(
 }
 
 const UNDERLINE = /^\s*[-=_]{3}[-=_ ]*$/;
+
+function startsWithSlashes(text: string): boolean {
+  let first = 0;
+  while (first < text.length && text.charCodeAt(first) === 32) first++;
+  return text.charCodeAt(first) === 47 && text.charCodeAt(first + 1) === 47;
+}
+
+function startsWithRuleCharacter(text: string): boolean {
+  let first = 0;
+  while (first < text.length && text.charCodeAt(first) === 32) first++;
+  const c = text.charCodeAt(first);
+  return c === 45 /* - */ || c === 61 /* = */ || c === 95; /* _ */
+}
 const SLASHED_TITLE = /^\/\/[^/].*\/\/$/;
 
 /**
@@ -850,7 +864,7 @@ function isWrapped(lines: LexedLine[], text: (rel: number) => string, line: numb
   if (previousLine === undefined) return false;
   const previous = text(previousLine);
   // A cross-reference cut before its number continues even across a blank line (`posed in paragraph` / `¶3.`).
-  if (CROSS_REFERENCE_END.test(previous)) return true;
+  if (CROSS_REFERENCE_END.test(previous.slice(-16))) return true;
   return (
     previousLine === line - 1 &&
     // Renderings that wrap lines wrap them at about 70 characters; a longer line holds a whole paragraph, cut short.
@@ -861,7 +875,7 @@ function isWrapped(lines: LexedLine[], text: (rel: number) => string, line: numb
 }
 
 const WRAPPED_WIDTH = 100;
-const CROSS_REFERENCE_END = /\b(?:para(?:graph)?s?|paras?\.|reftel|section|sections|item|items)\s*$/i;
+const CROSS_REFERENCE_END = /(?:^|\W)(?:para(?:graph)?s?|paras?\.|reftel|section|sections|item|items)\s*$/i;
 
 /**
  * A line that stands apart from the text: a rule (`=====`), a redaction, a page header, or a heading: a short line
@@ -994,7 +1008,16 @@ function blockKind(marker: string): BlockKind | undefined {
  * above ends with `End` and nothing on the line closes a block already.
  */
 function splitCloser(lines: LexedLine[], text: (rel: number) => string, k: number): void {
-  if (k === 0 || lines[k].tokens.some((t) => t.kind === 'blockEnd') || !SPLIT_END.test(text(k - 1))) return;
+  if (k === 0) return;
+  // Cheap tests first: the line starts with S, C or N and the line above ends with d.
+  const line = text(k);
+  let first = 0;
+  while (first < line.length && (line.charCodeAt(first) === 32 || line.charCodeAt(first) === 9)) first++;
+  const c = line.charCodeAt(first) | 32;
+  if (c !== 115 /* s */ && c !== 99 /* c */ && c !== 110 /* n */) return;
+  const above = text(k - 1).trimEnd();
+  if ((above.charCodeAt(above.length - 1) | 32) !== 100 /* d */) return;
+  if (lines[k].tokens.some((t) => t.kind === 'blockEnd') || !SPLIT_END.test(above.slice(-4))) return;
   const m = SPLIT_CLOSER.exec(text(k));
   if (!m) return;
   const start = m[0].length - m[1].length;
@@ -1004,7 +1027,7 @@ function splitCloser(lines: LexedLine[], text: (rel: number) => string, k: numbe
   lines[k] = { ...lines[k], tokens: [...others, token].sort((a, b) => a.start - b.start) };
 }
 
-const SPLIT_END = /\bEnd\s*$/i;
+const SPLIT_END = /(?:^|\W)End$/i;
 const SPLIT_CLOSER = /^\s*((?:Summary|Comment|Note)\b\.?)/i;
 
 /** Pairs Summary/Comment/Note/Text openers with the next `End ...` of the same kind. */
