@@ -12,6 +12,7 @@ import {
   precedence,
   precedenceByWord,
 } from '../../server/src/vocabulary';
+import { isPassingInstruction } from '../../server/src/vocabulary/captions';
 
 test('captions: SIPDIS, NOFORN, SENSITIVE and its long form, distribution and channel captions', () => {
   assert.equal(BUILT_IN_TABLES.caption('SIPDIS')?.kind, 'distribution');
@@ -33,6 +34,10 @@ test('passing instructions match by prefix; other text is no caption', () => {
   );
   assert.equal(BUILT_IN_TABLES.caption('STATE FOR EUR/RUS, EEB')?.kind, 'passing instruction');
   assert.equal(BUILT_IN_TABLES.caption('PASS TO USTR')?.caption, 'PASS TO');
+  for (const text of ['STATE FOR EAP/CM', 'DEPT ALSO FOR S/CT', 'AMEMBASSY MOSCOW PASS TO USDA'])
+    assert.ok(isPassingInstruction(text), text);
+  // A handling caption that reads like one: NOT FOR restricts, it does not pass the cable on.
+  assert.ok(!isPassingInstruction('NOT FOR INTERNET DISTRIBUTION'));
   for (const text of ['', 'SUBJECT: X', 'SIPDIS NOFORN', 'DEPARTMENT FOR', 'SENSITIVE MATTERS'])
     assert.equal(BUILT_IN_TABLES.caption(text), undefined, text);
 });

@@ -1,7 +1,8 @@
 // The routing header read as a grammar: each line has a role by its place and its shape; a line one edit away from a
 // header line (a near miss) is read as that line. Pure functions of a line's text; structure.ts assigns the roles.
 import { editDistance } from '../vocabulary/tags';
-import { isDigit, lexLine, PRECEDENCE_LETTERS } from './lexer';
+import { isDigit } from '../util/characters';
+import { lexLine, PRECEDENCE_LETTERS } from './lexer';
 import { LexedLine, LineKind, LineProblem } from './types';
 
 /** The header lines in their canonical order (spec §2, §6 rule 15); address lines share the rank of their list. */
@@ -92,7 +93,7 @@ export function nearMisses(text: string): NearMiss[] {
   if (BARE_DATE.test(text)) return [readBareDate(text)];
   // Its fields cannot be told apart: the line keeps its role, the date is not read.
   if (DAMAGED_DTG.test(text))
-    return [{ line: marked({ kind: 'dtg', tokens: [], problems: [] }, 0, text.trimEnd().length) }];
+    return [{ line: marked({ kind: 'dtg', tokens: [], problems: [], markers: undefined }, 0, text.trimEnd().length) }];
   const space = text.indexOf(' ');
   const word = space < 0 ? text : text.slice(0, space);
   if (!word || word.length > 5) return [];

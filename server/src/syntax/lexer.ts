@@ -4,12 +4,21 @@
 import { editDistance } from '../vocabulary/tags';
 import { LexedLine, LineKind, LineProblem, ProblemCode, Token, TokenKind } from './types';
 import { MONTHS } from '../vocabulary/months';
+import { isDigit } from '../util/characters';
+import { isPortionMarking, looseMarkerAtStart, runInMarkers, startsWithPilcrow } from './paragraphMarkers';
 import { CAPTION_LINE_FORMS } from '../vocabulary/captionLines';
 import { classificationByWord, classificationLevels, classificationWords } from '../vocabulary/classification';
 
 const NO_TOKENS = Object.freeze([]) as unknown as Token[];
 const NO_PROBLEMS = Object.freeze([]) as unknown as LineProblem[];
-const BLANK: LexedLine = Object.freeze({ kind: 'blank', tokens: NO_TOKENS, problems: NO_PROBLEMS }) as LexedLine;
+// Every lexed line has the same fields in the same order (markers too, undefined on most): one shape for the loops
+// that read every line of a cable.
+const BLANK: LexedLine = Object.freeze({
+  kind: 'blank',
+  tokens: NO_TOKENS,
+  problems: NO_PROBLEMS,
+  markers: undefined,
+}) as LexedLine;
 
 /** Longest line the lexer classifies in detail; beyond it a line is plain text (a 1 MB line stays cheap). */
 const MAX_HEADER_LINE = 2_000;
@@ -75,6 +84,7 @@ class LineBuilder {
       kind,
       tokens: this.tokens.length ? this.tokens.slice() : NO_TOKENS,
       problems: this.problems.length ? this.problems.slice() : NO_PROBLEMS,
+      markers: undefined,
     };
   }
 }
@@ -89,11 +99,6 @@ export const PRECEDENCE_LETTERS = 'ZYOPR';
 /** How the notice of a partial extract (a cable known from its distribution copy) begins. */
 export const PARTIAL_EXTRACT_NOTICE = 'This record is a partial extract';
 const PRECEDENCE_WORDS = /^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT)$/;
-/** Whether a paragraph sign starts at `at`, as the renderings have it: ¶, a bad decode (U+FFFD), or a double decode (Â¶). */
-export function startsWithPilcrow(text: string, at: number): boolean {
-  const c = codeAt(text, at);
-  return c === 0xb6 /* ¶ */ || c === 0xfffd || (c === 0xc2 /* Â */ && codeAt(text, at + 1) === 0xb6);
-}
 
 export function lexLine(text: string): LexedLine {
   return lex(text, ALL_INLINE);
@@ -119,22 +124,56 @@ export function lexLines(text: string, lines: readonly string[]): LexedLine[] {
   });
 }
 
+/** The cables.csv rendering ends every line with a backslash (its escaped newline): the line is what comes before. */
+export function withoutRenderingBackslash(text: string): string {
+  return codeAt(text, text.length - 1) === 92 /* \\ */ ? text.slice(0, -1).trimEnd() : text;
+}
+
 /** `inline`: the groups of lexInline's searches that may find a token in the line (bits of InlineSearch). */
 function lex(text: string, inline: number): LexedLine {
-  // The cables.csv rendering ends every line with a backslash (its escaped newline): the line is what comes before.
-  if (codeAt(text, text.length - 1) === 92 /* \\ */) text = text.slice(0, -1).trimEnd();
+  text = withoutRenderingBackslash(text);
   let first = 0;
   while (first < text.length && (codeAt(text, first) === 32 || codeAt(text, first) === 9)) first++;
   if (first === text.length) return BLANK;
-  if (text.length > MAX_HEADER_LINE) return lexProse(text, first, inline);
+  if (text.length > MAX_HEADER_LINE) return withMarkers(text, lexProse(text, first, inline));
   const c = codeAt(text, first);
   // Header lines start at column 0 in every rendering; testing the first letter keeps prose cheap.
   if (first === 0 && c >= 65 && c <= 90) {
     const header = lexHeaderLine(text);
     if (header) return header;
   }
-  return lexBodyLine(text, first, inline);
+  return withMarkers(text, lexBodyLine(text, first, inline));
 }
+
+/**
+ * The line with the paragraph markers that only the numbering can confirm, when it has any (paragraphMarkers.ts), and
+ * an underline (`-----`) as the shared UNDERLINE_LINE: found here, once per line, so that an edit reads them again on
+ * the lines it touched only.
+ */
+function withMarkers(text: string, line: LexedLine): LexedLine {
+  const kind = line.kind;
+  if (kind === 'paragraph') {
+    const marking = line.tokens[1]?.kind === 'portionMarking' ? line.tokens[1] : line.tokens[0];
+    const markers = runInMarkers(text, marking.end);
+    return markers.length ? { ...line, markers } : line;
+  }
+  if (line === PLAIN_TEXT && isUnderline(text)) return UNDERLINE_LINE;
+  if (kind !== 'text' && kind !== 'letteredItem' && kind !== 'classifiedBy' && kind !== 'preHeader') return line;
+  const atStart = kind === 'classifiedBy' ? undefined : looseMarkerAtStart(text);
+  const runIns = runInMarkers(text, atStart ? atStart.end : 0);
+  if (!atStart && !runIns.length) return line;
+  return { ...line, markers: atStart ? [atStart, ...runIns] : runIns };
+}
+
+/** A line of `-`, `=` or `_` (three or more, maybe spaced), as headings are underlined. */
+function isUnderline(text: string): boolean {
+  let first = 0;
+  while (first < text.length && text.charCodeAt(first) === 32) first++;
+  const c = text.charCodeAt(first);
+  return (c === 45 /* - */ || c === 61 /* = */ || c === 95) /* _ */ && UNDERLINE.test(text);
+}
+
+const UNDERLINE = /^\s*[-=_]{3}[-=_ ]*$/;
 
 function lexHeaderLine(text: string): LexedLine | undefined {
   // Each pattern is tried only when the first characters allow it (the same patterns, in the same order):
@@ -652,10 +691,6 @@ function endsWithPageOfTotal(text: string): boolean {
   );
 }
 
-export function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /**
  * Necessary for lexClassification: a first word of 1 to 12 ASCII letters and a space (`/^[A-Za-z]{1,12} /`) that can
  * begin its class words: a word of five letters or more (a classification, maybe damaged), TOP, one or two letters
@@ -1041,12 +1076,12 @@ export function lexReferenceItem(text: string, lexed: LexedLine = lexLine(text))
   if (lexed.tokens.some((t) => t.kind === 'citation'))
     return lexed.kind === 'letteredItem'
       ? lexed
-      : { kind: 'letteredItem', tokens: lexed.tokens, problems: lexed.problems };
+      : { kind: 'letteredItem', tokens: lexed.tokens, problems: lexed.problems, markers: undefined };
   const found = new LineBuilder();
   lexCitations(text, 0, found);
   const added = found.tokens.filter((t) => !lexed.tokens.some((o) => o.start < t.end && t.start < o.end));
   const tokens = added.length ? [...lexed.tokens, ...added].sort((a, b) => a.start - b.start) : lexed.tokens;
-  return { kind: 'letteredItem', tokens, problems: lexed.problems };
+  return { kind: 'letteredItem', tokens, problems: lexed.problems, markers: undefined };
 }
 
 function lexReason(text: string, first: number): LexedLine {
@@ -1095,18 +1130,6 @@ function lexReasonLetters(text: string, from: number, line: LineBuilder): void {
   }
 }
 
-/**
- * Parenthesised text that is a portion marking: a level, optionally caveats (`S//NF`, `C/REL NATO`).
- * The pattern backtracks exponentially in the number of space-separated words when it fails: its callers pass at most
- * 22 characters (the patterns that find the parentheses), where the worst case costs microseconds.
- */
-export function isPortionMarking(parenthesised: string): boolean {
-  return (
-    /^\(\s*(?:U|SBU|C|S|TS|LOU)(?:\s*(?:\/\/?|-|\s)\s*[A-Za-z][A-Za-z ]*?)*\s*\)$/i.test(parenthesised) &&
-    !/^\((?:US|UK|IS|CS|SU)\)$/i.test(parenthesised)
-  );
-}
-
 const PARAGRAPH_START = /^(¶|\uFFFD|Â¶)?\s?(\d{1,3})\s?\.(?=\s|\(|$)/;
 const PORTION_MARKING = /^\s*(\([A-Za-z][A-Za-z/ -]{0,18}\))/;
 
@@ -1115,6 +1138,15 @@ const PLAIN_TEXT: LexedLine = Object.freeze({
   kind: 'text',
   tokens: Object.freeze([]) as unknown as Token[],
   problems: Object.freeze([]) as unknown as LineProblem[],
+  markers: undefined,
+}) as LexedLine;
+
+/** An underline (`-----`): plain text, told apart by identity; the line above it is a heading. */
+export const UNDERLINE_LINE: LexedLine = Object.freeze({
+  kind: 'text',
+  tokens: Object.freeze([]) as unknown as Token[],
+  problems: Object.freeze([]) as unknown as LineProblem[],
+  markers: undefined,
 }) as LexedLine;
 
 function lexProse(text: string, first: number, inline: number): LexedLine {

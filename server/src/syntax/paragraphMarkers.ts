@@ -1,20 +1,25 @@
 // Paragraph markers the lexer does not read on its own, because alone on a line they are not certain: a paragraph run
 // into the line before it (`... in return. 2. (C) We should`), and malformed markers (`7, (U)`, `10  (C)`, `15.UK`,
 // `(C) 1. The`). The structure accepts one only where the numbering expects that number next.
-import { isDigit, isPortionMarking, startsWithPilcrow } from './lexer';
+import { isDigit } from '../util/characters';
+import { LooseMarker } from './types';
 
-export interface LooseMarker {
-  /** The number as written. */
-  written: number;
-  pilcrow: boolean;
-  /** Columns of the number with its sign and punctuation. */
-  start: number;
-  end: number;
-  marking?: { start: number; end: number };
-  /** Inside a line, after the end of a sentence, a redaction or a page banner. */
-  runIn: boolean;
-  /** What is wrong with a malformed marker and how it should be written; absent when it is well formed. */
-  problem?: string;
+/** Whether a paragraph sign starts at `at`, as the renderings have it: ¶, a bad decode (U+FFFD), or a double decode (Â¶). */
+export function startsWithPilcrow(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 0xb6 /* ¶ */ || c === 0xfffd || (c === 0xc2 /* Â */ && text.charCodeAt(at + 1) === 0xb6);
+}
+
+/**
+ * Parenthesised text that is a portion marking: a level, optionally caveats (`S//NF`, `C/REL NATO`).
+ * The pattern backtracks exponentially in the number of space-separated words when it fails: its callers pass at most
+ * 22 characters (the patterns that find the parentheses), where the worst case costs microseconds.
+ */
+export function isPortionMarking(parenthesised: string): boolean {
+  return (
+    /^\(\s*(?:U|SBU|C|S|TS|LOU)(?:\s*(?:\/\/?|-|\s)\s*[A-Za-z][A-Za-z ]*?)*\s*\)$/i.test(parenthesised) &&
+    !/^\((?:US|UK|IS|CS|SU)\)$/i.test(parenthesised)
+  );
 }
 
 const SIGN = '(?:¶|\\uFFFD|Â¶)';

@@ -2,13 +2,14 @@
 // Cables are independent: each is built from its own lines only, so an edit rebuilds one cable.
 import {
   codeAt,
-  isDigit,
   lexLine,
   PARTIAL_EXTRACT_NOTICE,
   lexReferenceItem,
   lexTagCodes,
-  startsWithPilcrow,
+  UNDERLINE_LINE,
+  withoutRenderingBackslash,
 } from './lexer';
+import { isDigit } from '../util/characters';
 import {
   HEADER_FORMS,
   HEADER_ORDER,
@@ -27,19 +28,14 @@ import {
   LineProblem,
   LineKind,
   Paragraph,
+  LooseMarker,
   Section,
   Span,
   Token,
 } from './types';
 import { firstIndexWhere } from '../util/search';
 import { isCaptionBlockLine } from '../vocabulary/captions';
-import {
-  halfMarkingAfter,
-  halfMarkingProblem,
-  LooseMarker,
-  looseMarkerAtStart,
-  runInMarkers,
-} from './paragraphMarkers';
+import { halfMarkingAfter, halfMarkingProblem, startsWithPilcrow } from './paragraphMarkers';
 
 const HEADER_KINDS = new Set<LineKind>([
   'transmission',
@@ -134,7 +130,7 @@ export function buildCable(
   endLine: number,
 ): Cable {
   const lines = lexed.slice(startLine, endLine);
-  const text = (rel: number) => texts[startLine + rel];
+  const text = (rel: number) => withoutRenderingBackslash(texts[startLine + rel]);
   const cable: Cable = {
     startLine,
     lineCount: endLine - startLine,
@@ -364,7 +360,7 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
       // TAGS may wrap onto a line of bare codes.
       while (j + 1 < count && lines[j + 1].kind === 'text' && isTagsContinuation(text(j + 1))) {
         j++;
-        lines[j] = { kind: 'tags', tokens: lexTagCodes(text(j), 0).tokens, problems: [] };
+        lines[j] = { kind: 'tags', tokens: lexTagCodes(text(j), 0).tokens, problems: [], markers: undefined };
         cable.tagsLines.push(j);
         captionEnd = j;
       }
@@ -378,6 +374,7 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
           kind: 'subject',
           tokens: [{ kind: 'subjectText', start: firstNonSpace(text(j)), end: text(j).trimEnd().length }],
           problems: [],
+          markers: undefined,
         };
         parts.push(text(j).trim());
       }
@@ -407,7 +404,12 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
     } else if (line.kind === 'text' && !cable.subject && isCaptionBlockLine(text(j))) {
       // STATE FOR SA/FO, TREASURY FOR OASIA/..., RELEASABLE TO PAKISTAN: part of the caption block.
       const span = { line: j, start: firstNonSpace(text(j)), end: text(j).trimEnd().length };
-      lines[j] = { kind: 'caption', tokens: [{ kind: 'caption', start: span.start, end: span.end }], problems: [] };
+      lines[j] = {
+        kind: 'caption',
+        tokens: [{ kind: 'caption', start: span.start, end: span.end }],
+        problems: [],
+        markers: undefined,
+      };
       cable.captions.push(span);
       captionEnd = j;
     } else if (line.kind === 'letteredItem' && cable.references && cable.references.endLine >= j - 2) {
@@ -439,6 +441,7 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
       kind: 'signature',
       tokens: [{ kind: 'signature', start: firstNonSpace(text(textEnd)), end: text(textEnd).trimEnd().length }],
       problems: [],
+      markers: undefined,
     };
     textEnd--;
   }
@@ -663,8 +666,7 @@ function findCandidates(
   const searchFrom = Math.min(from, ...cable.classifiedByLines.filter((k) => k < from));
   for (let k = searchFrom; k <= to; k++) {
     const line = lines[k];
-    const kind = line.kind;
-    if (kind === 'paragraph') {
+    if (line.kind === 'paragraph') {
       const numberToken = line.tokens[0];
       const written = firstNumber(text(k), numberToken.start, numberToken.end);
       if (written < 0) continue;
@@ -683,13 +685,9 @@ function findCandidates(
         loose: undefined,
         malformed: half && halfMarkingProblem(text(k).slice(half.start, half.end)),
       });
-      for (const marker of runInMarkers(text(k), (marking ?? numberToken).end)) add(k, marker);
-    } else if (kind === 'text' || kind === 'letteredItem' || kind === 'classifiedBy' || kind === 'preHeader') {
-      // `(C) 1. The Embassy` reads as a lettered item `(C)`.
-      const atStart = k >= from && kind !== 'classifiedBy' ? looseMarkerAtStart(text(k)) : undefined;
-      if (atStart) add(k, atStart);
-      for (const marker of runInMarkers(text(k), atStart ? atStart.end : 0)) add(k, marker);
     }
+    // The lexer's markers: run into the line, or malformed at its start (in the body only).
+    if (line.markers) for (const marker of line.markers) if (marker.runIn || k >= from) add(k, marker);
   }
   return candidates;
 }
@@ -720,13 +718,13 @@ function findHeadings(
   };
   for (let k = from; k <= to; k++) {
     // Cheap tests first: an underline starts with - = or _ , a slashed title with //.
-    const underlined = k + 1 <= to && startsWithRuleCharacter(text(k + 1)) && UNDERLINE.test(text(k + 1));
+    const underlined = k + 1 <= to && lines[k + 1] === UNDERLINE_LINE;
     if (!underlined && !(startsWithSlashes(text(k)) && SLASHED_TITLE.test(text(k).trim()))) continue;
     if (!isTitleLine(k)) continue;
     // A title framed by rules may wrap over up to three lines.
     let first = k;
     while (first - 1 >= from && k - first < 2 && isTitleLine(first - 1)) first--;
-    if (first < k && !(first - 1 >= from && UNDERLINE.test(text(first - 1)))) first = k;
+    if (first < k && !(first - 1 >= from && lines[first - 1] === UNDERLINE_LINE)) first = k;
     titles.push(first);
     if (lines[first].tokens.some((t) => t.kind === 'blockStart')) continue;
     for (let j = first; j <= k; j++) {
@@ -740,20 +738,12 @@ function findHeadings(
   return titles;
 }
 
-const UNDERLINE = /^\s*[-=_]{3}[-=_ ]*$/;
-
 function startsWithSlashes(text: string): boolean {
   let first = 0;
   while (first < text.length && text.charCodeAt(first) === 32) first++;
   return text.charCodeAt(first) === 47 && text.charCodeAt(first + 1) === 47;
 }
 
-function startsWithRuleCharacter(text: string): boolean {
-  let first = 0;
-  while (first < text.length && text.charCodeAt(first) === 32) first++;
-  const c = text.charCodeAt(first);
-  return c === 45 /* - */ || c === 61 /* = */ || c === 95; /* _ */
-}
 const SLASHED_TITLE = /^\/\/[^/].*\/\/$/;
 
 /**

@@ -115,6 +115,26 @@ export interface LexedLine {
   kind: LineKind;
   tokens: Token[];
   problems: LineProblem[];
+  /**
+   * Paragraph markers on the line that only the numbering can confirm (syntax/paragraphMarkers.ts): run into the line,
+   * or malformed at its start. Absent on most lines.
+   */
+  markers?: readonly LooseMarker[];
+}
+
+/** A paragraph marker that the line alone does not make certain; columns on its line. */
+export interface LooseMarker {
+  /** The number as written. */
+  written: number;
+  pilcrow: boolean;
+  /** Columns of the number with its sign and punctuation. */
+  start: number;
+  end: number;
+  marking?: { start: number; end: number };
+  /** Inside a line, after the end of a sentence, a redaction or a page banner. */
+  runIn: boolean;
+  /** What is wrong with a malformed marker and how it should be written; absent when it is well formed. */
+  problem?: string;
 }
 
 /** A line position and a column span, `line` relative to the start of the cable that holds it. */

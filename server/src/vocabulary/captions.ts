@@ -21,9 +21,12 @@ export interface Caption {
 }
 
 const PASSING_KIND = 'passing instruction';
-/** `STATE FOR`, `TREASURY FOR`, `STATE ALSO FOR`, `STATE PASS TO`, `PASS TO`: up to four words of capitals, then FOR. */
+/**
+ * `STATE FOR`, `TREASURY FOR`, `STATE ALSO FOR`, `STATE PASS TO`, `PASS TO`: up to four words of capitals, then FOR;
+ * `NOT FOR INTERNET DISTRIBUTION` is a handling caption.
+ */
 const PASSING_INSTRUCTION =
-  /^(?:[A-Z][A-Z0-9/&.'-]*(?: [A-Z][A-Z0-9/&.'-]*){0,3} (?:ALSO )?(?:FOR|PASS TO)|PASS TO)(?= [A-Z0-9])/;
+  /^(?:[A-Z][A-Z0-9/&.'-]*(?: [A-Z][A-Z0-9/&.'-]*){0,3}(?<!\bNOT) (?:ALSO )?(?:FOR|PASS TO)|PASS TO)(?= [A-Z0-9])/;
 
 /** Whether a caption-block line names who else gets the cable (STATE FOR ..., PASS TO ...): not a handling caption. */
 export function isPassingInstruction(text: string): boolean {
