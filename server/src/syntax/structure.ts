@@ -633,7 +633,8 @@ function buildParagraphs(
       portionMarking: c.marking && { line: c.line, start: c.marking.start, end: c.marking.end },
       startLine: c.line,
       endLine,
-      ...(nextRunsIn ? { endColumn: next.numberToken.start } : {}),
+      // One object shape for every paragraph: undefined unless the next one runs in.
+      endColumn: nextRunsIn ? next.numberToken.start : undefined,
     });
   }
 }
