@@ -9,6 +9,15 @@ import { lazy, parseTsv, toCount } from './tsv';
 /** 'user': a code that only the user's tables (cable.tables.extra) know. */
 export type TagFamily = 'subject' | 'program' | 'geographic' | 'organization' | 'user';
 
+/** What a code of each family is, as said in a sentence ('PREL: External political relations, a subject tag.'). */
+export const TAG_FAMILIES: Record<TagFamily, string> = {
+  subject: 'a subject tag',
+  program: 'a program tag (K-tag)',
+  geographic: 'a country code (FIPS 10-4)',
+  organization: 'an organization tag',
+  user: 'a code of your own',
+};
+
 export interface TagCode {
   code: string;
   family: TagFamily;
