@@ -13,6 +13,8 @@ export function clip(text: string, max: number): string {
     ? trimmed.replace(/\s+/g, ' ')
     : trimmed;
   if (spaced.length <= max) return spaced;
-  const cut = spaced.lastIndexOf(' ', max);
-  return `${spaced.slice(0, cut > max / 2 ? cut : max).replace(/[\s,;:(-]+$/, '')}...`;
+  let end = spaced.lastIndexOf(' ', max);
+  if (end <= max / 2) end = max;
+  while (end > 0 && ' ,;:(-'.includes(spaced[end - 1])) end--;
+  return `${spaced.slice(0, end)}...`;
 }
