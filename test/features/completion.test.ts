@@ -6,6 +6,7 @@ import { CableReader } from '../../server/src/facts/facts';
 import { CableModel } from '../../server/src/syntax/model';
 import { WELL_FORMED } from '../support/defects';
 import { documentContext } from '../support/context';
+import { readFixture } from '../support/fixtures';
 
 function complete(text: string, marker = '|') {
   const offset = text.indexOf(marker);
@@ -19,11 +20,36 @@ function complete(text: string, marker = '|') {
 test('TAGS codes with their meanings on a TAGS line', () => {
   const items = complete(WELL_FORMED.replace('TAGS: PREL PHUM PGOV TI', 'TAGS: PREL PH|'));
   const phum = items.find((i) => i.label === 'PHUM');
-  assert.match(String(phum?.detail), /subject: .*human rights/i);
+  assert.match(String(phum?.detail), /^human rights — a subject tag$/i);
   assert.deepEqual((phum?.textEdit as { range: unknown }).range, {
     start: { line: 14, character: 11 },
     end: { line: 14, character: 13 },
   });
+});
+
+/** The labels of completion items in the order the editor shows them (by sortText, then label). */
+function ranked(items: ReturnType<typeof complete>): string[] {
+  return items
+    .slice()
+    .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))
+    .map((i) => String(i.label));
+}
+
+test("TAGS codes ranked by relevance: the cable's own country, the codes the file uses, then the most used", () => {
+  const beijing = readFixture('09BEIJING2964.cable');
+  const moscow = readFixture('08MOSCOW3343.cable');
+  const tagsLine = 'TAGS: OVIP STEINBERG JAMES PREL MNUC SN CH KN';
+  // A Beijing cable whose TAGS line is being written, in a file that also holds a Moscow cable (PGOV PHUM SOCI RS).
+  const items = ranked(
+    complete(`${beijing.replace(tagsLine, 'TAGS: |')}
+${moscow}`),
+  );
+  assert.equal(items[0], 'CH');
+  assert.deepEqual(items.slice(1, 5).sort(), ['PGOV', 'PHUM', 'RS', 'SOCI']);
+  // Then the codes by use in the sample: PREL, the commonest, before the first rarely used one.
+  assert.ok(items.indexOf('PREL') < items.indexOf('KNNP'));
+  // In the Moscow cable, Russia first.
+  assert.equal(ranked(complete(moscow.replace('TAGS PGOV, PHUM, SOCI, RS', 'TAGS: |')))[0], 'RS');
 });
 
 test('routing indicators with their posts on precedence, DE and address lines', () => {

@@ -1,4 +1,5 @@
 // Diagnostics of every fixture cable as `line:col code severity message`, against reviewed golden files.
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -26,3 +27,21 @@ for (const name of fixtureNames()) {
     assertGolden(join(fixturesDir, name.replace(/\.cable$/, '.diagnostics.txt')), lines.join('\n') + '\n');
   });
 }
+
+test('an unspaced CONFIDENTIAL classification line, as many sources write it, is no warning', () => {
+  for (const written of ['CONFIDENTIAL SECTION 01 OF 02 DUSHANBE 001151', 'SECRET SECTION 01 OF 02 DUSHANBE 001151']) {
+    const seed = readFixture('09DUSHANBE1151.cable');
+    const text = seed.replace('C O N F I D E N T I A L SECTION 01 OF 02 DUSHANBE 001151', written);
+    assert.notEqual(text, seed);
+    const line = text.split('\n').findIndex((l) => l.startsWith(written));
+    const onLine = documentDiagnostics(documentContext(CableModel.parse(text))).filter(
+      (d) => d.range.start.line === line && d.severity! < DiagnosticSeverity.Information,
+    );
+    // SECRET under the seed's ZNY CCCCC line is a mismatch (reported on the ZNY line), not a form problem.
+    assert.deepEqual(
+      onLine.map((d) => d.code),
+      [],
+      written,
+    );
+  }
+});

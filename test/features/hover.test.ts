@@ -1,5 +1,7 @@
-// Hover texts: for each cable of each fixture, the first token of every kind, against reviewed golden files.
+// Hover texts: for each cable of each fixture, the first token of every kind (routing indicators: on every kind of
+// header line), against reviewed golden files.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MarkupContent } from 'vscode-languageserver-types';
@@ -20,8 +22,10 @@ for (const name of fixtureNames()) {
       const seen = new Set<string>();
       cable.lines.forEach((line, rel) => {
         for (const token of line.tokens) {
-          if (seen.has(token.kind)) continue;
-          seen.add(token.kind);
+          // A routing indicator's hover says its role on its line: the first one of each kind of line.
+          const key = token.kind === 'routingIndicator' ? `${token.kind} ${line.kind}` : token.kind;
+          if (seen.has(key)) continue;
+          seen.add(key);
           const position = { line: cable.startLine + rel, character: token.start };
           const result = hover(documentContext(reader), position);
           const text = model.lineText(position.line).slice(token.start, token.end);
@@ -44,4 +48,46 @@ test('hover on RUEHDBU in the seed names the embassy in Dushanbe; nothing past t
   assert.deepEqual(result?.range, { start: { line: 4, character: 3 }, end: { line: 4, character: 10 } });
   assert.equal(hover(documentContext(reader), { line: 10_000, character: 0 }), null);
   assert.equal(hover(documentContext(reader), { line: 4, character: 500 }), null);
+});
+
+/** The hover text on the first `word` of the first line of the seed that starts with `lineStart`. */
+function seedHover(lineStart: string, word: string): string {
+  const model = CableModel.parse(readFixture('09DUSHANBE1151.cable'));
+  let line = 0;
+  while (!model.lineText(line).startsWith(lineStart)) line++;
+  const result = hover(documentContext(new CableReader(model)), {
+    line,
+    character: model.lineText(line).indexOf(word),
+  });
+  return (result?.contents as MarkupContent).value;
+}
+
+test('a routing indicator says its role on its line: relay, transmitting station, action and information addressee', () => {
+  assert.match(
+    seedHover('RR RUEHDBU', 'RUEHDBU'),
+    /^\*\*RUEHDBU\*\*: AMEMBASSY DUSHANBE, a US diplomatic post\. .*relay/,
+  );
+  assert.match(seedHover('DE RUEHDBU', 'RUEHDBU'), /the transmitting station, which sent this cable\./);
+  const ruehc = seedHover('TO RUEHC', 'RUEHC');
+  assert.match(ruehc, /^\*\*RUEHC\*\*: SECSTATE WASHDC, the Department of State\. .*an action addressee\./);
+  // RUEHC is also seen with other names in other cables: not said here, where the line names SECSTATE WASHDC.
+  assert.doesNotMatch(ruehc, /Also seen|Transmitting station|DEPARTMENT OF LABOR/);
+  assert.match(seedHover('RUEHBUL/', 'RUEHBUL'), /an information addressee\./);
+});
+
+test('hovers read as sentences, not as table cells', () => {
+  assert.equal(
+    seedHover('ZNY', 'CCCCC'),
+    '**CCCCC**: the security letters of a CONFIDENTIAL cable. Classified: its unauthorized disclosure could reasonably be expected to cause damage to the national security.',
+  );
+  assert.equal(seedHover('TAGS', 'TI'), '**TI**, a country code (FIPS 10-4): Tajikistan.');
+  assert.equal(seedHover('TAGS', 'PREL'), '**PREL**, a subject tag: External political relations.');
+  for (const name of fixtureNames()) {
+    const golden = readFileSync(join(fixturesDir, name.replace(/\.cable$/, '.hover.txt')), 'utf8');
+    assert.doesNotMatch(
+      golden,
+      /\((?:us diplomatic post|country \(FIPS 10-4\)|subject)\)|: classified:|Also seen as/,
+      name,
+    );
+  }
 });

@@ -81,3 +81,43 @@ test('a long outline is cut level by level: the cables first, then their parts, 
   );
   assert.equal(limitSymbols(full, all.length).symbols, full, 'an outline within the limit is returned as it is');
 });
+
+/** Every symbol of every fixture's outline. */
+function allSymbols(): DocumentSymbol[] {
+  const flat = (symbols: DocumentSymbol[]): DocumentSymbol[] => symbols.flatMap((s) => [s, ...flat(s.children ?? [])]);
+  return fixtureNames().flatMap((name) =>
+    flat(documentSymbols(documentContext(new CableReader(CableModel.parse(readFixture(name)))))),
+  );
+}
+
+test('paragraph labels end at a word: "..." where the lead is cut, read on past a short first line', () => {
+  const outline = documentSymbols(
+    documentContext(new CableReader(CableModel.parse(readFixture('06NEWDELHI5135.cable')))),
+  );
+  const paragraphs = outline[0].children!.flatMap((s) => s.children ?? []).filter((s) => s.kind === SymbolKind.Number);
+  // The first line of ¶1 ends at "Board --": the label goes on into the next line, and says that there is more.
+  assert.equal(paragraphs[0].name, '¶1 (C) Summary: The National Security Advisory Board -- populated...');
+  assert.equal(paragraphs[9].name, '¶10 (U) NSAB V was convened July 2004 and has 21 members. (NOTE: *...');
+  for (const s of allSymbols().filter((s) => s.kind === SymbolKind.Number)) {
+    assert.doesNotMatch(s.name, /[,;:]\.\.\.$|\s{2}/, s.name);
+  }
+});
+
+test('the CLASSIFIED BY entry shows the whole reason list, wrapped lines included', () => {
+  const entries = allSymbols()
+    .filter((s) => s.name === 'CLASSIFIED BY')
+    .map((s) => s.detail);
+  assert.ok(entries.includes('Ken Gross, Ambassador, EXEC, State. REASON: 1.4 (b), (d)'));
+  assert.ok(entries.includes('Classified by Political Officer Ricardo Zuniga; reasons 1.4 (B) and (D)'));
+  assert.ok(entries.includes('Ambassador William J. Burns. Reason 1.4 (b, d)'));
+});
+
+test('no detail repeats its label: FM and DE without their address or station again, captions once each', () => {
+  for (const s of allSymbols()) {
+    if (s.detail) assert.ok(!s.name.includes(s.detail), `${s.name} — ${s.detail}`);
+    if (s.name === 'Captions' && s.detail) {
+      const captions = s.detail.split(' ');
+      assert.equal(new Set(captions).size, captions.length, s.detail);
+    }
+  }
+});

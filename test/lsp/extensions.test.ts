@@ -84,7 +84,10 @@ test('tables from initializationOptions: the user TAGS code is known from the fi
     textDocument: { uri: ownTagsUri },
     position: { line: 22, character: ownTagsText.split('\n')[22].indexOf('KXYZ') },
   });
-  assert.equal((hover.contents as MarkupContent).value, '**KXYZ** (your table): Our program (from tables/tags.tsv)');
+  assert.equal(
+    (hover.contents as MarkupContent).value,
+    '**KXYZ**, a code of your own: Our program (from tables/tags.tsv).',
+  );
 });
 
 test('cable/tables replaces the set and re-publishes the diagnostics of open documents', async () => {

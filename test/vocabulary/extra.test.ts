@@ -211,7 +211,7 @@ test('diagnostics and hover follow a table change on the same, unedited model (t
   const hoverText = (
     hover(documentContext(reader, { tables }), { line: 22, character: line.indexOf('KXYZ') })?.contents as MarkupContent
   ).value;
-  assert.equal(hoverText, '**KXYZ** (your table): Our program (from tables/tags.tsv)');
+  assert.equal(hoverText, '**KXYZ**, a code of your own: Our program (from tables/tags.tsv).');
 
   tables = BUILT_IN_TABLES;
   assert.equal(unknown().length, 1);
@@ -223,5 +223,5 @@ test('hover shows the user name of a routing indicator and says where it comes f
   const value = (hover(documentContext(reader, { tables }), { line: 4, character: 5 })?.contents as MarkupContent)
     .value;
   assert.match(value, /^\*\*RUEHDBU\*\*: EMBASSY OF DUSHANBE \(OURS\)/);
-  assert.match(value, /Name from your table ris\.tsv/);
+  assert.match(value, /Its name comes from your table ris\.tsv\./);
 });

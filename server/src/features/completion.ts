@@ -1,7 +1,14 @@
 // Completion where the line says what belongs there: TAGS codes, routing indicators with their posts,
 // captions, portion markings, classification words, E.O. numbers, and a new-cable skeleton.
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position, Range } from 'vscode-languageserver-types';
-import { allExecutiveOrders, allPortionMarkings, classificationLevels, CodeTables } from '../vocabulary';
+import {
+  allExecutiveOrders,
+  allPortionMarkings,
+  classificationLevels,
+  CodeTables,
+  countryOfPost,
+  TAG_FAMILIES,
+} from '../vocabulary';
 import { CableReader, dayOfYear } from '../facts/facts';
 import { MONTHS } from '../vocabulary/months';
 import { DocumentContext } from './context';
@@ -17,14 +24,34 @@ function wordRange(text: string, position: Position, pattern = /[A-Za-z0-9¶(/]*
   return { start: { line: position.line, character: position.character - prefix.length }, end: position };
 }
 
-function tagItems(tables: CodeTables, range: Range): CompletionItem[] {
+/**
+ * TAGS codes, the most likely first: the country of the cable's post (CH in a Beijing cable), then the codes the
+ * file's TAGS lines already use, then the rest (the user's own codes, then the most used in the sample).
+ */
+function tagItems(
+  tables: CodeTables,
+  range: Range,
+  origin: string | undefined,
+  used: ReadonlySet<string>,
+): CompletionItem[] {
+  const tier = (code: string) => (code === origin ? 0 : used.has(code) ? 1 : 2);
   return tables.allTagCodes().map((t, k) => ({
     label: t.code,
     kind: t.family === 'geographic' ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
-    detail: `${t.family}${(t.meaning ?? t.name) ? `: ${t.meaning ?? t.name}` : ''}`,
-    sortText: pad(k, 5),
+    detail: `${t.meaning ?? t.name ?? ''}${(t.meaning ?? t.name) ? ' — ' : ''}${TAG_FAMILIES[t.family]}`,
+    sortText: `${tier(t.code)}${pad(k, 5)}`,
     textEdit: { range, newText: t.code },
   }));
+}
+
+/** The TAGS codes written on the TAGS lines of every cable of the document. */
+function tagsInDocument(reader: CableReader): Set<string> {
+  const used = new Set<string>();
+  for (const cable of reader.model.cables)
+    for (const line of cable.tagsLines)
+      for (const token of cable.lines[line].tokens)
+        if (token.kind === 'tag') used.add(reader.tokenText(cable, line, token).toUpperCase());
+  return used;
 }
 
 function routingItems(tables: CodeTables, range: Range, withAddress: boolean): CompletionItem[] {
@@ -108,8 +135,15 @@ export function completions({ reader, tables }: DocumentContext, at: Position, n
   const kind = cable?.lines[rel]?.kind ?? 'blank';
   const range = wordRange(text, position);
 
-  if (kind === 'tags' || /^\s*TAGS?\b:?\s/i.test(before))
-    return tagItems(tables, wordRange(text, position, /[A-Za-z]*$/));
+  if (kind === 'tags' || /^\s*TAGS?\b:?\s/i.test(before)) {
+    const post = cable && reader.facts(cable).identity.post;
+    return tagItems(
+      tables,
+      wordRange(text, position, /[A-Za-z]*$/),
+      post ? countryOfPost(post) : undefined,
+      tagsInDocument(reader),
+    );
+  }
   if (/^\s*E\.?O\.?\s*\d*$/i.test(before)) {
     const r = wordRange(text, position, /\d*$/);
     return allExecutiveOrders().map((eo) => ({

@@ -3,7 +3,7 @@ import { HEADER_FORMS } from '../syntax/headerGrammar';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { MONTHS } from '../vocabulary/months';
 import { parseContinuationHeader } from '../syntax/structure';
-import { Cable, Token } from '../syntax/types';
+import { Cable, LineKind, Token } from '../syntax/types';
 import {
   classificationByWord,
   classificationByZnLetter,
@@ -14,6 +14,7 @@ import {
   precedence,
   precedenceByWord,
   CodeTables,
+  TAG_FAMILIES,
 } from '../vocabulary';
 import { CableFacts, dayOfYear, fullYear, parseDateTimeGroup } from '../facts/facts';
 import { DocumentContext } from './context';
@@ -48,31 +49,89 @@ function iso(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${WEEKDAYS[date.getUTCDay()]}`;
 }
 
-function describeRoutingIndicator(tables: CodeTables, ri: string): string {
-  const info = tables.routingIndicator(ri);
-  const lines: string[] = [];
-  if (info) {
-    lines.push(`**${ri}**: ${info.name ?? 'no name known'}${info.kind ? ` (${info.kind.replace(/-/g, ' ')})` : ''}`);
-    const others = info.cableNames.filter((n) => n.name !== info.name).slice(0, 3);
-    if (others.length) lines.push(`Also seen as: ${others.map((n) => `${n.name} (${n.count})`).join(', ')}`);
-    if (info.deStationFor.length) lines.push(`Transmitting station for ${info.deStationFor.slice(0, 3).join(', ')}`);
-    const acp = info.acp117_2014 ?? info.acp117_2010;
-    if (acp && acp !== info.name) lines.push(`ACP 117 decode: ${acp}`);
-    if (info.note) lines.push(info.note);
-    if (info.source) lines.push(`Name from your table ${info.source}`);
-  } else {
-    lines.push(`**${ri}**: routing indicator not in the table`);
+/** What a routing indicator does on its line, as the header's grammar reads the line. */
+type RoutingRole = 'relay' | 'station' | 'originator' | 'action' | 'information' | 'exempt';
+
+const ROLE_SENTENCES: Record<RoutingRole, string> = {
+  relay:
+    'Here on the precedence line: a station that receives the message by relay, often for a collective among the addressees.',
+  station: 'Here on the DE line: the transmitting station, which sent this cable.',
+  originator: 'Here on the FM line: the originator of the message.',
+  action: 'Here among the TO addressees: an action addressee.',
+  information: 'Here among the INFO addressees: an information addressee.',
+  exempt: 'Here on the XMT line: excluded, a member of a collective addressed above that does not receive the message.',
+};
+
+const ROLE_OF_LINE: Partial<Record<LineKind, RoutingRole>> = {
+  relay: 'relay',
+  relayContinuation: 'relay',
+  stationSerial: 'station',
+  from: 'originator',
+  to: 'action',
+  info: 'information',
+  exempt: 'exempt',
+};
+
+/** The role of the routing indicators of header line `rel`: an address line continues the TO, INFO or XMT above it. */
+function routingRole(cable: Cable, rel: number): RoutingRole | undefined {
+  const at = cable.header.findIndex((field) => field.line === rel);
+  for (let k = at; k >= 0; k--) {
+    const kind = cable.header[k].kind;
+    if (kind !== 'address') return ROLE_OF_LINE[kind];
   }
+  return undefined;
+}
+
+/** What the station is, by the table's kind: 'a US diplomatic post'; undefined for kinds that say nothing. */
+const STATION_KINDS: Record<string, string> = {
+  'us-diplomatic-post': 'a US diplomatic post',
+  'state-department': 'the Department of State',
+  'us-agency': 'a US agency',
+  'military-defense': 'a military or defense station',
+  'allied/foreign': 'an allied or foreign station',
+  collective: 'a collective: one address for a group of stations',
+};
+
+/** A routing indicator: the station it names, what the station is, and its role on this line, in sentences. */
+function describeRoutingIndicator(
+  tables: CodeTables,
+  ri: string,
+  role: RoutingRole | undefined,
+  written?: string,
+): string {
+  const info = tables.routingIndicator(ri);
+  const sentences: string[] = [];
+  if (info?.name) {
+    const kind = STATION_KINDS[info.kind];
+    sentences.push(`**${ri}**: ${info.name}${kind ? `, ${kind}` : ''}.`);
+    if (written && written !== info.name) sentences.push(`Addressed on this line as ${written}.`);
+  } else {
+    sentences.push(
+      `**${ri}**: ${info ? 'a routing indicator without a known name' : 'a routing indicator not in the table'}.`,
+    );
+  }
+  if (role) sentences.push(ROLE_SENTENCES[role]);
+  if (info) {
+    const acp = info.acp117_2014 ?? info.acp117_2010;
+    if (acp && acp !== info.name) sentences.push(`Its official decode (ACP 117) is ${acp}.`);
+    if (info.note) sentences.push(info.note.replace(/^./, (c) => c.toUpperCase()).replace(/[^.]$/, '$&.'));
+    if (info.source) sentences.push(`Its name comes from your table ${info.source}.`);
+  }
+  const lines = [sentences.join(' ')];
   const explanation = tables.explainRoutingIndicator(ri);
   if (explanation && !info) lines.push(...explanation.letters.map((l) => `- \`${l.letters}\`: ${l.meaning}`));
   return lines.join('\n\n');
 }
 
+/** ': <meaning>.' after a code's name and kind ('.' when the table gives none), with the user's table it comes from. */
+function meaningOf(meaning: string | undefined, source?: string): string {
+  const from = source ? ` (from ${source})` : '';
+  return meaning ? `: ${meaning.replace(/\.$/, '')}${from}.` : `${from}.`;
+}
+
 function describeClassificationWord(text: string): string {
   const level = classificationByWord(text.replace(/\s+/g, ''));
-  return level
-    ? `**${level.level}**${level.meaning ? `: ${level.meaning}` : ''}`
-    : `Classification "${text}" (not recognised)`;
+  return level ? `**${level.level}**. ${level.meaning}` : `Classification "${text}": not a classification word.`;
 }
 
 function describeToken(
@@ -97,8 +156,11 @@ function describeToken(
             : precedenceByWord(text);
       return p ? `**Precedence ${p.code}** (${p.word}): ${p.meaning}` : `Precedence "${text}" (unknown)`;
     }
-    case 'routingIndicator':
-      return describeRoutingIndicator(tables, text);
+    case 'routingIndicator': {
+      // On an address line (RUEHC/SECSTATE WASHDC) the name after the slash is how this cable addresses the station.
+      const written = reader.find(cable, rel, 'address')?.value;
+      return describeRoutingIndicator(tables, text, routingRole(cable, rel), written);
+    }
     case 'stationSerial':
       return `Station serial **${text}**: the last four digits of the telegram serial${facts.classification?.serial ? ` (classification line: ${facts.classification.serial.value})` : ''}.`;
     case 'sectionNumber':
@@ -115,7 +177,9 @@ function describeToken(
     }
     case 'securityLetters': {
       const level = classificationByZnLetter(text[0]);
-      return `**${text}**: ${level ? level.level : 'unknown classification'}${level?.meaning ? `: ${level.meaning}` : ''}`;
+      return level
+        ? `**${text}**: the security letters of ${/^[AEIOU]/.test(level.level) ? 'an' : 'a'} ${level.level} cable. ${level.meaning}`
+        : `**${text}**: security letters of no known classification.`;
     }
     case 'dateTimeGroup': {
       const dtg = parseDateTimeGroup(text);
@@ -142,8 +206,8 @@ function describeToken(
     case 'caption': {
       const c = tables.caption(text);
       return c
-        ? `**${c.caption}** (${c.kind === 'user' ? 'your table' : c.kind}): ${c.meaning || 'meaning not given'}${c.source ? ` (from ${c.source})` : ''}`
-        : `Caption ${text}`;
+        ? `**${c.caption}**, ${c.kind === 'user' ? 'a caption of your own' : `a ${c.kind.replace(/ caption$/, '')} caption`}${meaningOf(c.meaning, c.source)}`
+        : `**${text}**: a caption.`;
     }
     case 'executiveOrderNumber': {
       const eo = executiveOrder(text);
@@ -166,14 +230,8 @@ function describeToken(
     case 'tag': {
       const t = tables.tagCode(text);
       if (!t) return `TAGS code **${text}**: not a known code.`;
-      const family = {
-        subject: 'subject',
-        program: 'program (K-tag)',
-        geographic: 'country (FIPS 10-4)',
-        organization: 'organization',
-        user: 'your table',
-      }[t.family];
-      return `**${t.code}** (${family}): ${t.meaning ?? t.name ?? 'meaning not documented'}${t.also?.length ? `; also ${t.also.map((a) => a.meaning ?? a.family).join(', ')}` : ''}${t.source ? ` (from ${t.source})` : ''}`;
+      const also = (t.also ?? []).map((a) => ` Also ${TAG_FAMILIES[a.family]}${meaningOf(a.meaning ?? a.name)}`);
+      return `**${t.code}**, ${TAG_FAMILIES[t.family]}${meaningOf(t.meaning ?? t.name, t.source)}${also.join('')}`;
     }
     case 'reasonLetter': {
       const r = classificationReason(text);

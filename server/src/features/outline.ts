@@ -2,11 +2,11 @@
 // paragraphs and Summary/Comment blocks. Breadcrumbs follow from the same tree.
 import { HEADER_FORMS } from '../syntax/headerGrammar';
 import { DocumentSymbol, Position, Range, SymbolKind } from 'vscode-languageserver-types';
-import { listItemLead, paragraphLead } from '../syntax/structure';
 import { Block, Cable, Paragraph, Section, Span } from '../syntax/types';
 import { CableReader } from '../facts/facts';
 import { DocumentContext } from './context';
 import { firstIndexWhere } from '../util/search';
+import { clip } from '../util/text';
 
 function lineRange(cable: Cable, startLine: number, endLine: number, reader: CableReader): Range {
   return {
@@ -35,7 +35,8 @@ function symbol(
     kind,
     range,
     selectionRange,
-    ...(detail ? { detail } : {}),
+    // A detail says something the name does not (not the FM line's address again, nor the DE line's station).
+    ...(detail && !name.includes(detail) ? { detail } : {}),
     ...(children && children.length ? { children } : {}),
   };
 }
@@ -104,17 +105,7 @@ function captionSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   if (cable.classificationLine !== undefined) {
     const rel = cable.classificationLine;
-    symbols.push(
-      symbol(
-        reader
-          .line(cable, rel)
-          .trim()
-          .replace(/\s{2,}/g, ' ')
-          .slice(0, 80),
-        SymbolKind.Constant,
-        lineRange(cable, rel, rel, reader),
-      ),
-    );
+    symbols.push(symbol(clip(reader.line(cable, rel), 80), SymbolKind.Constant, lineRange(cable, rel, rel, reader)));
   }
   for (const caption of cable.captions) {
     symbols.push(
@@ -194,16 +185,48 @@ function captionSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
       ),
     );
   }
-  for (const rel of cable.classifiedByLines.slice(0, 1)) {
+  if (cable.classifiedByLines.length) {
+    // The whole entry, authority and reasons, over its lines: a cut would drop reason letters. A reason list wrapped
+    // onto a line of plain text (`... for reasons 1.4 (b) and (d` / `).`) runs on up to the next blank line (the
+    // text reads on; the range stays on the lines of the caption block).
+    const rels = [...cable.classifiedByLines];
+    const next = () => rels[rels.length - 1] + 1;
+    while (next() < cable.lineCount && cable.lines[next()].kind === 'text') rels.push(next());
+    const lines = rels.map((rel) => reader.line(cable, rel));
+    lines[0] = lines[0].slice(CLASSIFIED_BY.exec(lines[0])?.index ?? 0).replace(CLASSIFIED_BY, '');
     symbols.push(
       symbol(
-        reader.line(cable, rel).trim().slice(0, 60),
+        'CLASSIFIED BY',
         SymbolKind.Key,
-        lineRange(cable, rel, cable.classifiedByLines[cable.classifiedByLines.length - 1], reader),
+        lineRange(cable, rels[0], cable.classifiedByLines[cable.classifiedByLines.length - 1], reader),
+        undefined,
+        lines.join(' ').replace(/\s+/g, ' ').trim(),
       ),
     );
   }
   return symbols;
+}
+
+const CLASSIFIED_BY = /classified\s+by\s*:?/i;
+
+/** Characters of the first words of a paragraph or list item that the outline shows. */
+const LEAD_LENGTH = 60;
+
+/**
+ * The first words of the text after `after` (a paragraph's number or marking, a list item's number), read on over the
+ * lines up to `endLine` (to `endColumn` on it) when its line is short, cut at a word with "..." when there is more.
+ * Page headers, banners and a signature inside the text are not its words.
+ */
+function lead(cable: Cable, reader: CableReader, after: Span, endLine: number, endColumn?: number): string {
+  const upTo = (line: number) => (line === endLine ? endColumn : undefined);
+  let text = reader.line(cable, after.line).slice(after.end, upTo(after.line));
+  for (let line = after.line + 1; line <= endLine && text.length <= LEAD_LENGTH; line++) {
+    const kind = cable.lines[line].kind;
+    if (kind === 'continuationHeader' || kind === 'classification' || kind === 'preHeader' || kind === 'signature')
+      continue;
+    text += ` ${reader.line(cable, line).slice(0, upTo(line))}`;
+  }
+  return clip(text, LEAD_LENGTH);
 }
 
 const BLOCK_NAMES = {
@@ -243,7 +266,7 @@ function paragraphSymbol(
   // A block that reaches the line the next paragraph runs into ends where that paragraph starts.
   for (const child of children) if (isAfter(child.range.end, range.end)) child.range.end = range.end;
   return symbol(
-    `¶${paragraph.number}${marking} ${paragraphLead(reader.line(cable, paragraph.startLine), paragraph)}`,
+    `¶${paragraph.number}${marking} ${lead(cable, reader, paragraph.portionMarking ?? paragraph.numberSpan, paragraph.endLine, paragraph.endColumn)}`,
     SymbolKind.Number,
     range,
     spanRange(cable, paragraph.numberSpan),
@@ -279,18 +302,15 @@ function listItemsIn(cable: Cable, paragraph: Paragraph, reader: CableReader): D
   );
   return items.map((item, k) => {
     const endLine = k + 1 < items.length ? items[k + 1].line - 1 : paragraph.endLine;
-    const text = reader.line(cable, item.line);
+    const endColumn = endLine === paragraph.endLine ? paragraph.endColumn : undefined;
     return symbol(
-      `${text.slice(item.start, item.end).trim()} ${listItemLead(text, item)}`,
+      `${reader.line(cable, item.line).slice(item.start, item.end).trim()} ${lead(cable, reader, item, endLine, endColumn)}`,
       SymbolKind.EnumMember,
       {
         start: { line: cable.startLine + item.line, character: item.start },
         end: {
           line: cable.startLine + endLine,
-          character:
-            endLine === paragraph.endLine && paragraph.endColumn !== undefined
-              ? paragraph.endColumn
-              : reader.line(cable, endLine).length,
+          character: endColumn ?? reader.line(cable, endLine).length,
         },
       },
       spanRange(cable, item),
@@ -478,7 +498,7 @@ function cableSymbol(cable: Cable, reader: CableReader): DocumentSymbol {
         SymbolKind.Namespace,
         lineRange(cable, startLine, endLine, reader),
         undefined,
-        facts.captions.join(' '),
+        [...new Set(facts.captions)].join(' '),
         captionSymbols(cable, reader),
       ),
     );

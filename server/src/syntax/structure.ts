@@ -10,6 +10,7 @@ import {
   withoutRenderingBackslash,
 } from './lexer';
 import { isDigit } from '../util/characters';
+import { clip } from '../util/text';
 import {
   HEADER_FORMS,
   HEADER_ORDER,
@@ -907,22 +908,8 @@ export function paragraphLead(firstLine: string, paragraph: Paragraph): string {
   return leadWords(firstLine, (paragraph.portionMarking ?? paragraph.numberSpan).end);
 }
 
-/** The first words of a list item, after its number. */
-export function listItemLead(text: string, item: Span): string {
-  return leadWords(text, item.end);
-}
-
 function leadWords(text: string, from: number): string {
-  const window = text.slice(from, from + 200).trim();
-  // Most leads have single spaces only: skip the replacement (which would return the same text). The lead is made of
-  // the first 61 characters after it (60 and the one that says whether there are more), which the replacement leaves
-  // as they are when they have single spaces only: so only they are looked at.
-  const trimmed = /\s\s|[^\S ]/.test(window.length > 61 ? window.slice(0, 61) : window)
-    ? window.replace(/\s+/g, ' ')
-    : window;
-  if (trimmed.length <= 60) return trimmed;
-  const cut = trimmed.lastIndexOf(' ', 60);
-  return `${trimmed.slice(0, cut > 30 ? cut : 60)}...`;
+  return clip(text.slice(from, from + 200), 60);
 }
 
 /** The section the cable opens with: n of the classification line's SECTION n OF m, else 1. */

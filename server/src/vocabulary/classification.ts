@@ -23,20 +23,22 @@ export interface ClassificationLevel {
   note?: string;
 }
 
+/** What each level means, as a sentence. */
 const MEANINGS: Record<string, string> = {
-  UNCLASSIFIED: 'not classified; may still carry handling captions such as SENSITIVE (sensitive but unclassified)',
+  UNCLASSIFIED:
+    'Not classified; handling captions such as SENSITIVE (sensitive but unclassified) may still restrict it.',
   'LIMITED OFFICIAL USE':
-    'not a national-security classification: a State Department administrative control for sensitive unclassified information, used in older traffic',
+    'Not a national-security classification but a State Department administrative control for sensitive unclassified information, used in older traffic.',
   CONFIDENTIAL:
-    'classified: unauthorized disclosure could reasonably be expected to cause damage to the national security',
+    'Classified: its unauthorized disclosure could reasonably be expected to cause damage to the national security.',
   SECRET:
-    'classified: unauthorized disclosure could reasonably be expected to cause serious damage to the national security',
+    'Classified: its unauthorized disclosure could reasonably be expected to cause serious damage to the national security.',
   'TOP SECRET':
-    'classified: unauthorized disclosure could reasonably be expected to cause exceptionally grave damage to the national security',
+    'Classified: its unauthorized disclosure could reasonably be expected to cause exceptionally grave damage to the national security.',
 };
 
 /** ZN letter E: unclassified traffic encrypted for transmission only (cable-format.md 3.4; not in the sample). */
-const EFTO_MEANING = 'unclassified, encrypted for transmission only (EFTO)';
+const EFTO_MEANING = 'Unclassified, encrypted for transmission only (EFTO).';
 
 const COLUMNS = ['level', 'zn_line', 'classification_line', 'metadata_values', 'rank', 'note'] as const;
 

@@ -9,6 +9,15 @@ import { lazy, parseTsv, toCount } from './tsv';
 /** 'user': a code that only the user's tables (cable.tables.extra) know. */
 export type TagFamily = 'subject' | 'program' | 'geographic' | 'organization' | 'user';
 
+/** What a code of each family is, as said in a sentence ('PREL: External political relations, a subject tag.'). */
+export const TAG_FAMILIES: Record<TagFamily, string> = {
+  subject: 'a subject tag',
+  program: 'a program tag (K-tag)',
+  geographic: 'a country code (FIPS 10-4)',
+  organization: 'an organization tag',
+  user: 'a code of your own',
+};
+
 export interface TagCode {
   code: string;
   family: TagFamily;
@@ -35,7 +44,15 @@ export interface TagCode {
 
 const OBSERVED_ONLY = 'observed only';
 const SUBJECT = ['code', 'category', 'meaning', 'confidence', 'in_cablemap_subject_list', 'count_in_sample'] as const;
-const GEOGRAPHIC = ['code', 'name', 'iso3166_alpha2', 'count_in_sample', 'note', 'source'] as const;
+const GEOGRAPHIC = [
+  'code',
+  'name',
+  'iso3166_alpha2',
+  'count_in_sample',
+  'top_origins_in_sample',
+  'note',
+  'source',
+] as const;
 const ORGANIZATION = ['code', 'meaning', 'count_in_sample'] as const;
 
 const codes = lazy(() => {
@@ -91,6 +108,29 @@ const codes = lazy(() => {
   );
   return { byCode, byIso, longest: Math.max(...[...byCode.keys()].map((key) => key.length)) };
 });
+
+/**
+ * The country of each post, as its TAGS code (BEIJING -> CH, NEWDELHI -> IN): of the countries whose cables in the
+ * research sample came from the post's embassy or consulate (top_origins_in_sample: 'Embassy Beijing (40)'), the one
+ * with the most of them.
+ */
+const postCountries = lazy(() => {
+  const best = new Map<string, { code: string; count: number }>();
+  for (const row of parseTsv(geographicTsv, GEOGRAPHIC)) {
+    for (const origin of row.top_origins_in_sample.split(';')) {
+      const m = /^\s*(?:Embassy|Consulate)\s+(.+?)\s*\((\d+)\)\s*$/.exec(origin);
+      if (!m) continue;
+      const post = m[1].replace(/\s+/g, '').toUpperCase();
+      if ((best.get(post)?.count ?? 0) < Number(m[2])) best.set(post, { code: row.code, count: Number(m[2]) });
+    }
+  }
+  return best;
+});
+
+/** The TAGS code of the country of a post written as in reference IDs (DUSHANBE -> TI), when the sample shows it. */
+export function countryOfPost(post: string): string | undefined {
+  return postCountries().get(post.toUpperCase())?.code;
+}
 
 /** The built-in codes with the user's tables over them: a user's meaning replaces the built-in one, new codes join. */
 function withUserCodes(user: ReadonlyMap<string, ExtraEntry>): ReturnType<typeof codes> {

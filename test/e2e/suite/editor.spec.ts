@@ -35,3 +35,18 @@ test('a .txt file whose first non-blank line is a VZCZC transmission line become
     await new Promise((resolve) => setTimeout(resolve, 100));
   assert.equal(vscode.window.activeTextEditor?.document.languageId, 'cable');
 });
+
+test('a cable gets the reading defaults: word wrap, no ambiguous-character boxes, encoding guessing', async () => {
+  const document = await openSample(samples.seed);
+  const editor = vscode.workspace.getConfiguration('editor', document);
+  assert.equal(editor.get('wordWrap'), 'on');
+  assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+  assert.equal(editor.get('unicodeHighlight.invisibleCharacters'), false);
+  assert.equal(vscode.workspace.getConfiguration('files', document).get('autoGuessEncoding'), true);
+});
+
+test('a cable saved in Latin-1 (06NEWDELHI5135) opens with its paragraph signs, not replacement characters', async () => {
+  const document = await openSample('06NEWDELHI5135.cable');
+  assert.match(document.getText(), /^¶1\. {2}\(C\) Summary:/m);
+  assert.ok(!document.getText().includes('\ufffd'), 'a replacement character in the text');
+});

@@ -6,8 +6,17 @@ import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import { fixturesDir } from '../../support/paths';
 import { samples } from '../samples';
-import { waitFor } from '../harness/util';
-import { activeEditor, hoverWord, openFile, runCommand, tokenColor, wordBox } from './workbench';
+import { sleep, waitFor } from '../harness/util';
+import {
+  activeEditor,
+  goToLine,
+  hoverWord,
+  openFile,
+  renderedLines,
+  runCommand,
+  tokenColor,
+  wordBox,
+} from './workbench';
 
 export interface UiContext {
   page: Page;
@@ -195,6 +204,52 @@ export const uiTests: UiTest[] = [
         'the classification of 09STATE15113 in the status bar',
       );
       assert.equal(await kind(), 'error');
+    },
+  },
+  {
+    name: 'a cable reads as prose on first open: long lines wrap, no box around typographic quotes, a Latin-1 file shows ¶',
+    async run({ page, screenshot }) {
+      // 00HARARE6677: paragraphs of 200 to 900 characters on one line each, with “ ” and ’ in them (lines 40 to 73).
+      await openFile(page, '00HARARE6677.cable');
+      await goToLine(page, 60);
+      await waitFor(
+        'the quoted words of line 73 on screen',
+        async () => (await renderedLines(page)).some((line) => line.includes('“NOTHING TO VOTE FOR”')),
+        15_000,
+      );
+      const widths = await activeEditor(page).evaluate((element) => ({
+        visible: element.querySelector('.editor-scrollable')?.getBoundingClientRect().width ?? 0,
+        widest: Math.max(
+          ...[...element.querySelectorAll('.view-lines .view-line > span')].map((s) => s.getBoundingClientRect().width),
+        ),
+      }));
+      assert.ok(widths.visible > 0, 'the editor has a width');
+      assert.ok(
+        widths.widest <= widths.visible,
+        `a rendered line is ${widths.widest} px wide in an editor of ${widths.visible} px: not wrapped`,
+      );
+      // The unicode highlighter decorates from a worker, shortly after the text shows: give it time, then count.
+      await sleep(2_000);
+      const boxes = await activeEditor(page).locator('.unicode-highlight').count();
+      assert.equal(boxes, 0, `${boxes} characters highlighted as ambiguous or invisible`);
+      await screenshot('prose');
+
+      // 06NEWDELHI5135 is saved in Latin-1: its paragraph signs are the byte 0xB6.
+      await openFile(page, '06NEWDELHI5135.cable');
+      await goToLine(page, 48);
+      const lines = await waitFor(
+        'the paragraph sign of ¶1 decoded',
+        async () => {
+          const lines = await renderedLines(page);
+          return lines.some((line) => line.startsWith('¶1.')) ? lines : undefined;
+        },
+        15_000,
+      ).catch(async (error) => {
+        throw new Error(
+          `${error.message}; the editor shows ${JSON.stringify((await renderedLines(page)).slice(0, 5))}`,
+        );
+      });
+      assert.ok(!lines.some((line) => line.includes('\ufffd')), 'a replacement character on screen');
     },
   },
 ];

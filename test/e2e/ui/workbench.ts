@@ -55,6 +55,20 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await activeEditor(page).locator('.view-lines .view-line').first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
+/** Ctrl+G, the line number, Enter: the line (1-based) in the middle of the active editor. */
+export async function goToLine(page: Page, line: number): Promise<void> {
+  await quickInput(page, 'Control+G', `:${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** The text of the rendered lines of the active editor (a wrapped line is several), no-break spaces as spaces. */
+export async function renderedLines(page: Page): Promise<string[]> {
+  return activeEditor(page)
+    .locator('.view-lines .view-line')
+    .evaluateAll((lines) => lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ')));
+}
+
 /** F1, the command's title, Enter. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await quickInput(page, 'F1', `>${title}`);
