@@ -211,7 +211,7 @@ export const uiTests: UiTest[] = [
     async run({ page, screenshot }) {
       // 00HARARE6677: paragraphs of 200 to 900 characters on one line each, with “ ” and ’ in them (lines 40 to 73).
       await openFile(page, '00HARARE6677.cable');
-      await goToLine(page, 60);
+      await goToLine(page, 73);
       await waitFor(
         'the quoted words of line 73 on screen',
         async () => (await renderedLines(page)).some((line) => line.includes('“NOTHING TO VOTE FOR”')),
