@@ -4,7 +4,8 @@
 //   node esbuild.mjs --production  minified, for the .vsix
 //   node esbuild.mjs --watch       rebuild on change, and type-check client, server and tests on change (tsc --watch)
 //   node esbuild.mjs --tests       bundle test/**/*.test.ts into out/test/ for `node --test`, but for the tests
-//                                  of the packaged .vsix (test/package), which --package-tests bundles into out/package/
+//                                  of the packaged .vsix (test/package), which --package-tests bundles into out/package/;
+//                                  and the test reporter of `npm test` (test/reporter/summary.ts) into out/reporter.mjs
 //   node esbuild.mjs --bench       bundle bench/*.bench.ts into out/bench/
 //   node esbuild.mjs --e2e         bundle the editor tests (test/e2e) into out/e2e/: the in-host
 //                                  suite (run inside VS Code) and the Node drivers around it
@@ -94,6 +95,14 @@ const builds = e2e
             outdir: 'out/test',
             outbase: 'test',
             sourcemap: 'inline',
+          },
+          // The test reporter (node --test --test-reporter=./out/reporter.mjs), an ES module as Node loads reporters.
+          {
+            ...common,
+            entryPoints: { reporter: 'test/reporter/summary.ts' },
+            format: 'esm',
+            outdir: 'out',
+            outExtension: { '.js': '.mjs' },
           },
         ]
       : packageTests
