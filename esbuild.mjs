@@ -1,10 +1,12 @@
 // Bundles the extension client and the language server (and, with --tests, the test files).
 //   node esbuild.mjs               development build of dist/client.js, dist/server.js, dist/cable-lint.js and the web
-//                                  extension: dist/browser/client.js (extension host) and dist/browser/server.js (worker)
+//                                  extension: dist/browser/client.js (extension host) and dist/browser/server.js (worker);
+//                                  and the npm package's bins: packages/cable-language-server/dist/
 //   node esbuild.mjs --production  minified, for the .vsix
 //   node esbuild.mjs --watch       rebuild on change, and type-check client, server and tests on change (tsc --watch)
 //   node esbuild.mjs --tests       bundle test/**/*.test.ts into out/test/ for `node --test`, but for the tests
-//                                  of the packaged .vsix (test/package), which --package-tests bundles into out/package/
+//                                  of the packaged .vsix (test/package), which --package-tests bundles into out/package/;
+//                                  and the test reporter of `npm test` (test/reporter/summary.ts) into out/reporter.mjs
 //   node esbuild.mjs --bench       bundle bench/*.bench.ts into out/bench/
 //   node esbuild.mjs --e2e         bundle the editor tests (test/e2e) into out/e2e/: the in-host
 //                                  suite (run inside VS Code) and the Node drivers around it
@@ -12,7 +14,7 @@
 //                                  settings of package.json, from the rule files)
 import * as esbuild from 'esbuild';
 import { spawn } from 'node:child_process';
-import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -72,6 +74,20 @@ function executable(path) {
   };
 }
 
+/** Copies a file after every build. */
+function copy(from, to) {
+  return {
+    name: 'copy',
+    setup: (build) =>
+      build.onEnd((result) => {
+        if (!result.errors.length) copyFileSync(from, to);
+      }),
+  };
+}
+
+/** The npm package of the language server and cable-lint; its package.json is written by hand, its dist/ built here. */
+const npmPackage = 'packages/cable-language-server';
+
 /** The in-editor suite and the drivers of test/e2e; browser and VS Code test tooling stay in node_modules. */
 const e2eBuild = {
   ...common,
@@ -94,6 +110,14 @@ const builds = e2e
             outdir: 'out/test',
             outbase: 'test',
             sourcemap: 'inline',
+          },
+          // The test reporter (node --test --test-reporter=./out/reporter.mjs), an ES module as Node loads reporters.
+          {
+            ...common,
+            entryPoints: { reporter: 'test/reporter/summary.ts' },
+            format: 'esm',
+            outdir: 'out',
+            outExtension: { '.js': '.mjs' },
           },
         ]
       : packageTests
@@ -134,6 +158,18 @@ const builds = e2e
                 minify: production,
                 sourcemap: !production,
                 plugins: [executable('dist/cable-lint.js')],
+              },
+              {
+                // The npm package (packages/cable-language-server): the server and cable-lint as its bins, each one
+                // self-contained file, so that the package has no dependencies; the same build in every mode.
+                ...common,
+                entryPoints: {
+                  'cable-language-server': 'server/src/main.ts',
+                  'cable-lint': 'server/src/cli/cableLint.ts',
+                },
+                outdir: `${npmPackage}/dist`,
+                banner: { js: '#!/usr/bin/env node' },
+                plugins: [copy('LICENSE', `${npmPackage}/dist/LICENSE`)],
               },
             ];
 

@@ -21,7 +21,7 @@ const symbolCount = (list: DocumentSymbol[]): number => list.reduce((n, s) => n 
 
 /** One server with the corpus open: the cold open's times, and a keystroke measured on demand. */
 async function openSession(bundle: string, text: string) {
-  const client = new StdioLspClient(bundle);
+  const client = new StdioLspClient([process.execPath, bundle]);
   await client.initialize();
   const outline = () =>
     client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });

@@ -23,6 +23,7 @@ import { RULES } from '../../server/src/features/diagnostics/rules';
 import { CableModel } from '../../server/src/syntax/model';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { cliBundle, fixturesDir, projectRoot } from '../support/paths';
+import { assertSample, readmeSamples } from '../support/readme';
 import { documentContext } from '../support/context';
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
@@ -425,4 +426,14 @@ test('the bundle is executable and starts with a node shebang', () => {
     JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).bin['cable-lint'],
     'dist/cable-lint.js',
   );
+});
+
+test("the README's samples are cable-lint's own output on the fixtures", () => {
+  const samples = readmeSamples('cable-lint');
+  assert.ok(samples.length >= 2, 'the README shows the text and the JSON report');
+  for (const sample of samples) {
+    const run = lint(sample.args);
+    assert.equal(run.stderr, '');
+    assertSample(run.stdout, sample);
+  }
 });

@@ -1,4 +1,4 @@
-// A minimal LSP client for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it.
+// A minimal LSP client for tests: spawns `node dist/server.js --stdio` (or another command) and speaks JSON-RPC to it.
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import {
   ClientCapabilities,
@@ -31,9 +31,9 @@ export class StdioLspClient {
   /** Capabilities the server registered dynamically. */
   readonly registrations: Registration[] = [];
 
-  /** `server` is the bundle to run (dist/server.js); `nodeArgs` go to node before it (e.g. --max-old-space-size). */
-  constructor(server = serverBundle, nodeArgs: string[] = []) {
-    this.process = spawn(process.execPath, [...nodeArgs, server, '--stdio']);
+  /** `command` starts the server, which is given `--stdio`: node and a bundle (dist/server.js), or an installed bin. */
+  constructor(command: string[] = [process.execPath, serverBundle]) {
+    this.process = spawn(command[0], [...command.slice(1), '--stdio']);
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(
       new StreamMessageReader(this.process.stdout),
