@@ -52,6 +52,17 @@ ${moscow}`),
   assert.equal(ranked(complete(moscow.replace('TAGS PGOV, PHUM, SOCI, RS', 'TAGS: |')))[0], 'RS');
 });
 
+test('TAGS codes without a meaning are not offered, unless the file already uses them', () => {
+  const labels = (text: string) => complete(text).map((i) => String(i.label));
+  const offered = labels(WELL_FORMED.replace('TAGS: PREL PHUM PGOV TI', 'TAGS: P|'));
+  // Organization codes that no table expands (one of them misspelt in the code list) are left out; NATO is kept.
+  for (const bare of ['PETROBRAS', 'PHALANAGE PARTY', 'AAFLI']) assert.ok(!offered.includes(bare), bare);
+  assert.ok(offered.includes('NATO') && offered.includes('PHUM'));
+  // Used on another TAGS line of the file: offered, so that the file's own codes stay one keystroke away.
+  const withUse = `${WELL_FORMED.replace('TAGS: PREL PHUM PGOV TI', 'TAGS: P|')}\n${WELL_FORMED.replace('TAGS: PREL', 'TAGS: PETROBRAS PREL')}`;
+  assert.ok(labels(withUse).includes('PETROBRAS'));
+});
+
 test('routing indicators with their posts on precedence, DE and address lines', () => {
   const relay = complete(WELL_FORMED.replace('RR RUEHDBU', 'RR RUEH|'));
   assert.equal(relay.find((i) => i.label === 'RUEHDBU')?.detail, 'AMEMBASSY DUSHANBE');

@@ -26,7 +26,9 @@ function wordRange(text: string, position: Position, pattern = /[A-Za-z0-9¶(/]*
 
 /**
  * TAGS codes, the most likely first: the country of the cable's post (CH in a Beijing cable), then the codes the
- * file's TAGS lines already use, then the rest (the user's own codes, then the most used in the sample).
+ * file's TAGS lines already use, then the rest (the user's own codes, then the most used in the sample). A code whose
+ * meaning no table gives (most organization codes: PETROBRAS, PHALANAGE PARTY) is offered only once the file uses it:
+ * it stays known to the diagnostics and hover, but a list of bare names helps nobody choose.
  */
 function tagItems(
   tables: CodeTables,
@@ -35,13 +37,17 @@ function tagItems(
   used: ReadonlySet<string>,
 ): CompletionItem[] {
   const tier = (code: string) => (code === origin ? 0 : used.has(code) ? 1 : 2);
-  return tables.allTagCodes().map((t, k) => ({
-    label: t.code,
-    kind: t.family === 'geographic' ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
-    detail: `${t.meaning ?? t.name ?? ''}${(t.meaning ?? t.name) ? ' — ' : ''}${TAG_FAMILIES[t.family]}`,
-    sortText: `${tier(t.code)}${pad(k, 5)}`,
-    textEdit: { range, newText: t.code },
-  }));
+  return tables.allTagCodes().flatMap((t, k) => {
+    const meaning = t.meaning ?? t.name;
+    if (!meaning && !used.has(t.code)) return [];
+    return {
+      label: t.code,
+      kind: t.family === 'geographic' ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
+      detail: `${meaning ?? ''}${meaning ? ' — ' : ''}${TAG_FAMILIES[t.family]}`,
+      sortText: `${tier(t.code)}${pad(k, 5)}`,
+      textEdit: { range, newText: t.code },
+    };
+  });
 }
 
 /** The TAGS codes written on the TAGS lines of every cable of the document. */
