@@ -135,6 +135,16 @@ const builds = e2e
                 sourcemap: !production,
                 plugins: [executable('dist/cable-lint.js')],
               },
+              {
+                // cable-facts: every cable's facts as JSON Lines or CSV (package.json "bin"); its own workers too.
+                ...common,
+                entryPoints: { 'cable-facts': 'server/src/cli/cableFacts.ts' },
+                outdir: 'dist',
+                banner: { js: '#!/usr/bin/env node' },
+                minify: production,
+                sourcemap: !production,
+                plugins: [executable('dist/cable-facts.js')],
+              },
             ];
 
 // Bundles of deleted tests or benchmarks must not linger and run.

@@ -5,7 +5,7 @@ import { closestClassification } from '../syntax/lexer';
 import { CableModel } from '../syntax/model';
 import { Cable, Span, Token, TokenKind } from '../syntax/types';
 import { MONTHS } from '../vocabulary/months';
-import { classificationByWord } from '../vocabulary/classification';
+import { classificationByWord, classificationByZnLetter } from '../vocabulary/classification';
 import { isPassingInstruction } from '../vocabulary/captions';
 import { precedence as precedenceByCode } from '../vocabulary/precedence';
 import { tagLookups } from '../vocabulary/tags';
@@ -123,7 +123,10 @@ export class CableReader {
     const originPost = facts.originator
       ? comparablePost(facts.originator.value)
       : facts.classification?.post && comparablePost(facts.classification.post.value);
-    const level = facts.classification && classificationByWord(facts.classification.level);
+    // Without a classification line, the ZNY line's letters say the level (CCCCC: CONFIDENTIAL).
+    const level = facts.classification
+      ? classificationByWord(facts.classification.level)
+      : facts.securityLetter && classificationByZnLetter(facts.securityLetter.value);
     const eoLine = cable.executiveOrderLine;
     const record: CableRecord = {
       referenceId: facts.identity.referenceId,
@@ -135,7 +138,7 @@ export class CableReader {
       origin: orNull('origin', originPost, 'no FM line and no post on the classification line'),
       from: orNull('from', facts.originator?.value.replace(/\s+/g, ' '), 'no FM line'),
       precedence: orNull('precedence', precedenceOf(facts)?.word, 'no precedence on the DTG or precedence line'),
-      classification: orNull('classification', level?.level, 'no classification line'),
+      classification: orNull('classification', level?.level, 'no classification line and no ZNY letters'),
       captions: [...new Set(cable.captions.map((c) => this.line(cable, c.line).slice(c.start, c.end).toUpperCase()))],
       tags: tagFacts(
         cable.tagsLines.flatMap((rel) =>
@@ -166,11 +169,18 @@ export class CableReader {
     return record;
   }
 
-  /** A partial extract's date line (`291359Z Nov 00`) among the first lines, as a UTC date. */
+  /**
+   * A partial extract's date among the first lines, as a UTC date: a DTG line of its own (`291359Z Nov 00`), or the
+   * publisher's date line (`Tuesday, 20 January 2004, 09:44`).
+   */
   private dateLine(cable: Cable): Date | undefined {
     for (let rel = 0; rel < Math.min(cable.lineCount, 12); rel++) {
       const text = this.line(cable, rel).trim();
       if (/^\d{6}Z [A-Za-z]{3} \d\d$/.test(text)) return parseDateTimeGroup(text).date;
+      const long = /^[A-Z][a-z]+day, (\d\d?) ([A-Z][a-z]+) (\d{4}), (\d\d):(\d\d)$/.exec(text);
+      const month = long ? MONTHS.indexOf(long[2].slice(0, 3).toUpperCase()) : -1;
+      if (long && month >= 0)
+        return new Date(Date.UTC(Number(long[3]), month, Number(long[1]), Number(long[4]), Number(long[5])));
     }
     return undefined;
   }
@@ -218,9 +228,7 @@ export class CableReader {
   /** The signature line, unless it is a closing classification banner or an end-of-message mark. */
   private readSigners(cable: Cable): string[] {
     if (cable.signatureLine === undefined) return [];
-    const text = this.line(cable, cable.signatureLine)
-      .replace(/[\s\\]+$/, '')
-      .trim();
+    const text = this.line(cable, cable.signatureLine).trimEnd().replace(/\\$/, '').trim();
     const letters = text.replace(/\s+/g, '').toUpperCase();
     if (closestClassification(letters) || /^(?:NNNN|UNCLASSIFIED|LIMITEDOFFICIALUSE)$/.test(letters)) return [];
     return [text];
@@ -424,12 +432,18 @@ const NAME_SUFFIX = /^(?:JR|Jr|SR|Sr|II|III|IV)\.?$/;
 function readClassifiedBy(text: string): ClassifiedByFact {
   const fact: ClassifiedByFact = { text, name: null, title: null, office: null, reasons: [] };
   const reasonAt = text.search(/\b(?:for\s+)?reas\s*ons?\b|\bE\.?\s?O\.?\s?1\d{4}|\b1\s*[.,]\s*[456]\b/i);
-  const authority = text
-    .slice(0, reasonAt < 0 ? text.length : reasonAt)
-    .replace(/^(?:\s*classified\s+by\s*:?)+\s*/i, '')
-    .replace(/[\s,.;:-]+$/, '');
+  let authority = text.slice(0, reasonAt < 0 ? text.length : reasonAt).replace(/^(?:\s*classified\s+by\s*:?)+\s*/i, '');
+  // Punctuation after the authority, dropped by a loop (a `[...]+$` pattern backtracks on long runs).
+  let end = authority.length;
+  while (end > 0 && /[\s,.;:-]/.test(authority[end - 1])) end--;
+  authority = authority.slice(0, end);
   // `Derived from Multiple Sources` names no one.
-  const parts = /^derived\s+from\b/i.test(authority) ? [] : authority.split(/\s*[,;]\s*/).filter(Boolean);
+  const parts = /^derived\s+from\b/i.test(authority)
+    ? []
+    : authority
+        .split(/[,;]/)
+        .map((part) => part.trim())
+        .filter(Boolean);
   const mixedCase = /[a-z]/.test(authority);
   const isTitleWord = (word: string) =>
     TITLE_WORDS.has(word.toLowerCase()) || word.includes('/') || (mixedCase && /^[A-Z]{2,}$/.test(word));
