@@ -160,12 +160,23 @@ const builds = e2e
                 plugins: [executable('dist/cable-lint.js')],
               },
               {
-                // The npm package (packages/cable-language-server): the server and cable-lint as its bins, each one
+                // cable-facts: every cable's facts as JSON Lines or CSV (package.json "bin"); its own workers too.
+                ...common,
+                entryPoints: { 'cable-facts': 'server/src/cli/cableFacts.ts' },
+                outdir: 'dist',
+                banner: { js: '#!/usr/bin/env node' },
+                minify: production,
+                sourcemap: !production,
+                plugins: [executable('dist/cable-facts.js')],
+              },
+              {
+                // The npm package (packages/cable-language-server): the server, cable-lint and cable-facts as its bins, each one
                 // self-contained file, so that the package has no dependencies; the same build in every mode.
                 ...common,
                 entryPoints: {
                   'cable-language-server': 'server/src/main.ts',
                   'cable-lint': 'server/src/cli/cableLint.ts',
+                  'cable-facts': 'server/src/cli/cableFacts.ts',
                 },
                 outdir: `${npmPackage}/dist`,
                 banner: { js: '#!/usr/bin/env node' },

@@ -21,7 +21,14 @@ import { CABLE_FILE_GLOB, WorkspaceFiles } from './cableFiles/files';
 import { FIX_ALL_KIND } from './features/codeActions';
 import { CableSettings, DEFAULT_MAX_OUTLINE_SYMBOLS, RuleSettings } from './features/context';
 import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
-import { CABLE_AT_METHOD, CableAtParams, TABLES_METHOD, TablesParams } from './protocol';
+import {
+  CABLE_AT_METHOD,
+  CABLE_FACTS_METHOD,
+  CableAtParams,
+  CableFactsParams,
+  TABLES_METHOD,
+  TablesParams,
+} from './protocol';
 import { IndexProgress } from './service/indexer';
 import { createCableService, FileChange, UnknownDocumentError } from './service/service';
 import { Position, TextChange } from './syntax/model';
@@ -238,6 +245,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(
     CABLE_AT_METHOD,
     answer((params: CableAtParams) => service.cableAt(documentOf(params), positionOf(params))),
+  );
+  connection.onRequest(
+    CABLE_FACTS_METHOD,
+    answer((params: CableFactsParams) =>
+      service.cableFacts(documentOf(params), params?.position === undefined ? undefined : positionOf(params)),
+    ),
   );
   connection.onDocumentLinks(answerLater((params) => service.documentLinks(documentOf(params))));
   connection.onDefinition(

@@ -51,7 +51,12 @@ export const LAYERS: readonly Layer[] = [
   { name: 'cableFiles', paths: ['server/src/cableFiles/'], mayImport: ['util'] },
   { name: 'protocol', paths: ['server/src/protocol.ts'], mayImport: ['util'] },
   { name: 'syntax', paths: ['server/src/syntax/'], mayImport: ['util', 'vocabulary'] },
-  { name: 'facts', paths: ['server/src/facts/'], mayImport: ['util', 'vocabulary', 'syntax'] },
+  {
+    name: 'facts',
+    paths: ['server/src/facts/'],
+    // protocol: the shape of the facts as data is a message shape (`cable/facts`), written once, there.
+    mayImport: ['util', 'vocabulary', 'syntax', 'protocol'],
+  },
   { name: 'workspace', paths: ['server/src/workspace/'], mayImport: ['util', 'vocabulary', 'syntax', 'facts'] },
   {
     name: 'features',

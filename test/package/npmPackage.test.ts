@@ -28,10 +28,11 @@ const prefix = join(temp, 'prefix');
 npm(['install', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(temp, packed.filename)]);
 const bin = (name: string) => join(prefix, 'node_modules', '.bin', name);
 
-test('npm pack: the two bins, the README and the license, no dependencies; cable-lint says its version', () => {
+test('npm pack: the three bins, the README and the license, no dependencies; cable-lint says its version', () => {
   assert.deepEqual(packed.files.map((f: { path: string }) => f.path).sort(), [
     'README.md',
     'dist/LICENSE',
+    'dist/cable-facts.js',
     'dist/cable-language-server.js',
     'dist/cable-lint.js',
     'package.json',
@@ -65,6 +66,16 @@ test('cable-language-server --stdio: initialize, didOpen answered with diagnosti
   } finally {
     client.kill();
   }
+});
+
+test('cable-facts, installed, writes the facts of a cable as a JSON line', () => {
+  const run = spawnSync(bin('cable-facts'), ['09DUSHANBE1151.cable'], { cwd: fixturesDir, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const [facts] = run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  assert.equal(facts.referenceId, '09DUSHANBE1151');
 });
 
 test("cable-lint prints the README's samples", () => {

@@ -10,7 +10,7 @@ import { decodeCableText } from '../cableFiles/decode';
 import { formatTableProblem, loadCodeTables, TableText } from '../vocabulary';
 import { collectFiles } from './files';
 import { formatterFor, Summary } from './formats';
-import { FileJob, FileOutcome, LintConfig } from './lint';
+import { FileJob, FileLinter, FileOutcome, LintConfig } from './lint';
 import { CliOptions, HELP, parseOptions, UsageError } from './options';
 import { ReportWriter } from './output';
 import { lintHere, lintWithWorkers, runWorker } from './pool';
@@ -131,7 +131,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   try {
     writer.write(formatter.head());
-    if (options.jobs === 1 || jobs.length === 1) lintHere(jobs, config, deliver);
+    if (options.jobs === 1 || jobs.length === 1) lintHere(jobs, new FileLinter(config), deliver);
     else await lintWithWorkers(jobs, options.jobs, config, __filename, deliver);
     const [errors, warnings] = summary.counts;
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings)

@@ -16,8 +16,15 @@ interface ResultMessage {
 }
 
 /** The worker side: lint every batch that arrives, answer with the outcomes. */
-export function runWorker(): void {
-  const linter = new FileLinter(workerData as LintConfig);
+/** What reads one file into its outcome: the linter, or cable-facts' reader. */
+export interface FileProcessor {
+  lint(job: FileJob): FileOutcome;
+}
+
+export function runWorker(
+  make: (config: never) => FileProcessor = (config: LintConfig) => new FileLinter(config),
+): void {
+  const linter = make(workerData as never);
   parentPort!.on('message', (message: BatchMessage | null) => {
     if (message === null) {
       parentPort!.close();
@@ -33,8 +40,7 @@ export function runWorker(): void {
 export type Deliver = (outcome: FileOutcome) => void;
 
 /** Lints in this thread, one file after the other (--jobs 1). */
-export function lintHere(files: readonly FileJob[], config: LintConfig, deliver: Deliver): void {
-  const linter = new FileLinter(config);
+export function lintHere(files: readonly FileJob[], linter: FileProcessor, deliver: Deliver): void {
   for (const file of files) deliver(linter.lint(file));
 }
 
@@ -50,7 +56,7 @@ export function batchSize(files: number, jobs: number): number {
 export function lintWithWorkers(
   files: readonly FileJob[],
   jobs: number,
-  config: LintConfig,
+  config: unknown,
   script: string,
   deliver: Deliver,
 ): Promise<void> {

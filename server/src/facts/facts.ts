@@ -5,8 +5,13 @@ import { closestClassification } from '../syntax/lexer';
 import { CableModel } from '../syntax/model';
 import { Cable, Span, Token, TokenKind } from '../syntax/types';
 import { MONTHS } from '../vocabulary/months';
-import { classificationByWord } from '../vocabulary/classification';
+import { classificationByWord, classificationByZnLetter } from '../vocabulary/classification';
 import { isPassingInstruction } from '../vocabulary/captions';
+import { precedence as precedenceByCode } from '../vocabulary/precedence';
+import { tagLookups } from '../vocabulary/tags';
+import { lazy } from '../vocabulary/tsv';
+import { readReferences } from '../syntax/citations';
+import type { CableFactsRecord, CableReferenceFact, ClassifiedByFact, TagFact, AddresseeFact } from '../protocol';
 
 export interface Located<T> {
   value: T;
@@ -63,6 +68,7 @@ export function fullYear(twoDigits: number): number {
 /** Reads cable facts; one instance per document model. */
 export class CableReader {
   private readonly cache = new WeakMap<Cable, CableFacts>();
+  private readonly records = new WeakMap<Cable, CableRecord>();
 
   constructor(readonly model: CableModel) {}
 
@@ -91,6 +97,170 @@ export class CableReader {
       this.cache.set(cable, facts);
     }
     return facts;
+  }
+
+  /** The cable's facts as data (see CableRecord); cached with the other facts. */
+  record(cable: Cable): CableRecord {
+    let record = this.records.get(cable);
+    if (!record) {
+      record = this.readRecord(cable);
+      this.records.set(cable, record);
+    }
+    return record;
+  }
+
+  private readRecord(cable: Cable): CableRecord {
+    const facts = this.facts(cable);
+    const absent: CableRecord['absent'] = {};
+    const orNull = <T>(field: keyof CableRecord, value: T | undefined, reason: string): T | null => {
+      if (value === undefined || value === null || value === '') {
+        absent[field] = reason;
+        return null;
+      }
+      return value;
+    };
+    const date = facts.dtg?.value.date ?? this.dateLine(cable);
+    const originPost = facts.originator
+      ? comparablePost(facts.originator.value)
+      : facts.classification?.post && comparablePost(facts.classification.post.value);
+    // Without a classification line, the ZNY line's letters say the level (CCCCC: CONFIDENTIAL).
+    const level = facts.classification
+      ? classificationByWord(facts.classification.level)
+      : facts.securityLetter && classificationByZnLetter(facts.securityLetter.value);
+    const eoLine = cable.executiveOrderLine;
+    const record: CableRecord = {
+      referenceId: facts.identity.referenceId,
+      dateTime: orNull(
+        'dateTime',
+        date && isoDateTime(date),
+        facts.dtg ? 'the DTG is no real date' : 'no DTG line and no date line',
+      ),
+      origin: orNull('origin', originPost, 'no FM line and no post on the classification line'),
+      from: orNull('from', facts.originator?.value.replace(/\s+/g, ' '), 'no FM line'),
+      precedence: orNull('precedence', precedenceOf(facts)?.word, 'no precedence on the DTG or precedence line'),
+      classification: orNull('classification', level?.level, 'no classification line and no ZNY letters'),
+      captions: [...new Set(cable.captions.map((c) => this.line(cable, c.line).slice(c.start, c.end).toUpperCase()))],
+      tags: tagFacts(
+        cable.tagsLines.flatMap((rel) =>
+          cable.lines[rel].tokens.filter((t) => t.kind === 'tag').map((t) => this.tokenText(cable, rel, t)),
+        ),
+      ),
+      subject: orNull('subject', cable.subject?.text.replace(/\s+/g, ' ').trim(), 'no SUBJECT line'),
+      references: this.readReferenceFacts(cable, facts.identity.year),
+      ...this.readAddressees(cable),
+      signers: this.readSigners(cable),
+      summary: orNull('summary', this.readSummary(cable), 'no Summary block'),
+      classifiedBy: orNull('classifiedBy', this.readClassifiedByFact(cable), 'no Classified By line'),
+      executiveOrder: orNull('executiveOrder', this.find(cable, eoLine, 'executiveOrderNumber')?.value, 'no E.O. line'),
+      declassify: orNull(
+        'declassify',
+        this.find(cable, eoLine, 'declassification')?.value.trim(),
+        'no DECL on an E.O. line',
+      ),
+      sections: cable.sections.length,
+      paragraphs: cable.paragraphs.length,
+      absent,
+    };
+    if (!record.tags.length) absent.tags = 'no TAGS line';
+    if (!record.references.length)
+      absent.references = cable.references ? 'no citation read on the REF lines' : 'no REF line';
+    if (!record.to.length) absent.to = 'no TO line';
+    if (!record.signers.length) absent.signers = 'no signature line';
+    return record;
+  }
+
+  /**
+   * A partial extract's date among the first lines, as a UTC date: a DTG line of its own (`291359Z Nov 00`), or the
+   * publisher's date line (`Tuesday, 20 January 2004, 09:44`).
+   */
+  private dateLine(cable: Cable): Date | undefined {
+    for (let rel = 0; rel < Math.min(cable.lineCount, 12); rel++) {
+      const text = this.line(cable, rel).trim();
+      if (/^\d{6}Z [A-Za-z]{3} \d\d$/.test(text)) return parseDateTimeGroup(text).date;
+      const long = /^[A-Z][a-z]+day, (\d\d?) ([A-Z][a-z]+) (\d{4}), (\d\d):(\d\d)$/.exec(text);
+      const month = long ? MONTHS.indexOf(long[2].slice(0, 3).toUpperCase()) : -1;
+      if (long && month >= 0)
+        return new Date(Date.UTC(Number(long[3]), month, Number(long[1]), Number(long[4]), Number(long[5])));
+    }
+    return undefined;
+  }
+
+  private readReferenceFacts(cable: Cable, citingYear: string | undefined): ReferenceFact[] {
+    if (!cable.references) return [];
+    const found: ReferenceFact[] = [];
+    for (let rel = cable.references.startLine; rel <= cable.references.endLine; rel++) {
+      const text = this.line(cable, rel);
+      const keywords = cable.lines[rel].tokens.filter((t) => t.kind === 'keyword');
+      const ref = keywords.find((t) => /^REF/i.test(text.slice(t.start, t.end)));
+      const stop = keywords.find((t) => /^(?:\(U\)\s*)?CLASSIFIED/i.test(text.slice(t.start, t.end)));
+      if (rel === cable.references.startLine && !ref) continue;
+      for (const item of readReferences(text, ref?.end ?? 0, stop?.start ?? text.length)) {
+        const span = { line: rel, start: item.start, end: item.end };
+        const written = text.slice(item.start, item.end);
+        if (item.nonCable) found.push({ kind: item.nonCable, written, where: span });
+        else if (item.cable) {
+          const year = item.cable.year ?? citingYear;
+          if (year === undefined) continue;
+          const referenceId = `${year}${item.cable.post}${item.cable.serial}`;
+          found.push({ kind: 'cable', referenceId, yearWritten: item.cable.year !== undefined, written, where: span });
+        }
+      }
+    }
+    return found;
+  }
+
+  /** TO and INFO addressees: each address line belongs to the TO, INFO or XMT line above it (XMT lines are none). */
+  private readAddressees(cable: Cable): { to: AddresseeFact[]; info: AddresseeFact[] } {
+    const lists = { to: [] as AddresseeFact[], info: [] as AddresseeFact[] };
+    let list: AddresseeFact[] | undefined;
+    for (const field of cable.header) {
+      if (field.kind === 'to' || field.kind === 'info' || field.kind === 'exempt')
+        list = field.kind === 'exempt' ? undefined : lists[field.kind];
+      else if (field.kind !== 'address') list = undefined;
+      const address = list && this.find(cable, field.line, 'address');
+      if (!list || !address) continue;
+      const indicator = this.find(cable, field.line, 'routingIndicator');
+      list.push({ routingIndicator: indicator?.value ?? null, name: address.value.replace(/\s+/g, ' ') });
+    }
+    return lists;
+  }
+
+  /** The signature line, unless it is a closing classification banner or an end-of-message mark. */
+  private readSigners(cable: Cable): string[] {
+    if (cable.signatureLine === undefined) return [];
+    const text = this.line(cable, cable.signatureLine).trimEnd().replace(/\\$/, '').trim();
+    const letters = text.replace(/\s+/g, '').toUpperCase();
+    if (closestClassification(letters) || /^(?:NNNN|UNCLASSIFIED|LIMITEDOFFICIALUSE)$/.test(letters)) return [];
+    return [text];
+  }
+
+  /** The text of the first Summary block, between its opener and its closer, page headers left out. */
+  private readSummary(cable: Cable): string | undefined {
+    const block = cable.blocks.find((b) => b.kind === 'summary');
+    if (!block) return undefined;
+    const last = block.closer?.line ?? block.endLine;
+    const parts: string[] = [];
+    for (let rel = block.opener.line; rel <= last; rel++) {
+      const kind = cable.lines[rel].kind;
+      if (kind === 'continuationHeader' || kind === 'classification' || kind === 'preHeader') continue;
+      const text = this.line(cable, rel);
+      const start = rel === block.opener.line ? block.opener.end : 0;
+      const end = block.closer && rel === block.closer.line ? block.closer.start : text.length;
+      parts.push(text.slice(start, Math.max(start, end)));
+    }
+    return parts.join(' ').replace(/\s+/g, ' ').trim() || undefined;
+  }
+
+  /** The Classified By entry over its lines (and a reason list wrapped onto the text lines after them). */
+  private readClassifiedByFact(cable: Cable): ClassifiedByFact | undefined {
+    if (!cable.classifiedByLines.length) return undefined;
+    const rels = [...cable.classifiedByLines];
+    const next = () => rels[rels.length - 1] + 1;
+    while (next() < cable.lineCount && cable.lines[next()].kind === 'text' && rels.length < 4) rels.push(next());
+    const texts = rels.map((rel) => this.line(cable, rel));
+    const at = /classified\s+by\s*:?/i.exec(texts[0]);
+    texts[0] = at ? texts[0].slice(at.index + at[0].length) : texts[0];
+    return readClassifiedBy(texts.join(' ').replace(/\s+/g, ' ').trim());
   }
 
   private headerLine(cable: Cable, kind: string): number | undefined {
@@ -185,4 +355,118 @@ export function comparablePost(post: string): string {
 export function samePost(a: string, b: string): boolean {
   const [x, y] = [comparablePost(a), comparablePost(b)];
   return x === y || x.endsWith(y) || y.endsWith(x);
+}
+
+/** A cable's facts as data, its places as spans of the cable's lines (the wire shape is in protocol.ts). */
+export type CableRecord = CableFactsRecord<Span>;
+export type ReferenceFact = CableReferenceFact<Span>;
+
+/** `IMMEDIATE/ROUTINE` from the precedence letters of the DTG line, else the doubled letter of the precedence line. */
+export function precedenceOf(facts: CableFacts): { code: string; word: string } | undefined {
+  const letters = facts.dtg?.value.precedence.length
+    ? facts.dtg.value.precedence.map((p) => p.toUpperCase())
+    : facts.relayPrecedence && /^([A-Z])\1?$/i.test(facts.relayPrecedence.value)
+      ? [facts.relayPrecedence.value[0].toUpperCase()]
+      : [];
+  const words = letters.map((letter) => precedenceByCode(letter)?.word);
+  if (letters.length === 0 || words.some((word) => !word)) return undefined;
+  return { code: letters.join(' '), word: words.join('/') };
+}
+
+/** `2009-10-16T12:23Z`. */
+function isoDateTime(date: Date): string {
+  return `${date.toISOString().slice(0, 16)}Z`;
+}
+
+const BUILT_IN_TAGS = lazy(() => tagLookups(new Map()));
+
+/** The kind of a TAGS code: by the built-in tables, else by its shape (two letters: a country; K...: a program). */
+function tagKind(code: string): TagFact['kind'] {
+  const family = BUILT_IN_TAGS().tagCode(code)?.family;
+  if (family && family !== 'user') return family;
+  if (/^[A-Z]{2}$/.test(code)) return 'geographic';
+  if (/^K[A-Z]{3}$/.test(code)) return 'program';
+  return 'unknown';
+}
+
+/** TAGS codes with their kinds; the words after OVIP that are no codes are one person (`OVIP (STEINBERG, JAMES B.)`). */
+function tagFacts(codes: readonly string[]): TagFact[] {
+  const facts: TagFact[] = [];
+  for (let k = 0; k < codes.length; k++) {
+    const code = codes[k].toUpperCase();
+    facts.push({ code, kind: tagKind(code) });
+    if (code !== 'OVIP') continue;
+    const name: string[] = [];
+    const bracketed = codes[k + 1]?.startsWith('(');
+    while (k + 1 < codes.length) {
+      const word = codes[k + 1];
+      if (
+        bracketed ? name.length > 0 && name[name.length - 1].endsWith(')') : tagKind(word.toUpperCase()) !== 'unknown'
+      )
+        break;
+      name.push(word);
+      k++;
+    }
+    if (name.length) facts.push({ code: name.join(' ').replace(/^\(|\)$/g, ''), kind: 'person' });
+  }
+  return facts;
+}
+
+/** Words of titles and offices in a Classified By entry: what is not a name. Lower case. */
+const TITLE_WORDS = new Set(
+  (
+    'a.i. acting affairs ambassador assistant attache attaché ca cda cg charge chargé chief commercial consul ' +
+    "consular coordinator counselor counsellor d'affaires daffaires dcm defense deputy director econ econcouns " +
+    'econoff economic ecopol embassy general head interim management minister minister-counselor mission of officer ' +
+    'pol pol-mil polcouns polecon political polmil poloff principal public rso secretary section senior the for ' +
+    "and regional affairs us u.s. a/dcm pao ds amb amb. com das cda charg unit global adviser advisor d'affairs " +
+    'polmincouns minster dir dir. by'
+  ).split(' '),
+);
+
+/** Particles inside names (`Carol van Voorst`) and suffixes after them (`CLARK T. RANDT, JR`). */
+const NAME_PARTICLE = /^(?:van|von|de|del|della|da|di|du|la|le|al|bin|el)$/;
+const NAME_SUFFIX = /^(?:JR|Jr|SR|Sr|II|III|IV)\.?$/;
+
+/** `Deputy Chief of Mission Philip Chicola, reasons 1.4 (b & d)` -> name, title, office and reasons. */
+function readClassifiedBy(text: string): ClassifiedByFact {
+  const fact: ClassifiedByFact = { text, name: null, title: null, office: null, reasons: [] };
+  const reasonAt = text.search(/\b(?:for\s+)?reas\s*ons?\b|\bE\.?\s?O\.?\s?1\d{4}|\b1\s*[.,]\s*[456]\b/i);
+  let authority = text.slice(0, reasonAt < 0 ? text.length : reasonAt).replace(/^(?:\s*classified\s+by\s*:?)+\s*/i, '');
+  // Punctuation after the authority, dropped by a loop (a `[...]+$` pattern backtracks on long runs).
+  let end = authority.length;
+  while (end > 0 && /[\s,.;:-]/.test(authority[end - 1])) end--;
+  authority = authority.slice(0, end);
+  // `Derived from Multiple Sources` names no one.
+  const parts = /^derived\s+from\b/i.test(authority)
+    ? []
+    : authority
+        .split(/[,;]/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+  const mixedCase = /[a-z]/.test(authority);
+  const isTitleWord = (word: string) =>
+    TITLE_WORDS.has(word.toLowerCase()) || word.includes('/') || (mixedCase && /^[A-Z]{2,}$/.test(word));
+  const isNameWord = (word: string) =>
+    (/^(?:[A-Z][A-Za-z'’-]*\.?|[A-Z]\.)$/.test(word) || NAME_PARTICLE.test(word)) && !isTitleWord(word);
+  for (let p = 0; p < parts.length && fact.name === null; p++) {
+    const words = parts[p].split(/\s+/);
+    let first = words.length;
+    while (first > 0 && isNameWord(words[first - 1])) first--;
+    while (first < words.length && NAME_PARTICLE.test(words[first])) first++;
+    if (words.length - first < 2 || words.length - first > 5) continue;
+    fact.name = words.slice(first).join(' ');
+    const rest = parts.filter((_, q) => q !== p);
+    if (rest.length && NAME_SUFFIX.test(rest[0])) fact.name += `, ${rest.shift()}`;
+    if (first > 0) fact.title = words.slice(0, first).join(' ');
+    else if (rest.length && rest[0].split(/\s+/).every(isTitleWord)) fact.title = rest.shift()!;
+    if (rest.length) fact.office = rest.join(', ');
+  }
+  if (reasonAt >= 0) {
+    const reasons = text.slice(reasonAt);
+    const section = /\b1\s*[.,]\s*([456])/.exec(reasons)?.[1];
+    const letters = [...reasons.matchAll(/(?<![A-Za-z])([a-hA-H])(?![A-Za-z])/g)].map((m) => m[1].toLowerCase());
+    fact.reasons = [...new Set(letters)].map((letter) => `${section ? `1.${section}` : ''}(${letter})`);
+  }
+  return fact;
 }

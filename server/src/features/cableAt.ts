@@ -3,8 +3,8 @@
 import { Position } from 'vscode-languageserver-types';
 import { CableAtResult } from '../protocol';
 import { Cable } from '../syntax/types';
-import { classificationByWord, precedence as precedenceByCode } from '../vocabulary';
-import { CableFacts, CableReader } from '../facts/facts';
+import { classificationByWord } from '../vocabulary';
+import { CableReader, precedenceOf } from '../facts/facts';
 import { DocumentContext } from './context';
 
 /**
@@ -29,7 +29,7 @@ export function cableAt({ reader }: DocumentContext, position: Position): CableA
         : null,
     classificationRange: classification ? lineRange(reader, cable, classification.span.line) : null,
     captions: [...new Set(facts.captions)],
-    precedence: precedenceOf(facts),
+    precedence: precedenceOf(facts) ?? null,
   };
 }
 
@@ -39,16 +39,4 @@ function lineRange(reader: CableReader, cable: Cable, rel: number) {
   const line = cable.startLine + rel;
   const start = text.length - text.trimStart().length;
   return { start: { line, character: start }, end: { line, character: text.trimEnd().length } };
-}
-
-/** The precedence letters of the DTG line ('O R'), else the doubled letter of the precedence line ('RR' -> R). */
-function precedenceOf(facts: CableFacts): CableAtResult['precedence'] {
-  const letters = facts.dtg?.value.precedence.length
-    ? facts.dtg.value.precedence.map((p) => p.toUpperCase())
-    : facts.relayPrecedence && /^([A-Z])\1?$/i.test(facts.relayPrecedence.value)
-      ? [facts.relayPrecedence.value[0].toUpperCase()]
-      : [];
-  const words = letters.map((letter) => precedenceByCode(letter)?.word);
-  if (letters.length === 0 || words.some((word) => !word)) return null;
-  return { code: letters.join(' '), word: words.join('/') };
 }

@@ -20,6 +20,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { isCableFileName, isSkippedFolder, WorkspaceFiles } from '../cableFiles/files';
 import { cableAt } from '../features/cableAt';
+import { cableFacts } from '../features/facts';
 import { codeActions } from '../features/codeActions';
 import { completions } from '../features/completion';
 import { CableSettings, DEFAULT_SETTINGS, DocumentContext, WorkspaceContext } from '../features/context';
@@ -32,7 +33,7 @@ import { documentSymbols, limitSymbols } from '../features/outline';
 import { references } from '../features/references';
 import { semanticTokenData, semanticTokensDelta } from '../features/semanticTokens';
 import { workspaceSymbols } from '../features/workspaceSymbols';
-import type { CableAtResult } from '../protocol';
+import type { CableAtResult, CableFactsResult } from '../protocol';
 import { TextChange } from '../syntax/model';
 import { BUILT_IN_TABLES, CodeTables, formatTableProblem, loadCodeTables, TableProblem } from '../vocabulary';
 import { CableIndex, uriKey } from '../workspace/cableIndex';
@@ -282,6 +283,7 @@ export function createCableService(options: CableServiceOptions = {}) {
     completions: (uri: string, position: Position): CompletionItem[] => completions(context(uri), position),
     foldingRanges: (uri: string): FoldingRange[] => foldingRanges(context(uri)),
     cableAt: (uri: string, position: Position): CableAtResult | null => cableAt(context(uri), position),
+    cableFacts: (uri: string, position?: Position): CableFactsResult => cableFacts(context(uri), position),
     codeActions: (uri: string, range: Range, only?: string[]): CodeAction[] => codeActions(context(uri), range, only),
 
     semanticTokens(uri: string): SemanticTokens {

@@ -24,7 +24,7 @@ function tokenText(
 /** Post of the FM line: `AMEMBASSY DUSHANBE` -> DUSHANBE, `SECSTATE WASHDC` -> STATE. */
 export function postOfOriginator(originator: string): string {
   if (/^SECSTATE\b/.test(originator)) return 'STATE';
-  return originator.replace(/^(?:AMEMBASSY|AMCONSUL|USMISSION|AMEMB|CONGEN)\s+/, '');
+  return originator.replace(/^(?:AMEMBASSY|AMCONSUL|USMISSION|USINT|AMEMB|CONGEN)\s+/, '');
 }
 
 export function cableIdentity(cable: Cable, lineText: (absolute: number) => string): CableIdentity {

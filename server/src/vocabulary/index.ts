@@ -9,3 +9,4 @@ export * from './classification';
 export * from './executiveOrders';
 export * from './extra';
 export * from './codeTables';
+export * from './posts';

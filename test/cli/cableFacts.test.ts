@@ -1,0 +1,47 @@
+// cable-facts (dist/cable-facts.js, built by `node esbuild.mjs`): JSON Lines and CSV, one record per cable, in file
+// order on worker threads, and cable-lint's exit codes.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fixturesDir, projectRoot } from '../support/paths';
+
+const bundle = join(projectRoot, 'dist', 'cable-facts.js');
+
+function run(...args: string[]) {
+  return spawnSync(process.execPath, [bundle, '--no-progress', ...args], { encoding: 'utf8', cwd: projectRoot });
+}
+
+test('JSON Lines: one object per cable with its file, in file order, the same with one thread and with two', () => {
+  const files = ['09DUSHANBE1151.cable', '07BERN881.cable', '04RANGOON88.cable'].map((f) => join(fixturesDir, f));
+  const two = run('-j', '2', ...files);
+  assert.equal(two.status, 0, two.stderr);
+  const records = two.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  const dushanbe = records.find((r) => r.referenceId === '09DUSHANBE1151');
+  assert.equal(dushanbe.dateTime, '2009-10-16T12:23Z');
+  assert.equal(dushanbe.signers[0], 'GROSS');
+  assert.deepEqual(
+    records.map((r) => r.file.replace(/^.*\//, '')),
+    ['04RANGOON88.cable', '07BERN881.cable', '07BERN881.cable', '09DUSHANBE1151.cable'],
+  );
+  assert.equal(run('-j', '1', ...files).stdout, two.stdout);
+});
+
+test('CSV: a header, then one row per cable, list fields joined', () => {
+  const result = run('--format', 'csv', join(fixturesDir, '09DUSHANBE1151.cable'));
+  assert.equal(result.status, 0, result.stderr);
+  const [header, row] = result.stdout.split('\n');
+  assert.ok(header.startsWith('file,referenceId,dateTime,origin,'));
+  assert.match(
+    row,
+    /,09DUSHANBE1151,2009-10-16T12:23Z,DUSHANBE,AMEMBASSY DUSHANBE,ROUTINE,CONFIDENTIAL,SIPDIS,PREL \| PHUM \| PGOV \| TI,/,
+  );
+});
+
+test('exit code 2 for a usage error and for input that is not there', () => {
+  assert.equal(run('--format', 'xml', fixturesDir).status, 2);
+  assert.equal(run(join(fixturesDir, 'no-such.cable')).status, 2);
+});
