@@ -131,7 +131,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   try {
     writer.write(formatter.head());
-    if (options.jobs === 1 || jobs.length === 1) lintHere(jobs, config, deliver);
+    if (options.jobs === 1 || jobs.length === 1) await lintHere(jobs, config, deliver);
     else await lintWithWorkers(jobs, options.jobs, config, __filename, deliver);
     const [errors, warnings] = summary.counts;
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings)

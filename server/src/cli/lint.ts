@@ -1,9 +1,10 @@
 // Lints one file exactly as the editor does (decoded, opened in a cable service with the user's tables and rule
 // settings, its diagnostics) and formats its part of the report. Runs in worker threads, or in the main thread with
 // --jobs 1.
-import { readFileSync } from 'node:fs';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { decodeCableText } from '../cableFiles/decode';
+import { FileRefused } from '../cableFiles/files';
+import { readCableBytes } from '../cableFiles/nodeFiles';
 import { RuleSettings } from '../features/context';
 import { createCableService } from '../service/service';
 import { loadCodeTables, TableText } from '../vocabulary';
@@ -53,14 +54,23 @@ export class FileLinter {
     });
   }
 
-  lint(job: FileJob): FileOutcome {
+  async lint(job: FileJob): Promise<FileOutcome> {
     const outcome: FileOutcome = { index: job.index, bytes: 0, cables: 0, counts: [0, 0, 0, 0], byRule: {}, part: '' };
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
-      bytes = readFileSync(job.path);
+      // The editor's way of reading: regular files only, at most MAX_CABLE_FILE_BYTES, within READ_TIMEOUT_MS.
+      bytes = (await readCableBytes(job.path))!;
     } catch (error) {
       const { code, message } = error as NodeJS.ErrnoException;
-      outcome.error = `cannot read ${job.display}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : message}`;
+      const reason =
+        error instanceof FileRefused
+          ? message.replace(job.path, 'it')
+          : code === 'ENOENT'
+            ? 'no such file'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : message;
+      outcome.error = `cannot read ${job.display}: ${reason}`;
       return outcome;
     }
     outcome.bytes = bytes.length;
