@@ -54,9 +54,9 @@ export class StdioLspClient {
       this.progress.push(params);
       for (const waiter of this.progressWaiters.splice(0)) waiter();
     });
-    this.connection.onNotification('window/logMessage', ({ type, message }: { type: number; message: string }) =>
-      this.logs.push(`${type}: ${message}`),
-    );
+    this.connection.onNotification('window/logMessage', ({ type, message }: { type: number; message: string }) => {
+      this.logs.push(`${type}: ${message}`);
+    });
     this.connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
       this.registrations.push(...params.registrations);
       return null;

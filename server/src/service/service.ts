@@ -20,7 +20,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { isCableFileName, isSkippedFolder, WorkspaceFiles } from '../cableFiles/files';
 import { cableAt } from '../features/cableAt';
-import { codeActions } from '../features/codeActions';
+import { codeActions, resolveCodeAction } from '../features/codeActions';
 import { completions } from '../features/completion';
 import { CableSettings, DEFAULT_SETTINGS, DocumentContext, WorkspaceContext } from '../features/context';
 import { definition } from '../features/definition';
@@ -297,7 +297,9 @@ export function createCableService(options: CableServiceOptions = {}) {
     completions: (uri: string, position: Position): CompletionItem[] => completions(context(uri), position),
     foldingRanges: (uri: string): FoldingRange[] => foldingRanges(context(uri)),
     cableAt: (uri: string, position: Position): CableAtResult | null => cableAt(context(uri), position),
-    codeActions: (uri: string, range: Range, only?: string[]): CodeAction[] => codeActions(context(uri), range, only),
+    codeActions: (uri: string, range: Range, only?: string[], resolvable?: boolean): CodeAction[] =>
+      codeActions(context(uri), range, only, resolvable),
+    resolveCodeAction: (uri: string, action: CodeAction): CodeAction => resolveCodeAction(context(uri), action),
 
     semanticTokens(uri: string): SemanticTokens {
       const data = semanticTokenData(context(uri));
