@@ -9,6 +9,14 @@ const TABLES_SETTING = 'tables.extra';
 /** Changes within this many milliseconds (a save that touches several files, a branch switch) make one reload. */
 const DEBOUNCE_MS = 200;
 
+/** Larger table files are not read (125 000 codes are about 3 MB). */
+const MAX_TABLE_BYTES = 64 * 1024 * 1024;
+
+/** A path inside a workspace folder: relative, and never stepping up out of it (`../../etc/passwd`, `/etc/passwd`). */
+function staysInFolder(path: string): boolean {
+  return !/^([a-z]:)?\//i.test(path) && !path.split('/').includes('..');
+}
+
 /** The configured paths: strings, trimmed, without empties and repeats. */
 function configuredTablePaths(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
@@ -36,6 +44,7 @@ export class UserTables implements vscode.Disposable {
         if (e.affectsConfiguration(`cable.${TABLES_SETTING}`)) this.schedule();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
       // Watchers may not report saves on every virtual file system; a save made in the editor is reported here.
       vscode.workspace.onDidSaveTextDocument((document) => {
         if (this.watched.includes(document.uri.toString())) this.schedule();
@@ -43,8 +52,12 @@ export class UserTables implements vscode.Disposable {
     );
   }
 
+  /** The configured paths that stay inside the workspace folders (the others said in the log). */
   private paths(): string[] {
-    return configuredTablePaths(vscode.workspace.getConfiguration('cable').get(TABLES_SETTING));
+    const paths = configuredTablePaths(vscode.workspace.getConfiguration('cable').get(TABLES_SETTING));
+    for (const path of paths.filter((p) => !staysInFolder(p)))
+      this.log.warn(`cable.${TABLES_SETTING}: ${path} is not read: table paths stay inside the workspace folders.`);
+    return paths.filter(staysInFolder);
   }
 
   /** Every workspace folder's copy of every configured path, in setting order. */
@@ -93,10 +106,26 @@ export class UserTables implements vscode.Disposable {
 
   private async read(): Promise<TableFile[]> {
     const files: TableFile[] = [];
+    // A workspace could name any file of the user's as a table: read none until the user trusts it.
+    if (!vscode.workspace.isTrusted) {
+      if (this.paths().length)
+        this.log.warn(
+          `cable.${TABLES_SETTING}: not read in an untrusted workspace (trust the workspace to read them).`,
+        );
+      return files;
+    }
     const found = new Set<string>();
     const decoder = new TextDecoder('utf-8');
     for (const candidate of this.candidates()) {
       try {
+        // A link could lead out of the folder, a huge file exhaust the memory: neither is read.
+        const stats = await vscode.workspace.fs.stat(candidate.uri);
+        if (stats.type !== vscode.FileType.File || stats.size > MAX_TABLE_BYTES) {
+          this.log.warn(
+            `cable.${TABLES_SETTING}: ${candidate.name} is not read: ${stats.type & vscode.FileType.SymbolicLink ? 'a link' : stats.type !== vscode.FileType.File ? 'not a file' : 'larger than 64 MB'}.`,
+          );
+          continue;
+        }
         const bytes = await vscode.workspace.fs.readFile(candidate.uri);
         files.push({ name: candidate.name, text: decoder.decode(bytes) });
         found.add(candidate.path);

@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver';
 import { CABLE_FILE_GLOB, WorkspaceFiles } from './cableFiles/files';
 import { FIX_ALL_KIND } from './features/codeActions';
+import { RULE_LEVELS } from './features/diagnostics/rule';
 import { CableSettings, DEFAULT_MAX_OUTLINE_SYMBOLS, RuleSettings } from './features/context';
 import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import {
@@ -59,6 +60,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let clientWatchesFiles = false;
   let clientHasWorkspaceFolders = false;
   let definitionLinkSupport = false;
+  let clientResolvesCodeActionEdits = false;
 
   /** Logs a failure that has no request to answer (a notification, a request of the server's own). */
   function logFailure(what: string, error: unknown): void {
@@ -83,6 +85,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clientWatchesFiles = !!params?.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     clientHasWorkspaceFolders = !!params?.capabilities?.workspace?.workspaceFolders;
     definitionLinkSupport = !!params?.capabilities?.textDocument?.definition?.linkSupport;
+    const resolvable = params?.capabilities?.textDocument?.codeAction?.resolveSupport?.properties;
+    clientResolvesCodeActionEdits = Array.isArray(resolvable) && resolvable.includes('edit');
     const folders = Array.isArray(params?.workspaceFolders)
       ? params.workspaceFolders.map((folder) => folder?.uri).filter((uri) => typeof uri === 'string')
       : [];
@@ -96,7 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         foldingRangeProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         completionProvider: { triggerCharacters: [' ', '/', '('] },
         documentLinkProvider: { resolveProvider: false },
         definitionProvider: true,
@@ -237,7 +241,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         uri,
         params.range,
         Array.isArray(params.context?.only) ? params.context.only : undefined,
+        clientResolvesCodeActionEdits,
       );
+    }),
+  );
+  // The action carries no URI: a "Fix all" sent without its edit names the document in its data.
+  connection.onCodeActionResolve(
+    answer((params) => {
+      const uri = (params?.data as { uri?: unknown } | undefined)?.uri;
+      if (typeof uri !== 'string' || typeof params?.title !== 'string')
+        throw invalidParams('Expected a code action of this server (title, data.uri).');
+      return service.resolveCodeAction(uri, params);
     }),
   );
   connection.onCompletion(answer((params) => service.completions(documentOf(params), positionOf(params))));
@@ -294,9 +308,16 @@ function settingsOf(config: unknown): CableSettings {
   };
 }
 
-/** Rule settings as the client gives them: an object of rule code -> severity or 'off'; anything else is no settings. */
+/**
+ * Rule settings as the client gives them: an object of rule code -> severity or 'off'. Only the known levels are kept
+ * ("toString" would find Object.prototype.toString and give diagnostics without severity); anything else is no setting.
+ */
 function asRuleSettings(value: unknown): RuleSettings {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(value as RuleSettings) } : {};
+  const settings: RuleSettings = Object.create(null);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return settings;
+  for (const [code, level] of Object.entries(value))
+    if (RULE_LEVELS.includes(level)) settings[code] = level as RuleSettings[string];
+  return settings;
 }
 
 /** `cable.outline.maxSymbols`: a positive whole number, else the default. */

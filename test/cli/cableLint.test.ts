@@ -342,7 +342,7 @@ test('missing, unmatched and unreadable inputs: exit 2 with a message on standar
     chmodSync(unreadable, 0o000);
   }
   for (const jobs of ['1', '2']) {
-    const run = lint(['--jobs', jobs, '--format', 'sarif', '.'], dir);
+    const run = lint(['--jobs', jobs, '--format', 'sarif', '.', 'unreadable.cable'], dir);
     assert.equal(run.status, 2, run.stderr);
     assert.match(run.stderr, /^cable-lint: cannot read unreadable\.cable: /m);
     const log = JSON.parse(run.stdout);
@@ -352,7 +352,7 @@ test('missing, unmatched and unreadable inputs: exit 2 with a message on standar
       'unreadable.cable',
     );
   }
-  const text = lint(['.'], dir);
+  const text = lint(['.', 'unreadable.cable'], dir);
   assert.equal(text.status, 2);
   assert.match(text.stdout, /1 file, 1 cable: 0 problems .*\n1 file could not be read/);
 });

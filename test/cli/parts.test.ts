@@ -71,11 +71,14 @@ test('glob patterns: * and ? stay within a folder, ** spans folders, other chara
   ]);
 });
 
-test('folder walks: links to files followed, links to folders not; unreadable folders reported', async () => {
+test('folder walks: links to files inside the folder followed, links out of it and to folders not; unreadable folders reported', async () => {
   const dir = tree([
     'real/r.cable',
     'real/sub/s.cable',
-    'links/file.cable -> ../real/r.cable',
+    'links/store/t.data',
+    'links/file.cable -> store/t.data',
+    'links/out.cable -> ../real/r.cable',
+    'links/zero.cable -> /dev/zero',
     'links/folder -> ../real',
     'links/loop -> ..',
   ]);

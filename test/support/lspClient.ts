@@ -30,6 +30,8 @@ export class StdioLspClient {
   readonly progress: ProgressParams[] = [];
   /** Capabilities the server registered dynamically. */
   readonly registrations: Registration[] = [];
+  /** Every window/logMessage, as `level: message` (1 error, 2 warning, 3 info, 4 log). */
+  readonly logs: string[] = [];
 
   /** `command` starts the server, which is given `--stdio`: node and a bundle (dist/server.js), or an installed bin. */
   constructor(command: string[] = [process.execPath, serverBundle]) {
@@ -52,6 +54,9 @@ export class StdioLspClient {
       this.progress.push(params);
       for (const waiter of this.progressWaiters.splice(0)) waiter();
     });
+    this.connection.onNotification('window/logMessage', ({ type, message }: { type: number; message: string }) => {
+      this.logs.push(`${type}: ${message}`);
+    });
     this.connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
       this.registrations.push(...params.registrations);
       return null;
@@ -64,6 +69,11 @@ export class StdioLspClient {
     while (!this.progress.some((p) => p.value.kind === 'end')) {
       await new Promise<void>((resolve) => this.progressWaiters.push(resolve));
     }
+  }
+
+  /** The server's process id (for its memory, test/support/bounds.ts). */
+  get pid(): number {
+    return this.process.pid!;
   }
 
   get alive(): boolean {

@@ -8,9 +8,22 @@ import { decodeCableText } from './decode';
 export interface WorkspaceFiles {
   /** Cable files below a folder (see isCableFileName, isCableText), skipped folders (isSkippedFolder) left out. */
   findCableFiles(folderUri: string): Promise<string[]>;
-  /** A cable file's text (decodeCable); undefined when it is gone or is no cable. */
-  readCableFile(uri: string): Promise<string | undefined>;
+  /**
+   * A cable file's text (decodeCable); undefined when it is gone or is no cable. With `folderUris`, a file whose real
+   * path (links followed) is in none of these folders is refused. Rejects with FileRefused when the file must not be
+   * read: no regular file (a FIFO, a device), too large, too slow, or outside the folders.
+   */
+  readCableFile(uri: string, folderUris?: readonly string[]): Promise<string | undefined>;
 }
+
+/** A file that is not read, and why, in words for the user. */
+export class FileRefused extends Error {}
+
+/** Largest cable file read: the largest real dumps hold thousands of cables in some MB; 1 GB of text is no cable file. */
+export const MAX_CABLE_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A read that takes longer is given up (a hung network drive), so that the indexing queue moves on. */
+export const READ_TIMEOUT_MS = 15_000;
 
 /** Files that are cables by name (lower case). */
 export const CABLE_EXTENSIONS: readonly string[] = ['.cable', '.tel'];

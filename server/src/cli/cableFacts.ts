@@ -2,7 +2,6 @@
 // object per cable) or CSV (one row per cable, list fields joined with ' | '), streamed in file order, on worker
 // threads. Same inputs, progress and exit codes as cable-lint. Bundled as dist/cable-facts.js (its own worker).
 //   cable-facts [--format jsonl|csv] [-o file] [-j n] [--txt] [--no-progress] <files|folders|globs...>
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
@@ -11,7 +10,7 @@ import { decodeCableText } from '../cableFiles/decode';
 import { CableFactsResult } from '../protocol';
 import { createCableService } from '../service/service';
 import { collectFiles } from './files';
-import { FileJob, FileOutcome } from './lint';
+import { emptyOutcome, FileJob, FileOutcome, readJob } from './lint';
 import { ReportWriter } from './output';
 import { FileProcessor, lintHere, lintWithWorkers, runWorker } from './pool';
 import { ProgressBar, progressWanted } from './progress';
@@ -86,17 +85,10 @@ class FactsReader implements FileProcessor {
 
   constructor(private readonly config: FactsConfig) {}
 
-  lint(job: FileJob): FileOutcome {
-    const outcome: FileOutcome = { index: job.index, bytes: 0, cables: 0, counts: [0, 0, 0, 0], byRule: {}, part: '' };
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(job.path);
-    } catch (error) {
-      const { code, message } = error as NodeJS.ErrnoException;
-      outcome.error = `cannot read ${job.display}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : message}`;
-      return outcome;
-    }
-    outcome.bytes = bytes.length;
+  async lint(job: FileJob): Promise<FileOutcome> {
+    const outcome = emptyOutcome(job);
+    const bytes = await readJob(job, outcome);
+    if (!bytes) return outcome;
     const uri = `cable-facts:${job.index}`;
     try {
       this.service.openDocument(uri, 0, decodeCableText(bytes));
@@ -186,7 +178,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const list: FileJob[] = files.map((file, index) => ({ index, path: file.path, display: file.display }));
   try {
     if (format === 'csv') writer.write(['file', ...CSV_COLUMNS.map(([name]) => name)].join(',') + '\n');
-    if (jobs === 1 || list.length === 1) lintHere(list, new FactsReader(config), deliver);
+    if (jobs === 1 || list.length === 1) await lintHere(list, new FactsReader(config), deliver);
     else await lintWithWorkers(list, jobs, config, __filename, deliver);
     writer.close();
     progress?.clear();

@@ -3,12 +3,13 @@
 // cores.
 // Bundled as dist/cable-lint.js; the same bundle, started as a worker thread, is a worker.
 //   cable-lint [options] <files|folders|globs...>        (cable-lint --help)
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../../package.json';
 import { decodeCableText } from '../cableFiles/decode';
 import { formatTableProblem, loadCodeTables, TableText } from '../vocabulary';
-import { collectFiles } from './files';
+import { collectFiles, InputFile } from './files';
 import { formatterFor, Summary } from './formats';
 import { FileJob, FileLinter, FileOutcome, LintConfig } from './lint';
 import { CliOptions, HELP, parseOptions, UsageError } from './options';
@@ -36,6 +37,19 @@ function readTables(paths: readonly string[]): TableText[] | string {
   }
   for (const problem of loadCodeTables(tables).problems) complain(`code table ${formatTableProblem(problem)}`);
   return tables;
+}
+
+/** Is `path` one of `files` (compared by real path: links and ./ spellings count)? */
+function isOneOf(path: string, files: readonly InputFile[]): boolean {
+  const real = (file: string) => {
+    try {
+      return realpathSync(file);
+    } catch {
+      return resolve(file); // not there yet: its own name
+    }
+  };
+  const output = real(path);
+  return files.some((file) => real(file.path) === output);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -67,6 +81,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     complain(
       `no cable files (.cable, .tel${options.txt ? ', .txt starting with VZCZC' : ''}) in ${options.inputs.join(' ')}${options.txt ? '' : ' (--txt adds .txt cables)'}.`,
     );
+    return EXIT_USAGE;
+  }
+
+  if (options.output && isOneOf(options.output, files)) {
+    complain(`the report ${options.output} would overwrite one of the files to lint: choose another --output.`);
     return EXIT_USAGE;
   }
 
@@ -131,7 +150,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   try {
     writer.write(formatter.head());
-    if (options.jobs === 1 || jobs.length === 1) lintHere(jobs, new FileLinter(config), deliver);
+    if (options.jobs === 1 || jobs.length === 1) await lintHere(jobs, new FileLinter(config), deliver);
     else await lintWithWorkers(jobs, options.jobs, config, __filename, deliver);
     const [errors, warnings] = summary.counts;
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings)
@@ -153,7 +172,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return errors > 0 || summary.tooManyWarnings !== undefined ? EXIT_PROBLEMS : EXIT_OK;
   } catch (error) {
     progress?.clear();
+    writer.discard();
     if ((error as NodeJS.ErrnoException).code === 'EPIPE') return EXIT_USAGE; // the reader went away (| head)
+    if (options.output) {
+      complain(`cannot write the report to ${options.output}: ${(error as Error).message}`);
+      return EXIT_USAGE;
+    }
     throw error;
   }
 }

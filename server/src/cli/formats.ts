@@ -51,6 +51,19 @@ function messageText(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
 }
 
+/** A file name on one report line: a newline in it must not forge a line of its own (`\n`, `\x1b` written out). */
+function escapeControls(text: string): string {
+  return text.replace(/\p{Cc}/gu, (c) =>
+    c === '\n'
+      ? '\\n'
+      : c === '\r'
+        ? '\\r'
+        : c === '\t'
+          ? '\\t'
+          : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 /** `path:line:col severity code message`, then a summary. */
@@ -65,7 +78,7 @@ const textFormatter: Formatter = {
         .map((part) => part.trim())
         .filter(Boolean)
         .join(' ');
-      out += `${display}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[d.severity ?? 1]} ${d.code} ${message}\n`;
+      out += `${escapeControls(display)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[d.severity ?? 1]} ${d.code} ${message}\n`;
     }
     return out;
   },

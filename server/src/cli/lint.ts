@@ -1,9 +1,10 @@
 // Lints one file exactly as the editor does (decoded, opened in a cable service with the user's tables and rule
 // settings, its diagnostics) and formats its part of the report. Runs in worker threads, or in the main thread with
 // --jobs 1.
-import { readFileSync } from 'node:fs';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { decodeCableText } from '../cableFiles/decode';
+import { FileRefused } from '../cableFiles/files';
+import { readCableBytes } from '../cableFiles/nodeFiles';
 import { RuleSettings } from '../features/context';
 import { createCableService } from '../service/service';
 import { loadCodeTables, TableText } from '../vocabulary';
@@ -41,6 +42,35 @@ export interface FileOutcome {
   error?: string;
 }
 
+/** A file's outcome before it is read: nothing counted, no report. */
+export function emptyOutcome(job: FileJob): FileOutcome {
+  return { index: job.index, bytes: 0, cables: 0, counts: [0, 0, 0, 0], byRule: {}, part: '' };
+}
+
+/**
+ * The file's bytes, read the editor's way (regular files only, at most MAX_CABLE_FILE_BYTES, within READ_TIMEOUT_MS)
+ * and counted in `outcome`; undefined, with the reason in `outcome.error`, when it cannot be read.
+ */
+export async function readJob(job: FileJob, outcome: FileOutcome): Promise<Uint8Array | undefined> {
+  try {
+    const bytes = (await readCableBytes(job.path))!;
+    outcome.bytes = bytes.length;
+    return bytes;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const reason =
+      error instanceof FileRefused
+        ? message.replace(job.path, 'it')
+        : code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : message;
+    outcome.error = `cannot read ${job.display}: ${reason}`;
+    return undefined;
+  }
+}
+
 export class FileLinter {
   private readonly formatter: Formatter;
   private readonly service: ReturnType<typeof createCableService>;
@@ -53,17 +83,10 @@ export class FileLinter {
     });
   }
 
-  lint(job: FileJob): FileOutcome {
-    const outcome: FileOutcome = { index: job.index, bytes: 0, cables: 0, counts: [0, 0, 0, 0], byRule: {}, part: '' };
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(job.path);
-    } catch (error) {
-      const { code, message } = error as NodeJS.ErrnoException;
-      outcome.error = `cannot read ${job.display}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : message}`;
-      return outcome;
-    }
-    outcome.bytes = bytes.length;
+  async lint(job: FileJob): Promise<FileOutcome> {
+    const outcome = emptyOutcome(job);
+    const bytes = await readJob(job, outcome);
+    if (!bytes) return outcome;
     let diagnostics: Diagnostic[];
     const uri = `cable-lint:${job.index}`;
     try {

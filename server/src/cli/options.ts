@@ -68,6 +68,11 @@ function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** More workers than this many per core only cost memory (each holds a service and the code tables). */
+const JOBS_PER_CORE = 4;
+/** A --jobs beyond this is a typo, not a wish: refused rather than capped. */
+const ABSURD_JOBS = 1024;
+
 function positiveInteger(name: string, value: string, minimum: number): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < minimum) {
     throw new UsageError(
@@ -75,6 +80,14 @@ function positiveInteger(name: string, value: string, minimum: number): number {
     );
   }
   return Number(value);
+}
+
+/** --jobs: at least 1, at most JOBS_PER_CORE per core (1,000 threads once took 11 GB); absurd numbers refused. */
+function jobsOf(value: string): number {
+  const jobs = positiveInteger('jobs', value, 1);
+  if (jobs > ABSURD_JOBS)
+    throw new UsageError(`--jobs ${value} is more threads than any machine runs well; at most ${ABSURD_JOBS}.`);
+  return Math.min(jobs, defaultJobs() * JOBS_PER_CORE);
 }
 
 /** `code=level` items, repeatable and comma-separated, checked against the rule catalogue. */
@@ -142,13 +155,16 @@ export function parseOptions(argv: readonly string[]): CliOptions {
       values['max-warnings'] === undefined ? undefined : positiveInteger('max-warnings', values['max-warnings'], 0),
     rules: parseRuleSettings(values.rule ?? []),
     tables: values.tables ?? [],
-    jobs: values.jobs === undefined ? defaultJobs() : positiveInteger('jobs', values.jobs, 1),
+    jobs: values.jobs === undefined ? defaultJobs() : jobsOf(values.jobs),
     quiet: values.quiet ?? false,
     progress: !values['no-progress'],
     txt: values.txt ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };
+  // An empty argument (an unset shell variable) would lint the working folder.
+  if (options.inputs.some((input) => input.trim() === ''))
+    throw new UsageError('an empty path names no file, folder or glob.');
   if (!options.help && !options.version && options.inputs.length === 0) {
     throw new UsageError('no files, folders or globs to lint.');
   }

@@ -1,5 +1,6 @@
-// Where the report goes: standard output or --output FILE, written through a 64 KB buffer.
-import { closeSync, openSync, writeSync } from 'node:fs';
+// Where the report goes: standard output or --output FILE, written through a 64 KB buffer. A file report is written to
+// a temporary file beside it and renamed when complete: a full disk or a failed run leaves no truncated report.
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
@@ -11,15 +12,18 @@ export class ReportWriter {
     private readonly ownsFd: boolean,
     /** Called before text reaches a terminal (the progress bar erases itself). */
     private readonly beforeWrite: () => void,
+    /** For a file report: the temporary file written, and the report's path it becomes. */
+    private readonly file?: { temporary: string; path: string },
   ) {}
 
   static toStdout(beforeWrite: () => void = () => {}): ReportWriter {
     return new ReportWriter(1, false, beforeWrite);
   }
 
-  /** Opens (creates or truncates) `path`; throws with the system's reason when it cannot. */
+  /** Creates a temporary file beside `path` (renamed to it by close); throws with the system's reason when it cannot. */
   static toFile(path: string): ReportWriter {
-    return new ReportWriter(openSync(path, 'w'), true, () => {});
+    const temporary = `${path}.${process.pid}.tmp`;
+    return new ReportWriter(openSync(temporary, 'wx'), true, () => {}, { temporary, path });
   }
 
   write(text: string): void {
@@ -45,8 +49,24 @@ export class ReportWriter {
     }
   }
 
+  /** Writes what is left; a file report then takes its place. */
   close(): void {
-    this.flush();
-    if (this.ownsFd) closeSync(this.fd);
+    try {
+      this.flush();
+    } finally {
+      if (this.ownsFd) closeSync(this.fd);
+    }
+    if (this.file) renameSync(this.file.temporary, this.file.path);
+  }
+
+  /** A run that failed: the temporary file goes, and any earlier report stays as it was. */
+  discard(): void {
+    if (!this.file) return;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    rmSync(this.file.temporary, { force: true });
   }
 }

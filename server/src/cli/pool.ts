@@ -15,33 +15,36 @@ interface ResultMessage {
   outcomes: FileOutcome[];
 }
 
-/** The worker side: lint every batch that arrives, answer with the outcomes. */
 /** What reads one file into its outcome: the linter, or cable-facts' reader. */
 export interface FileProcessor {
-  lint(job: FileJob): FileOutcome;
+  lint(job: FileJob): Promise<FileOutcome>;
 }
 
+/** The worker side: process every batch that arrives (with the linter unless `make` says otherwise), answer with the outcomes. */
 export function runWorker(
   make: (config: never) => FileProcessor = (config: LintConfig) => new FileLinter(config),
 ): void {
   const linter = make(workerData as never);
+  // Batches are linted one after the other, in the order they came: a read that waits must not let the next one pass.
+  let queue = Promise.resolve();
   parentPort!.on('message', (message: BatchMessage | null) => {
-    if (message === null) {
-      parentPort!.close();
-      return;
-    }
-    parentPort!.postMessage({
-      id: message.id,
-      outcomes: message.files.map((file) => linter.lint(file)),
-    } satisfies ResultMessage);
+    queue = queue.then(async () => {
+      if (message === null) {
+        parentPort!.close();
+        return;
+      }
+      const outcomes: FileOutcome[] = [];
+      for (const file of message.files) outcomes.push(await linter.lint(file));
+      parentPort!.postMessage({ id: message.id, outcomes } satisfies ResultMessage);
+    });
   });
 }
 
 export type Deliver = (outcome: FileOutcome) => void;
 
 /** Lints in this thread, one file after the other (--jobs 1). */
-export function lintHere(files: readonly FileJob[], linter: FileProcessor, deliver: Deliver): void {
-  for (const file of files) deliver(linter.lint(file));
+export async function lintHere(files: readonly FileJob[], linter: FileProcessor, deliver: Deliver): Promise<void> {
+  for (const file of files) deliver(await linter.lint(file));
 }
 
 /** Files per batch: small batches for small runs (every worker gets work), up to 32 for large ones. */

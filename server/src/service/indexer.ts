@@ -1,7 +1,7 @@
 // Indexing whole folders: find the cable files, read and index them in batches, report progress, and give the
 // event loop back between batches so that requests and edits are answered while thousands of files are indexed.
 import { CableIndex } from '../workspace/cableIndex';
-import { WorkspaceFiles } from '../cableFiles/files';
+import { FileRefused, WorkspaceFiles } from '../cableFiles/files';
 
 /** Progress as the LSP reports it (window/workDoneProgress), without the connection. */
 export interface IndexProgress {
@@ -28,16 +28,25 @@ const REPORT_EVERY = 100;
 const yieldToEventLoop = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
+export interface IndexingOptions {
+  /** The folders whose files may be read, links followed (all the workspace folders); default: those indexed. */
+  within?: readonly string[];
+  /** A file that was not read (a FIFO, a device, too large, outside the folders), and why. */
+  refused?: (uri: string, reason: string) => void;
+}
+
 export async function indexFolders(
   folderUris: readonly string[],
   files: WorkspaceFiles,
   index: CableIndex,
   progress: IndexProgress,
+  options: IndexingOptions = {},
 ): Promise<IndexingResult> {
   const started = Date.now();
   progress.begin('Indexing cables', 'finding cable files');
   const result: IndexingResult = { files: 0, cables: 0, characters: 0, milliseconds: 0 };
   try {
+    const reading = { ...options, within: options.within ?? folderUris };
     const uris = (await Promise.all(folderUris.map((folder) => files.findCableFiles(folder)))).flat();
     let reported = 0;
     let sliceStart = Date.now();
@@ -49,7 +58,7 @@ export async function indexFolders(
     };
     for (let at = 0; at < uris.length; at += BATCH) {
       const batch = uris.slice(at, at + BATCH);
-      const texts = await Promise.all(batch.map((uri) => files.readCableFile(uri)));
+      const texts = await Promise.all(batch.map((uri) => readWorkspaceFile(files, uri, reading)));
       for (let k = 0; k < batch.length; k++) {
         const text = texts[k];
         if (text === undefined) continue;
@@ -73,4 +82,18 @@ export async function indexFolders(
     progress.done();
   }
   return result;
+}
+
+/** A file's text as the index reads it: within the folders; a file refused (or failing) is told, and no cable. */
+export async function readWorkspaceFile(
+  files: WorkspaceFiles,
+  uri: string,
+  { within, refused }: IndexingOptions,
+): Promise<string | undefined> {
+  try {
+    return await files.readCableFile(uri, within);
+  } catch (error) {
+    refused?.(uri, error instanceof FileRefused ? error.message : `cannot read it: ${error}`);
+    return undefined;
+  }
 }

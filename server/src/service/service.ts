@@ -21,7 +21,7 @@ import type {
 import { isCableFileName, isSkippedFolder, WorkspaceFiles } from '../cableFiles/files';
 import { cableAt } from '../features/cableAt';
 import { cableFacts } from '../features/facts';
-import { codeActions } from '../features/codeActions';
+import { codeActions, resolveCodeAction } from '../features/codeActions';
 import { completions } from '../features/completion';
 import { CableSettings, DEFAULT_SETTINGS, DocumentContext, WorkspaceContext } from '../features/context';
 import { definition } from '../features/definition';
@@ -38,7 +38,8 @@ import { TextChange } from '../syntax/model';
 import { BUILT_IN_TABLES, CodeTables, formatTableProblem, loadCodeTables, TableProblem } from '../vocabulary';
 import { CableIndex, uriKey } from '../workspace/cableIndex';
 import { CableDocument, OpenDocuments } from './documents';
-import { IndexingResult, indexFolders, IndexProgress } from './indexer';
+import { URI } from 'vscode-uri';
+import { IndexingOptions, IndexingResult, indexFolders, IndexProgress, readWorkspaceFile } from './indexer';
 
 /** Where the service reports what nobody asked for. `tell` also shows it to the user (once in a while). */
 export interface ServiceLogger {
@@ -71,6 +72,13 @@ export type FileChange = 'created' | 'changed' | 'deleted';
 const SILENT: ServiceLogger = { info() {}, warn() {}, error() {}, tell() {} };
 
 export type CableService = ReturnType<typeof createCableService>;
+
+/** A URI whose path steps through `.` or `..` (`ws/a/../b.cable`): where it leads depends on links, so it is ignored. */
+function hasDotSegments(uri: string): boolean {
+  return URI.parse(uri)
+    .path.split('/')
+    .some((segment) => segment === '.' || segment === '..');
+}
 
 export function createCableService(options: CableServiceOptions = {}) {
   const { files } = options;
@@ -129,22 +137,29 @@ export function createCableService(options: CableServiceOptions = {}) {
     return undefined;
   }
 
-  /** A file the index may read: a cable file by name, inside a workspace folder, in no skipped folder. */
+  /** A file the index may read: a cable file by name, inside a workspace folder, in no skipped folder, no `..` in its path. */
   function isWorkspaceCableFile(uri: string): boolean {
     const path = workspacePath(uri);
-    if (path === undefined) return false;
+    if (path === undefined || hasDotSegments(uri)) return false;
     const segments = path.split('/');
     return isCableFileName(segments.pop()!) !== 'no' && !segments.some(isSkippedFolder);
   }
 
+  /** How the index reads files: links followed into the workspace folders only; refusals said in the log. */
+  const reading = (): IndexingOptions => ({
+    within: folders,
+    refused: (_uri, reason) => logger.warn(`Not indexed: ${reason}.`),
+  });
+
   async function indexWorkspace(added: readonly string[]): Promise<void> {
     if (!files || added.length === 0) return;
     const reporter = await options.progress?.();
-    const result: IndexingResult = await indexFolders(added, files, index, {
+    const progress: IndexProgress = {
       begin: (title, message) => reporter?.begin(title, message),
       report: (percentage, message) => reporter?.report(percentage, message),
       done: () => reporter?.done(),
-    });
+    };
+    const result: IndexingResult = await indexFolders(added, files, index, progress, reading());
     logger.info(
       `Indexed ${result.cables} cables in ${result.files} files (${(result.characters / 1e6).toFixed(1)} MB) in ${(result.milliseconds / 1000).toFixed(1)} s.`,
     );
@@ -153,7 +168,7 @@ export function createCableService(options: CableServiceOptions = {}) {
   /** Re-reads a file into the index (or drops it when it is gone or no cable), after the indexing under way. */
   function reindexFile(uri: string): Promise<void> {
     return enqueue(async () => {
-      const text = await files?.readCableFile(uri);
+      const text = files && (await readWorkspaceFile(files, uri, reading()));
       if (text === undefined) index.removeFile(uri);
       else index.setFile(uri, text);
     });
@@ -284,7 +299,9 @@ export function createCableService(options: CableServiceOptions = {}) {
     foldingRanges: (uri: string): FoldingRange[] => foldingRanges(context(uri)),
     cableAt: (uri: string, position: Position): CableAtResult | null => cableAt(context(uri), position),
     cableFacts: (uri: string, position?: Position): CableFactsResult => cableFacts(context(uri), position),
-    codeActions: (uri: string, range: Range, only?: string[]): CodeAction[] => codeActions(context(uri), range, only),
+    codeActions: (uri: string, range: Range, only?: string[], resolvable?: boolean): CodeAction[] =>
+      codeActions(context(uri), range, only, resolvable),
+    resolveCodeAction: (uri: string, action: CodeAction): CodeAction => resolveCodeAction(context(uri), action),
 
     semanticTokens(uri: string): SemanticTokens {
       const data = semanticTokenData(context(uri));

@@ -21,7 +21,7 @@ const BLANK: LexedLine = Object.freeze({
 }) as LexedLine;
 
 /** Longest line the lexer classifies in detail; beyond it a line is plain text (a 1 MB line stays cheap). */
-const MAX_HEADER_LINE = 2_000;
+export const MAX_HEADER_LINE = 2_000;
 
 interface Word {
   text: string;

@@ -8,6 +8,7 @@ import {
   lexTagCodes,
   UNDERLINE_LINE,
   withoutRenderingBackslash,
+  MAX_HEADER_LINE,
 } from './lexer';
 import { isDigit } from '../util/characters';
 import { clip } from '../util/text';
@@ -95,6 +96,8 @@ const SENTENCE_ENDS = `.:;!?)"']»”-`;
  * codes of two to eight letters; `[` may open a code, `]` and `(#)` close it, spaces and commas separate codes.
  */
 export function isTagsContinuation(text: string): boolean {
+  // As long as any header line the lexer reads: a pasted run of 160 000 capitals is text, not 20 000 codes.
+  if (text.length > MAX_HEADER_LINE) return false;
   let i = /^\s*/.exec(text)![0].length;
   if (i === text.length) return false;
   while (i < text.length) {

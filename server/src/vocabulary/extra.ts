@@ -35,7 +35,12 @@ export interface TableProblem {
   message: string;
 }
 
-const KEY_COLUMNS: Record<string, ExtraKind> = { ri: 'routingIndicators', code: 'tags', caption: 'captions' };
+/** A Map, not an object: a header cell such as `constructor` or `__proto__` must name no column. */
+const KEY_COLUMNS = new Map<string, ExtraKind>([
+  ['ri', 'routingIndicators'],
+  ['code', 'tags'],
+  ['caption', 'captions'],
+]);
 const MEANING_COLUMNS = ['name', 'meaning'];
 const WHAT: Record<ExtraKind, string> = {
   routingIndicators: 'routing indicator',
@@ -75,27 +80,33 @@ function add(
 ): void {
   const normalized = normalizeKey(kind, key);
   if (normalized === undefined) {
-    problems.push({ source, line, message: `"${key}" is not a ${WHAT[kind]}: expected ${EXPECTED[kind]}.` });
+    problems.push({ source, line, message: `"${quoted(key)}" is not a ${WHAT[kind]}: expected ${EXPECTED[kind]}.` });
     return;
   }
   into[kind].set(normalized, { meaning: meaning.trim().replace(/\s+/g, ' '), source });
+}
+
+/** A file's text quoted in a message: short, and on one line. */
+function quoted(text: string): string {
+  const line = text.replace(/\p{Cc}/gu, ' ');
+  return line.length > 60 ? `${line.slice(0, 60)}...` : line;
 }
 
 function readTsv(file: TableText, into: Collector, problems: TableProblem[]): void {
   const [first, ...rows] = tsvLines(file.text);
   if (!first) return; // nothing but comments: an empty table
   const header = first.cells.map((cell) => cell.trim().toLowerCase());
-  const keyColumn = header.findIndex((cell) => cell in KEY_COLUMNS);
+  const keyColumn = header.findIndex((cell) => KEY_COLUMNS.has(cell));
   const meaningColumn = header.findIndex((cell) => MEANING_COLUMNS.includes(cell));
   if (keyColumn < 0 || meaningColumn < 0) {
     problems.push({
       source: file.name,
       line: first.line,
-      message: `the header row is "ri<TAB>name", "code<TAB>meaning" or "caption<TAB>meaning" (tab-separated); found "${first.cells.join('<TAB>')}". The file is ignored.`,
+      message: `the header row is "ri<TAB>name", "code<TAB>meaning" or "caption<TAB>meaning" (tab-separated); found "${quoted(first.cells.join('<TAB>'))}". The file is ignored.`,
     });
     return;
   }
-  const kind = KEY_COLUMNS[header[keyColumn]];
+  const kind = KEY_COLUMNS.get(header[keyColumn])!;
   for (const { line, cells } of rows)
     add(into, kind, cells[keyColumn] ?? '', cells[meaningColumn] ?? '', file.name, problems, line);
 }

@@ -106,7 +106,9 @@ const codes = lazy(() => {
   const byIso = new Map(
     geographic.filter((row) => row.name && row.iso3166_alpha2).map((row) => [row.iso3166_alpha2, row]),
   );
-  return { byCode, byIso, longest: Math.max(...[...byCode.keys()].map((key) => key.length)) };
+  let longest = 0;
+  for (const key of byCode.keys()) longest = Math.max(longest, key.length);
+  return { byCode, byIso, longest };
 });
 
 /**
@@ -201,6 +203,8 @@ export function tagLookups(user: ReadonlyMap<string, ExtraEntry>) {
     const key = code.trim().toUpperCase();
     const candidates: (TagCode & { distance: number })[] = [];
     for (const [other, tag] of known().byCode) {
+      // Lengths further apart than the distance cannot be near: skipped before the costly distance (a user's table may be huge).
+      if (Math.abs(other.length - key.length) > maxDistance) continue;
       const distance = editDistance(key, other);
       if (distance > 0 && distance <= maxDistance) candidates.push({ ...tag, distance });
     }

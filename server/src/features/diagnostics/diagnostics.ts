@@ -38,9 +38,9 @@ export function cableFindings(
   const facts = reader.facts(cable);
   const findings: CheckedFinding[] = [];
   for (const rule of RULES) {
-    const setting = settings[rule.code] ?? rule.severity;
+    const setting = (Object.hasOwn(settings, rule.code) && settings[rule.code]) || rule.severity;
     if (setting === 'off') continue;
-    const severity = SEVERITY[setting] ?? SEVERITY[rule.severity];
+    const severity = Object.hasOwn(SEVERITY, setting) ? SEVERITY[setting] : SEVERITY[rule.severity];
     for (const f of rule.check({ cable, facts, reader, tables })) findings.push({ ...f, code: rule.code, severity });
   }
   findings.sort((a, b) => a.line - b.line || a.start - b.start);

@@ -3,49 +3,58 @@ import { CodeTables } from '../../../vocabulary';
 import { Finding, Rule } from '../rule';
 import { finding, replace } from './helpers';
 
-/** The unknown code, and the FIPS code when it is the ISO code of a country. */
-type UnknownTag = { code: string; fips?: string };
+/**
+ * What the check found out about an unknown code, for its message and its fixes: the codes it runs together, or the
+ * FIPS code of the ISO country it is, or the nearest known codes. The fixes search nothing again, so they have the
+ * check's caps, and "Fix all" over thousands of pasted codes costs what their diagnostics cost.
+ */
+type UnknownTag = { code: string; split?: string[]; fips?: string; near?: string[] };
 
 /**
- * Messages are kept by code, per value of the tables. The nearest codes are offered for the first SUGGESTED_CODES
+ * Findings are kept by code, per value of the tables. The nearest codes are searched for the first SUGGESTED_CODES
  * distinct such codes of a cable only: a search takes about a millisecond, and garbage pasted after a TAGS line can
  * make thousands of codes; the others are reported without suggestions.
  */
-const unknownTagMessages = new WeakMap<CodeTables, Map<string, string>>();
+const unknownTags = new WeakMap<CodeTables, Map<string, { message: string; data: UnknownTag }>>();
 const SUGGESTED_CODES = 200;
 /** Longer codes are neither split nor searched (five codes run together are 20 to 40 letters). */
 const LONGEST_SEARCHED_CODE = 40;
 
-function unknownTag(tables: CodeTables, code: string, suggested: Set<string>): { message: string; fips?: string } {
+const expected = 'expected a subject (PREL), program (KDEM), FIPS country (TI) or organization (NATO) code';
+
+function unknownTag(tables: CodeTables, code: string, suggested: Set<string>): { message: string; data: UnknownTag } {
   // Splits and searches cost time in the length of the code: a 1 MB run of capitals after a TAGS line is a "code".
   if (code.length > LONGEST_SEARCHED_CODE)
-    return {
-      message: `Unknown TAGS code "${code.slice(0, LONGEST_SEARCHED_CODE)}...": expected a subject (PREL), program (KDEM), FIPS country (TI) or organization (NATO) code.`,
-    };
-  const split = code.length > 4 ? tables.splitConcatenatedTags(code) : undefined;
+    return { message: `Unknown TAGS code "${code.slice(0, LONGEST_SEARCHED_CODE)}...": ${expected}.`, data: { code } };
+  const split = code.length > 4 ? tables.splitConcatenatedTags(code)?.map((t) => t.code) : undefined;
   if (split)
-    return { message: `"${code}" runs several TAGS codes together: split into ${split.map((t) => t.code).join(' ')}.` };
+    return {
+      message: `"${code}" runs several TAGS codes together: split into ${split.join(' ')}.`,
+      data: { code, split },
+    };
   const iso = tables.isoLookalike(code);
   if (iso)
     return {
       message: `"${code}" is the ISO code of ${iso.isoName}; TAGS use FIPS 10-4 country codes: expected ${iso.fipsCodeOfIsoCountry}.`,
-      fips: iso.fipsCodeOfIsoCountry,
+      data: { code, fips: iso.fipsCodeOfIsoCountry },
     };
-  const withoutSuggestion = `Unknown TAGS code "${code}": expected a subject (PREL), program (KDEM), FIPS country (TI) or organization (NATO) code.`;
+  const withoutSuggestion = { message: `Unknown TAGS code "${code}": ${expected}.`, data: { code } };
   if (!suggested.has(code)) {
-    if (suggested.size >= SUGGESTED_CODES) return { message: withoutSuggestion };
+    if (suggested.size >= SUGGESTED_CODES) return withoutSuggestion;
     suggested.add(code);
   }
-  let messages = unknownTagMessages.get(tables);
-  if (!messages) unknownTagMessages.set(tables, (messages = new Map()));
-  let message = messages.get(code);
-  if (message === undefined) {
+  let found = unknownTags.get(tables);
+  if (!found) unknownTags.set(tables, (found = new Map()));
+  let result = found.get(code);
+  if (result === undefined) {
     const near = tables.nearestTagCodes(code, 3).map((t) => t.code);
-    message = near.length ? `Unknown TAGS code "${code}": nearest known codes ${near.join(', ')}.` : withoutSuggestion;
-    if (messages.size >= 20_000) messages.clear();
-    messages.set(code, message);
+    result = near.length
+      ? { message: `Unknown TAGS code "${code}": nearest known codes ${near.join(', ')}.`, data: { code, near } }
+      : withoutSuggestion;
+    if (found.size >= 20_000) found.clear();
+    found.set(code, result);
   }
-  return { message };
+  return result;
 }
 
 /** Whether a column of a TAGS line is inside parentheses: `OVIP (STEINBERG, JAMES B.)`. */
@@ -73,27 +82,20 @@ const rule: Rule<UnknownTag> = {
         if (inName && tables.tagCode(code) && !inParentheses(text, tokens[k].start)) inName = false;
         if (inName || inParentheses(text, tokens[k].start)) continue;
         if (!/^[A-Z]{2,}$/.test(code) || tables.tagCode(code)) continue;
-        const { message, fips } = unknownTag(tables, code, suggested);
-        const span = { line: rel, start: tokens[k].start, end: tokens[k].end };
-        findings.push(finding(span, message, fips ? { code, fips } : { code }));
+        const { message, data } = unknownTag(tables, code, suggested);
+        findings.push(finding({ line: rel, start: tokens[k].start, end: tokens[k].end }, message, data));
       }
     }
     return findings;
   },
-  fix: (found, { cable, tables }) => {
-    // A code too long to search is too long to fix: the split takes memory in the square of its length.
-    if (!found.data || found.data.code.length > LONGEST_SEARCHED_CODE) return [];
-    const { code, fips } = found.data;
-    const split = tables.splitConcatenatedTags(code);
+  fix: (found, { cable }) => {
+    if (!found.data) return [];
+    const { split, fips, near = [] } = found.data;
     if (split)
       return [
-        {
-          title: `Split into ${split.map((t) => t.code).join(' ')}`,
-          edits: [replace(cable, found, split.map((t) => t.code).join(' '))],
-          preferred: true,
-        },
+        { title: `Split into ${split.join(' ')}`, edits: [replace(cable, found, split.join(' '))], preferred: true },
       ];
-    const candidates = fips ? [fips] : tables.nearestTagCodes(code, 3).map((t) => t.code);
+    const candidates = fips ? [fips] : near;
     return candidates.map((candidate, k) => ({
       title: `Change to ${candidate}`,
       edits: [replace(cable, found, candidate)],
