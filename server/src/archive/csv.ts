@@ -160,7 +160,8 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return bytes;
 }
 
-function countLineFeeds(bytes: Uint8Array, from: number, to: number): number {
+/** The line feeds in bytes[from, to). */
+export function countLineFeeds(bytes: Uint8Array, from: number, to: number): number {
   let count = 0;
   for (let i = bytes.indexOf(LF, from); i !== -1 && i < to; i = bytes.indexOf(LF, i + 1)) count++;
   return count;

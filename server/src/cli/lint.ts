@@ -7,8 +7,9 @@ import { decodeCableText } from '../cableFiles/decode';
 import { RuleSettings } from '../features/context';
 import { createCableService } from '../service/service';
 import { loadCodeTables, TableText } from '../vocabulary';
+import { ArchiveInput, lintArchived } from './archives';
+import { CableInArchive, formatterFor, Formatter } from './formats';
 import { Format } from './options';
-import { formatterFor, Formatter } from './formats';
 
 /** What a worker needs to know, the same for every file. */
 export interface LintConfig {
@@ -26,6 +27,8 @@ export interface FileJob {
   index: number;
   path: string;
   display: string;
+  /** Part of a cables.csv, or a page of the site (cli/archives.ts). */
+  archive?: ArchiveInput;
 }
 
 export interface FileOutcome {
@@ -39,6 +42,8 @@ export interface FileOutcome {
   part: string;
   /** Set when the file could not be read (or, never expected, linting it failed). */
   error?: string;
+  /** Rows of a cables.csv skipped as malformed: file line and why. */
+  skipped: Array<{ line: number; message: string }>;
 }
 
 export class FileLinter {
@@ -54,7 +59,16 @@ export class FileLinter {
   }
 
   lint(job: FileJob): FileOutcome {
-    const outcome: FileOutcome = { index: job.index, bytes: 0, cables: 0, counts: [0, 0, 0, 0], byRule: {}, part: '' };
+    const outcome: FileOutcome = {
+      index: job.index,
+      bytes: 0,
+      cables: 0,
+      counts: [0, 0, 0, 0],
+      byRule: {},
+      part: '',
+      skipped: [],
+    };
+    if (job.archive) return lintArchived(this, job, job.archive, outcome);
     let bytes: Buffer;
     try {
       bytes = readFileSync(job.path);
@@ -64,16 +78,30 @@ export class FileLinter {
       return outcome;
     }
     outcome.bytes = bytes.length;
+    outcome.part = this.check(job.display, decodeCableText(bytes), outcome) ?? '';
+    return outcome;
+  }
+
+  /** Written between two non-empty parts of the report. */
+  get separator(): string {
+    return this.formatter.separator;
+  }
+
+  /**
+   * Lints one text of the file `display` (a cable of an archive: `cable`) into `outcome`'s counts; its part of the
+   * report, or undefined (and `outcome.error` set) when linting failed.
+   */
+  check(display: string, text: string, outcome: FileOutcome, cable?: CableInArchive): string | undefined {
     let diagnostics: Diagnostic[];
-    const uri = `cable-lint:${job.index}`;
+    const uri = `cable-lint:${outcome.index}`;
     try {
-      this.service.openDocument(uri, 0, decodeCableText(bytes));
+      this.service.openDocument(uri, 0, text);
       diagnostics = this.service.diagnostics(uri);
-      outcome.cables = this.service.cableCount(uri);
+      outcome.cables += this.service.cableCount(uri);
     } catch (error) {
       // Never expected (the parser never throws); if it happens, the file is named and the others still linted.
-      outcome.error = `internal error while linting ${job.display}: ${(error as Error).stack ?? error}`;
-      return outcome;
+      outcome.error = `internal error while linting ${display}${cable ? ` (${cable.id})` : ''}: ${(error as Error).stack ?? error}`;
+      return undefined;
     } finally {
       this.service.closeDocument(uri);
     }
@@ -85,7 +113,6 @@ export class FileLinter {
     const reported = this.config.quiet
       ? diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error)
       : diagnostics;
-    outcome.part = this.formatter.file(job.display, reported);
-    return outcome;
+    return this.formatter.file(display, reported, cable);
   }
 }
