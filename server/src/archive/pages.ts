@@ -14,15 +14,29 @@ export interface CablePage {
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
+/** The text between the tags (a `<` never closed is text). A loop: a pattern would rescan the rest at every `<`. */
+function withoutMarkup(html: string): string {
+  let text = '';
+  let from = 0;
+  for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', from)) {
+    const close = html.indexOf('>', open);
+    if (close === -1) break;
+    text += html.slice(from, open);
+    from = close + 1;
+  }
+  return text + html.slice(from);
+}
+
 /** Markup dropped (its text kept), entities decoded. */
 function pageText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (entity, hex?: string, decimal?: string, name?: string) => {
+  return withoutMarkup(html).replace(
+    /&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi,
+    (entity, hex?: string, decimal?: string, name?: string) => {
       if (name !== undefined) return NAMED[name.toLowerCase()] ?? entity;
       const code = parseInt(hex ?? decimal!, hex === undefined ? 10 : 16);
       return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    });
+    },
+  );
 }
 
 /** The metadata table: each heading's cell, by heading. */
