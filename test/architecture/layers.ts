@@ -50,6 +50,8 @@ export const LAYERS: readonly Layer[] = [
   },
   { name: 'cableFiles', paths: ['server/src/cableFiles/'], mayImport: ['util'] },
   { name: 'protocol', paths: ['server/src/protocol.ts'], mayImport: ['util'] },
+  // The published forms of Cablegate (cables.csv, the site's pages) read into cable texts.
+  { name: 'archive', paths: ['server/src/archive/'], mayImport: ['util', 'cableFiles'] },
   { name: 'syntax', paths: ['server/src/syntax/'], mayImport: ['util', 'vocabulary'] },
   {
     name: 'facts',
@@ -75,7 +77,7 @@ export const LAYERS: readonly Layer[] = [
     mayImport: BELOW_FRONT_ENDS,
   },
   // cable-lint --version reads the manifest.
-  { name: 'cli', paths: ['server/src/cli/'], mayImport: [...BELOW_FRONT_ENDS, 'manifest'] },
+  { name: 'cli', paths: ['server/src/cli/'], mayImport: [...BELOW_FRONT_ENDS, 'archive', 'manifest'] },
   { name: 'client', paths: ['client/src/'], mayImport: ['protocol', 'cableFiles'] },
   { name: 'manifest', paths: ['package.json'], mayImport: [] },
 ];

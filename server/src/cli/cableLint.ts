@@ -9,9 +9,10 @@ import { isMainThread } from 'node:worker_threads';
 import { version } from '../../../package.json';
 import { decodeCableText } from '../cableFiles/decode';
 import { formatTableProblem, loadCodeTables, TableText } from '../vocabulary';
+import { archiveJobs, countsAsFile } from './archives';
 import { collectFiles, InputFile } from './files';
 import { formatterFor, Summary } from './formats';
-import { FileJob, FileLinter, FileOutcome, LintConfig } from './lint';
+import { FileLinter, FileOutcome, LintConfig } from './lint';
 import { CliOptions, HELP, parseOptions, UsageError } from './options';
 import { ReportWriter } from './output';
 import { lintHere, lintWithWorkers, runWorker } from './pool';
@@ -89,8 +90,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
 
+  const jobs = await archiveJobs(files);
   const progress = progressWanted(process.stderr, options.progress)
-    ? new ProgressBar(process.stderr, files.length)
+    ? new ProgressBar(process.stderr, jobs.length)
     : undefined;
   let writer: ReportWriter;
   try {
@@ -123,19 +125,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     counts: [0, 0, 0, 0],
     byRule: {},
     unreadable: [],
+    skipped: [],
     quiet: options.quiet,
   };
-  const jobs: FileJob[] = files.map((file, index) => ({ index, path: file.path, display: file.display }));
   let parts = 0;
 
   const deliver = (outcome: FileOutcome) => {
     const { display } = jobs[outcome.index];
+    for (const { line, message } of outcome.skipped) {
+      progress?.clear();
+      complain(`${display}:${line}: malformed row skipped: ${message}`);
+      summary.skipped.push({ file: display, line, message });
+    }
     if (outcome.error) {
       progress?.clear();
       complain(outcome.error);
       summary.unreadable.push({ file: display, message: outcome.error });
     } else {
-      summary.files++;
+      if (countsAsFile(jobs[outcome.index])) summary.files++;
       summary.cables += outcome.cables;
       summary.bytes += outcome.bytes;
       for (let i = 0; i < 4; i++) summary.counts[i] += outcome.counts[i];
@@ -168,7 +175,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (summary.tooManyWarnings !== undefined && (options.format !== 'text' || options.output)) {
       complain(`too many warnings: ${warnings}, at most ${options.maxWarnings} allowed (--max-warnings).`);
     }
-    if (summary.unreadable.length) return EXIT_USAGE;
+    if (summary.unreadable.length || summary.skipped.length) return EXIT_USAGE;
     return errors > 0 || summary.tooManyWarnings !== undefined ? EXIT_PROBLEMS : EXIT_OK;
   } catch (error) {
     progress?.clear();

@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { cableFilesBelow, walkFiles } from '../cableFiles/nodeFiles';
+import { pagesBelow } from './archives';
 
 export interface InputFile {
   /** Absolute path. */
@@ -59,7 +60,7 @@ export async function collectFiles(
   const unreadable = (folder: string, error: Error) => problems.push(`cannot read folder ${folder}: ${error.message}`);
   /** Adds the cable files below a folder; how many. */
   const searchFolder = async (folder: string): Promise<number> => {
-    const files = await cableFilesBelow(folder, { txt: options.txt, unreadable });
+    const files = [...(await cableFilesBelow(folder, { txt: options.txt, unreadable })), ...(await pagesBelow(folder))];
     for (const file of files) found.add(file);
     return files.length;
   };

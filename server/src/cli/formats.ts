@@ -32,17 +32,28 @@ export interface Summary {
   byRule: Record<string, number>;
   /** Files that could not be read: display path and message. */
   unreadable: Array<{ file: string; message: string }>;
+  /** Malformed rows of a cables.csv, skipped: display path, file line and why. */
+  skipped: Array<{ file: string; line: number; message: string }>;
   quiet: boolean;
   /** The --max-warnings limit, when one was given and exceeded. */
   tooManyWarnings?: number;
+}
+
+/** A cable read from an archive (a cables.csv): its reference ID, and the file line of each of its lines (0-based). */
+export interface CableInArchive {
+  id: string;
+  fileLine(line: number): number;
 }
 
 export interface Formatter {
   /** Written between two non-empty file parts. */
   separator: string;
   head(): string;
-  /** The part of one file (may be ''). `diagnostics` are those to report (--quiet already applied). */
-  file(display: string, diagnostics: readonly Diagnostic[]): string;
+  /**
+   * The part of one file (may be ''), or of one cable of an archive file. `diagnostics` are those to report (--quiet
+   * already applied).
+   */
+  file(display: string, diagnostics: readonly Diagnostic[], cable?: CableInArchive): string;
   tail(summary: Summary): string;
 }
 
@@ -66,11 +77,11 @@ function escapeControls(text: string): string {
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
-/** `path:line:col severity code message`, then a summary. */
+/** `path:line:col severity code message` (a cable of an archive: `path:fileLine id:line:col ...`), then a summary. */
 const textFormatter: Formatter = {
   separator: '',
   head: () => '',
-  file(display, diagnostics) {
+  file(display, diagnostics, cable) {
     let out = '';
     for (const d of diagnostics) {
       const message = messageText(d)
@@ -78,7 +89,10 @@ const textFormatter: Formatter = {
         .map((part) => part.trim())
         .filter(Boolean)
         .join(' ');
-      out += `${escapeControls(display)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[d.severity ?? 1]} ${d.code} ${message}\n`;
+      const where = cable
+        ? `${escapeControls(display)}:${cable.fileLine(d.range.start.line)} ${cable.id}`
+        : escapeControls(display);
+      out += `${where}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[d.severity ?? 1]} ${d.code} ${message}\n`;
     }
     return out;
   },
@@ -94,6 +108,8 @@ const textFormatter: Formatter = {
     if (rules.length) lines.push(`by rule: ${rules.map(([code, n]) => `${code} ${n}`).join(', ')}`);
     if (summary.unreadable.length)
       lines.push(`${plural(summary.unreadable.length, 'file')} could not be read (see standard error)`);
+    if (summary.skipped.length)
+      lines.push(`${plural(summary.skipped.length, 'malformed row')} of cables.csv skipped (see standard error)`);
     if (summary.tooManyWarnings !== undefined)
       lines.push(`too many warnings: ${warnings}, at most ${summary.tooManyWarnings} allowed (--max-warnings)`);
     return '\n' + lines.join('\n') + '\n';
@@ -109,18 +125,22 @@ function position(d: Diagnostic) {
   };
 }
 
-/** An array of { file, diagnostics: [{ line, column, endLine, endColumn, severity, code, message }] }, one file a line. */
+/**
+ * An array of { file, diagnostics: [{ line, column, endLine, endColumn, severity, code, message }] }, one file a line;
+ * a cable of an archive: { file, cable, diagnostics: [{ fileLine, line, ... }] }, one cable a line.
+ */
 const jsonFormatter: Formatter = {
   separator: ',\n',
   head: () => '[\n',
-  file(display, diagnostics) {
+  file(display, diagnostics, cable) {
     const items = diagnostics.map((d) => ({
+      ...(cable && { fileLine: cable.fileLine(d.range.start.line) }),
       ...position(d),
       severity: SEVERITY_NAMES[d.severity ?? 1],
       code: d.code,
       message: messageText(d),
     }));
-    return JSON.stringify({ file: display, diagnostics: items });
+    return JSON.stringify({ file: display, ...(cable && { cable: cable.id }), diagnostics: items });
   },
   tail: () => '\n]\n',
 };
@@ -175,7 +195,7 @@ function sarifFormatter(version: string, srcRoot: string): Formatter {
       const open = text.slice(0, text.lastIndexOf('}', text.lastIndexOf(']')));
       return open.trimEnd() + ',\n      "results": [\n';
     },
-    file(display, diagnostics) {
+    file(display, diagnostics, cable) {
       const artifactLocation = sarifArtifactLocation(display);
       return diagnostics
         .map((d) => {
@@ -187,12 +207,27 @@ function sarifFormatter(version: string, srcRoot: string): Formatter {
             level: SARIF_LEVEL[SEVERITY_NAMES[d.severity ?? 1] as Severity],
             message: { text: messageText(d) },
             locations: [
-              {
-                physicalLocation: {
-                  artifactLocation,
-                  region: { startLine: line, startColumn: column, endLine, endColumn },
-                },
-              },
+              cable
+                ? {
+                    // The file lines in the CSV; the columns, in the cable's own lines (its fields start mid-line).
+                    physicalLocation: {
+                      artifactLocation,
+                      region: { startLine: cable.fileLine(line - 1), endLine: cable.fileLine(endLine - 1) },
+                    },
+                    logicalLocations: [{ name: cable.id, kind: 'object' }],
+                    properties: {
+                      cableLine: line,
+                      cableColumn: column,
+                      cableEndLine: endLine,
+                      cableEndColumn: endColumn,
+                    },
+                  }
+                : {
+                    physicalLocation: {
+                      artifactLocation,
+                      region: { startLine: line, startColumn: column, endLine, endColumn },
+                    },
+                  },
             ],
           };
           return JSON.stringify(result);
@@ -205,8 +240,17 @@ function sarifFormatter(version: string, srcRoot: string): Formatter {
         message: { text: message },
         locations: [{ physicalLocation: { artifactLocation: sarifArtifactLocation(file) } }],
       }));
+      for (const { file, line, message } of summary.skipped) {
+        notifications.push({
+          level: 'error',
+          message: { text: `malformed row skipped: ${message}` },
+          locations: [
+            { physicalLocation: { artifactLocation: sarifArtifactLocation(file), region: { startLine: line } } },
+          ],
+        });
+      }
       const invocation: Invocation = {
-        executionSuccessful: summary.unreadable.length === 0,
+        executionSuccessful: summary.unreadable.length === 0 && summary.skipped.length === 0,
         toolExecutionNotifications: notifications,
       };
       return `\n      ],\n      "invocations": [${JSON.stringify(invocation)}]\n    }\n  ]\n}\n`;

@@ -8,8 +8,9 @@ import { readCableBytes } from '../cableFiles/nodeFiles';
 import { RuleSettings } from '../features/context';
 import { createCableService } from '../service/service';
 import { loadCodeTables, TableText } from '../vocabulary';
+import { ArchiveInput, lintArchived } from './archives';
+import { CableInArchive, formatterFor, Formatter } from './formats';
 import { Format } from './options';
-import { formatterFor, Formatter } from './formats';
 
 /** What a worker needs to know, the same for every file. */
 export interface LintConfig {
@@ -27,6 +28,8 @@ export interface FileJob {
   index: number;
   path: string;
   display: string;
+  /** Part of a cables.csv, or a page of the site (cli/archives.ts). */
+  archive?: ArchiveInput;
 }
 
 export interface FileOutcome {
@@ -40,11 +43,13 @@ export interface FileOutcome {
   part: string;
   /** Set when the file could not be read (or, never expected, linting it failed). */
   error?: string;
+  /** Rows of a cables.csv skipped as malformed: file line and why. */
+  skipped: Array<{ line: number; message: string }>;
 }
 
 /** A file's outcome before it is read: nothing counted, no report. */
 export function emptyOutcome(job: FileJob): FileOutcome {
-  return { index: job.index, bytes: 0, cables: 0, counts: [0, 0, 0, 0], byRule: {}, part: '' };
+  return { index: job.index, bytes: 0, cables: 0, counts: [0, 0, 0, 0], byRule: {}, part: '', skipped: [] };
 }
 
 /**
@@ -85,18 +90,33 @@ export class FileLinter {
 
   async lint(job: FileJob): Promise<FileOutcome> {
     const outcome = emptyOutcome(job);
+    if (job.archive) return lintArchived(this, job, job.archive, outcome);
     const bytes = await readJob(job, outcome);
     if (!bytes) return outcome;
+    outcome.part = this.check(job.display, decodeCableText(bytes), outcome) ?? '';
+    return outcome;
+  }
+
+  /** Written between two non-empty parts of the report. */
+  get separator(): string {
+    return this.formatter.separator;
+  }
+
+  /**
+   * Lints one text of the file `display` (a cable of an archive: `cable`) into `outcome`'s counts; its part of the
+   * report, or undefined (and `outcome.error` set) when linting failed.
+   */
+  check(display: string, text: string, outcome: FileOutcome, cable?: CableInArchive): string | undefined {
     let diagnostics: Diagnostic[];
-    const uri = `cable-lint:${job.index}`;
+    const uri = `cable-lint:${outcome.index}`;
     try {
-      this.service.openDocument(uri, 0, decodeCableText(bytes));
+      this.service.openDocument(uri, 0, text);
       diagnostics = this.service.diagnostics(uri);
-      outcome.cables = this.service.cableCount(uri);
+      outcome.cables += this.service.cableCount(uri);
     } catch (error) {
       // Never expected (the parser never throws); if it happens, the file is named and the others still linted.
-      outcome.error = `internal error while linting ${job.display}: ${(error as Error).stack ?? error}`;
-      return outcome;
+      outcome.error = `internal error while linting ${display}${cable ? ` (${cable.id})` : ''}: ${(error as Error).stack ?? error}`;
+      return undefined;
     } finally {
       this.service.closeDocument(uri);
     }
@@ -108,7 +128,6 @@ export class FileLinter {
     const reported = this.config.quiet
       ? diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error)
       : diagnostics;
-    outcome.part = this.formatter.file(job.display, reported);
-    return outcome;
+    return this.formatter.file(display, reported, cable);
   }
 }

@@ -39,6 +39,9 @@ export const HELP = `Usage: cable-lint [options] <files|folders|globs...>
 Lints diplomatic cables (.cable, .tel) with the diagnostics of the editor extension.
 Folders are searched recursively (hidden folders and node_modules skipped); quote globs
 ('corpus/**/*.cable') so that cable-lint expands them (*, ** and ? are understood).
+Cablegate as published is read too: a cables.csv is linted cable by cable (a diagnostic reads
+cables.csv:<file line> <reference ID>:<line>:<column> ..., malformed rows are said and skipped),
+and the site's pages (cable/YYYY/MM/<ID>.html, named or found in folders) as their cable texts.
 
 Options:
   -f, --format <text|json|sarif>  report format (default: text)
@@ -60,6 +63,7 @@ warnings), 2 usage error or unreadable input.
 
 Examples:
   cable-lint cables/
+  cable-lint cables.csv
   cable-lint --format sarif --output cable-lint.sarif 'corpus/**/*.cable'
   cable-lint --rule unknown-tag=off --rule header-order=error --max-warnings 0 09KABUL4182.cable
 `;

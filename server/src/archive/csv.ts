@@ -1,0 +1,228 @@
+// cables.csv, the release as one file: a row per cable, eight fields, each in double quotes, separated by commas; a
+// backslash takes the next byte as it is (\" a quote, \\ a backslash, a backslash before a line end the line end of a
+// text spanning many lines). Read chunk by chunk (memory: one row), each row with its byte offset and file line, the
+// rows that are not of that shape reported and skipped. Pure: the bytes come in, rows go out.
+import { decodeCableText } from '../cableFiles/decode';
+import { CableMetadata, cableText } from './archive';
+
+/** The fields of a row, in order. */
+export const CSV_COLUMNS = [
+  'row',
+  'created',
+  'id',
+  'origin',
+  'classification',
+  'references',
+  'header',
+  'body',
+] as const;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Where a row is in the file. */
+export interface CsvPlace {
+  /** Offset of the row's first byte, and its length in bytes with its line end: the bytes to read it again alone. */
+  offset: number;
+  length: number;
+  /** File line (1-based, lines ended by \n) where the row starts. */
+  line: number;
+}
+
+export interface CsvCable {
+  kind: 'cable';
+  place: CsvPlace;
+  metadata: CableMetadata;
+  /** header, blank line, body (cableText). */
+  text: string;
+  /** File lines where the header and the body fields start. */
+  headerLine: number;
+  bodyLine: number;
+  /** The cable line where the body starts: 0 without a header, else after the header's lines and the blank line. */
+  bodyStart: number;
+}
+
+export interface CsvMalformed {
+  kind: 'malformed';
+  place: CsvPlace;
+  /** What is wrong: a wrong number of fields, an unterminated quote, ... */
+  message: string;
+}
+
+export type CsvRow = CsvCable | CsvMalformed;
+
+/** Where reading starts: the beginning of the file, or a row found before (to read it, or a range of rows, again). */
+export interface CsvStart {
+  offset: number;
+  line: number;
+}
+
+const FILE_START: CsvStart = { offset: 0, line: 1 };
+
+/** The file line of a line (0-based) of a cable read from the CSV; the blank line between header and body: the body's. */
+export function csvFileLine(cable: CsvCable, cableLine: number): number {
+  const { headerLine, bodyLine, bodyStart } = cable;
+  if (cableLine < bodyStart - 1) return headerLine + cableLine;
+  return bodyLine + Math.max(0, cableLine - bodyStart);
+}
+
+/**
+ * Finds the row ends: a line feed that no backslash escapes (inside a field every line end is escaped, so a broken
+ * row never runs into the next). Chunk by chunk, carrying a backslash that ends one chunk over to the next.
+ */
+export class CsvRowSplitter {
+  /** The first byte of the next chunk is escaped. */
+  private pendingEscape = false;
+
+  /** The indices of the row-ending line feeds in `chunk`, in order. */
+  rowEnds(chunk: Uint8Array): number[] {
+    const ends: number[] = [];
+    for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) {
+      if (!this.escapedAt(chunk, i)) ends.push(i);
+    }
+    this.pendingEscape = this.escapedAt(chunk, chunk.length);
+    return ends;
+  }
+
+  /** Whether the byte at `index` (or the one after the chunk) follows an odd run of backslashes. */
+  private escapedAt(chunk: Uint8Array, index: number): boolean {
+    let run = 0;
+    while (run < index && chunk[index - 1 - run] === BACKSLASH) run++;
+    if (run === index && this.pendingEscape) run++;
+    return run % 2 === 1;
+  }
+}
+
+/** Reads rows from chunks of the file pushed in order; `end()` gives a last row without a line end. */
+export class CsvReader {
+  private readonly splitter = new CsvRowSplitter();
+  private parts: Uint8Array[] = [];
+  private offset: number;
+  private line: number;
+
+  constructor(start: CsvStart = FILE_START) {
+    this.offset = start.offset;
+    this.line = start.line;
+  }
+
+  push(chunk: Uint8Array): CsvRow[] {
+    const rows: CsvRow[] = [];
+    let from = 0;
+    for (const end of this.splitter.rowEnds(chunk)) {
+      this.parts.push(chunk.subarray(from, end + 1));
+      from = end + 1;
+      this.takeRow(rows);
+    }
+    if (from < chunk.length) this.parts.push(chunk.slice(from)); // a copy: the caller may reuse its buffer
+    return rows;
+  }
+
+  end(): CsvRow[] {
+    const rows: CsvRow[] = [];
+    this.takeRow(rows);
+    return rows;
+  }
+
+  private takeRow(rows: CsvRow[]): void {
+    const bytes = this.parts.length === 1 ? this.parts[0] : concat(this.parts);
+    this.parts = [];
+    if (bytes.length === 0) return;
+    const place = { offset: this.offset, length: bytes.length, line: this.line };
+    this.offset += bytes.length;
+    this.line += countLineFeeds(bytes, 0, bytes.length);
+    const row = parseRow(bytes, place);
+    if (row) rows.push(row);
+  }
+}
+
+/** Every row of a cables.csv given as a stream of chunks (a Node stream, a web stream, ...), in file order. */
+export async function* readCablesCsv(
+  chunks: AsyncIterable<Uint8Array>,
+  start: CsvStart = FILE_START,
+): AsyncGenerator<CsvRow> {
+  const reader = new CsvReader(start);
+  for await (const chunk of chunks) yield* reader.push(chunk);
+  yield* reader.end();
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
+/** The line feeds in bytes[from, to). */
+export function countLineFeeds(bytes: Uint8Array, from: number, to: number): number {
+  let count = 0;
+  for (let i = bytes.indexOf(LF, from); i !== -1 && i < to; i = bytes.indexOf(LF, i + 1)) count++;
+  return count;
+}
+
+/** One row's bytes (with its line end) -> a cable, a malformed row, or nothing for a blank line. */
+function parseRow(bytes: Uint8Array, place: CsvPlace): CsvRow | undefined {
+  let end = bytes.length;
+  if (bytes[end - 1] === LF) end--;
+  if (bytes[end - 1] === CR) end--;
+  if (end === 0) return undefined;
+  const malformed = (message: string): CsvMalformed => ({ kind: 'malformed', place, message });
+  const fields: Uint8Array[] = [];
+  /** Index in `bytes` where each field's text starts. */
+  const starts: number[] = [];
+  let i = 0;
+  for (;;) {
+    const n = fields.length + 1;
+    if (bytes[i] !== QUOTE) return malformed(`field ${n} does not start with a double quote`);
+    starts.push(i + 1);
+    const field: Uint8Array[] = [];
+    let from = i + 1;
+    for (i = from; ; i++) {
+      if (i >= end) return malformed(`unterminated quote in field ${n}`);
+      const c = bytes[i];
+      if (c === BACKSLASH) {
+        field.push(bytes.subarray(from, i));
+        from = ++i; // the escaped byte is taken as it is
+        if (i >= end) return malformed(`unterminated quote in field ${n}`);
+      } else if (c === QUOTE) break;
+    }
+    field.push(bytes.subarray(from, i));
+    fields.push(field.length === 1 ? field[0] : concat(field));
+    i++;
+    if (i === end) break;
+    if (bytes[i] !== COMMA) return malformed(`a character after the closing quote of field ${n}`);
+    i++;
+  }
+  if (fields.length !== CSV_COLUMNS.length) return malformed(`${fields.length} fields, expected ${CSV_COLUMNS.length}`);
+  const [row, created, id, origin, classification, references, header, body] = fields.map(decodeCableText);
+  const headerLine = place.line + countLineFeeds(bytes, 0, starts[6]);
+  return {
+    kind: 'cable',
+    place,
+    metadata: {
+      id,
+      created,
+      classification,
+      origin,
+      references: references.split(/[\s,]+/).filter(Boolean),
+      row: Number(row),
+    },
+    text: cableText(header, body),
+    headerLine,
+    bodyLine: headerLine + countLineFeeds(bytes, starts[6], starts[7]),
+    bodyStart: header === '' ? 0 : countBreaks(header) + 2,
+  };
+}
+
+function countBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}

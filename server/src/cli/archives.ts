@@ -1,0 +1,130 @@
+// cable-lint on Cablegate as it is published (server/src/archive). A cables.csv is linted in parts, runs of whole rows
+// of about CSV_PART_BYTES found by a first pass that looks at the row ends only, spread over the workers like files;
+// each cable is linted alone and its diagnostics name it (reference ID, line and column in the cable) and the file
+// line in the CSV. A page of the site (cable/YYYY/MM/<ID>.html, named or found in a folder) is linted as its cable text.
+import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
+import { countLineFeeds, csvFileLine, CsvReader, CsvRowSplitter } from '../archive/csv';
+import { PAGE_PATH, readCablePage } from '../archive/pages';
+import { decodeCableText } from '../cableFiles/decode';
+import { walkFiles } from '../cableFiles/nodeFiles';
+import type { InputFile } from './files';
+import type { FileJob, FileLinter, FileOutcome } from './lint';
+
+/** A run of whole rows of a cables.csv: where it starts (byte, file line) and its length in bytes. */
+export interface CsvPart {
+  form: 'csv';
+  offset: number;
+  length: number;
+  line: number;
+  /** The file's first part (the one that counts the file). */
+  first: boolean;
+}
+
+export type ArchiveInput = CsvPart | { form: 'page' };
+
+const CSV_PART_BYTES = 1 << 20;
+
+const isCablesCsv = (path: string) => /\.csv$/i.test(path);
+const isCablePage = (path: string) => PAGE_PATH.test(path.replace(/\\/g, '/'));
+
+/** The pages of the site below a folder (its cable/YYYY/MM/ folders). */
+export async function pagesBelow(folder: string): Promise<string[]> {
+  const pages: string[] = [];
+  for await (const { path } of walkFiles(folder)) if (isCablePage(path)) pages.push(path);
+  return pages;
+}
+
+/** The parts of a cables.csv: a pass over its bytes that finds the row ends only. */
+async function csvParts(path: string): Promise<CsvPart[]> {
+  const parts: CsvPart[] = [];
+  const splitter = new CsvRowSplitter();
+  let start = { offset: 0, line: 1 };
+  let offset = 0;
+  let line = 1;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      let counted = 0;
+      for (const end of splitter.rowEnds(chunk)) {
+        if (offset + end + 1 - start.offset < CSV_PART_BYTES) continue;
+        line += countLineFeeds(chunk, counted, end + 1);
+        counted = end + 1;
+        parts.push({ form: 'csv', ...start, length: offset + end + 1 - start.offset, first: parts.length === 0 });
+        start = { offset: offset + end + 1, line };
+      }
+      line += countLineFeeds(chunk, counted, chunk.length);
+      offset += chunk.length;
+    }
+  } catch {
+    // Unreadable: the part that follows fails to read in the worker, which says why.
+  }
+  if (offset > start.offset || parts.length === 0)
+    parts.push({ form: 'csv', ...start, length: offset - start.offset, first: parts.length === 0 });
+  return parts;
+}
+
+/** The jobs of the inputs: a file each, but a cables.csv in parts and a page of the site as a page. */
+export async function archiveJobs(files: readonly InputFile[]): Promise<FileJob[]> {
+  const jobs: FileJob[] = [];
+  for (const { path, display } of files) {
+    const inputs: Array<ArchiveInput | undefined> = isCablesCsv(path)
+      ? await csvParts(path)
+      : [isCablePage(path) ? { form: 'page' } : undefined];
+    for (const archive of inputs) jobs.push({ index: jobs.length, path, display, archive });
+  }
+  return jobs;
+}
+
+/** Whether the job counts as a file in the summary (a cables.csv once). */
+export const countsAsFile = (job: FileJob) => job.archive?.form !== 'csv' || job.archive.first;
+
+function readPart(path: string, part: CsvPart): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = new Uint8Array(part.length);
+    for (let at = 0; at < part.length;) {
+      const read = readSync(fd, bytes, at, part.length - at, part.offset + at);
+      if (read === 0) return bytes.subarray(0, at);
+      at += read;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Lints a job of an archive into `outcome`. */
+export function lintArchived(
+  linter: FileLinter,
+  job: FileJob,
+  archive: ArchiveInput,
+  outcome: FileOutcome,
+): FileOutcome {
+  let bytes: Uint8Array;
+  try {
+    bytes = archive.form === 'csv' ? readPart(job.path, archive) : readFileSync(job.path);
+  } catch (error) {
+    outcome.error = `cannot read ${job.display}: ${(error as Error).message}`;
+    return outcome;
+  }
+  outcome.bytes = bytes.length;
+  if (archive.form === 'page') {
+    const page = readCablePage(decodeCableText(bytes));
+    if (typeof page === 'string') outcome.error = `cannot read ${job.display}: not a cable page (${page})`;
+    else outcome.part = linter.check(job.display, page.text, outcome) ?? '';
+    return outcome;
+  }
+  const reader = new CsvReader(archive);
+  const parts: string[] = [];
+  for (const row of [...reader.push(bytes), ...reader.end()]) {
+    if (row.kind === 'malformed') {
+      outcome.skipped.push({ line: row.place.line, message: row.message });
+      continue;
+    }
+    const cable = { id: row.metadata.id, fileLine: (line: number) => csvFileLine(row, line) };
+    const part = linter.check(job.display, row.text, outcome, cable);
+    if (part === undefined) return outcome;
+    if (part) parts.push(part);
+  }
+  outcome.part = parts.join(linter.separator);
+  return outcome;
+}

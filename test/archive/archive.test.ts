@@ -1,0 +1,149 @@
+// The readers of the published forms: the fixture cables written as cables.csv and as the site's pages (test/support/
+// archives.ts) read back to the same texts, with their metadata, byte offsets and file lines; broken rows skipped.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { cableText } from '../../server/src/archive/archive';
+import { csvFileLine, CsvCable, CsvReader, CsvRow, readCablesCsv } from '../../server/src/archive/csv';
+import { readCablePage } from '../../server/src/archive/pages';
+import { cablesCsv, csvField, csvRow, publishedFixtures, splitCable, writeCablePages } from '../support/archives';
+
+const cables = publishedFixtures();
+const csv = Buffer.from(cablesCsv(cables), 'utf8');
+
+/** `bytes` as a stream of chunks of `size` bytes. */
+async function* chunksOf(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+async function readAll(chunks: AsyncIterable<Uint8Array>): Promise<CsvRow[]> {
+  const rows: CsvRow[] = [];
+  for await (const row of readCablesCsv(chunks)) rows.push(row);
+  return rows;
+}
+
+const onlyCables = (rows: CsvRow[]) => rows.filter((row): row is CsvCable => row.kind === 'cable');
+
+test('the generator: every fixture splits into a header and a body that make its text again', () => {
+  for (const cable of cables) assert.equal(cableText(cable.header, cable.body), cable.text, cable.metadata.id);
+  // The split is at the blank line after the routing header, not at a blank line inside it.
+  const ankara = cables.find((c) => c.metadata.id === '06ANKARA4688')!;
+  assert.match(ankara.header, /^VZCZCXYZ0015\nPP RUEHWEB\n\nDE RUEHAK/);
+  assert.match(ankara.body, /^C O N F I D E N T I A L ANKARA 004688/);
+  // Texts in the raw cables.csv style (CRLF, header run into the body) have no header of their own.
+  assert.deepEqual(splitCable('VZCZC\r\nDE X\r\n\r\nBODY'), { header: '', body: 'VZCZC\r\nDE X\r\n\r\nBODY' });
+});
+
+test('cables.csv: every fixture read back, whatever the chunk size, with its metadata', async () => {
+  for (const size of [65536, 1000, 3]) {
+    const rows = await readAll(chunksOf(csv, size));
+    assert.equal(rows.length, cables.length, `chunks of ${size}`);
+    rows.forEach((row, i) => {
+      assert.equal(row.kind, 'cable');
+      const { metadata, text } = row as CsvCable;
+      assert.equal(text, cables[i].text, `${cables[i].metadata.id}, chunks of ${size}`);
+      const { released: _, ...published } = cables[i].metadata;
+      assert.deepEqual(metadata, { ...published, created: metadata.created, row: i + 1 });
+      assert.match(metadata.created, /^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+    });
+  }
+});
+
+test('cables.csv: each row found again alone at its byte offset; every cable line on the file line given for it', async () => {
+  const rows = onlyCables(await readAll(chunksOf(csv, 65536)));
+  const fileLines = csv.toString('utf8').split('\n');
+  let line = 1;
+  for (const row of rows) {
+    assert.equal(row.place.line, line, row.metadata.id);
+    line +=
+      csv
+        .subarray(row.place.offset, row.place.offset + row.place.length)
+        .toString()
+        .split('\n').length - 1;
+    const again = new CsvReader(row.place).push(csv.subarray(row.place.offset, row.place.offset + row.place.length));
+    assert.deepEqual(again, [row]);
+    row.text.split('\n').forEach((cableLine, k) => {
+      const fileLine = fileLines[csvFileLine(row, k) - 1].replace(/\\(.)/g, '$1');
+      assert.ok(fileLine.includes(cableLine), `${row.metadata.id} line ${k + 1}: "${cableLine}" not in "${fileLine}"`);
+    });
+  }
+  assert.equal(rows.at(-1)!.place.offset + rows.at(-1)!.place.length, csv.length);
+});
+
+test('cables.csv: malformed rows are reported with their file line and skipped, the rest read', async () => {
+  const [a, b, c] = cables;
+  const rowA = csvRow(a, 1);
+  const sevenFields = '"2","01/01/2009 00:00","09X1","Embassy X","SECRET","","HEADER"\n';
+  const afterTheQuote = '"3","01/01/2009 00:00"x,"09X2","","","","",""\n';
+  const unterminated = '"4","01/01/2009 00:00","09X3","Embassy X","SECRET","","HEADER","BODY \\\nGOES ON\n';
+  const text = [rowA, sevenFields, afterTheQuote, unterminated, '\n', csvRow(b, 5), csvRow(c, 6).trimEnd()].join('');
+  const rows = await readAll(chunksOf(Buffer.from(text), 7));
+  const lineOf = (prefix: string) => text.slice(0, text.indexOf(prefix)).split('\n').length;
+  assert.deepEqual(
+    rows.map((row) => (row.kind === 'cable' ? row.metadata.id : `${row.place.line}: ${row.message}`)),
+    [
+      a.metadata.id,
+      `${lineOf(sevenFields)}: 7 fields, expected 8`,
+      `${lineOf(afterTheQuote)}: a character after the closing quote of field 2`,
+      `${lineOf(unterminated)}: unterminated quote in field 8`,
+      b.metadata.id,
+      c.metadata.id, // the last row without its line end
+    ],
+  );
+  assert.equal((rows[4] as CsvCable).text, b.text);
+  assert.equal(rows[4].place.line, lineOf(csvRow(b, 5)));
+});
+
+test('cables.csv: a backslash escapes the next byte, across chunk boundaries too', async () => {
+  const fields = ['1', 'd', 'ID', 'o', 'c', 'r', 'A \\ B "q"\nC\\', 'end\\\\\n'];
+  const text = fields.map(csvField).join(',') + '\n';
+  for (let size = 1; size <= 4; size++) {
+    const [row] = onlyCables(await readAll(chunksOf(Buffer.from(text), size)));
+    assert.equal(row.text, 'A \\ B "q"\nC\\\n\nend\\\\\n');
+    assert.equal(row.bodyLine, 2); // the header's one line end
+  }
+});
+
+test('cables.csv: memory stays flat however long the file', async () => {
+  async function* repeated(times: number): AsyncGenerator<Uint8Array> {
+    for (let i = 0; i < times; i++) yield* chunksOf(csv, 65536);
+  }
+  global.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  let count = 0;
+  for await (const row of readCablesCsv(repeated(40))) {
+    if (row.kind === 'cable') count++;
+    if (count % 500 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }
+  assert.equal(count, cables.length * 40);
+  // 40 times the CSV (about 80 MB) read; far less than that ever held.
+  assert.ok(peak - before < 48 * 1048576, `heap grew by ${((peak - before) / 1048576).toFixed(0)} MB`);
+});
+
+test("the site's pages: each page gives back the fixture's text (with a final line end) and the page's metadata", () => {
+  const folder = mkdtempSync(join(tmpdir(), 'cable-pages-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  const paths = writeCablePages(folder, cables);
+  paths.forEach((path, i) => {
+    const page = readCablePage(readFileSync(path, 'utf8'));
+    assert.ok(typeof page !== 'string', page as string);
+    const expected = cables[i].text.endsWith('\n') ? cables[i].text : cables[i].text + '\n';
+    assert.equal(page.text, expected, cables[i].metadata.id);
+    const { references: _, ...metadata } = cables[i].metadata;
+    assert.deepEqual(page.metadata, metadata);
+  });
+  assert.match(paths[0], /cable\/2000\/11\/00HARARE6677\.html$/);
+});
+
+test("the site's pages: markup reduced to its text, entities decoded; a page without its two blocks is refused", () => {
+  const page = readCablePage(
+    "<pre>VZCZC&#x000A;DE RUEHC</pre><pre>TAGS: <a href='/tag/PREL_0.html'>PREL</a>&#x000A;" +
+      "<a id='par1' href='#par1'>¶</a>1. A &amp; B &lt;C&gt; &#39;D&#39; &unknown;</pre>",
+  );
+  assert.ok(typeof page !== 'string');
+  assert.equal(page.text, "VZCZC\nDE RUEHC\n\nTAGS: PREL\n¶1. A & B <C> 'D' &unknown;\n");
+  assert.equal(readCablePage('<html><pre>only one</pre></html>'), '1 <pre> block, expected 2 (header and body)');
+});

@@ -1,0 +1,108 @@
+// cable-lint (the built dist/cable-lint.js) on Cablegate as published: the fixture cables written as one cables.csv
+// and as the site's pages (test/support/archives.ts) give the diagnostics of the .cable fixtures, each naming its cable
+// and, in the CSV, its file line; malformed rows are said and skipped.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { CsvCable, csvFileLine, CsvReader } from '../../server/src/archive/csv';
+import { cablesCsv, csvRow, publishedFixtures, writeCablePages } from '../support/archives';
+import { cliBundle, fixturesDir } from '../support/paths';
+
+interface JsonEntry {
+  file: string;
+  cable?: string;
+  diagnostics: Array<Record<string, unknown> & { line: number; fileLine?: number }>;
+}
+
+function lint(args: string[], cwd: string) {
+  return spawnSync(process.execPath, [cliBundle, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '' } });
+}
+
+const cables = publishedFixtures();
+const temp = mkdtempSync(join(tmpdir(), 'cable-lint-archives-'));
+after(() => rmSync(temp, { recursive: true, force: true }));
+const csvText = cablesCsv(cables);
+writeFileSync(join(temp, 'cables.csv'), csvText);
+writeCablePages(join(temp, 'site'), cables);
+const rows = new CsvReader().push(Buffer.from(csvText)) as CsvCable[];
+
+/** The JSON report of the .cable fixtures, by reference ID, positions in the cable. */
+const fixtureReport = lint(['--format', 'json', '*.cable'], fixturesDir);
+function fixtureDiagnostics(): Map<string, JsonEntry['diagnostics']> {
+  assert.equal(fixtureReport.status, 0, fixtureReport.stderr);
+  const report = JSON.parse(fixtureReport.stdout) as JsonEntry[];
+  return new Map(report.map((entry) => [entry.file.replace(/\.cable$/, ''), entry.diagnostics]));
+}
+
+test('cables.csv: the same diagnostics as the .cable files, each naming its cable and its file line', () => {
+  const expected = fixtureDiagnostics();
+  for (const jobs of ['1', '2']) {
+    const run = lint(['--format', 'json', '--jobs', jobs, 'cables.csv'], temp);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as JsonEntry[];
+    assert.deepEqual(
+      report.map((entry) => entry.cable),
+      cables.map((cable) => cable.metadata.id),
+      'one entry a cable, in file order',
+    );
+    report.forEach((entry, i) => {
+      assert.equal(entry.file, 'cables.csv');
+      const fileLines = entry.diagnostics.map(({ fileLine }) => fileLine);
+      assert.deepEqual(
+        fileLines,
+        entry.diagnostics.map((d) => csvFileLine(rows[i], d.line - 1)),
+      );
+      assert.deepEqual(
+        entry.diagnostics.map(({ fileLine: _, ...d }) => d),
+        expected.get(entry.cable!),
+        entry.cable,
+      );
+    });
+  }
+  const text = lint(['cables.csv'], temp);
+  const [report, summary] = text.stdout.split('\n\n');
+  const first = report.split('\n')[0];
+  const [, fileLine, id, line] = /^cables\.csv:(\d+) (\w+):(\d+):\d+ /.exec(first)!;
+  const row = rows.find((r) => r.metadata.id === id)!;
+  assert.equal(Number(fileLine), csvFileLine(row, Number(line) - 1));
+  // As many cables as in the .cable files (some hold two: 07BERN881 quotes another whole).
+  const cableCount = /\d+ files, (\d+ cables)/.exec(lint(['*.cable'], fixturesDir).stdout)![1];
+  assert.match(summary, new RegExp(`^1 file, ${cableCount}: `));
+});
+
+test("the site's pages: a folder of pages gives the same diagnostics as the .cable files", () => {
+  const expected = fixtureDiagnostics();
+  const run = lint(['--format', 'json', 'site'], temp);
+  assert.equal(run.status, 0, run.stderr);
+  const report = JSON.parse(run.stdout) as JsonEntry[];
+  assert.equal(report.length, cables.length);
+  for (const entry of report) {
+    const id = /\/(\w+)\.html$/.exec(entry.file)![1];
+    assert.match(entry.file, /^site\/cable\/\d{4}\/\d\d\//);
+    assert.deepEqual(entry.diagnostics, expected.get(id), id);
+  }
+});
+
+test('cables.csv: malformed rows said on standard error with their file line, skipped, the rest linted; exit 2', () => {
+  const [a, b] = cables;
+  const broken = '"2","01/01/2009 00:00","09X1","Embassy X","SECRET","","HEADER"\n';
+  const csv = csvRow(a, 1) + broken + csvRow(b, 3);
+  writeFileSync(join(temp, 'broken.csv'), csv);
+  const line = csvRow(a, 1).split('\n').length;
+  for (const format of ['text', 'sarif']) {
+    const run = lint(['--format', format, 'broken.csv'], temp);
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stderr, `cable-lint: broken.csv:${line}: malformed row skipped: 7 fields, expected 8\n`);
+    if (format === 'text')
+      assert.match(run.stdout, /\n1 file, 2 cables: .*\n(.*\n)?1 malformed row of cables\.csv skipped/);
+    else {
+      const [invocation] = JSON.parse(run.stdout).runs[0].invocations;
+      assert.equal(invocation.executionSuccessful, false);
+      assert.equal(invocation.toolExecutionNotifications[0].locations[0].physicalLocation.region.startLine, line);
+    }
+  }
+  assert.ok(readFileSync(join(temp, 'broken.csv'), 'utf8').includes(broken));
+});
