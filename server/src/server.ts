@@ -6,6 +6,7 @@
 import {
   CodeActionKind,
   Connection,
+  ConnectionOptions,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
@@ -38,6 +39,21 @@ export interface ServerOptions {
   /** How to find and read the workspace's cable files (Node: nodeFiles.ts). */
   files?: WorkspaceFiles;
 }
+
+/**
+ * Options for the entry points' connection: a request or notification whose params are `null` is read as one without
+ * params, so that it reaches our handlers (which answer InvalidParams) instead of failing inside the library's
+ * wrappers (which read `params.workDoneToken`) with an InternalError.
+ */
+export const CONNECTION_OPTIONS: ConnectionOptions = {
+  messageStrategy: {
+    handleMessage(message, next) {
+      const withParams = message as { params?: unknown };
+      if (withParams.params === null) delete withParams.params;
+      next(message);
+    },
+  },
+};
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const service = createCableService({

@@ -3,6 +3,7 @@
 // answered (a result, or an LSP error with a code) within a deadline, results lie inside the document as the client
 // holds it, and the server is alive at the end.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { DocumentSymbol, FoldingRange, Hover, ResponseError, SemanticTokens } from 'vscode-languageserver/node';
 import { corpusOfSize } from '../support/corpus';
@@ -389,6 +390,35 @@ test('malformed JSON on the wire, then a well-formed request: answered', async (
   client.writeRaw(`Content-Length: ${Buffer.byteLength(wrong)}\r\n\r\n${wrong}`);
   await askEverything('file:///good.cable', readFixture('09DUSHANBE1151.cable'));
   assert.ok(client.alive, client.stderr);
+});
+
+test('"params": null on the wire (as a client may write it): InvalidParams, never an internal error', async () => {
+  // The test client cannot send a literal null (it sends [null]): the frames are written by hand.
+  const server = spawn(process.execPath, ['dist/server.js', '--stdio']);
+  const frame = (message: object) => {
+    const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+    return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  };
+  const methods = ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeAction', 'cable/cableAt'];
+  let output = '';
+  const answered = new Promise<void>((resolve) =>
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (methods.every((_, k) => output.includes(`"id":${k + 2},`))) resolve();
+    }),
+  );
+  server.stdin.write(frame({ id: 1, method: 'initialize', params: { capabilities: {} } }));
+  methods.forEach((method, k) => server.stdin.write(frame({ id: k + 2, method, params: null })));
+  try {
+    await answered;
+    for (const [k, method] of methods.entries()) {
+      const answer = /{"jsonrpc":"2.0","id":(\d+),"error":{"code":(-?\d+)/g;
+      const codes = new Map([...output.matchAll(answer)].map((m) => [Number(m[1]), Number(m[2])]));
+      assert.equal(codes.get(k + 2), -32602, `${method}: ${output}`);
+    }
+  } finally {
+    server.kill();
+  }
 });
 
 test('a burst of pipelined edits and requests: every request answered, diagnostics of the last version pushed', async () => {
