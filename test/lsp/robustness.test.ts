@@ -392,30 +392,53 @@ test('malformed JSON on the wire, then a well-formed request: answered', async (
   assert.ok(client.alive, client.stderr);
 });
 
-test('"params": null on the wire (as a client may write it): InvalidParams, never an internal error', async () => {
-  // The test client cannot send a literal null (it sends [null]): the frames are written by hand.
+/** A server of its own, written to by hand (the test client cannot send a literal null, nor a broken header). */
+function rawServer() {
   const server = spawn(process.execPath, ['dist/server.js', '--stdio']);
   const frame = (message: object) => {
     const body = JSON.stringify({ jsonrpc: '2.0', ...message });
     return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
   };
-  const methods = ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeAction', 'cable/cableAt'];
-  let output = '';
-  const answered = new Promise<void>((resolve) =>
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (methods.every((_, k) => output.includes(`"id":${k + 2},`))) resolve();
-    }),
-  );
+  const read = (stream: NodeJS.ReadableStream, done: (seen: string) => boolean) =>
+    new Promise<string>((resolve) => {
+      let seen = '';
+      stream.on('data', (chunk) => {
+        seen += chunk;
+        if (done(seen)) resolve(seen);
+      });
+    });
   server.stdin.write(frame({ id: 1, method: 'initialize', params: { capabilities: {} } }));
+  return { server, frame, read };
+}
+
+test('"params": null on the wire (as a client may write it): InvalidParams, never an internal error', async () => {
+  const { server, frame, read } = rawServer();
+  const methods = ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeAction', 'cable/cableAt'];
+  const answered = read(server.stdout, (seen) => methods.every((_, k) => seen.includes(`"id":${k + 2},`)));
   methods.forEach((method, k) => server.stdin.write(frame({ id: k + 2, method, params: null })));
   try {
-    await answered;
-    for (const [k, method] of methods.entries()) {
-      const answer = /{"jsonrpc":"2.0","id":(\d+),"error":{"code":(-?\d+)/g;
-      const codes = new Map([...output.matchAll(answer)].map((m) => [Number(m[1]), Number(m[2])]));
-      assert.equal(codes.get(k + 2), -32602, `${method}: ${output}`);
-    }
+    const output = await answered;
+    const codes = new Map(
+      [...output.matchAll(/{"jsonrpc":"2.0","id":(\d+),"error":{"code":(-?\d+)/g)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+      ]),
+    );
+    for (const [k, method] of methods.entries()) assert.equal(codes.get(k + 2), -32602, `${method}: ${output}`);
+  } finally {
+    server.kill();
+  }
+});
+
+test('a header without Content-Length: said on stderr, where the editor logs it', async () => {
+  const { server, read } = rawServer();
+  const said = read(server.stderr, (seen) => seen.includes('\n'));
+  server.stdin.write('Content-Type: application/vscode-jsonrpc\r\n\r\n{"jsonrpc":"2.0","id":2,"method":"shutdown"}');
+  try {
+    assert.match(
+      await said,
+      /a message from the client cannot be read \(Header must provide a Content-Length property/,
+    );
   } finally {
     server.kill();
   }
