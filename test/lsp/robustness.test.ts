@@ -411,26 +411,30 @@ function rawServer() {
   return { server, frame, read };
 }
 
-test('"params": null on the wire (as a client may write it): InvalidParams, never an internal error', async () => {
-  const { server, frame, read } = rawServer();
-  const methods = ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeAction', 'cable/cableAt'];
-  const answered = read(server.stdout, (seen) => methods.every((_, k) => seen.includes(`"id":${k + 2},`)));
-  methods.forEach((method, k) => server.stdin.write(frame({ id: k + 2, method, params: null })));
-  try {
-    const output = await answered;
-    const codes = new Map(
-      [...output.matchAll(/{"jsonrpc":"2.0","id":(\d+),"error":{"code":(-?\d+)/g)].map((m) => [
-        Number(m[1]),
-        Number(m[2]),
-      ]),
-    );
-    for (const [k, method] of methods.entries()) assert.equal(codes.get(k + 2), -32602, `${method}: ${output}`);
-  } finally {
-    server.kill();
-  }
-});
+test(
+  '"params": null on the wire (as a client may write it): InvalidParams, never an internal error',
+  { timeout: 20_000 },
+  async () => {
+    const { server, frame, read } = rawServer();
+    const methods = ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeAction', 'cable/cableAt'];
+    const answered = read(server.stdout, (seen) => methods.every((_, k) => seen.includes(`"id":${k + 2},`)));
+    methods.forEach((method, k) => server.stdin.write(frame({ id: k + 2, method, params: null })));
+    try {
+      const output = await answered;
+      const codes = new Map(
+        [...output.matchAll(/{"jsonrpc":"2.0","id":(\d+),"error":{"code":(-?\d+)/g)].map((m) => [
+          Number(m[1]),
+          Number(m[2]),
+        ]),
+      );
+      for (const [k, method] of methods.entries()) assert.equal(codes.get(k + 2), -32602, `${method}: ${output}`);
+    } finally {
+      server.kill();
+    }
+  },
+);
 
-test('a header without Content-Length: said on stderr, where the editor logs it', async () => {
+test('a header without Content-Length: said on stderr, where the editor logs it', { timeout: 20_000 }, async () => {
   const { server, read } = rawServer();
   const said = read(server.stderr, (seen) => seen.includes('\n'));
   server.stdin.write('Content-Type: application/vscode-jsonrpc\r\n\r\n{"jsonrpc":"2.0","id":2,"method":"shutdown"}');
