@@ -7,14 +7,15 @@ import { CableModel } from '../../server/src/syntax/model';
 import { WELL_FORMED } from '../support/defects';
 import { documentContext } from '../support/context';
 import { readFixture } from '../support/fixtures';
+import { CableIndex } from '../../server/src/workspace/cableIndex';
 
-function complete(text: string, marker = '|') {
+function complete(text: string, marker = '|', index?: CableIndex) {
   const offset = text.indexOf(marker);
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
   const character = offset - before.lastIndexOf('\n') - 1;
   const reader = new CableReader(CableModel.parse(text.replace(marker, '')));
-  return completions(documentContext(reader), { line, character }, new Date(Date.UTC(2009, 9, 16, 12, 23)));
+  return completions(documentContext(reader, { index }), { line, character }, new Date(Date.UTC(2009, 9, 16, 12, 23)));
 }
 
 test('TAGS codes with their meanings on a TAGS line', () => {
@@ -50,6 +51,18 @@ ${moscow}`),
   assert.ok(items.indexOf('PREL') < items.indexOf('KNNP'));
   // In the Moscow cable, Russia first.
   assert.equal(ranked(complete(moscow.replace('TAGS PGOV, PHUM, SOCI, RS', 'TAGS: |')))[0], 'RS');
+});
+
+test("TAGS codes of the workspace's other cables come after the file's own, before the rest", () => {
+  const beijing = readFixture('09BEIJING2964.cable');
+  const index = new CableIndex();
+  // Another file of the workspace: a Moscow cable (TAGS PGOV, PHUM, SOCI, RS).
+  index.setFile('file:///work/08MOSCOW3343.cable', readFixture('08MOSCOW3343.cable'));
+  const items = ranked(
+    complete(beijing.replace('TAGS: OVIP STEINBERG JAMES PREL MNUC SN CH KN', 'TAGS: |'), '|', index),
+  );
+  assert.equal(items[0], 'CH');
+  assert.deepEqual(items.slice(1, 5).sort(), ['PGOV', 'PHUM', 'RS', 'SOCI']);
 });
 
 test('TAGS codes without a meaning are not offered, unless the file already uses them', () => {

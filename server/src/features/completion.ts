@@ -12,6 +12,7 @@ import {
 import { CableReader, dayOfYear } from '../facts/facts';
 import { MONTHS } from '../vocabulary/months';
 import { DocumentContext } from './context';
+import { CableIndex, cableTags } from '../workspace/cableIndex';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -26,7 +27,8 @@ function wordRange(text: string, position: Position, pattern = /[A-Za-z0-9¶(/]*
 
 /**
  * TAGS codes, the most likely first: the country of the cable's post (CH in a Beijing cable), then the codes the
- * file's TAGS lines already use, then the rest (the user's own codes, then the most used in the sample). A code whose
+ * file's TAGS lines already use, then those of the workspace's other cables, then the rest (the user's own codes, then
+ * the most used in the sample). A code whose
  * meaning no table gives (most organization codes: PETROBRAS, PHALANAGE PARTY) is offered only once the file uses it:
  * it stays known to the diagnostics and hover, but a list of bare names helps nobody choose.
  */
@@ -35,8 +37,9 @@ function tagItems(
   range: Range,
   origin: string | undefined,
   used: ReadonlySet<string>,
+  inWorkspace: ReadonlySet<string>,
 ): CompletionItem[] {
-  const tier = (code: string) => (code === origin ? 0 : used.has(code) ? 1 : 2);
+  const tier = (code: string) => (code === origin ? 0 : used.has(code) ? 1 : inWorkspace.has(code) ? 2 : 3);
   return tables.allTagCodes().flatMap((t, k) => {
     const meaning = t.meaning ?? t.name;
     if (!meaning && !used.has(t.code)) return [];
@@ -52,11 +55,13 @@ function tagItems(
 
 /** The TAGS codes written on the TAGS lines of every cable of the document. */
 function tagsInDocument(reader: CableReader): Set<string> {
+  return new Set(reader.model.cables.flatMap((cable) => cableTags(reader, cable)));
+}
+
+/** The TAGS codes of every cable of the workspace's files. */
+function tagsInWorkspace(index: CableIndex): Set<string> {
   const used = new Set<string>();
-  for (const cable of reader.model.cables)
-    for (const line of cable.tagsLines)
-      for (const token of cable.lines[line].tokens)
-        if (token.kind === 'tag') used.add(reader.tokenText(cable, line, token).toUpperCase());
+  for (const cable of index.cables()) for (const tag of cable.info.tags) used.add(tag);
   return used;
 }
 
@@ -129,7 +134,11 @@ function newCableSnippet(now: Date, range: Range): CompletionItem {
   };
 }
 
-export function completions({ reader, tables }: DocumentContext, at: Position, now = new Date()): CompletionItem[] {
+export function completions(
+  { reader, tables, index }: DocumentContext,
+  at: Position,
+  now = new Date(),
+): CompletionItem[] {
   const model = reader.model;
   // A position past the end of its line or of the document completes at the end: the edits stay inside the document.
   const line = Math.min(Math.max(0, Math.floor(at.line)), model.lineCount - 1);
@@ -148,6 +157,7 @@ export function completions({ reader, tables }: DocumentContext, at: Position, n
       wordRange(text, position, /[A-Za-z]*$/),
       post ? countryOfPost(post) : undefined,
       tagsInDocument(reader),
+      tagsInWorkspace(index),
     );
   }
   if (/^\s*E\.?O\.?\s*\d*$/i.test(before)) {

@@ -37,6 +37,8 @@ export interface CableInfo {
   /** Last line of the routing header, classification line and subject: the lines that stand for the cable. */
   headEndLine: number;
   citations: IndexedCitation[];
+  /** The codes of its TAGS lines, in capitals. */
+  tags: string[];
 }
 
 /** A cable at its place in a file. */
@@ -137,7 +139,17 @@ function cableInfo(reader: CableReader, cable: Cable, fileName?: { year: string;
     },
     headEndLine: Math.max(cable.headerRange?.endLine ?? 0, cable.classificationLine ?? 0, cable.subject?.endLine ?? 0),
     citations,
+    tags: cableTags(reader, cable).map(own),
   };
+}
+
+/** The codes written on a cable's TAGS lines, in capitals. */
+export function cableTags(reader: CableReader, cable: Cable): string[] {
+  const tags: string[] = [];
+  for (const line of cable.tagsLines)
+    for (const token of cable.lines[line].tokens)
+      if (token.kind === 'tag') tags.push(reader.tokenText(cable, line, token).toUpperCase());
+  return tags;
 }
 
 /** Index entries of an open document's cables are kept per cable object: an edit rebuilds only the cables it touched. */
