@@ -2,13 +2,13 @@
 // of about CSV_PART_BYTES found by a first pass that looks at the row ends only, spread over the workers like files;
 // each cable is linted alone and its diagnostics name it (reference ID, line and column in the cable) and the file
 // line in the CSV. A page of the site (cable/YYYY/MM/<ID>.html, named or found in a folder) is linted as its cable text.
-import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { countLineFeeds, csvFileLine, CsvReader, CsvRowSplitter } from '../archive/csv';
 import { PAGE_PATH, readCablePage } from '../archive/pages';
 import { decodeCableText } from '../cableFiles/decode';
 import { walkFiles } from '../cableFiles/nodeFiles';
 import type { InputFile } from './files';
-import type { FileJob, FileLinter, FileOutcome } from './lint';
+import { readJob, type FileJob, type FileLinter, type FileOutcome } from './lint';
 
 /** A run of whole rows of a cables.csv: where it starts (byte, file line) and its length in bytes. */
 export interface CsvPart {
@@ -93,26 +93,29 @@ function readPart(path: string, part: CsvPart): Uint8Array {
 }
 
 /** Lints a job of an archive into `outcome`. */
-export function lintArchived(
+export async function lintArchived(
   linter: FileLinter,
   job: FileJob,
   archive: ArchiveInput,
   outcome: FileOutcome,
-): FileOutcome {
-  let bytes: Uint8Array;
-  try {
-    bytes = archive.form === 'csv' ? readPart(job.path, archive) : readFileSync(job.path);
-  } catch (error) {
-    outcome.error = `cannot read ${job.display}: ${(error as Error).message}`;
-    return outcome;
-  }
-  outcome.bytes = bytes.length;
+): Promise<FileOutcome> {
   if (archive.form === 'page') {
+    // A page is a file like a cable: read the editor's way (regular files only, bounded).
+    const bytes = await readJob(job, outcome);
+    if (!bytes) return outcome;
     const page = readCablePage(decodeCableText(bytes));
     if (typeof page === 'string') outcome.error = `cannot read ${job.display}: not a cable page (${page})`;
     else outcome.part = linter.check(job.display, page.text, outcome) ?? '';
     return outcome;
   }
+  let bytes: Uint8Array;
+  try {
+    bytes = readPart(job.path, archive);
+  } catch (error) {
+    outcome.error = `cannot read ${job.display}: ${(error as Error).message}`;
+    return outcome;
+  }
+  outcome.bytes = bytes.length;
   const reader = new CsvReader(archive);
   const parts: string[] = [];
   for (const row of [...reader.push(bytes), ...reader.end()]) {
