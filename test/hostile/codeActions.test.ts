@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { CodeAction, Diagnostic } from 'vscode-languageserver/node';
 import { Bounds, reportMeasured, withinBounds } from '../support/bounds';
 import { StdioLspClient } from '../support/lspClient';
+import { HEADER as ROUTING_HEADER } from '../support/pathological';
 import { seededRandom } from '../support/random';
 
 /**
@@ -15,18 +16,9 @@ import { seededRandom } from '../support/random';
 const BOUNDS: Bounds = { ms: 25_000, mb: 600 };
 const FIX_ALL = 'source.fixAll.cable';
 
-const HEADER = [
-  'VZCZCXRO1864',
-  'RR RUEHDBU',
-  'DE RUEHDBU #1151/01 2891223',
-  'ZNY CCCCC ZZH',
-  'R 161223Z OCT 09',
-  'FM AMEMBASSY DUSHANBE',
-  'TO RUEHC/SECSTATE WASHDC 0826',
-  'C O N F I D E N T I A L DUSHANBE 001151',
-  '',
-  'E.O. 12958: DECL: 10/16/2019',
-].join('\n');
+const HEADER = [ROUTING_HEADER, 'C O N F I D E N T I A L DUSHANBE 001151', '', 'E.O. 12958: DECL: 10/16/2019'].join(
+  '\n',
+);
 
 let client: StdioLspClient;
 

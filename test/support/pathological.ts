@@ -30,7 +30,8 @@ export function parseAndFeaturesCost(text: string, hovers = 0): Cost {
   return { parse: parsed - start, features: performance.now() - parsed };
 }
 
-const HEADER = [
+/** A well-formed routing header (the seed's), for documents built around it. */
+export const HEADER = [
   'VZCZCXRO1864',
   'RR RUEHDBU',
   'DE RUEHDBU #1151/01 2891223',
