@@ -2,6 +2,7 @@
 // order on worker threads, and cable-lint's exit codes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fixturesDir, projectRoot } from '../support/paths';
@@ -44,4 +45,17 @@ test('CSV: a header, then one row per cable, list fields joined', () => {
 test('exit code 2 for a usage error and for input that is not there', () => {
   assert.equal(run('--format', 'xml', fixturesDir).status, 2);
   assert.equal(run(join(fixturesDir, 'no-such.cable')).status, 2);
+});
+
+test("cable-lint's guards: --jobs checked and capped the same way, an output that is an input refused and left whole", () => {
+  const cable = join(fixturesDir, '09DUSHANBE1151.cable');
+  const absurd = run('--jobs', '99999999999999999999', cable);
+  assert.equal(absurd.status, 2);
+  assert.match(absurd.stderr, /--jobs 99999999999999999999 is more threads than any machine runs well/);
+  assert.equal(run('--jobs', '1000', cable).status, 0);
+  const before = readFileSync(cable, 'utf8');
+  const overwrite = run('-o', cable, cable);
+  assert.equal(overwrite.status, 2);
+  assert.match(overwrite.stderr, /would overwrite one of the files to read/);
+  assert.equal(readFileSync(cable, 'utf8'), before);
 });

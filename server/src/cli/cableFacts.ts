@@ -2,14 +2,14 @@
 // object per cable) or CSV (one row per cable, list fields joined with ' | '), streamed in file order, on worker
 // threads. Same inputs, progress and exit codes as cable-lint. Bundled as dist/cable-facts.js (its own worker).
 //   cable-facts [--format jsonl|csv] [-o file] [-j n] [--txt] [--no-progress] <files|folders|globs...>
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../../package.json';
 import { decodeCableText } from '../cableFiles/decode';
 import { CableFactsResult } from '../protocol';
 import { createCableService } from '../service/service';
-import { collectFiles } from './files';
+import { collectFiles, isOneOf } from './files';
+import { defaultJobs, jobsOf } from './options';
 import { emptyOutcome, FileJob, FileOutcome, readJob } from './lint';
 import { ReportWriter } from './output';
 import { FileProcessor, lintHere, lintWithWorkers, runWorker } from './pool';
@@ -117,6 +117,7 @@ function complain(message: string): void {
 export async function main(argv: readonly string[]): Promise<number> {
   let values;
   let inputs: string[];
+  let jobs: number;
   try {
     ({ values, positionals: inputs } = parseArgs({
       args: [...argv],
@@ -133,8 +134,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }));
     if (values.format !== 'jsonl' && values.format !== 'csv')
       throw new Error(`--format expects jsonl or csv, not "${values.format}".`);
-    if (values.jobs !== undefined && !/^[1-9]\d*$/.test(values.jobs))
-      throw new Error(`--jobs expects a whole number of at least 1, not "${values.jobs}".`);
+    jobs = values.jobs === undefined ? defaultJobs() : jobsOf(values.jobs);
     if (!values.help && !values.version && inputs.length === 0) throw new Error('no files, folders or globs to read.');
   } catch (error) {
     complain((error as Error).message.split('. ')[0].replace(/\.?$/, '.'));
@@ -144,13 +144,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (values.help) return (process.stdout.write(HELP), EXIT_OK);
   if (values.version) return (process.stdout.write(`${version}\n`), EXIT_OK);
   const format = values.format as FactsFormat;
-  const jobs = values.jobs ? Number(values.jobs) : Math.max(1, availableParallelism());
 
   const { files, problems } = await collectFiles(inputs, { txt: values.txt ?? false, cwd: process.cwd() });
   for (const problem of problems) complain(problem);
   if (problems.length) return EXIT_USAGE;
   if (files.length === 0) {
     complain(`no cable files in ${inputs.join(' ')}.`);
+    return EXIT_USAGE;
+  }
+  if (values.output && isOneOf(values.output, files)) {
+    complain(`the output ${values.output} would overwrite one of the files to read: choose another --output.`);
     return EXIT_USAGE;
   }
   const progress = progressWanted(process.stderr, !values['no-progress'])

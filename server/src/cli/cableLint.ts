@@ -3,14 +3,13 @@
 // cores.
 // Bundled as dist/cable-lint.js; the same bundle, started as a worker thread, is a worker.
 //   cable-lint [options] <files|folders|globs...>        (cable-lint --help)
-import { readFileSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../../package.json';
 import { decodeCableText } from '../cableFiles/decode';
 import { formatTableProblem, loadCodeTables, TableText } from '../vocabulary';
 import { archiveJobs, countsAsFile } from './archives';
-import { collectFiles, InputFile } from './files';
+import { collectFiles, isOneOf } from './files';
 import { formatterFor, Summary } from './formats';
 import { FileLinter, FileOutcome, LintConfig } from './lint';
 import { CliOptions, HELP, parseOptions, UsageError } from './options';
@@ -38,19 +37,6 @@ function readTables(paths: readonly string[]): TableText[] | string {
   }
   for (const problem of loadCodeTables(tables).problems) complain(`code table ${formatTableProblem(problem)}`);
   return tables;
-}
-
-/** Is `path` one of `files` (compared by real path: links and ./ spellings count)? */
-function isOneOf(path: string, files: readonly InputFile[]): boolean {
-  const real = (file: string) => {
-    try {
-      return realpathSync(file);
-    } catch {
-      return resolve(file); // not there yet: its own name
-    }
-  };
-  const output = real(path);
-  return files.some((file) => real(file.path) === output);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

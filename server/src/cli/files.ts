@@ -1,7 +1,7 @@
 // Command-line inputs -> the files to lint: files as given, folders searched recursively for cable files (the
 // workspace index's walk, cableFiles/nodeFiles.ts), and glob patterns expanded here with picomatch (Node 20 has no
 // fs.glob). Sorted, no duplicates.
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { cableFilesBelow, walkFiles } from '../cableFiles/nodeFiles';
@@ -107,4 +107,17 @@ export async function collectFiles(
   const files = [...found].map((path) => ({ path, display: displayPath(path, cwd) }));
   files.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   return { files, problems };
+}
+
+/** Is `path` one of `files` (compared by real path: links and ./ spellings count)? */
+export function isOneOf(path: string, files: readonly InputFile[]): boolean {
+  const real = (file: string) => {
+    try {
+      return realpathSync(file);
+    } catch {
+      return resolve(file); // not there yet: its own name
+    }
+  };
+  const output = real(path);
+  return files.some((file) => real(file.path) === output);
 }

@@ -68,7 +68,7 @@ Examples:
   cable-lint --rule unknown-tag=off --rule header-order=error --max-warnings 0 09KABUL4182.cable
 `;
 
-function defaultJobs(): number {
+export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
@@ -87,7 +87,7 @@ function positiveInteger(name: string, value: string, minimum: number): number {
 }
 
 /** --jobs: at least 1, at most JOBS_PER_CORE per core (1,000 threads once took 11 GB); absurd numbers refused. */
-function jobsOf(value: string): number {
+export function jobsOf(value: string): number {
   const jobs = positiveInteger('jobs', value, 1);
   if (jobs > ABSURD_JOBS)
     throw new UsageError(`--jobs ${value} is more threads than any machine runs well; at most ${ABSURD_JOBS}.`);
