@@ -31,7 +31,7 @@ writeFileSync(
   `// Old (${ref}) and current model, interleaved in one process.
 import { CableModel as Old } from '../server/src/syntax/model';
 import { CableModel as New } from '../../../../server/src/syntax/model';
-import { corpusOfSize, formatMs, interleave, machine, roundRatios, spread, table } from './support';
+import { corpusOfSize, formatMs, interleave, machine, roundRatios, spread, summarize, table } from './support';
 
 console.log(\`## Before (${ref}) and after, one process (\${machine()})\\n\`);
 const rows: string[][] = [];
@@ -52,6 +52,20 @@ for (const megabytes of (process.env.BENCH_SIZES ?? '1,10,100').split(',').map(N
       const t = interleave(300, { before: type('before'), after: type('after') });
       const r = roundRatios(t.after, t.before);
       rows.push([\`keystroke in 10 MB (\${place})\`, spread(t.before), spread(t.after), \`\${(t.after.median / t.before.median).toFixed(2)}x (rounds \${r.min.toFixed(2)}–\${r.max.toFixed(2)})\`, \`p95 \${formatMs(t.before.p95)} -> \${formatMs(t.after.p95)}\`]);
+      // Amortized: interleave collects the garbage before each keystroke, leaving out what the collector later spends
+      // on it. Here 200 keystrokes a batch, nothing forced between them, in CPU time of the whole process (the
+      // collector's threads too), batches of one model and the other in turns.
+      const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+      const batches = { before: [] as number[], after: [] as number[] };
+      for (let round = -2; round < 20; round++)
+        for (const label of round % 2 ? (['before', 'after'] as const) : (['after', 'before'] as const)) {
+          const start = cpu();
+          for (let k = 0; k < 200; k++) type(label)();
+          if (round >= 0) batches[label].push((cpu() - start) / 200);
+        }
+      const [b, a] = [summarize(batches.before), summarize(batches.after)];
+      const br = roundRatios(a, b);
+      rows.push([\`keystroke in 10 MB (\${place}), amortized CPU time\`, spread(b), spread(a), \`\${(a.median / b.median).toFixed(2)}x (batches \${br.min.toFixed(2)}–\${br.max.toFixed(2)})\`, '200 a batch, collector included']);
     }
   }
 }

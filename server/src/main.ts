@@ -1,6 +1,7 @@
 // Node entry point (dist/server.js): `node dist/server.js --stdio`, or --node-ipc as VS Code starts it;
 // createConnection picks the other transports from the command line.
 import { format } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import {
   Connection,
   createConnection,
@@ -38,6 +39,13 @@ function stdioConnection(): Connection {
   for (const event of ['end', 'close']) process.stdin.on(event, () => process.exit(shutdown ? 0 : 1));
   return connection;
 }
+
+// V8 learns at the first parse that the model's objects live long (the whole document's lines, tokens, paragraphs) and
+// from then on allocates them straight in the old generation. A keystroke rebuilds one cable with the same code, and
+// the cable it replaces is garbage at once: made in the old generation, it costs a full collection of the whole heap
+// (the document's model) to reclaim. Without that guess a keystroke costs half as much (BENCHMARKS.md, issue 19); the
+// parse and the lint do not change.
+setFlagsFromString('--no-allocation-site-pretenuring');
 
 const connection = process.argv.includes('--stdio')
   ? stdioConnection()

@@ -134,7 +134,10 @@ export function buildCable(
   endLine: number,
 ): Cable {
   const lines = lexed.slice(startLine, endLine);
-  const text = (rel: number) => withoutRenderingBackslash(texts[startLine + rel]);
+  // Each line's text made once (the cables.csv backslash removed): the stages below read every line several times.
+  const own = texts.slice(startLine, endLine);
+  for (let k = 0; k < own.length; k++) own[k] = withoutRenderingBackslash(own[k]);
+  const text = (rel: number) => own[rel];
   const cable: Cable = {
     startLine,
     lineCount: endLine - startLine,
