@@ -3,7 +3,7 @@
 // each cable is linted alone and its diagnostics name it (reference ID, line and column in the cable) and the file
 // line in the CSV. A page of the site (cable/YYYY/MM/<ID>.html, named or found in a folder) is linted as its cable text.
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { countLineFeeds, csvFileLine, CsvReader, CsvRowSplitter } from '../archive/csv';
+import { countLineFeeds, csvFileLine, CsvReader, CsvRow, CsvRowSplitter } from '../archive/csv';
 import { PAGE_PATH, readCablePage } from '../archive/pages';
 import { decodeCableText } from '../cableFiles/decode';
 import { walkFiles } from '../cableFiles/nodeFiles';
@@ -77,19 +77,22 @@ export async function archiveJobs(files: readonly InputFile[]): Promise<FileJob[
 /** Whether the job counts as a file in the summary (a cables.csv once). */
 export const countsAsFile = (job: FileJob) => job.archive?.form !== 'csv' || job.archive.first;
 
-function readPart(path: string, part: CsvPart): Uint8Array {
+/** The rows of a part of a cables.csv, read a chunk at a time: memory one chunk and one row, whatever the part. */
+function* partRows(path: string, part: CsvPart): Generator<CsvRow> {
+  const reader = new CsvReader(part);
   const fd = openSync(path, 'r');
   try {
-    const bytes = new Uint8Array(part.length);
+    const chunk = new Uint8Array(Math.min(part.length, CSV_PART_BYTES));
     for (let at = 0; at < part.length;) {
-      const read = readSync(fd, bytes, at, part.length - at, part.offset + at);
-      if (read === 0) return bytes.subarray(0, at);
+      const read = readSync(fd, chunk, 0, Math.min(chunk.length, part.length - at), part.offset + at);
+      if (read === 0) break;
       at += read;
+      yield* reader.push(chunk.subarray(0, read));
     }
-    return bytes;
   } finally {
     closeSync(fd);
   }
+  yield* reader.end();
 }
 
 /** Lints a job of an archive into `outcome`. */
@@ -108,25 +111,22 @@ export async function lintArchived(
     else outcome.part = linter.check(job.display, page.text, outcome) ?? '';
     return outcome;
   }
-  let bytes: Uint8Array;
+  outcome.bytes = archive.length;
+  const parts: string[] = [];
   try {
-    bytes = readPart(job.path, archive);
+    for (const row of partRows(job.path, archive)) {
+      if (row.kind === 'malformed') {
+        outcome.skipped.push({ line: row.place.line, message: row.message });
+        continue;
+      }
+      const cable = { id: row.metadata.id, fileLine: (line: number) => csvFileLine(row, line) };
+      const part = linter.check(job.display, row.text, outcome, cable);
+      if (part === undefined) return outcome;
+      if (part) parts.push(part);
+    }
   } catch (error) {
     outcome.error = `cannot read ${job.display}: ${(error as Error).message}`;
     return outcome;
-  }
-  outcome.bytes = bytes.length;
-  const reader = new CsvReader(archive);
-  const parts: string[] = [];
-  for (const row of [...reader.push(bytes), ...reader.end()]) {
-    if (row.kind === 'malformed') {
-      outcome.skipped.push({ line: row.place.line, message: row.message });
-      continue;
-    }
-    const cable = { id: row.metadata.id, fileLine: (line: number) => csvFileLine(row, line) };
-    const part = linter.check(job.display, row.text, outcome, cable);
-    if (part === undefined) return outcome;
-    if (part) parts.push(part);
   }
   outcome.part = parts.join(linter.separator);
   return outcome;
