@@ -46,7 +46,7 @@ test('cables.csv: every fixture read back, whatever the chunk size, with its met
       assert.equal(text, cables[i].text, `${cables[i].metadata.id}, chunks of ${size}`);
       const { released: _, ...published } = cables[i].metadata;
       assert.deepEqual(metadata, { ...published, created: metadata.created, row: i + 1 });
-      assert.match(metadata.created, /^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+      assert.match(metadata.created, /^\d\d?\/\d\d?\/\d{4} \d\d?:\d\d$/);
     });
   }
 });
@@ -132,6 +132,14 @@ test('cables.csv: an unterminated quote at the start of a file is its row only: 
     rows.map((row) => (row.kind === 'cable' ? row.metadata.id : `${row.place.line}: ${row.message}`)),
     ['1: unterminated quote in field 3', ...cables.slice(0, 3).map((c) => c.metadata.id)],
   );
+});
+
+test("cables.csv: the release's own shapes: unpadded dates, cited IDs separated by |", () => {
+  const text =
+    '"2","2/25/1972 9:30","72TEHRAN1164","Embassy Tehran","UNCLASSIFIED","72MOSCOW1603|72TEHRAN1091|72TEHRAN263","","R 250930Z FEB 72"\n';
+  const [row] = new CsvReader().push(Buffer.from(text)) as CsvCable[];
+  assert.equal(row.metadata.created, '2/25/1972 9:30');
+  assert.deepEqual(row.metadata.references, ['72MOSCOW1603', '72TEHRAN1091', '72TEHRAN263']);
 });
 
 test('cables.csv: a backslash escapes the next byte, across chunk boundaries too', async () => {

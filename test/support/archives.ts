@@ -1,5 +1,5 @@
 // Writes the fixture cables in the forms Cablegate is published in: one cables.csv (eight quoted fields a row,
-// backslash escapes, a line end inside a field escaped) and the site's pages (cable/YYYY/MM/<ID>.html: the metadata
+// backslash escapes, a line end inside a field escaped, cited IDs separated by |) and the site's pages (cable/YYYY/MM/<ID>.html: the metadata
 // table, the header and the body in two <pre> blocks, line ends as &#x000A;, paragraph signs as anchors).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,10 +68,10 @@ export function csvField(value: string): string {
   return `"${value.replace(/[\\"\n]/g, '\\$&')}"`;
 }
 
-/** `2009-10-19 11:11` as cables.csv writes it: `10/19/2009 11:11`. */
+/** `2009-02-05 09:09` as cables.csv writes it: `2/5/2009 9:09` (no leading zeros but the minutes'). */
 function csvDate(created: string): string {
-  const [, year, month, day, time] = /^(\d{4})-(\d{2})-(\d{2}) (.*)$/.exec(created)!;
-  return `${month}/${day}/${year} ${time}`;
+  const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(created)!;
+  return `${Number(month)}/${Number(day)}/${year} ${Number(hour)}:${minute}`;
 }
 
 /** One row of cables.csv (with its line end). */
@@ -83,7 +83,7 @@ export function csvRow(cable: PublishedCable, row: number): string {
     id: m.id,
     origin: m.origin,
     classification: m.classification,
-    references: (m.references ?? []).join(','),
+    references: (m.references ?? []).join('|'),
     header: cable.header,
     body: cable.body,
   };

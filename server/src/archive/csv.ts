@@ -241,7 +241,7 @@ function parseRow(bytes: Uint8Array, place: CsvPlace): CsvRow | undefined {
       created,
       classification,
       origin,
-      references: references.split(/[\s,]+/).filter(Boolean),
+      references: references.split(/[\s,|]+/).filter(Boolean), // 72MOSCOW1603|72TEHRAN1091 in the release
       row: Number(row),
     },
     text: cableText(header, body),
