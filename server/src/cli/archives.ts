@@ -1,14 +1,16 @@
-// cable-lint on Cablegate as it is published (server/src/archive). A cables.csv is linted in parts, runs of whole rows
-// of about CSV_PART_BYTES found by a first pass that looks at the row ends only, spread over the workers like files;
-// each cable is linted alone and its diagnostics name it (reference ID, line and column in the cable) and the file
-// line in the CSV. A page of the site (cable/YYYY/MM/<ID>.html, named or found in a folder) is linted as its cable text.
+// cable-lint and cable-facts on Cablegate as it is published (server/src/archive). A cables.csv is read in parts, runs
+// of whole rows of about CSV_PART_BYTES found by a first pass that looks at the row ends only, spread over the workers
+// like files; each cable is read alone with its publisher's metadata, and what is said of it names it (reference ID,
+// line and column in the cable) and the file line in the CSV. A page of the site (cable/YYYY/MM/<ID>.html, named or
+// found in a folder) is read as its cable text, with the page's metadata.
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import type { CableMetadata } from '../archive/archive';
 import { countLineFeeds, csvFileLine, CsvReader, CsvRow, CsvRowSplitter } from '../archive/csv';
 import { PAGE_PATH, readCablePage } from '../archive/pages';
 import { decodeCableText } from '../cableFiles/decode';
 import { walkFiles } from '../cableFiles/nodeFiles';
 import type { InputFile } from './files';
-import { readJob, type FileJob, type FileLinter, type FileOutcome } from './lint';
+import { readJob, type FileJob, type FileOutcome, type TextChecker } from './lint';
 
 /** A run of whole rows of a cables.csv: where it starts (byte, file line) and its length in bytes. */
 export interface CsvPart {
@@ -21,6 +23,13 @@ export interface CsvPart {
 }
 
 export type ArchiveInput = CsvPart | { form: 'page' };
+
+/** A cable text of an archive: the publisher's metadata; a row of a cables.csv also maps its lines to file lines. */
+export interface ArchivedCable {
+  metadata: CableMetadata;
+  /** The file line of a line (0-based) of the cable text: rows of a cables.csv only. */
+  fileLine?: (line: number) => number;
+}
 
 const CSV_PART_BYTES = 1 << 20;
 
@@ -95,9 +104,9 @@ function* partRows(path: string, part: CsvPart): Generator<CsvRow> {
   yield* reader.end();
 }
 
-/** Lints a job of an archive into `outcome`. */
-export async function lintArchived(
-  linter: FileLinter,
+/** Checks a job of an archive into `outcome`, cable by cable. */
+export async function checkArchived(
+  checker: TextChecker,
   job: FileJob,
   archive: ArchiveInput,
   outcome: FileOutcome,
@@ -108,7 +117,7 @@ export async function lintArchived(
     if (!bytes) return outcome;
     const page = readCablePage(decodeCableText(bytes));
     if (typeof page === 'string') outcome.error = `cannot read ${job.display}: not a cable page (${page})`;
-    else outcome.part = linter.check(job.display, page.text, outcome) ?? '';
+    else outcome.part = checker.check(job.display, page.text, outcome, { metadata: page.metadata }) ?? '';
     return outcome;
   }
   outcome.bytes = archive.length;
@@ -119,8 +128,8 @@ export async function lintArchived(
         outcome.skipped.push({ line: row.place.line, message: row.message });
         continue;
       }
-      const cable = { id: row.metadata.id, fileLine: (line: number) => csvFileLine(row, line) };
-      const part = linter.check(job.display, row.text, outcome, cable);
+      const archived = { metadata: row.metadata, fileLine: (line: number) => csvFileLine(row, line) };
+      const part = checker.check(job.display, row.text, outcome, archived);
       if (part === undefined) return outcome;
       if (part) parts.push(part);
     }
@@ -128,6 +137,6 @@ export async function lintArchived(
     outcome.error = `cannot read ${job.display}: ${(error as Error).message}`;
     return outcome;
   }
-  outcome.part = parts.join(linter.separator);
+  outcome.part = parts.join(checker.separator);
   return outcome;
 }
