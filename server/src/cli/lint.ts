@@ -121,7 +121,7 @@ export class FileLinter implements TextChecker {
     let diagnostics: Diagnostic[];
     const uri = `cable-lint:${outcome.index}`;
     try {
-      this.service.openDocument(uri, 0, text);
+      this.service.openDocument(uri, 0, text, archived?.metadata);
       diagnostics = this.service.diagnostics(uri);
       outcome.cables += this.service.cableCount(uri);
     } catch (error) {
