@@ -98,6 +98,24 @@ test("the site's pages: a folder of pages gives the same diagnostics as the .cab
   }
 });
 
+test('metadata-mismatch, turned on, checks each row and page against its metadata; a .cable file has none', () => {
+  const judged = (args: string[]) => {
+    const run = lint(['--format', 'json', '--rule', 'metadata-mismatch=information', ...args], temp);
+    const report = JSON.parse(run.stdout) as JsonEntry[];
+    return report.flatMap((entry) => {
+      const id = entry.cable ?? /(\w+)\.html$/.exec(entry.file)![1];
+      const fromSite = cables.find((c) => c.metadata.id === id)!.fromSite;
+      const found = entry.diagnostics.filter((d) => d.code === 'metadata-mismatch' && fromSite);
+      return found.map((d) => `${id}:${d.line}`);
+    });
+  };
+  // The cables with the site's metadata (the others' is made up by the generator): test/audit/metadata-verdicts.tsv.
+  assert.deepEqual(judged(['cables.csv']), ['08RABAT727:12', '09RANGOON378:5']);
+  assert.deepEqual(judged(['site']), ['08RABAT727:12', '09RANGOON378:5']);
+  const plain = lint(['--rule', 'metadata-mismatch=information', '*.cable'], fixturesDir);
+  assert.doesNotMatch(plain.stdout, /metadata-mismatch/);
+});
+
 test('cables.csv: malformed rows said on standard error with their file line, skipped, the rest linted; exit 2', () => {
   const [a, b] = cables;
   const broken = '"2","01/01/2009 00:00","09X1","Embassy X","SECRET","","HEADER"\n';
