@@ -98,6 +98,21 @@ test("the site's pages: a folder of pages gives the same diagnostics as the .cab
   }
 });
 
+test('cables.csv: a row longer than a cable file may be is said and skipped, the rows after it linted', () => {
+  const [a, b] = cables;
+  const path = join(temp, 'giant.csv');
+  writeFileSync(path, csvRow(a, 1) + '"2","' + 'x'.repeat(65 * 1048576) + '"\n' + csvRow(b, 3));
+  const run = lint(['--jobs', '1', 'giant.csv'], temp);
+  rmSync(path);
+  assert.equal(run.status, 2);
+  const line = csvRow(a, 1).split('\n').length;
+  assert.equal(
+    run.stderr,
+    `cable-lint: giant.csv:${line}: malformed row skipped: a row of more than 64 MB, the most a cable file may have (a quote or a backslash out of place?)\n`,
+  );
+  assert.match(run.stdout, /\n1 file, 2 cables: /);
+});
+
 test('metadata-mismatch, turned on, checks each row and page against its metadata; a .cable file has none', () => {
   const judged = (args: string[]) => {
     const run = lint(['--format', 'json', '--rule', 'metadata-mismatch=information', ...args], temp);
