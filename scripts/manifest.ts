@@ -5,7 +5,11 @@ function ruleSettings(rules: readonly Rule[]) {
   return Object.fromEntries(
     rules.map((rule) => [
       rule.code,
-      { type: 'string', enum: RULE_LEVELS, description: `${rule.description} (default: ${rule.severity})` },
+      {
+        type: 'string',
+        enum: RULE_LEVELS,
+        description: `${rule.description} (default: ${rule.offByDefault ? 'off' : rule.severity})`,
+      },
     ]),
   );
 }

@@ -63,12 +63,13 @@ export const LAYERS: readonly Layer[] = [
   {
     name: 'features',
     paths: ['server/src/features/'],
-    mayImport: ['util', 'vocabulary', 'syntax', 'facts', 'workspace', 'protocol'],
+    // archive: the publisher's metadata of a cable from an archive, which a rule checks against the text.
+    mayImport: ['util', 'vocabulary', 'syntax', 'facts', 'workspace', 'protocol', 'archive'],
   },
   {
     name: 'service',
     paths: ['server/src/service/'],
-    mayImport: ['util', 'vocabulary', 'syntax', 'facts', 'workspace', 'protocol', 'features', 'cableFiles'],
+    mayImport: ['util', 'vocabulary', 'syntax', 'facts', 'workspace', 'protocol', 'features', 'cableFiles', 'archive'],
   },
   // The front ends, which may import everything below them but not each other.
   {

@@ -1,6 +1,6 @@
-// cable-lint (the built dist/cable-lint.js) on Cablegate as published: the fixture cables written as one cables.csv
-// and as the site's pages (test/support/archives.ts) give the diagnostics of the .cable fixtures, each naming its cable
-// and, in the CSV, its file line; malformed rows are said and skipped.
+// cable-lint and cable-facts (the built dist/cable-lint.js, dist/cable-facts.js) on Cablegate as published: the fixture
+// cables written as one cables.csv and as the site's pages (test/support/archives.ts) give the diagnostics and the facts
+// of the .cable fixtures, each naming its cable and, in the CSV, its file line; malformed rows are said and skipped.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { CsvCable, csvFileLine, CsvReader } from '../../server/src/archive/csv';
 import { cablesCsv, csvRow, publishedFixtures, writeCablePages } from '../support/archives';
-import { cliBundle, fixturesDir } from '../support/paths';
+import { cliBundle, fixturesDir, projectRoot } from '../support/paths';
 
 interface JsonEntry {
   file: string;
@@ -17,8 +17,20 @@ interface JsonEntry {
   diagnostics: Array<Record<string, unknown> & { line: number; fileLine?: number }>;
 }
 
-function lint(args: string[], cwd: string) {
-  return spawnSync(process.execPath, [cliBundle, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '' } });
+function lint(args: string[], cwd: string, bundle = cliBundle) {
+  return spawnSync(process.execPath, [bundle, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '' } });
+}
+
+const factsBundle = join(projectRoot, 'dist', 'cable-facts.js');
+
+/** cable-facts' JSON Lines, parsed; it must succeed. */
+function facts(args: string[], cwd: string): Array<Record<string, unknown>> {
+  const run = lint(['--no-progress', ...args], cwd, factsBundle);
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 const cables = publishedFixtures();
@@ -86,6 +98,39 @@ test("the site's pages: a folder of pages gives the same diagnostics as the .cab
   }
 });
 
+test('cables.csv: a row longer than a cable file may be is said and skipped, the rows after it linted', () => {
+  const [a, b] = cables;
+  const path = join(temp, 'giant.csv');
+  writeFileSync(path, csvRow(a, 1) + '"2","' + 'x'.repeat(65 * 1048576) + '"\n' + csvRow(b, 3));
+  const run = lint(['--jobs', '1', 'giant.csv'], temp);
+  rmSync(path);
+  assert.equal(run.status, 2);
+  const line = csvRow(a, 1).split('\n').length;
+  assert.equal(
+    run.stderr,
+    `cable-lint: giant.csv:${line}: malformed row skipped: a row of more than 64 MB, the most a cable file may have (a quote or a backslash out of place?)\n`,
+  );
+  assert.match(run.stdout, /\n1 file, 2 cables: /);
+});
+
+test('metadata-mismatch, turned on, checks each row and page against its metadata; a .cable file has none', () => {
+  const judged = (args: string[]) => {
+    const run = lint(['--format', 'json', '--rule', 'metadata-mismatch=information', ...args], temp);
+    const report = JSON.parse(run.stdout) as JsonEntry[];
+    return report.flatMap((entry) => {
+      const id = entry.cable ?? /(\w+)\.html$/.exec(entry.file)![1];
+      const fromSite = cables.find((c) => c.metadata.id === id)!.fromSite;
+      const found = entry.diagnostics.filter((d) => d.code === 'metadata-mismatch' && fromSite);
+      return found.map((d) => `${id}:${d.line}`);
+    });
+  };
+  // The cables with the site's metadata (the others' is made up by the generator): test/audit/metadata-verdicts.tsv.
+  assert.deepEqual(judged(['cables.csv']), ['08RABAT727:12', '09RANGOON378:5']);
+  assert.deepEqual(judged(['site']), ['08RABAT727:12', '09RANGOON378:5']);
+  const plain = lint(['--rule', 'metadata-mismatch=information', '*.cable'], fixturesDir);
+  assert.doesNotMatch(plain.stdout, /metadata-mismatch/);
+});
+
 test('cables.csv: malformed rows said on standard error with their file line, skipped, the rest linted; exit 2', () => {
   const [a, b] = cables;
   const broken = '"2","01/01/2009 00:00","09X1","Embassy X","SECRET","","HEADER"\n';
@@ -105,4 +150,83 @@ test('cables.csv: malformed rows said on standard error with their file line, sk
     }
   }
   assert.ok(readFileSync(join(temp, 'broken.csv'), 'utf8').includes(broken));
+});
+
+/** The facts of the .cable fixtures, by reference ID of the file (a file may hold two cables), without their file. */
+function fixtureFacts(): Map<string, Array<Record<string, unknown>>> {
+  const byFile = new Map<string, Array<Record<string, unknown>>>();
+  for (const { file, ...record } of facts(['*.cable'], fixturesDir)) {
+    const id = String(file).replace(/\.cable$/, '');
+    byFile.set(id, [...(byFile.get(id) ?? []), record]);
+  }
+  return byFile;
+}
+
+test("cable-facts on cables.csv: the facts of the .cable files, each with its file line and the publisher's metadata", () => {
+  const expected = fixtureFacts();
+  for (const jobs of ['1', '2']) {
+    const records = facts(['--jobs', jobs, 'cables.csv'], temp);
+    let next = 0;
+    rows.forEach((row) => {
+      const cables = expected.get(row.metadata.id)!;
+      cables.forEach((cable, k) => {
+        const { file, fileLine, publisher, ...record } = records[next++];
+        assert.equal(file, 'cables.csv');
+        assert.equal(fileLine, csvFileLine(row, (cable.range as { start: { line: number } }).start.line));
+        assert.deepEqual(publisher, k === 0 ? row.metadata : undefined, "the metadata beside the row's own cable");
+        assert.deepEqual(record, cable, `${row.metadata.id} cable ${k + 1}`);
+      });
+    });
+    assert.equal(next, records.length);
+  }
+  const csv = lint(['--no-progress', '--format', 'csv', 'cables.csv'], temp, factsBundle);
+  const [header, first] = csv.stdout.split('\n');
+  assert.match(
+    header,
+    /,paragraphs,fileLine,publisherId,publisherCreated,publisherClassification,publisherOrigin,publisherReferences$/,
+  );
+  const { id, created, classification, origin } = rows[0].metadata;
+  assert.ok(first.startsWith('cables.csv,'));
+  assert.ok(first.endsWith(`,${csvFileLine(rows[0], 0)},${id},${created},${classification},${origin},`), first);
+});
+
+test("cable-facts on the site's pages: the facts of the .cable files, with the page's metadata", () => {
+  const expected = fixtureFacts();
+  const records = facts(['site'], temp);
+  const byId = new Map<string, Array<Record<string, unknown>>>();
+  for (const { file, ...record } of records) {
+    const id = /\/(\w+)\.html$/.exec(String(file))![1];
+    byId.set(id, [...(byId.get(id) ?? []), record]);
+  }
+  assert.equal(byId.size, cables.length);
+  for (const cable of cables) {
+    const [first, ...others] = byId.get(cable.metadata.id)!;
+    const { publisher, ...record } = first;
+    const { references: _, ...metadata } = cable.metadata;
+    assert.deepEqual(publisher, metadata);
+    const want = expected.get(cable.metadata.id)!;
+    if (!cable.text.endsWith('\n')) {
+      // The page's text ends with a line end (readCablePage), the file's does not: its last cable ends a line later.
+      const last = want.at(-1) as { range: { end: { line: number } } };
+      want[want.length - 1] = {
+        ...last,
+        range: { ...last.range, end: { line: last.range.end.line + 1, character: 0 } },
+      };
+    }
+    assert.deepEqual([record, ...others], want, cable.metadata.id);
+  }
+});
+
+test('cable-facts: malformed rows said with their file line and skipped, the rest read; exit 2', () => {
+  const [a, b] = cables;
+  writeFileSync(join(temp, 'broken-facts.csv'), csvRow(a, 1) + '"2","1/1/2009 0:00","09X1"\n' + csvRow(b, 3));
+  const run = lint(['--no-progress', 'broken-facts.csv'], temp, factsBundle);
+  assert.equal(run.status, 2);
+  const line = csvRow(a, 1).split('\n').length;
+  assert.equal(run.stderr, `cable-facts: broken-facts.csv:${line}: malformed row skipped: 3 fields, expected 8\n`);
+  const ids = run.stdout
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { referenceId: string }).referenceId);
+  assert.deepEqual(ids, [a.metadata.id, b.metadata.id]);
 });

@@ -7,13 +7,13 @@ import { test } from 'node:test';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
 import { RULES } from '../../server/src/features/diagnostics/rules';
 import { CableModel } from '../../server/src/syntax/model';
-import { DEFECTS, WELL_FORMED } from '../support/defects';
+import { DEFECTS, EXAMPLE_OPTIONS, WELL_FORMED } from '../support/defects';
 import { projectRoot } from '../support/paths';
 import { documentContext } from '../support/context';
 import { manifestWithRules } from '../../scripts/manifest';
 
-test('the well-formed cable has no diagnostics at all', () => {
-  assert.deepEqual(documentDiagnostics(documentContext(CableModel.parse(WELL_FORMED))), []);
+test('the well-formed cable has no diagnostics at all, every rule on and its metadata given', () => {
+  assert.deepEqual(documentDiagnostics(documentContext(CableModel.parse(WELL_FORMED), EXAMPLE_OPTIONS)), []);
 });
 
 test('rule codes are unique', () => {
@@ -26,7 +26,7 @@ for (const rule of RULES) {
       assert.ok(WELL_FORMED.includes(good), `example text "${good}" not in the example cable`);
       const reported = (text: string) => {
         const model = CableModel.parse(text);
-        return documentDiagnostics(documentContext(model))
+        return documentDiagnostics(documentContext(model, EXAMPLE_OPTIONS))
           .filter((d) => d.code === rule.code)
           .map(({ range: { start, end } }) => model.lineText(start.line).slice(start.character, end.character));
       };
@@ -41,11 +41,11 @@ for (const [code, find, replace, covered] of DEFECTS) {
     assert.ok(WELL_FORMED.includes(find), `example text "${find}" not in the cable`);
     const text = WELL_FORMED.replace(find, replace);
     const model = CableModel.parse(text);
-    const found = documentDiagnostics(documentContext(model)).filter((d) => d.code === code);
+    const found = documentDiagnostics(documentContext(model, EXAMPLE_OPTIONS)).filter((d) => d.code === code);
     assert.equal(
       found.length,
       1,
-      `${code}: ${JSON.stringify(documentDiagnostics(documentContext(model)).map((d) => [d.code, d.message]))}`,
+      `${code}: ${JSON.stringify(documentDiagnostics(documentContext(model, EXAMPLE_OPTIONS)).map((d) => [d.code, d.message]))}`,
     );
     const { start, end } = found[0].range;
     assert.equal(model.lineText(start.line).slice(start.character, end.character), covered, found[0].message as string);
@@ -108,7 +108,10 @@ test('the manifest offers a setting for every rule, with its default severity', 
   const settings = manifest.contributes.configuration.properties['cable.diagnostics.rules'].properties;
   assert.deepEqual(Object.keys(settings).sort(), RULES.map((r) => r.code).sort());
   for (const rule of RULES)
-    assert.ok(settings[rule.code].description.endsWith(`(default: ${rule.severity})`), rule.code);
+    assert.ok(
+      settings[rule.code].description.endsWith(`(default: ${rule.offByDefault ? 'off' : rule.severity})`),
+      rule.code,
+    );
 });
 
 test('package.json is up to date with the rule files', () => {

@@ -1,7 +1,7 @@
 // Writes the fixture cables in the forms Cablegate is published in: one cables.csv (eight quoted fields a row,
-// backslash escapes, a line end inside a field escaped) and the site's pages (cable/YYYY/MM/<ID>.html: the metadata
+// backslash escapes, a line end inside a field escaped, cited IDs separated by |) and the site's pages (cable/YYYY/MM/<ID>.html: the metadata
 // table, the header and the body in two <pre> blocks, line ends as &#x000A;, paragraph signs as anchors).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CableMetadata } from '../../server/src/archive/archive';
 import { CSV_COLUMNS } from '../../server/src/archive/csv';
@@ -15,6 +15,8 @@ export interface PublishedCable {
   header: string;
   body: string;
   metadata: CableMetadata;
+  /** Whether the metadata is the site's (else made up from the file name, for the forms only: no check reads it). */
+  fromSite: boolean;
 }
 
 /**
@@ -33,24 +35,39 @@ export function splitCable(text: string): { header: string; body: string } {
   return { header: '', body: text };
 }
 
-interface FixtureMetadata {
-  file: string;
-  reference_id: string;
-  cablegate_metadata?: { created: string; released: string; classification: string; origin: string };
+interface SiteMetadata {
+  created: string;
+  released: string;
+  classification: string;
+  origin: string;
 }
 
-/** The fixture cables with the metadata the site gave them (test/fixtures/metadata.json), in file name order. */
-export function publishedFixtures(): PublishedCable[] {
+/** A metadata.json entry: test/fixtures nests the site's metadata (`{}` when none), test/fixtures/audit has it flat. */
+type FixtureMetadata = { file: string; cablegate_metadata?: SiteMetadata } & Partial<SiteMetadata>;
+
+/**
+ * The fixture cables of `folder` (test/fixtures or a folder below it) with the metadata the site gave them (its
+ * metadata.json), in file name order.
+ */
+export function publishedFixtures(folder = ''): PublishedCable[] {
+  const dir = join(fixturesDir, folder);
   const known = new Map(
-    (JSON.parse(readFileSync(join(fixturesDir, 'metadata.json'), 'utf8')) as FixtureMetadata[]).map((m) => [m.file, m]),
+    (JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')) as FixtureMetadata[]).map((m) => [m.file, m]),
   );
-  return fixtureNames().map((name) => {
-    const text = readFixture(name);
-    const site = known.get(name)?.cablegate_metadata;
+  const names = folder
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.cable'))
+        .sort()
+    : fixtureNames();
+  return names.map((name) => {
+    const text = readFixture(join(folder, name));
+    const entry = known.get(name);
+    const site = [entry?.cablegate_metadata, entry].find((m) => m?.created) as SiteMetadata | undefined;
     const id = name.replace(/\.cable$/, '');
     return {
       text,
       ...splitCable(text),
+      fromSite: site !== undefined,
       metadata: {
         id,
         created: site?.created ?? `20${id.slice(0, 2)}-01-01 00:00`,
@@ -68,10 +85,10 @@ export function csvField(value: string): string {
   return `"${value.replace(/[\\"\n]/g, '\\$&')}"`;
 }
 
-/** `2009-10-19 11:11` as cables.csv writes it: `10/19/2009 11:11`. */
+/** `2009-02-05 09:09` as cables.csv writes it: `2/5/2009 9:09` (no leading zeros but the minutes'). */
 function csvDate(created: string): string {
-  const [, year, month, day, time] = /^(\d{4})-(\d{2})-(\d{2}) (.*)$/.exec(created)!;
-  return `${month}/${day}/${year} ${time}`;
+  const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(created)!;
+  return `${Number(month)}/${Number(day)}/${year} ${Number(hour)}:${minute}`;
 }
 
 /** One row of cables.csv (with its line end). */
@@ -83,7 +100,7 @@ export function csvRow(cable: PublishedCable, row: number): string {
     id: m.id,
     origin: m.origin,
     classification: m.classification,
-    references: (m.references ?? []).join(','),
+    references: (m.references ?? []).join('|'),
     header: cable.header,
     body: cable.body,
   };

@@ -1,5 +1,6 @@
 // Feature contexts for tests: a document's model or reader with the built-in tables and default settings (or the given
 // ones), and the workspace index for navigation. One reader per model, so that facts are cached as in the service.
+import type { CableMetadata } from '../../server/src/archive/archive';
 import { CableReader } from '../../server/src/facts/facts';
 import { DEFAULT_SETTINGS, DocumentContext, RuleSettings, WorkspaceContext } from '../../server/src/features/context';
 import { CableModel } from '../../server/src/syntax/model';
@@ -8,6 +9,8 @@ import { CableIndex } from '../../server/src/workspace/cableIndex';
 
 export interface ContextOptions {
   uri?: string;
+  /** The publisher's metadata, as for a document read from an archive. */
+  metadata?: CableMetadata;
   rules?: RuleSettings;
   tables?: CodeTables;
   index?: CableIndex;
@@ -38,6 +41,7 @@ export function documentContext(source: CableModel | CableReader, options: Conte
     tables: options.tables ?? BUILT_IN_TABLES,
     settings: settingsOf(options.rules),
     index: options.index ?? new CableIndex(),
+    metadata: options.metadata,
   };
 }
 

@@ -5,7 +5,7 @@
 export interface CableMetadata {
   /** Reference ID, e.g. 09DUSHANBE1151. */
   id: string;
-  /** Creation date-time as the archive writes it (cables.csv: `12/28/1966 18:48`; pages: `1966-12-28 18:48`). */
+  /** Creation date-time as the archive writes it (cables.csv: `12/28/1966 18:48`, `2/25/1972 9:30`; pages: `1966-12-28 18:48`). */
   created: string;
   classification: string;
   /** e.g. Embassy Dushanbe. */

@@ -1,8 +1,10 @@
 // cables.csv, the release as one file: a row per cable, eight fields, each in double quotes, separated by commas; a
 // backslash takes the next byte as it is (\" a quote, \\ a backslash, a backslash before a line end the line end of a
-// text spanning many lines). Read chunk by chunk (memory: one row), each row with its byte offset and file line, the
-// rows that are not of that shape reported and skipped. Pure: the bytes come in, rows go out.
+// text spanning many lines). Read chunk by chunk (memory: one row, at most MAX_CABLE_FILE_BYTES), each row with its
+// byte offset and file line, the rows that are not of that shape reported and skipped. Pure: the bytes come in, rows
+// go out.
 import { decodeCableText } from '../cableFiles/decode';
+import { MAX_CABLE_FILE_BYTES } from '../cableFiles/files';
 import { CableMetadata, cableText } from './archive';
 
 /** The fields of a row, in order. */
@@ -96,10 +98,16 @@ export class CsvRowSplitter {
   }
 }
 
-/** Reads rows from chunks of the file pushed in order; `end()` gives a last row without a line end. */
+/**
+ * Reads rows from chunks of the file pushed in order; `end()` gives a last row without a line end. A row longer than a
+ * cable file may be (a broken file without row ends) is not held: its bytes are only counted, and it is reported.
+ */
 export class CsvReader {
   private readonly splitter = new CsvRowSplitter();
   private parts: Uint8Array[] = [];
+  /** Bytes of the row so far, and, once it is too long to hold, the line feeds of the bytes dropped. */
+  private size = 0;
+  private dropped?: { lineFeeds: number };
   private offset: number;
   private line: number;
 
@@ -112,12 +120,23 @@ export class CsvReader {
     const rows: CsvRow[] = [];
     let from = 0;
     for (const end of this.splitter.rowEnds(chunk)) {
-      this.parts.push(chunk.subarray(from, end + 1));
+      this.hold(chunk.subarray(from, end + 1));
       from = end + 1;
       this.takeRow(rows);
     }
-    if (from < chunk.length) this.parts.push(chunk.slice(from)); // a copy: the caller may reuse its buffer
+    if (from < chunk.length) this.hold(chunk.subarray(from), true);
     return rows;
+  }
+
+  /** Keeps a part of the row (`copy`: the caller may reuse the chunk's buffer), or counts it once the row is too long. */
+  private hold(part: Uint8Array, copy = false): void {
+    this.size += part.length;
+    if (!this.dropped && this.size > MAX_CABLE_FILE_BYTES) {
+      this.dropped = { lineFeeds: this.parts.reduce((n, p) => n + countLineFeeds(p, 0, p.length), 0) };
+      this.parts = [];
+    }
+    if (this.dropped) this.dropped.lineFeeds += countLineFeeds(part, 0, part.length);
+    else this.parts.push(copy ? part.slice() : part);
   }
 
   end(): CsvRow[] {
@@ -127,6 +146,17 @@ export class CsvReader {
   }
 
   private takeRow(rows: CsvRow[]): void {
+    const { dropped, size } = this;
+    this.size = 0;
+    this.dropped = undefined;
+    if (dropped) {
+      const place = { offset: this.offset, length: size, line: this.line };
+      this.offset += size;
+      this.line += dropped.lineFeeds;
+      const message = `a row of more than ${MAX_CABLE_FILE_BYTES / 1048576} MB, the most a cable file may have (a quote or a backslash out of place?)`;
+      rows.push({ kind: 'malformed', place, message });
+      return;
+    }
     const bytes = this.parts.length === 1 ? this.parts[0] : concat(this.parts);
     this.parts = [];
     if (bytes.length === 0) return;
@@ -211,7 +241,7 @@ function parseRow(bytes: Uint8Array, place: CsvPlace): CsvRow | undefined {
       created,
       classification,
       origin,
-      references: references.split(/[\s,]+/).filter(Boolean),
+      references: references.split(/[\s,|]+/).filter(Boolean), // 72MOSCOW1603|72TEHRAN1091 in the release
       row: Number(row),
     },
     text: cableText(header, body),

@@ -1,14 +1,16 @@
-// cable-lint on Cablegate as it is published (server/src/archive). A cables.csv is linted in parts, runs of whole rows
-// of about CSV_PART_BYTES found by a first pass that looks at the row ends only, spread over the workers like files;
-// each cable is linted alone and its diagnostics name it (reference ID, line and column in the cable) and the file
-// line in the CSV. A page of the site (cable/YYYY/MM/<ID>.html, named or found in a folder) is linted as its cable text.
+// cable-lint and cable-facts on Cablegate as it is published (server/src/archive). A cables.csv is read in parts, runs
+// of whole rows of about CSV_PART_BYTES found by a first pass that looks at the row ends only, spread over the workers
+// like files; each cable is read alone with its publisher's metadata, and what is said of it names it (reference ID,
+// line and column in the cable) and the file line in the CSV. A page of the site (cable/YYYY/MM/<ID>.html, named or
+// found in a folder) is read as its cable text, with the page's metadata.
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { countLineFeeds, csvFileLine, CsvReader, CsvRowSplitter } from '../archive/csv';
+import type { CableMetadata } from '../archive/archive';
+import { countLineFeeds, csvFileLine, CsvReader, CsvRow, CsvRowSplitter } from '../archive/csv';
 import { PAGE_PATH, readCablePage } from '../archive/pages';
 import { decodeCableText } from '../cableFiles/decode';
 import { walkFiles } from '../cableFiles/nodeFiles';
 import type { InputFile } from './files';
-import { readJob, type FileJob, type FileLinter, type FileOutcome } from './lint';
+import { readJob, type FileJob, type FileOutcome, type TextChecker } from './lint';
 
 /** A run of whole rows of a cables.csv: where it starts (byte, file line) and its length in bytes. */
 export interface CsvPart {
@@ -21,6 +23,13 @@ export interface CsvPart {
 }
 
 export type ArchiveInput = CsvPart | { form: 'page' };
+
+/** A cable text of an archive: the publisher's metadata; a row of a cables.csv also maps its lines to file lines. */
+export interface ArchivedCable {
+  metadata: CableMetadata;
+  /** The file line of a line (0-based) of the cable text: rows of a cables.csv only. */
+  fileLine?: (line: number) => number;
+}
 
 const CSV_PART_BYTES = 1 << 20;
 
@@ -77,24 +86,27 @@ export async function archiveJobs(files: readonly InputFile[]): Promise<FileJob[
 /** Whether the job counts as a file in the summary (a cables.csv once). */
 export const countsAsFile = (job: FileJob) => job.archive?.form !== 'csv' || job.archive.first;
 
-function readPart(path: string, part: CsvPart): Uint8Array {
+/** The rows of a part of a cables.csv, read a chunk at a time: memory one chunk and one row, whatever the part. */
+function* partRows(path: string, part: CsvPart): Generator<CsvRow> {
+  const reader = new CsvReader(part);
   const fd = openSync(path, 'r');
   try {
-    const bytes = new Uint8Array(part.length);
+    const chunk = new Uint8Array(Math.min(part.length, CSV_PART_BYTES));
     for (let at = 0; at < part.length;) {
-      const read = readSync(fd, bytes, at, part.length - at, part.offset + at);
-      if (read === 0) return bytes.subarray(0, at);
+      const read = readSync(fd, chunk, 0, Math.min(chunk.length, part.length - at), part.offset + at);
+      if (read === 0) break;
       at += read;
+      yield* reader.push(chunk.subarray(0, read));
     }
-    return bytes;
   } finally {
     closeSync(fd);
   }
+  yield* reader.end();
 }
 
-/** Lints a job of an archive into `outcome`. */
-export async function lintArchived(
-  linter: FileLinter,
+/** Checks a job of an archive into `outcome`, cable by cable. */
+export async function checkArchived(
+  checker: TextChecker,
   job: FileJob,
   archive: ArchiveInput,
   outcome: FileOutcome,
@@ -105,29 +117,26 @@ export async function lintArchived(
     if (!bytes) return outcome;
     const page = readCablePage(decodeCableText(bytes));
     if (typeof page === 'string') outcome.error = `cannot read ${job.display}: not a cable page (${page})`;
-    else outcome.part = linter.check(job.display, page.text, outcome) ?? '';
+    else outcome.part = checker.check(job.display, page.text, outcome, { metadata: page.metadata }) ?? '';
     return outcome;
   }
-  let bytes: Uint8Array;
+  outcome.bytes = archive.length;
+  const parts: string[] = [];
   try {
-    bytes = readPart(job.path, archive);
+    for (const row of partRows(job.path, archive)) {
+      if (row.kind === 'malformed') {
+        outcome.skipped.push({ line: row.place.line, message: row.message });
+        continue;
+      }
+      const archived = { metadata: row.metadata, fileLine: (line: number) => csvFileLine(row, line) };
+      const part = checker.check(job.display, row.text, outcome, archived);
+      if (part === undefined) return outcome;
+      if (part) parts.push(part);
+    }
   } catch (error) {
     outcome.error = `cannot read ${job.display}: ${(error as Error).message}`;
     return outcome;
   }
-  outcome.bytes = bytes.length;
-  const reader = new CsvReader(archive);
-  const parts: string[] = [];
-  for (const row of [...reader.push(bytes), ...reader.end()]) {
-    if (row.kind === 'malformed') {
-      outcome.skipped.push({ line: row.place.line, message: row.message });
-      continue;
-    }
-    const cable = { id: row.metadata.id, fileLine: (line: number) => csvFileLine(row, line) };
-    const part = linter.check(job.display, row.text, outcome, cable);
-    if (part === undefined) return outcome;
-    if (part) parts.push(part);
-  }
-  outcome.part = parts.join(linter.separator);
+  outcome.part = parts.join(checker.separator);
   return outcome;
 }

@@ -1,16 +1,19 @@
 // cable-facts: the facts of every cable (the `cable/facts` answer) of files, folders and globs, as JSON Lines (one
 // object per cable) or CSV (one row per cable, list fields joined with ' | '), streamed in file order, on worker
-// threads. Same inputs, progress and exit codes as cable-lint. Bundled as dist/cable-facts.js (its own worker).
+// threads. Same inputs as cable-lint (a cables.csv and the site's pages too, through cli/archives.ts: a cable of an
+// archive names its file line and carries the publisher's metadata), progress and exit codes. Bundled as
+// dist/cable-facts.js (its own worker).
 //   cable-facts [--format jsonl|csv] [-o file] [-j n] [--txt] [--no-progress] <files|folders|globs...>
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../../package.json';
-import { decodeCableText } from '../cableFiles/decode';
+import type { CableMetadata } from '../archive/archive';
 import { CableFactsResult } from '../protocol';
 import { createCableService } from '../service/service';
+import { ArchivedCable, archiveJobs } from './archives';
 import { collectFiles, isOneOf } from './files';
 import { defaultJobs, jobsOf } from './options';
-import { emptyOutcome, FileJob, FileOutcome, readJob } from './lint';
+import { checkJob, FileJob, FileOutcome, TextChecker } from './lint';
 import { ReportWriter } from './output';
 import { FileProcessor, lintHere, lintWithWorkers, runWorker } from './pool';
 import { ProgressBar, progressWanted } from './progress';
@@ -24,7 +27,9 @@ const HELP = `Usage: cable-facts [options] <files|folders|globs...>
 
 Writes the facts of every cable (reference ID, DTG, origin, classification, TAGS, subject,
 references, addressees, signers, summary, Classified By, ...) as JSON Lines or CSV.
-Inputs as for cable-lint: files, folders (searched recursively) and quoted globs.
+Inputs as for cable-lint: files, folders (searched recursively) and quoted globs; a cables.csv
+and the site's pages (cable/YYYY/MM/<ID>.html) too, each cable with its file line in the CSV
+and the publisher's metadata (malformed rows are said and skipped).
 
 Options:
   -f, --format <jsonl|csv>  output format (default: jsonl)
@@ -35,13 +40,21 @@ Options:
   -h, --help                show this help
   -v, --version             show the version
 
-Exit codes: 0 done, 2 usage error or unreadable input.
+Exit codes: 0 done, 2 usage error or unreadable input (a malformed row of a cables.csv too).
 `;
 
-type CableJson = CableFactsResult['cables'][number];
+/** One output record: the cable's facts, its file, and for a cable of an archive where it is and what the publisher says. */
+type FactsRecord = CableFactsResult['cables'][number] & {
+  file: string;
+  /** The CSV file line of the cable's first line (a cables.csv only). */
+  fileLine?: number;
+  /** The archive's metadata of the cable (the first cable of a row or page: the one it describes). */
+  publisher?: CableMetadata;
+};
 
 /** The CSV columns: every scalar field, list fields joined, references as their IDs or kinds. */
-const CSV_COLUMNS: ReadonlyArray<[string, (cable: CableJson) => string | number | null]> = [
+const CSV_COLUMNS: ReadonlyArray<[string, (cable: FactsRecord) => string | number | null | undefined]> = [
+  ['file', (c) => c.file],
   ['referenceId', (c) => c.referenceId],
   ['dateTime', (c) => c.dateTime],
   ['origin', (c) => c.origin],
@@ -68,10 +81,16 @@ const CSV_COLUMNS: ReadonlyArray<[string, (cable: CableJson) => string | number 
   ['declassify', (c) => c.declassify],
   ['sections', (c) => c.sections],
   ['paragraphs', (c) => c.paragraphs],
+  ['fileLine', (c) => c.fileLine],
+  ['publisherId', (c) => c.publisher?.id],
+  ['publisherCreated', (c) => c.publisher?.created],
+  ['publisherClassification', (c) => c.publisher?.classification],
+  ['publisherOrigin', (c) => c.publisher?.origin],
+  ['publisherReferences', (c) => c.publisher?.references?.join(' | ')],
 ];
 
-function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+function csvCell(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -79,34 +98,42 @@ interface FactsConfig {
   format: FactsFormat;
 }
 
-/** Reads one file's cables into their lines of output. */
-class FactsReader implements FileProcessor {
+/** Reads one file's cables (an archive's: one cable text at a time) into their lines of output. */
+class FactsReader implements FileProcessor, TextChecker {
   private readonly service = createCableService({});
+  readonly separator = '';
 
   constructor(private readonly config: FactsConfig) {}
 
-  async lint(job: FileJob): Promise<FileOutcome> {
-    const outcome = emptyOutcome(job);
-    const bytes = await readJob(job, outcome);
-    if (!bytes) return outcome;
-    const uri = `cable-facts:${job.index}`;
+  lint(job: FileJob): Promise<FileOutcome> {
+    return checkJob(this, job);
+  }
+
+  check(display: string, text: string, outcome: FileOutcome, archived?: ArchivedCable): string | undefined {
+    const uri = `cable-facts:${outcome.index}`;
     try {
-      this.service.openDocument(uri, 0, decodeCableText(bytes));
+      this.service.openDocument(uri, 0, text);
       const { cables } = this.service.cableFacts(uri);
-      outcome.cables = cables.length;
-      outcome.part = cables
-        .map((cable) =>
+      outcome.cables += cables.length;
+      return cables
+        .map((facts, i): FactsRecord => ({
+          file: display,
+          ...(archived?.fileLine && { fileLine: archived.fileLine(facts.range.start.line) }),
+          ...facts,
+          ...(archived && i === 0 && { publisher: archived.metadata }),
+        }))
+        .map((record) =>
           this.config.format === 'csv'
-            ? [job.display, ...CSV_COLUMNS.map(([, read]) => read(cable))].map(csvCell).join(',') + '\n'
-            : JSON.stringify({ file: job.display, ...cable }) + '\n',
+            ? CSV_COLUMNS.map(([, read]) => csvCell(read(record))).join(',') + '\n'
+            : JSON.stringify(record) + '\n',
         )
         .join('');
     } catch (error) {
-      outcome.error = `internal error while reading ${job.display}: ${(error as Error).stack ?? error}`;
+      outcome.error = `internal error while reading ${display}${archived ? ` (${archived.metadata.id})` : ''}: ${(error as Error).stack ?? error}`;
+      return undefined;
     } finally {
       this.service.closeDocument(uri);
     }
-    return outcome;
   }
 }
 
@@ -156,8 +183,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     complain(`the output ${values.output} would overwrite one of the files to read: choose another --output.`);
     return EXIT_USAGE;
   }
+  const list = await archiveJobs(files);
   const progress = progressWanted(process.stderr, !values['no-progress'])
-    ? new ProgressBar(process.stderr, files.length)
+    ? new ProgressBar(process.stderr, list.length)
     : undefined;
   let writer: ReportWriter;
   try {
@@ -170,6 +198,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let unreadable = 0;
   const deliver = (outcome: FileOutcome) => {
+    for (const { line, message } of outcome.skipped) {
+      progress?.clear();
+      complain(`${list[outcome.index].display}:${line}: malformed row skipped: ${message}`);
+      unreadable++;
+    }
     if (outcome.error) {
       progress?.clear();
       complain(outcome.error);
@@ -178,9 +211,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     progress?.advance(outcome.bytes);
   };
   const config: FactsConfig = { format };
-  const list: FileJob[] = files.map((file, index) => ({ index, path: file.path, display: file.display }));
   try {
-    if (format === 'csv') writer.write(['file', ...CSV_COLUMNS.map(([name]) => name)].join(',') + '\n');
+    if (format === 'csv') writer.write(CSV_COLUMNS.map(([name]) => name).join(',') + '\n');
     if (jobs === 1 || list.length === 1) await lintHere(list, new FactsReader(config), deliver);
     else await lintWithWorkers(list, jobs, config, __filename, deliver);
     writer.close();

@@ -160,21 +160,24 @@ function sarifFormatter(version: string, srcRoot: string): Formatter {
   return {
     separator: ',\n',
     head() {
-      const rules = RULES.map((rule): ReportingDescriptor => ({
-        id: rule.code,
-        // A readable name (PascalCase, as SARIF viewers expect) only where it differs from the id.
-        ...(rule.code.includes('-')
-          ? { name: rule.code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()) }
-          : {}),
-        shortDescription: { text: rule.description },
-        fullDescription: { text: `${rule.description} Default severity: ${rule.severity}.` },
-        help: {
-          text: `${rule.description} Default severity: ${rule.severity}. Change it with cable-lint --rule ${rule.code}=<off|error|warning|information|hint>, or with the cable.diagnostics.rules setting in the editor.`,
-          markdown: `${rule.description}\n\nDefault severity: **${rule.severity}**. Change it with \`cable-lint --rule ${rule.code}=off\` (or \`error\`, \`warning\`, \`information\`, \`hint\`), or with the \`cable.diagnostics.rules\` setting in the editor.`,
-        },
-        defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
-        properties: { defaultSeverity: rule.severity },
-      }));
+      const rules = RULES.map((rule): ReportingDescriptor => {
+        const byDefault = rule.offByDefault ? 'off' : rule.severity;
+        return {
+          id: rule.code,
+          // A readable name (PascalCase, as SARIF viewers expect) only where it differs from the id.
+          ...(rule.code.includes('-')
+            ? { name: rule.code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()) }
+            : {}),
+          shortDescription: { text: rule.description },
+          fullDescription: { text: `${rule.description} Default severity: ${byDefault}.` },
+          help: {
+            text: `${rule.description} Default severity: ${byDefault}. Change it with cable-lint --rule ${rule.code}=<off|error|warning|information|hint>, or with the cable.diagnostics.rules setting in the editor.`,
+            markdown: `${rule.description}\n\nDefault severity: **${byDefault}**. Change it with \`cable-lint --rule ${rule.code}=off\` (or \`error\`, \`warning\`, \`information\`, \`hint\`), or with the \`cable.diagnostics.rules\` setting in the editor.`,
+          },
+          defaultConfiguration: { level: SARIF_LEVEL[rule.severity], ...(rule.offByDefault && { enabled: false }) },
+          properties: { defaultSeverity: byDefault },
+        };
+      });
       const log: Log = {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',

@@ -8,8 +8,8 @@ import { readCableBytes } from '../cableFiles/nodeFiles';
 import { RuleSettings } from '../features/context';
 import { createCableService } from '../service/service';
 import { loadCodeTables, TableText } from '../vocabulary';
-import { ArchiveInput, lintArchived } from './archives';
-import { CableInArchive, formatterFor, Formatter } from './formats';
+import { ArchivedCable, ArchiveInput, checkArchived } from './archives';
+import { formatterFor, Formatter } from './formats';
 import { Format } from './options';
 
 /** What a worker needs to know, the same for every file. */
@@ -48,7 +48,7 @@ export interface FileOutcome {
 }
 
 /** A file's outcome before it is read: nothing counted, no report. */
-export function emptyOutcome(job: FileJob): FileOutcome {
+function emptyOutcome(job: FileJob): FileOutcome {
   return { index: job.index, bytes: 0, cables: 0, counts: [0, 0, 0, 0], byRule: {}, part: '', skipped: [] };
 }
 
@@ -76,7 +76,28 @@ export async function readJob(job: FileJob, outcome: FileOutcome): Promise<Uint8
   }
 }
 
-export class FileLinter {
+/** What reads the cable texts of a job, one text at a time: cable-lint's linter, cable-facts' reader. */
+export interface TextChecker {
+  /** Written between two non-empty parts of the report. */
+  readonly separator: string;
+  /**
+   * Reads one text of the file `display` (a cable of an archive: `archived`) into `outcome`'s counts; its part of the
+   * report, or undefined (and `outcome.error` set) when that failed.
+   */
+  check(display: string, text: string, outcome: FileOutcome, archived?: ArchivedCable): string | undefined;
+}
+
+/** A job read and checked: a file as one text, an archive (cli/archives.ts) cable by cable. */
+export async function checkJob(checker: TextChecker, job: FileJob): Promise<FileOutcome> {
+  const outcome = emptyOutcome(job);
+  if (job.archive) return checkArchived(checker, job, job.archive, outcome);
+  const bytes = await readJob(job, outcome);
+  if (!bytes) return outcome;
+  outcome.part = checker.check(job.display, decodeCableText(bytes), outcome) ?? '';
+  return outcome;
+}
+
+export class FileLinter implements TextChecker {
   private readonly formatter: Formatter;
   private readonly service: ReturnType<typeof createCableService>;
 
@@ -88,34 +109,24 @@ export class FileLinter {
     });
   }
 
-  async lint(job: FileJob): Promise<FileOutcome> {
-    const outcome = emptyOutcome(job);
-    if (job.archive) return lintArchived(this, job, job.archive, outcome);
-    const bytes = await readJob(job, outcome);
-    if (!bytes) return outcome;
-    outcome.part = this.check(job.display, decodeCableText(bytes), outcome) ?? '';
-    return outcome;
+  lint(job: FileJob): Promise<FileOutcome> {
+    return checkJob(this, job);
   }
 
-  /** Written between two non-empty parts of the report. */
   get separator(): string {
     return this.formatter.separator;
   }
 
-  /**
-   * Lints one text of the file `display` (a cable of an archive: `cable`) into `outcome`'s counts; its part of the
-   * report, or undefined (and `outcome.error` set) when linting failed.
-   */
-  check(display: string, text: string, outcome: FileOutcome, cable?: CableInArchive): string | undefined {
+  check(display: string, text: string, outcome: FileOutcome, archived?: ArchivedCable): string | undefined {
     let diagnostics: Diagnostic[];
     const uri = `cable-lint:${outcome.index}`;
     try {
-      this.service.openDocument(uri, 0, text);
+      this.service.openDocument(uri, 0, text, archived?.metadata);
       diagnostics = this.service.diagnostics(uri);
       outcome.cables += this.service.cableCount(uri);
     } catch (error) {
       // Never expected (the parser never throws); if it happens, the file is named and the others still linted.
-      outcome.error = `internal error while linting ${display}${cable ? ` (${cable.id})` : ''}: ${(error as Error).stack ?? error}`;
+      outcome.error = `internal error while linting ${display}${archived ? ` (${archived.metadata.id})` : ''}: ${(error as Error).stack ?? error}`;
       return undefined;
     } finally {
       this.service.closeDocument(uri);
@@ -128,6 +139,7 @@ export class FileLinter {
     const reported = this.config.quiet
       ? diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error)
       : diagnostics;
-    return this.formatter.file(display, reported, cable);
+    const { fileLine } = archived ?? {};
+    return this.formatter.file(display, reported, fileLine && { id: archived!.metadata.id, fileLine });
   }
 }

@@ -1,5 +1,6 @@
 // What every feature is given, one calling convention for all: `feature(context, ...request parameters)`. The service
 // makes the context per request from its documents, tables, settings and workspace index.
+import type { CableMetadata } from '../archive/archive';
 import { CableReader } from '../facts/facts';
 import { CodeTables } from '../vocabulary/codeTables';
 import { CableIndex } from '../workspace/cableIndex';
@@ -33,4 +34,6 @@ export interface DocumentContext extends WorkspaceContext {
   readonly uri: string;
   /** The document's model (`reader.model`) and the facts of its cables. */
   readonly reader: CableReader;
+  /** The publisher's metadata, for a document read from an archive (a row of a cables.csv, a page of the site). */
+  readonly metadata?: CableMetadata;
 }

@@ -1,4 +1,5 @@
 // Open documents and their models, kept up to date from incremental edits. Knows nothing of the connection.
+import type { CableMetadata } from '../archive/archive';
 import { CableReader } from '../facts/facts';
 import { CableModel, TextChange } from '../syntax/model';
 
@@ -9,6 +10,8 @@ export class CableDocument {
     readonly uri: string,
     public version: number,
     text: string,
+    /** The publisher's metadata of a text read from an archive. */
+    readonly metadata?: CableMetadata,
   ) {
     this.reader = new CableReader(CableModel.parse(text));
   }
@@ -34,8 +37,8 @@ export class CableDocument {
 export class OpenDocuments {
   private readonly byUri = new Map<string, CableDocument>();
 
-  open(uri: string, version: number, text: string): CableDocument {
-    const document = new CableDocument(uri, version, text);
+  open(uri: string, version: number, text: string, metadata?: CableMetadata): CableDocument {
+    const document = new CableDocument(uri, version, text, metadata);
     this.byUri.set(uri, document);
     return document;
   }

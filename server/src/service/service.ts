@@ -18,6 +18,7 @@ import type {
   SemanticTokensDelta,
   SymbolInformation,
 } from 'vscode-languageserver-types';
+import type { CableMetadata } from '../archive/archive';
 import { isCableFileName, isSkippedFolder, WorkspaceFiles } from '../cableFiles/files';
 import { cableAt } from '../features/cableAt';
 import { cableFacts } from '../features/facts';
@@ -109,7 +110,7 @@ export function createCableService(options: CableServiceOptions = {}) {
   }
 
   function contextOf(document: CableDocument): DocumentContext {
-    return { ...workspace(), uri: document.uri, reader: document.reader };
+    return { ...workspace(), uri: document.uri, reader: document.reader, metadata: document.metadata };
   }
 
   function documentOf(uri: string): CableDocument {
@@ -249,8 +250,9 @@ export function createCableService(options: CableServiceOptions = {}) {
 
     // --- documents ---
 
-    openDocument(uri: string, version: number, text: string): void {
-      const document = documents.open(uri, version, text);
+    /** Opens a document; `metadata`: the publisher's, for a text read from an archive (the metadata-mismatch rule). */
+    openDocument(uri: string, version: number, text: string, metadata?: CableMetadata): void {
+      const document = documents.open(uri, version, text, metadata);
       index.setDocument(uri, document.reader);
     },
 

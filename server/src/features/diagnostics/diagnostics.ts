@@ -3,6 +3,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { CodeTables } from '../../vocabulary/codeTables';
 import { Cable } from '../../syntax/types';
 import { CableReader } from '../../facts/facts';
+import type { CableMetadata } from '../../archive/archive';
 import { DocumentContext } from '../context';
 import { Finding, Severity } from './rule';
 import { RULES } from './rules';
@@ -27,24 +28,31 @@ export interface CheckedFinding extends Finding {
  * Findings of one cable, cached per cable object, settings and version of the user's code tables: untouched cables are
  * not re-checked. Findings keep lines relative to the cable, which moves when lines above it are edited.
  */
-const cache = new WeakMap<Cable, { settings: RuleSettings; tables: CodeTables; findings: CheckedFinding[] }>();
+const cache = new WeakMap<
+  Cable,
+  { settings: RuleSettings; tables: CodeTables; metadata?: CableMetadata; findings: CheckedFinding[] }
+>();
 
-export function cableFindings(
-  { reader, tables, settings: { rules: settings } }: DocumentContext,
-  cable: Cable,
-): readonly CheckedFinding[] {
+export function cableFindings(context: DocumentContext, cable: Cable): readonly CheckedFinding[] {
+  const { reader, tables } = context;
+  const settings = context.settings.rules;
+  // The metadata describes the cable the archive's text starts with.
+  const metadata = cable === reader.model.cables[0] ? context.metadata : undefined;
   const cached = cache.get(cable);
-  if (cached && cached.settings === settings && cached.tables === tables) return cached.findings;
+  if (cached && cached.settings === settings && cached.tables === tables && cached.metadata === metadata)
+    return cached.findings;
   const facts = reader.facts(cable);
   const findings: CheckedFinding[] = [];
   for (const rule of RULES) {
-    const setting = (Object.hasOwn(settings, rule.code) && settings[rule.code]) || rule.severity;
+    const setting =
+      (Object.hasOwn(settings, rule.code) && settings[rule.code]) || (rule.offByDefault ? 'off' : rule.severity);
     if (setting === 'off') continue;
     const severity = Object.hasOwn(SEVERITY, setting) ? SEVERITY[setting] : SEVERITY[rule.severity];
-    for (const f of rule.check({ cable, facts, reader, tables })) findings.push({ ...f, code: rule.code, severity });
+    for (const f of rule.check({ cable, facts, reader, tables, metadata }))
+      findings.push({ ...f, code: rule.code, severity });
   }
   findings.sort((a, b) => a.line - b.line || a.start - b.start);
-  cache.set(cable, { settings, tables, findings });
+  cache.set(cable, { settings, tables, metadata, findings });
   return findings;
 }
 

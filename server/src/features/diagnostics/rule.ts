@@ -1,6 +1,7 @@
 // What a diagnostic rule is: one file per rule (rules/<code>.ts) holding its check, its quick fixes, its default
 // severity, its description and examples; `cable.diagnostics.rules` can turn a rule off or change its severity.
 import { TextEdit } from 'vscode-languageserver-types';
+import type { CableMetadata } from '../../archive/archive';
 import { Cable, Span } from '../../syntax/types';
 import { CableFacts, CableReader } from '../../facts/facts';
 import { CodeTables } from '../../vocabulary/codeTables';
@@ -22,6 +23,8 @@ export interface RuleContext {
   facts: CableFacts;
   reader: CableReader;
   tables: CodeTables;
+  /** The publisher's metadata of the cable, for the first cable of a text from an archive (none for a plain file). */
+  metadata?: CableMetadata;
 }
 
 /** A quick fix. Edits are in document lines; a preferred fix is certain, and "fix all" applies it. */
@@ -44,7 +47,10 @@ export interface Example {
 export interface Rule<Data = unknown> {
   /** Stable: users write it in `cable.diagnostics.rules` and `cable-lint --rule`. */
   code: string;
+  /** The severity; for a rule off by default, the one SARIF lists (the setting that turns it on names its own). */
   severity: Severity;
+  /** Off unless `cable.diagnostics.rules` or `cable-lint --rule` gives it a level. */
+  offByDefault?: true;
   /** One sentence: the settings schema, the SARIF rule list and the README show it. */
   description: string;
   check(context: RuleContext): Array<Finding<Data>>;

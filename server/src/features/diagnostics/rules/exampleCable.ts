@@ -1,4 +1,7 @@
-// The cable the rules' examples change: 09DUSHANBE1151 (test/fixtures), shortened, with no problem at all.
+// The cable the rules' examples change: 09DUSHANBE1151 (test/fixtures), shortened, with no problem at all; and the
+// publisher's metadata of it, as a row of cables.csv gives it (the rules that check the metadata).
+import type { CableMetadata } from '../../../archive/archive';
+
 export const EXAMPLE_CABLE = `VZCZCXRO1864
 RR RUEHDBU
 DE RUEHDBU #1151/01 2891223
@@ -29,3 +32,12 @@ DUSHANBE 00001151 002 OF 002
 
 GROSS
 `;
+
+export const EXAMPLE_METADATA: CableMetadata = {
+  id: '09DUSHANBE1151',
+  created: '10/16/2009 12:23',
+  classification: 'CONFIDENTIAL',
+  origin: 'Embassy Dushanbe',
+  references: ['09STATE12345'],
+  row: 1,
+};

@@ -46,6 +46,7 @@ import missingClassifiedBy from './missing-classified-by';
 import referenceLetters from './reference-letters';
 import declassificationHorizon from './declassification-horizon';
 import stubCable from './stub-cable';
+import metadataMismatch from './metadata-mismatch';
 
 /** The rules whose check the lexer and the structure do: one for every problem code they emit, as the type requires. */
 const SYNTAX_RULES: { [Code in ProblemCode]: Rule & { code: Code } } = {
@@ -97,6 +98,7 @@ export const RULES: readonly Rule[] = [
   garbledPilcrow,
   unknownTag,
   duplicateTag,
+  metadataMismatch,
 ];
 
 const RULE_BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));
