@@ -3,6 +3,7 @@
 // text spanning many lines). Read chunk by chunk (memory: one row), each row with its byte offset and file line, the
 // rows that are not of that shape reported and skipped. Pure: the bytes come in, rows go out.
 import { decodeCableText } from '../cableFiles/decode';
+import { MAX_CABLE_FILE_BYTES } from '../cableFiles/files';
 import { CableMetadata, cableText } from './archive';
 
 /** The fields of a row, in order. */
@@ -96,14 +97,24 @@ export class CsvRowSplitter {
   }
 }
 
-/** Reads rows from chunks of the file pushed in order; `end()` gives a last row without a line end. */
+/**
+ * Reads rows from chunks of the file pushed in order; `end()` gives a last row without a line end. A row longer than
+ * `maxRowBytes` (no cable is: a quote never closed over a line end that no backslash escapes, say) is not kept in
+ * memory: it is counted, and reported as malformed.
+ */
 export class CsvReader {
   private readonly splitter = new CsvRowSplitter();
   private parts: Uint8Array[] = [];
+  private partsLength = 0;
+  /** The bytes and line feeds of a row too long to keep, so far. */
+  private dropped: { length: number; lineFeeds: number } | undefined;
   private offset: number;
   private line: number;
 
-  constructor(start: CsvStart = FILE_START) {
+  constructor(
+    start: CsvStart = FILE_START,
+    private readonly maxRowBytes = MAX_CABLE_FILE_BYTES,
+  ) {
     this.offset = start.offset;
     this.line = start.line;
   }
@@ -112,11 +123,11 @@ export class CsvReader {
     const rows: CsvRow[] = [];
     let from = 0;
     for (const end of this.splitter.rowEnds(chunk)) {
-      this.parts.push(chunk.subarray(from, end + 1));
+      this.keep(chunk.subarray(from, end + 1));
       from = end + 1;
       this.takeRow(rows);
     }
-    if (from < chunk.length) this.parts.push(chunk.slice(from)); // a copy: the caller may reuse its buffer
+    if (from < chunk.length) this.keep(chunk.subarray(from), true);
     return rows;
   }
 
@@ -126,9 +137,35 @@ export class CsvReader {
     return rows;
   }
 
+  /** Keeps a part of the row being read (a copy when the caller may reuse its buffer), or counts it once too long. */
+  private keep(part: Uint8Array, copy = false): void {
+    if (!this.dropped && this.partsLength + part.length > this.maxRowBytes) {
+      this.dropped = { length: this.partsLength, lineFeeds: 0 };
+      for (const kept of this.parts) this.dropped.lineFeeds += countLineFeeds(kept, 0, kept.length);
+      this.parts = [];
+      this.partsLength = 0;
+    }
+    if (this.dropped) {
+      this.dropped.length += part.length;
+      this.dropped.lineFeeds += countLineFeeds(part, 0, part.length);
+      return;
+    }
+    this.parts.push(copy ? part.slice() : part);
+    this.partsLength += part.length;
+  }
+
   private takeRow(rows: CsvRow[]): void {
+    if (this.dropped) {
+      const place = { offset: this.offset, length: this.dropped.length, line: this.line };
+      rows.push({ kind: 'malformed', place, message: `a row of more than ${this.maxRowBytes} bytes` });
+      this.offset += this.dropped.length;
+      this.line += this.dropped.lineFeeds;
+      this.dropped = undefined;
+      return;
+    }
     const bytes = this.parts.length === 1 ? this.parts[0] : concat(this.parts);
     this.parts = [];
+    this.partsLength = 0;
     if (bytes.length === 0) return;
     const place = { offset: this.offset, length: bytes.length, line: this.line };
     this.offset += bytes.length;
