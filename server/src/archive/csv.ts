@@ -204,42 +204,64 @@ export function countLineFeeds(bytes: Uint8Array, from: number, to: number): num
   return count;
 }
 
-/** One row's bytes (with its line end) -> a cable, a malformed row, or nothing for a blank line. */
+/** A field's bytes between its quotes, its escapes taken out (the byte after a backslash kept as it is), as text. */
+function fieldText(bytes: Uint8Array, from: number, to: number): string {
+  let slash = bytes.indexOf(BACKSLASH, from);
+  if (slash === -1 || slash >= to) return decodeCableText(bytes.subarray(from, to));
+  const pieces: Uint8Array[] = [];
+  let at = from;
+  for (; slash !== -1 && slash < to; slash = bytes.indexOf(BACKSLASH, at + 1)) {
+    pieces.push(bytes.subarray(at, slash));
+    at = slash + 1;
+  }
+  pieces.push(bytes.subarray(at, to));
+  return decodeCableText(concat(pieces));
+}
+
+/**
+ * One row's bytes (with its line end) -> a cable, a malformed row, or nothing for a blank line. The fields are found
+ * with indexOf (a quote, a backslash) rather than byte by byte; the cable text is made from the header and body
+ * fields when first asked (an offset index never asks), from `bytes`, which the row keeps.
+ */
 function parseRow(bytes: Uint8Array, place: CsvPlace): CsvRow | undefined {
   let end = bytes.length;
   if (bytes[end - 1] === LF) end--;
   if (bytes[end - 1] === CR) end--;
   if (end === 0) return undefined;
   const malformed = (message: string): CsvMalformed => ({ kind: 'malformed', place, message });
-  const fields: Uint8Array[] = [];
-  /** Index in `bytes` where each field's text starts. */
+  /** The next `byte` from `from`, or `end` when there is none before it. */
+  const next = (byte: number, from: number) => {
+    const at = bytes.indexOf(byte, from);
+    return at === -1 || at > end ? end : at;
+  };
+  /** Index in `bytes` where each field's text starts, and of its closing quote. */
   const starts: number[] = [];
+  const ends: number[] = [];
   let i = 0;
   for (;;) {
-    const n = fields.length + 1;
+    const n = starts.length + 1;
     if (bytes[i] !== QUOTE) return malformed(`field ${n} does not start with a double quote`);
     starts.push(i + 1);
-    const field: Uint8Array[] = [];
-    let from = i + 1;
-    for (i = from; ; i++) {
-      if (i >= end) return malformed(`unterminated quote in field ${n}`);
-      const c = bytes[i];
-      if (c === BACKSLASH) {
-        field.push(bytes.subarray(from, i));
-        from = ++i; // the escaped byte is taken as it is
-        if (i >= end) return malformed(`unterminated quote in field ${n}`);
-      } else if (c === QUOTE) break;
+    let quote = next(QUOTE, i + 1);
+    for (let slash = next(BACKSLASH, i + 1); slash < quote; slash = next(BACKSLASH, slash + 2)) {
+      if (slash + 1 >= end) break; // the escaped byte is past the row: unterminated
+      if (quote === slash + 1) quote = next(QUOTE, slash + 2);
     }
-    field.push(bytes.subarray(from, i));
-    fields.push(field.length === 1 ? field[0] : concat(field));
-    i++;
+    if (quote >= end) return malformed(`unterminated quote in field ${n}`);
+    ends.push(quote);
+    i = quote + 1;
     if (i === end) break;
     if (bytes[i] !== COMMA) return malformed(`a character after the closing quote of field ${n}`);
     i++;
   }
-  if (fields.length !== CSV_COLUMNS.length) return malformed(`${fields.length} fields, expected ${CSV_COLUMNS.length}`);
-  const [row, created, id, origin, classification, references, header, body] = fields.map(decodeCableText);
+  if (starts.length !== CSV_COLUMNS.length) return malformed(`${starts.length} fields, expected ${CSV_COLUMNS.length}`);
+  const [row, created, id, origin, classification, references] = starts
+    .slice(0, 6)
+    .map((start, k) => fieldText(bytes, start, ends[k]));
   const headerLine = place.line + countLineFeeds(bytes, 0, starts[6]);
+  // Inside a field every line end is escaped: the header's line feeds are its line breaks.
+  const headerBreaks = countLineFeeds(bytes, starts[6], ends[6]);
+  let text: string | undefined;
   return {
     kind: 'cable',
     place,
@@ -251,15 +273,11 @@ function parseRow(bytes: Uint8Array, place: CsvPlace): CsvRow | undefined {
       references: references.split(/[\s,]+/).filter(Boolean),
       row: Number(row),
     },
-    text: cableText(header, body),
+    get text() {
+      return (text ??= cableText(fieldText(bytes, starts[6], ends[6]), fieldText(bytes, starts[7], ends[7])));
+    },
     headerLine,
-    bodyLine: headerLine + countLineFeeds(bytes, starts[6], starts[7]),
-    bodyStart: header === '' ? 0 : countBreaks(header) + 2,
+    bodyLine: headerLine + headerBreaks + countLineFeeds(bytes, ends[6], starts[7]),
+    bodyStart: starts[6] === ends[6] ? 0 : headerBreaks + 2,
   };
-}
-
-function countBreaks(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }
