@@ -218,9 +218,10 @@ export class ArchiveShelf {
         const uri = URI.parse(folderUri);
         if (uri.scheme !== ARCHIVE_SCHEME) return base.findCableFiles(folderUri);
         const archive = await this.archive(uri.authority);
-        const below = uri.path.replace(/^\/*/, '').replace(/\/*$/, '/');
+        const folder = uri.path.split('/').filter(Boolean).join('/');
+        const below = folder === '' ? '' : `${folder}/`;
         return (archive?.tree.cables ?? [])
-          .filter((cable) => below === '/' || cable.path.startsWith(below))
+          .filter((cable) => cable.path.startsWith(below))
           .map((cable) => archiveUri(uri.authority, cable.path));
       },
       readCableFile: async (cableUri, folderUris) => {

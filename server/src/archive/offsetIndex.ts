@@ -94,9 +94,11 @@ export const sameStamp = (then: ArchiveStamp, now: ArchiveStamp): boolean =>
 interface TreeFolder {
   folders: Map<string, TreeFolder>;
   cables: Map<string, IndexedCable>;
+  /** How often a name came so far, for numbering the next one that comes again. */
+  repeats: Map<string, number>;
 }
 
-const newFolder = (): TreeFolder => ({ folders: new Map(), cables: new Map() });
+const newFolder = (): TreeFolder => ({ folders: new Map(), cables: new Map(), repeats: new Map() });
 
 /** Path segments of a path in the virtual folder ('/2009/Embassy Dushanbe/' -> ['2009', 'Embassy Dushanbe']). */
 const segmentsOf = (path: string): string[] => path.split('/').filter(Boolean);
@@ -124,7 +126,10 @@ export class ArchiveTree {
       folder = next;
     }
     let unique = name;
-    for (let n = 2; folder.cables.has(unique); n++) unique = name.replace(/\.cable$/, ` (${n}).cable`);
+    for (let n = folder.repeats.get(name) ?? 1; folder.cables.has(unique); ) {
+      unique = name.replace(/\.cable$/, ` (${++n}).cable`);
+      folder.repeats.set(name, n);
+    }
     const placed = unique === name ? cable : { ...cable, path: [...segments, unique].join('/') };
     folder.cables.set(unique, placed);
     this.cables.push(placed);
