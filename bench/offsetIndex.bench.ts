@@ -95,10 +95,7 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  table(
-    ['cables.csv', 'index built', 'stored index read', 'one cable opened', 'index file', 'peak RSS'],
-    rows,
-  );
+  table(['cables.csv', 'index built', 'stored index read', 'one cable opened', 'index file', 'peak RSS'], rows);
 }
 
 if (process.argv[2] === '--measure') void measureOne(process.argv[3], process.argv[4]);

@@ -126,7 +126,7 @@ export class ArchiveTree {
       folder = next;
     }
     let unique = name;
-    for (let n = folder.repeats.get(name) ?? 1; folder.cables.has(unique); ) {
+    for (let n = folder.repeats.get(name) ?? 1; folder.cables.has(unique);) {
       unique = name.replace(/\.cable$/, ` (${++n}).cable`);
       folder.repeats.set(name, n);
     }
