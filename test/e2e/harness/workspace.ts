@@ -20,6 +20,16 @@ export function makeSampleFolder(folder: string): string {
   return folder;
 }
 
+/**
+ * A workspace file holding only `folder`: opened instead of the folder, so that the suite may add a folder (a Cablegate
+ * archive) to the workspace. From a folder, VS Code would enter a new workspace, which it refuses in tests.
+ */
+export function makeSampleWorkspace(folder: string): string {
+  const file = `${folder}.code-workspace`;
+  writeFileSync(file, JSON.stringify({ folders: [{ path: folder }] }));
+  return file;
+}
+
 function write(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
