@@ -196,18 +196,21 @@ async function openArchiveCommand(archives: CablegateArchives, target?: vscode.U
   return folder;
 }
 
-/** cable.saveArchivedCableCopy: the cable of the active editor (one of an archive) written out as a .cable file. */
-async function saveCopy(): Promise<void> {
-  const document = vscode.window.activeTextEditor?.document;
-  if (!document) return;
+/**
+ * cable.saveArchivedCableCopy: a cable of an archive (the editor tab's, from its context menu; else the active
+ * editor's) written out as a .cable file where the user says.
+ */
+async function saveCopy(tab?: vscode.Uri): Promise<void> {
+  const source = tab instanceof vscode.Uri ? tab : vscode.window.activeTextEditor?.document.uri;
+  if (!source) return;
   const home = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
-  const name = basename(document.uri.path);
+  const name = basename(source.path);
   const target = await vscode.window.showSaveDialog({
     title: 'Save a Copy as .cable',
     defaultUri: home ? vscode.Uri.joinPath(home, name) : vscode.Uri.file(name),
     filters: { Cable: ['cable'] },
   });
-  if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(document.getText()));
+  if (target) await vscode.workspace.fs.writeFile(target, await vscode.workspace.fs.readFile(source));
 }
 
 /** Offers to open a cables.csv opened as text as a folder of cables instead. */

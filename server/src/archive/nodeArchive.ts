@@ -3,7 +3,7 @@
 // the archive keeps its size and modification time; a cable read alone through it (one row's bytes, at most
 // MAX_CABLE_FILE_BYTES; a page through readCableBytes, inside the folder only). For the extension's file system
 // provider (client/src/archives.ts) and the language server's index of the workspace (main.ts).
-import { createReadStream } from 'node:fs';
+import { constants, createReadStream } from 'node:fs';
 import { mkdir, open, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { URI } from 'vscode-uri';
@@ -168,10 +168,11 @@ export async function readArchivedCable(archive: OpenArchive, cable: IndexedCabl
   }
   if (cable.length > MAX_CABLE_FILE_BYTES)
     throw new FileRefused(`row ${cable.line} of ${archive.path} is larger than a cable may be`);
-  const handle = await open(archive.path, 'r');
+  // Non-blocking: a FIFO put in the archive's place would otherwise hold the open; it fails the check below.
+  const handle = await open(archive.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const now = await handle.stat();
-    if (!sameStamp(archive.stamp, { size: now.size, mtimeMs: now.mtimeMs }))
+    if (!now.isFile() || !sameStamp(archive.stamp, { size: now.size, mtimeMs: now.mtimeMs }))
       throw new FileRefused(`${archive.path} has changed since it was indexed: open it again`);
     const bytes = Buffer.alloc(cable.length);
     const { bytesRead } = await handle.read(bytes, 0, cable.length, cable.offset);
