@@ -3,13 +3,13 @@
 // the archive keeps its size and modification time; a cable read alone through it (one row's bytes, at most
 // MAX_CABLE_FILE_BYTES; a page through readCableBytes, inside the folder only). For the extension's file system
 // provider (client/src/archives.ts) and the language server's index of the workspace (main.ts).
-import { constants, createReadStream } from 'node:fs';
+import { constants } from 'node:fs';
 import { mkdir, open, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { decodeCable, FileRefused, MAX_CABLE_FILE_BYTES, WorkspaceFiles } from '../cableFiles/files';
 import { readCableBytes, walkFiles } from '../cableFiles/nodeFiles';
-import { CsvReader } from './csv';
+import { CsvReader, CsvRow } from './csv';
 import {
   ARCHIVE_SCHEME,
   archiveAuthority,
@@ -53,6 +53,9 @@ export interface OpenArchive {
 
 const CHUNK_BYTES = 1 << 20;
 
+/** Opening a FIFO put in the archive's place would wait for a writer: non-blocking, it fails the regular-file check. */
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+
 /** The pages of a folder of the site (relative paths) and their stamp: their total size and latest change. */
 async function pagesOf(folder: string): Promise<{ pages: string[]; stamp: ArchiveStamp }> {
   const pages: string[] = [];
@@ -67,28 +70,36 @@ async function pagesOf(folder: string): Promise<{ pages: string[]; stamp: Archiv
   return { pages: pages.sort(), stamp };
 }
 
+/**
+ * One pass over a cables.csv, through one buffer read into again and again: memory is that buffer, the row being read
+ * and an entry per cable, whatever the archive's size. (Each chunk's rows are taken before the next read; the reader
+ * copies what it keeps of a row that goes on into the next chunk.)
+ */
 async function indexCsv(path: string, stamp: ArchiveStamp, options: IndexingOptions): Promise<OffsetIndex | undefined> {
   const index: OffsetIndex = { stamp, cables: [], skipped: 0 };
   const reader = new CsvReader(undefined, options.maxRowBytes);
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES, end: Math.max(0, stamp.size - 1) });
-  let read = 0;
+  const take = (rows: CsvRow[]) => {
+    for (const row of rows) {
+      if (row.kind === 'malformed') index.skipped++;
+      else index.cables.push({ path: cablePath(row.metadata), ...row.place, page: '' });
+    }
+  };
+  const handle = await open(path, constants.O_RDONLY | NONBLOCK);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (!(await handle.stat()).isFile()) throw new FileRefused(`${path} is no regular file`);
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    for (let read = 0; read < stamp.size;) {
       if (options.cancelled?.()) return undefined;
-      for (const row of reader.push(chunk)) {
-        if (row.kind === 'malformed') index.skipped++;
-        else index.cables.push({ path: cablePath(row.metadata), ...row.place, page: '' });
-      }
-      read += chunk.length;
-      options.progress?.(read / Math.max(1, stamp.size));
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK_BYTES, stamp.size - read), read);
+      if (bytesRead === 0) break; // cut short since: the index is of what there was
+      take(reader.push(buffer.subarray(0, bytesRead)));
+      read += bytesRead;
+      options.progress?.(read / stamp.size);
     }
   } finally {
-    stream.destroy();
+    await handle.close();
   }
-  for (const row of reader.end()) {
-    if (row.kind === 'malformed') index.skipped++;
-    else index.cables.push({ path: cablePath(row.metadata), ...row.place, page: '' });
-  }
+  take(reader.end());
   return index;
 }
 
@@ -168,8 +179,7 @@ export async function readArchivedCable(archive: OpenArchive, cable: IndexedCabl
   }
   if (cable.length > MAX_CABLE_FILE_BYTES)
     throw new FileRefused(`row ${cable.line} of ${archive.path} is larger than a cable may be`);
-  // Non-blocking: a FIFO put in the archive's place would otherwise hold the open; it fails the check below.
-  const handle = await open(archive.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const handle = await open(archive.path, constants.O_RDONLY | NONBLOCK);
   try {
     const now = await handle.stat();
     if (!now.isFile() || !sameStamp(archive.stamp, { size: now.size, mtimeMs: now.mtimeMs }))
