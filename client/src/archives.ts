@@ -23,8 +23,8 @@ export class CablegateArchives implements vscode.FileSystemProvider {
   private readonly opened = new Map<string, Promise<OpenArchive | undefined>>();
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
-  /** Called when the list of archives changes (the language server is told); awaited before the folder is added. */
-  onDidChangeArchives: () => Promise<void> = () => Promise.resolve();
+  /** Called after an archive is opened (the language server is told); awaited before the folder is added. */
+  onDidOpenArchive: () => Promise<void> = () => Promise.resolve();
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
@@ -49,10 +49,11 @@ export class CablegateArchives implements vscode.FileSystemProvider {
     const authority = archiveAuthority(path);
     this.opened.delete(authority);
     const archive = await this.load(authority, path);
-    if (archive && this.known[authority] !== path) {
+    if (!archive) return undefined;
+    if (this.known[authority] !== path)
       await this.context.globalState.update(KNOWN_ARCHIVES, { ...this.known, [authority]: path });
-      await this.onDidChangeArchives();
-    }
+    // Told every time: the index may have been built again (the archive changed).
+    await this.onDidOpenArchive();
     return archive;
   }
 

@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       initializationOptions: () => ({ archives: archives.archives() }) satisfies ArchivesParams,
       // A running server hears of a new archive before its folder is added (a server starting later reads it above).
       created: (client) => {
-        archives.onDidChangeArchives = () =>
+        archives.onDidOpenArchive = () =>
           client.state === State.Running
             ? client.sendNotification(ARCHIVES_METHOD, { archives: archives.archives() } satisfies ArchivesParams)
             : Promise.resolve();

@@ -193,4 +193,9 @@ test("the language server's files: an archive's folder lists its cables as cable
   assert.deepEqual(await files.findCableFiles('cablegate://00000000/'), []);
   assert.deepEqual(await files.findCableFiles('file:///w'), ['file:///w/on-disk.cable']);
   assert.equal(await files.readCableFile('file:///w/a.cable'), 'from disk');
+  // The archive grows, the extension builds its index again and says so: the server reads the new index.
+  appendFileSync(place.path, csvRow(cables[0], cables.length + 1));
+  await openArchive(place, { write: true });
+  shelf.setArchives([place]);
+  assert.equal((await files.findCableFiles(`cablegate://${authority}/`)).length, cables.length + 1);
 });

@@ -208,10 +208,13 @@ export class ArchiveShelf {
   private locations = new Map<string, ArchiveLocation>();
   private readonly opened = new Map<string, Promise<OpenArchive | undefined>>();
 
-  /** The archives open in the editor, all of them (a later call replaces the list). */
+  /**
+   * The archives open in the editor, all of them (a later call replaces the list). Each is opened again on next use:
+   * the extension sends the list after every opening, so a rebuilt index is read again.
+   */
   setArchives(locations: readonly ArchiveLocation[]): void {
     this.locations = new Map(locations.map((location) => [archiveAuthority(location.path), location]));
-    for (const authority of this.opened.keys()) if (!this.locations.has(authority)) this.opened.delete(authority);
+    this.opened.clear();
   }
 
   private archive(authority: string): Promise<OpenArchive | undefined> {
