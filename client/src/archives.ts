@@ -52,8 +52,9 @@ export class CablegateArchives implements vscode.FileSystemProvider {
     if (!archive) return undefined;
     if (this.known[authority] !== path)
       await this.context.globalState.update(KNOWN_ARCHIVES, { ...this.known, [authority]: path });
-    // Told every time: the index may have been built again (the archive changed).
+    // Told every time, and the folder shown again: the index may have been built again (the archive changed).
     await this.onDidOpenArchive();
+    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri: archiveFolderUri(path) }]);
     return archive;
   }
 
