@@ -17,6 +17,8 @@ export const samples = {
   plainText: 'detect/09DUSHANBE1151.txt',
   /** The fixture cables as Cablegate publishes them: one cables.csv (test/support/archives.ts). */
   archive: 'archive/cables.csv',
+  /** The same cables as the site's pages (cable/YYYY/MM/<ID>.html). */
+  pages: 'archive/site',
 };
 
 /** The seed with the security line of a SECRET cable under its CONFIDENTIAL classification line. */

@@ -2,7 +2,7 @@
 // tests, so nothing a test or a person does in the editor touches the repository.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cablesCsv, publishedFixtures } from '../../support/archives';
+import { cablesCsv, publishedFixtures, writeCablePages } from '../../support/archives';
 import { fixturesDir } from '../../support/paths';
 import { defectiveSeed, samples, seedName } from '../samples';
 
@@ -17,6 +17,7 @@ export function makeSampleFolder(folder: string): string {
   write(join(folder, samples.noExtension), seedText.replace(/^\s*\n/, ''));
   write(join(folder, samples.plainText), seedText);
   write(join(folder, samples.archive), cablesCsv(publishedFixtures()));
+  writeCablePages(join(folder, samples.pages), publishedFixtures());
   return folder;
 }
 
