@@ -10,6 +10,14 @@ import { UserTables } from './userTables';
 
 let client: BaseLanguageClient | undefined;
 
+/** What a front end adds to the server it starts (the desktop: the Cablegate archives, archives.ts). */
+export interface ServerExtras {
+  /** More initializationOptions, read on every start. */
+  initializationOptions(): Record<string, unknown>;
+  /** The client, once made (before it starts). */
+  created(client: BaseLanguageClient): void;
+}
+
 /**
  * Starts the client made by `createClient` for the cable documents of `documentSelector`.
  * The user's tables go to the server in initializationOptions (read again on every start, so a restart keeps them)
@@ -19,6 +27,7 @@ export async function activateCable(
   context: vscode.ExtensionContext,
   documentSelector: { language: string; scheme?: string }[],
   createClient: (options: LanguageClientOptions) => BaseLanguageClient,
+  extras?: ServerExtras,
 ): Promise<void> {
   // Activated by plain-text files too (to recognise cables saved as .txt): the server starts with the first cable.
   context.subscriptions.push(detectPlainTextCables());
@@ -34,13 +43,17 @@ export async function activateCable(
     documentSelector,
     outputChannel,
     synchronize: { configurationSection: 'cable' },
-    initializationOptions: () => ({ tables: { files: (sent = tables.files) } satisfies TablesParams }),
+    initializationOptions: () => ({
+      tables: { files: (sent = tables.files) } satisfies TablesParams,
+      ...extras?.initializationOptions(),
+    }),
     errorHandler: restartingErrorHandler(
       () => (defaultErrorHandler ??= started.createDefaultErrorHandler()),
       ErrorAction.Continue,
     ),
   };
   const started = (client = createClient(clientOptions));
+  extras?.created(started);
   const sendTables = () => {
     if (!started.isRunning() || sent === tables.files) return;
     sent = tables.files;

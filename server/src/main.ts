@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { CONNECTION_OPTIONS, startServer } from './server';
 import { nodeWorkspaceFiles } from './cableFiles/nodeFiles';
+import { ArchiveShelf } from './archive/nodeArchive';
 
 /**
  * Over stdio the reader is ours, so that a frame it cannot read (a header without Content-Length) is said on stderr:
@@ -50,7 +51,12 @@ setFlagsFromString('--no-allocation-site-pretenuring');
 const connection = process.argv.includes('--stdio')
   ? stdioConnection()
   : createConnection(ProposedFeatures.all, CONNECTION_OPTIONS);
-startServer(connection, { files: nodeWorkspaceFiles });
+// Folders of scheme cablegate are the archives the extension shows (nodeArchive.ts); every other folder is read from disk.
+const archives = new ArchiveShelf();
+startServer(connection, {
+  files: archives.workspaceFiles(nodeWorkspaceFiles),
+  setArchives: (list) => archives.setArchives(list),
+});
 
 // Last resort: a promise nobody waited for must not take the server down (Node ends the process on an unhandled rejection).
 process.on('unhandledRejection', (reason) =>

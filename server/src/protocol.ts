@@ -134,3 +134,22 @@ export interface TableFile {
 export interface TablesParams {
   files: TableFile[];
 }
+
+/**
+ * Notification `cable/archives`: the Cablegate archives the editor shows as folders of scheme `cablegate`, all of them
+ * (it replaces the previous list); the same list may come at start-up in `initializationOptions.archives`. A workspace
+ * folder `cablegate://<authority>/` is the archive whose path hashes to that authority (archiveAuthority); the server
+ * indexes its cables like files, reading them through the offset index kept at `index`.
+ */
+export const ARCHIVES_METHOD = 'cable/archives';
+
+export interface ArchiveParams {
+  /** The cables.csv, or the folder of the site's pages. */
+  path: string;
+  /** The offset index the extension keeps for it. */
+  index: string;
+}
+
+export interface ArchivesParams {
+  archives: ArchiveParams[];
+}

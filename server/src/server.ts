@@ -24,6 +24,9 @@ import { RULE_LEVELS } from './features/diagnostics/rule';
 import { CableSettings, DEFAULT_MAX_OUTLINE_SYMBOLS, RuleSettings } from './features/context';
 import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import {
+  ARCHIVES_METHOD,
+  ArchiveParams,
+  ArchivesParams,
   CABLE_AT_METHOD,
   CABLE_FACTS_METHOD,
   CableAtParams,
@@ -38,6 +41,16 @@ import { Position, TextChange } from './syntax/model';
 export interface ServerOptions {
   /** How to find and read the workspace's cable files (Node: nodeFiles.ts). */
   files?: WorkspaceFiles;
+  /** The Cablegate archives open in the editor, whose folders `files` reads (Node: nodeArchive.ts); checked here. */
+  setArchives?: (archives: ArchiveParams[]) => void;
+}
+
+/** The archives of `cable/archives` or initializationOptions.archives, those well-formed. */
+function archivesOf(params: unknown): ArchiveParams[] {
+  const archives = (params as Partial<ArchivesParams> | undefined)?.archives;
+  return Array.isArray(archives)
+    ? archives.filter((a): a is ArchiveParams => typeof a?.path === 'string' && typeof a?.index === 'string')
+    : [];
 }
 
 /**
@@ -109,6 +122,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     initialFolders = folders.length ? folders : typeof params?.rootUri === 'string' ? [params.rootUri] : [];
     service.settings = settingsOf(params?.initializationOptions);
     startupTables = (params?.initializationOptions?.tables as TablesParams | undefined)?.files;
+    options.setArchives?.(archivesOf(params?.initializationOptions));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -174,6 +188,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     service.setUserTables(params?.files);
     publishAll();
   });
+
+  // The archives open as folders, the complete list: sent before the client adds such a folder to the workspace.
+  connection.onNotification(ARCHIVES_METHOD, (params: unknown) => options.setArchives?.(archivesOf(params)));
 
   function publishDiagnostics(uri: string): void {
     connection

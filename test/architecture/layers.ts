@@ -75,11 +75,13 @@ export const LAYERS: readonly Layer[] = [
   {
     name: 'server',
     paths: ['server/src/server.ts', 'server/src/main.ts', 'server/src/browserMain.ts'],
-    mayImport: BELOW_FRONT_ENDS,
+    // archive: main.ts reads the Cablegate archives open in the editor (nodeArchive.ts).
+    mayImport: [...BELOW_FRONT_ENDS, 'archive'],
   },
   // cable-lint --version reads the manifest.
   { name: 'cli', paths: ['server/src/cli/'], mayImport: [...BELOW_FRONT_ENDS, 'archive', 'manifest'] },
-  { name: 'client', paths: ['client/src/'], mayImport: ['protocol', 'cableFiles'] },
+  // archive: the desktop extension shows a Cablegate archive as a folder (archives.ts over nodeArchive.ts).
+  { name: 'client', paths: ['client/src/'], mayImport: ['protocol', 'cableFiles', 'archive'] },
   { name: 'manifest', paths: ['package.json'], mayImport: [] },
 ];
 
@@ -91,7 +93,14 @@ export const PACKAGE_RULES: readonly PackageRule[] = [
       specifier.startsWith('node:') ||
       builtinModules.includes(specifier) ||
       /^vscode-language(server|client)(-protocol)?\/node$/.test(specifier),
-    onlyIn: ['server/src/main.ts', 'server/src/cableFiles/nodeFiles.ts', 'server/src/cli/', 'client/src/extension.ts'],
+    onlyIn: [
+      'server/src/main.ts',
+      'server/src/cableFiles/nodeFiles.ts',
+      'server/src/archive/nodeArchive.ts',
+      'server/src/cli/',
+      'client/src/extension.ts',
+      'client/src/archives.ts',
+    ],
   },
   {
     packages: 'the LSP connection (vscode-languageserver)',

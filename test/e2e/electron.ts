@@ -11,7 +11,7 @@ import { downloadAndUnzipVSCode, resolveCliPathFromVSCodeExecutablePath, runTest
 import { projectRoot } from '../support/paths';
 import { installExitHandlers, runCleanups } from './harness/cleanup';
 import { makeEditorDirs } from './harness/codeServer';
-import { makeSampleFolder } from './harness/workspace';
+import { makeSampleFolder, makeSampleWorkspace } from './harness/workspace';
 import { log, runCommand, withTimeout } from './harness/util';
 import type { Report } from './suite/runner';
 
@@ -78,7 +78,7 @@ async function main(): Promise<number> {
         logFile: join(dirs.root, 'install-extension.log'),
       },
     );
-    const folder = makeSampleFolder(join(dirs.root, 'cables'));
+    const folder = makeSampleWorkspace(makeSampleFolder(join(dirs.root, 'cables')));
     const installed = join(dirs.extensionsDir, `cable-tools.${name}-${extensionVersion}`);
     const reportFile = join(dirs.root, 'in-host-report.json');
     if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {

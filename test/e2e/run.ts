@@ -20,7 +20,7 @@ import { launchBrowser, newPage } from './harness/browser';
 import { installExitHandlers, runCleanups } from './harness/cleanup';
 import { ensureEditor, installVsix, makeEditorDirs, RunningEditor, startEditor } from './harness/codeServer';
 import { startWebOnlyEditor } from './harness/webOnly';
-import { makeSampleFolder } from './harness/workspace';
+import { makeSampleFolder, makeSampleWorkspace } from './harness/workspace';
 import { log, waitFor, withTimeout } from './harness/util';
 import type { Report } from './suite/runner';
 import { UiTest, uiTests } from './ui/uiTests';
@@ -245,7 +245,7 @@ async function main(): Promise<number> {
     const dirs = makeEditorDirs('cable-e2e-');
     currentStep = 'install the .vsix';
     const extensionFolder = await step(currentStep, () => installVsix(dirs, vsix));
-    const suiteFolder = makeSampleFolder(join(dirs.root, 'suite-cables'));
+    const suiteWorkspace = makeSampleWorkspace(makeSampleFolder(join(dirs.root, 'suite-cables')));
     const uiFolder = makeSampleFolder(join(dirs.root, 'cables'));
     const reportFile = join(dirs.root, 'in-host-report.json');
     currentStep = 'start code-server';
@@ -259,7 +259,7 @@ async function main(): Promise<number> {
     currentStep = 'launch Chromium';
     const browser = await step(currentStep, launchBrowser);
     currentStep = 'in-host suite';
-    await step(currentStep, () => runInHostSuite(browser, editor, extensionFolder, suiteFolder, reportFile));
+    await step(currentStep, () => runInHostSuite(browser, editor, extensionFolder, suiteWorkspace, reportFile));
     currentStep = 'UI tests';
     await step(currentStep, () => runUiTests(browser, editor, uiFolder));
     if (webWorkerHostTests.some((test) => !grep || grep.test(test.name))) {

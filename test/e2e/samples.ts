@@ -15,6 +15,10 @@ export const samples = {
   noExtension: 'detect/09DUSHANBE1151',
   /** The seed saved as .txt: the .txt association wins over `firstLine`, the extension switches it. */
   plainText: 'detect/09DUSHANBE1151.txt',
+  /** The fixture cables as Cablegate publishes them: one cables.csv (test/support/archives.ts). */
+  archive: 'archive/cables.csv',
+  /** The same cables as the site's pages (cable/YYYY/MM/<ID>.html). */
+  pages: 'archive/site',
 };
 
 /** The seed with the security line of a SECRET cable under its CONFIDENTIAL classification line. */

@@ -64,6 +64,19 @@ test('document link: SECSTATE 15113 in 09DOHA214 opens 09STATE15113 at its class
   assert.deepEqual(documentLinks(navigationContext(workspace, uriOf('08STATE50524.cable'))), []);
 });
 
+test('document link: with copies in the files and in an archive, the copy kept where the citing cable is', () => {
+  const archived = (name: string) => `cablegate://3f086f14/2009/Somewhere/${name}`;
+  const files = {
+    [archived('09DOHA214.cable')]: readFixture('09DOHA214.cable'),
+    [archived('09STATE15113.cable')]: readFixture('09STATE15113.cable'),
+  };
+  withFiles(files, (index) => {
+    const targetOf = (uri: string) => documentLinks(navigationContext(index, uri)).map((link) => link.target);
+    assert.deepEqual(targetOf(archived('09DOHA214.cable')), [`${archived('09STATE15113.cable')}#L20,1`]);
+    assert.deepEqual(targetOf(uriOf('09DOHA214.cable')), [`${uriOf('09STATE15113.cable')}#L20,1`]);
+  });
+});
+
 test('definition from the REF citation lands on the cited cable; off a citation there is none', () => {
   const links = definition(navigationContext(workspace, uriOf('09DOHA214.cable')), {
     line: 47,

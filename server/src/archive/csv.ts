@@ -99,19 +99,23 @@ export class CsvRowSplitter {
 }
 
 /**
- * Reads rows from chunks of the file pushed in order; `end()` gives a last row without a line end. A row longer than a
- * cable file may be (a broken file without row ends) is not held: its bytes are only counted, and it is reported.
+ * Reads rows from chunks of the file pushed in order; `end()` gives a last row without a line end. A row longer than
+ * `maxRowBytes` (a cable file's most: a broken file without row ends, say) is not held: its bytes are only counted, and
+ * it is reported as malformed.
  */
 export class CsvReader {
   private readonly splitter = new CsvRowSplitter();
   private parts: Uint8Array[] = [];
-  /** Bytes of the row so far, and, once it is too long to hold, the line feeds of the bytes dropped. */
-  private size = 0;
-  private dropped?: { lineFeeds: number };
+  private partsLength = 0;
+  /** The bytes and line feeds of a row too long to keep, so far. */
+  private dropped: { length: number; lineFeeds: number } | undefined;
   private offset: number;
   private line: number;
 
-  constructor(start: CsvStart = FILE_START) {
+  constructor(
+    start: CsvStart = FILE_START,
+    private readonly maxRowBytes = MAX_CABLE_FILE_BYTES,
+  ) {
     this.offset = start.offset;
     this.line = start.line;
   }
@@ -120,23 +124,12 @@ export class CsvReader {
     const rows: CsvRow[] = [];
     let from = 0;
     for (const end of this.splitter.rowEnds(chunk)) {
-      this.hold(chunk.subarray(from, end + 1));
+      this.keep(chunk.subarray(from, end + 1));
       from = end + 1;
       this.takeRow(rows);
     }
-    if (from < chunk.length) this.hold(chunk.subarray(from), true);
+    if (from < chunk.length) this.keep(chunk.subarray(from), true);
     return rows;
-  }
-
-  /** Keeps a part of the row (`copy`: the caller may reuse the chunk's buffer), or counts it once the row is too long. */
-  private hold(part: Uint8Array, copy = false): void {
-    this.size += part.length;
-    if (!this.dropped && this.size > MAX_CABLE_FILE_BYTES) {
-      this.dropped = { lineFeeds: this.parts.reduce((n, p) => n + countLineFeeds(p, 0, p.length), 0) };
-      this.parts = [];
-    }
-    if (this.dropped) this.dropped.lineFeeds += countLineFeeds(part, 0, part.length);
-    else this.parts.push(copy ? part.slice() : part);
   }
 
   end(): CsvRow[] {
@@ -145,20 +138,35 @@ export class CsvReader {
     return rows;
   }
 
+  /** Keeps a part of the row being read (a copy when the caller may reuse its buffer), or counts it once too long. */
+  private keep(part: Uint8Array, copy = false): void {
+    if (!this.dropped && this.partsLength + part.length > this.maxRowBytes) {
+      this.dropped = { length: this.partsLength, lineFeeds: 0 };
+      for (const kept of this.parts) this.dropped.lineFeeds += countLineFeeds(kept, 0, kept.length);
+      this.parts = [];
+      this.partsLength = 0;
+    }
+    if (this.dropped) {
+      this.dropped.length += part.length;
+      this.dropped.lineFeeds += countLineFeeds(part, 0, part.length);
+      return;
+    }
+    this.parts.push(copy ? part.slice() : part);
+    this.partsLength += part.length;
+  }
+
   private takeRow(rows: CsvRow[]): void {
-    const { dropped, size } = this;
-    this.size = 0;
-    this.dropped = undefined;
-    if (dropped) {
-      const place = { offset: this.offset, length: size, line: this.line };
-      this.offset += size;
-      this.line += dropped.lineFeeds;
-      const message = `a row of more than ${MAX_CABLE_FILE_BYTES / 1048576} MB, the most a cable file may have (a quote or a backslash out of place?)`;
-      rows.push({ kind: 'malformed', place, message });
+    if (this.dropped) {
+      const place = { offset: this.offset, length: this.dropped.length, line: this.line };
+      rows.push({ kind: 'malformed', place, message: tooLong(this.maxRowBytes) });
+      this.offset += this.dropped.length;
+      this.line += this.dropped.lineFeeds;
+      this.dropped = undefined;
       return;
     }
     const bytes = this.parts.length === 1 ? this.parts[0] : concat(this.parts);
     this.parts = [];
+    this.partsLength = 0;
     if (bytes.length === 0) return;
     const place = { offset: this.offset, length: bytes.length, line: this.line };
     this.offset += bytes.length;
@@ -166,6 +174,11 @@ export class CsvReader {
     const row = parseRow(bytes, place);
     if (row) rows.push(row);
   }
+}
+
+function tooLong(maxRowBytes: number): string {
+  const size = maxRowBytes % 1048576 === 0 ? `${maxRowBytes / 1048576} MB` : `${maxRowBytes} bytes`;
+  return `a row of more than ${size}, the most a cable file may have (a quote or a backslash out of place?)`;
 }
 
 /** Every row of a cables.csv given as a stream of chunks (a Node stream, a web stream, ...), in file order. */
@@ -197,42 +210,64 @@ export function countLineFeeds(bytes: Uint8Array, from: number, to: number): num
   return count;
 }
 
-/** One row's bytes (with its line end) -> a cable, a malformed row, or nothing for a blank line. */
+/** A field's bytes between its quotes, its escapes taken out (the byte after a backslash kept as it is), as text. */
+function fieldText(bytes: Uint8Array, from: number, to: number): string {
+  let slash = bytes.indexOf(BACKSLASH, from);
+  if (slash === -1 || slash >= to) return decodeCableText(bytes.subarray(from, to));
+  const pieces: Uint8Array[] = [];
+  let at = from;
+  for (; slash !== -1 && slash < to; slash = bytes.indexOf(BACKSLASH, at + 1)) {
+    pieces.push(bytes.subarray(at, slash));
+    at = slash + 1;
+  }
+  pieces.push(bytes.subarray(at, to));
+  return decodeCableText(concat(pieces));
+}
+
+/**
+ * One row's bytes (with its line end) -> a cable, a malformed row, or nothing for a blank line. The fields are found
+ * with indexOf (a quote, a backslash) rather than byte by byte; the cable text is made from the header and body
+ * fields when first asked (an offset index never asks), from `bytes`, which the row keeps.
+ */
 function parseRow(bytes: Uint8Array, place: CsvPlace): CsvRow | undefined {
   let end = bytes.length;
   if (bytes[end - 1] === LF) end--;
   if (bytes[end - 1] === CR) end--;
   if (end === 0) return undefined;
   const malformed = (message: string): CsvMalformed => ({ kind: 'malformed', place, message });
-  const fields: Uint8Array[] = [];
-  /** Index in `bytes` where each field's text starts. */
+  /** The next `byte` from `from`, or `end` when there is none before it. */
+  const next = (byte: number, from: number) => {
+    const at = bytes.indexOf(byte, from);
+    return at === -1 || at > end ? end : at;
+  };
+  /** Index in `bytes` where each field's text starts, and of its closing quote. */
   const starts: number[] = [];
+  const ends: number[] = [];
   let i = 0;
   for (;;) {
-    const n = fields.length + 1;
+    const n = starts.length + 1;
     if (bytes[i] !== QUOTE) return malformed(`field ${n} does not start with a double quote`);
     starts.push(i + 1);
-    const field: Uint8Array[] = [];
-    let from = i + 1;
-    for (i = from; ; i++) {
-      if (i >= end) return malformed(`unterminated quote in field ${n}`);
-      const c = bytes[i];
-      if (c === BACKSLASH) {
-        field.push(bytes.subarray(from, i));
-        from = ++i; // the escaped byte is taken as it is
-        if (i >= end) return malformed(`unterminated quote in field ${n}`);
-      } else if (c === QUOTE) break;
+    let quote = next(QUOTE, i + 1);
+    for (let slash = next(BACKSLASH, i + 1); slash < quote; slash = next(BACKSLASH, slash + 2)) {
+      if (slash + 1 >= end) break; // the escaped byte is past the row: unterminated
+      if (quote === slash + 1) quote = next(QUOTE, slash + 2);
     }
-    field.push(bytes.subarray(from, i));
-    fields.push(field.length === 1 ? field[0] : concat(field));
-    i++;
+    if (quote >= end) return malformed(`unterminated quote in field ${n}`);
+    ends.push(quote);
+    i = quote + 1;
     if (i === end) break;
     if (bytes[i] !== COMMA) return malformed(`a character after the closing quote of field ${n}`);
     i++;
   }
-  if (fields.length !== CSV_COLUMNS.length) return malformed(`${fields.length} fields, expected ${CSV_COLUMNS.length}`);
-  const [row, created, id, origin, classification, references, header, body] = fields.map(decodeCableText);
+  if (starts.length !== CSV_COLUMNS.length) return malformed(`${starts.length} fields, expected ${CSV_COLUMNS.length}`);
+  const [row, created, id, origin, classification, references] = starts
+    .slice(0, 6)
+    .map((start, k) => fieldText(bytes, start, ends[k]));
   const headerLine = place.line + countLineFeeds(bytes, 0, starts[6]);
+  // Inside a field every line end is escaped: the header's line feeds are its line breaks.
+  const headerBreaks = countLineFeeds(bytes, starts[6], ends[6]);
+  let text: string | undefined;
   return {
     kind: 'cable',
     place,
@@ -244,15 +279,11 @@ function parseRow(bytes: Uint8Array, place: CsvPlace): CsvRow | undefined {
       references: references.split(/[\s,|]+/).filter(Boolean), // 72MOSCOW1603|72TEHRAN1091 in the release
       row: Number(row),
     },
-    text: cableText(header, body),
+    get text() {
+      return (text ??= cableText(fieldText(bytes, starts[6], ends[6]), fieldText(bytes, starts[7], ends[7])));
+    },
     headerLine,
-    bodyLine: headerLine + countLineFeeds(bytes, starts[6], starts[7]),
-    bodyStart: header === '' ? 0 : countBreaks(header) + 2,
+    bodyLine: headerLine + headerBreaks + countLineFeeds(bytes, ends[6], starts[7]),
+    bodyStart: starts[6] === ends[6] ? 0 : headerBreaks + 2,
   };
-}
-
-function countBreaks(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }

@@ -280,7 +280,7 @@ export interface RunningEditor {
   origin: string;
   port: number;
   logFile: string;
-  /** URL of the workbench with `folder` open, optionally with a `payload` (see payloadUrl). */
+  /** URL of the workbench with `folder` (or a `.code-workspace` file) open, optionally with a `payload` (see payloadUrl). */
   url(folder: string, payload?: Array<[string, string]>): string;
   /** `vscode-remote://127.0.0.1:PORT/abs/path`: how the workbench names a path on the server. */
   remote(path: string): string;
@@ -360,7 +360,8 @@ export async function startEditor(
     logFile,
     remote,
     url(folder, payload) {
-      let url = `${origin}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
+      const opened = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+      let url = `${origin}/?${opened}=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
       if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
       return url;
     },

@@ -2,6 +2,7 @@
 // tests, so nothing a test or a person does in the editor touches the repository.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { cablesCsv, publishedFixtures, writeCablePages } from '../../support/archives';
 import { fixturesDir } from '../../support/paths';
 import { defectiveSeed, samples, seedName } from '../samples';
 
@@ -15,7 +16,19 @@ export function makeSampleFolder(folder: string): string {
   write(join(folder, samples.defective), defectiveSeed(seedText));
   write(join(folder, samples.noExtension), seedText.replace(/^\s*\n/, ''));
   write(join(folder, samples.plainText), seedText);
+  write(join(folder, samples.archive), cablesCsv(publishedFixtures()));
+  writeCablePages(join(folder, samples.pages), publishedFixtures());
   return folder;
+}
+
+/**
+ * A workspace file holding only `folder`: opened instead of the folder, so that the suite may add a folder (a Cablegate
+ * archive) to the workspace. From a folder, VS Code would enter a new workspace, which it refuses in tests.
+ */
+export function makeSampleWorkspace(folder: string): string {
+  const file = `${folder}.code-workspace`;
+  writeFileSync(file, JSON.stringify({ folders: [{ path: folder }] }));
+  return file;
 }
 
 function write(path: string, text: string): void {

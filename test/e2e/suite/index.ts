@@ -9,6 +9,8 @@ import './editor.spec';
 import './features.spec';
 import './beyond.spec';
 import './restart.spec';
+// Last: it adds the archive's cables to the workspace index for a while.
+import './archive.spec';
 
 function log(line: string): void {
   console.log(`[cable-e2e] ${line}`);

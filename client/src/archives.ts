@@ -1,0 +1,242 @@
+// Cablegate as published, in the editor (desktop only: the archive is read with Node's fs): a cables.csv or a folder
+// of the site's pages shown as a read-only folder of cables, `cablegate://<authority>/<year>/<origin>/<ID>.cable`,
+// the authority a hash of the archive's path (archiveAuthority). The offset index is built once, with progress, into
+// the extension's global storage (archives/<authority>.tsv) and reused while the archive is unchanged; the language
+// server is told of the archives (cable/archives) and indexes their cables through the same file.
+import { basename, dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import { archiveAuthority, ARCHIVE_SCHEME } from '../../server/src/archive/offsetIndex';
+import { OpenArchive, openArchive, readArchivedCable } from '../../server/src/archive/nodeArchive';
+import type { ArchiveParams } from '../../server/src/protocol';
+
+const OPEN_ARCHIVE_COMMAND = 'cable.openArchive';
+const SAVE_COPY_COMMAND = 'cable.saveArchivedCableCopy';
+
+/** globalState: the archives opened so far, path by authority, so that a folder restored with the window reads. */
+const KNOWN_ARCHIVES = 'cable.archives';
+
+const readOnly = (uri: vscode.Uri) =>
+  vscode.FileSystemError.NoPermissions(`${uri.toString(true)} is read-only: a cable of a Cablegate archive`);
+
+/** The read-only file system of scheme cablegate, and the archives it knows. */
+export class CablegateArchives implements vscode.FileSystemProvider {
+  private readonly opened = new Map<string, Promise<OpenArchive | undefined>>();
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  /** Called after an archive is opened (the language server is told); awaited before the folder is added. */
+  onDidOpenArchive: () => Promise<void> = () => Promise.resolve();
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  private get known(): Record<string, string> {
+    return this.context.globalState.get<Record<string, string>>(KNOWN_ARCHIVES) ?? {};
+  }
+
+  private indexFile(authority: string): string {
+    return join(this.context.globalStorageUri.fsPath, 'archives', `${authority}.tsv`);
+  }
+
+  /** The archives the language server reads (their paths and index files). */
+  archives(): ArchiveParams[] {
+    return Object.entries(this.known).map(([authority, path]) => ({ path, index: this.indexFile(authority) }));
+  }
+
+  /**
+   * Opens an archive (its index read, or built with progress in a notification that can cancel it); undefined when
+   * cancelled. Remembered, so that its folder reads in later sessions too.
+   */
+  async open(path: string): Promise<OpenArchive | undefined> {
+    const authority = archiveAuthority(path);
+    this.opened.delete(authority);
+    const archive = await this.load(authority, path);
+    if (!archive) return undefined;
+    if (this.known[authority] !== path)
+      await this.context.globalState.update(KNOWN_ARCHIVES, { ...this.known, [authority]: path });
+    // Told every time, and the folder shown again: the index may have been built again (the archive changed).
+    await this.onDidOpenArchive();
+    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri: archiveFolderUri(path) }]);
+    return archive;
+  }
+
+  private load(authority: string, path: string): Promise<OpenArchive | undefined> {
+    const loaded = this.opened.get(authority);
+    if (loaded) return loaded;
+    const loading = Promise.resolve(
+      vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `Indexing the Cablegate archive ${basename(path)}`,
+          cancellable: true,
+        },
+        (progress, token) => {
+          let reported = 0;
+          return openArchive(
+            { path, index: this.indexFile(authority) },
+            {
+              write: true,
+              cancelled: () => token.isCancellationRequested,
+              progress: (fraction) => {
+                const percent = Math.floor(fraction * 100);
+                if (percent > reported) progress.report({ increment: percent - reported, message: `${percent}%` });
+                reported = percent;
+              },
+            },
+          );
+        },
+      ),
+    );
+    // A failure or a cancel is not kept: the next look tries again.
+    loading.then(
+      (archive) => archive ?? this.opened.delete(authority),
+      () => this.opened.delete(authority),
+    );
+    this.opened.set(authority, loading);
+    return loading;
+  }
+
+  private async archiveOf(uri: vscode.Uri): Promise<OpenArchive> {
+    const path = this.known[uri.authority];
+    const archive = path === undefined ? undefined : await this.load(uri.authority, path);
+    if (!archive) throw vscode.FileSystemError.FileNotFound(uri);
+    return archive;
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const archive = await this.archiveOf(uri);
+    const found = archive.tree.find(uri.path);
+    if (!found) throw vscode.FileSystemError.FileNotFound(uri);
+    const common = {
+      ctime: archive.stamp.mtimeMs,
+      mtime: archive.stamp.mtimeMs,
+      permissions: vscode.FilePermission.Readonly,
+    };
+    return 'cable' in found
+      ? { type: vscode.FileType.File, size: found.cable.length, ...common }
+      : { type: vscode.FileType.Directory, size: 0, ...common };
+  }
+
+  async readDirectory(uri: vscode.Uri): Promise<[string, vscode.FileType][]> {
+    const entries = (await this.archiveOf(uri)).tree.list(uri.path);
+    if (!entries) throw vscode.FileSystemError.FileNotADirectory(uri);
+    return entries.map(({ name, folder }) => [name, folder ? vscode.FileType.Directory : vscode.FileType.File]);
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const archive = await this.archiveOf(uri);
+    const found = archive.tree.find(uri.path);
+    if (!found || !('cable' in found)) throw vscode.FileSystemError.FileNotFound(uri);
+    return new TextEncoder().encode(await readArchivedCable(archive, found.cable));
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined); // nothing changes but through "Open Cablegate Archive" again
+  }
+
+  createDirectory(uri: vscode.Uri): never {
+    throw readOnly(uri);
+  }
+
+  writeFile(uri: vscode.Uri): never {
+    throw readOnly(uri);
+  }
+
+  delete(uri: vscode.Uri): never {
+    throw readOnly(uri);
+  }
+
+  rename(uri: vscode.Uri): never {
+    throw readOnly(uri);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** The folder of an archive in the workspace: `cablegate://<authority>/`. */
+const archiveFolderUri = (path: string) =>
+  vscode.Uri.from({ scheme: ARCHIVE_SCHEME, authority: archiveAuthority(path), path: '/' });
+
+/**
+ * cable.openArchive: a cables.csv or a folder of pages (the one clicked in the Explorer, or chosen in a dialog) opened,
+ * and its folder added to the workspace. Returns the folder's URI (undefined when nothing was opened).
+ */
+async function openArchiveCommand(archives: CablegateArchives, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const chosen =
+    target?.scheme === 'file'
+      ? target
+      : (
+          await vscode.window.showOpenDialog({
+            title: 'Open Cablegate Archive: a cables.csv or a folder of the site’s pages',
+            canSelectFiles: true,
+            canSelectFolders: true,
+            filters: { 'Cablegate archive': ['csv'] },
+          })
+        )?.[0];
+  if (!chosen) return undefined;
+  let archive: OpenArchive | undefined;
+  try {
+    archive = await archives.open(chosen.fsPath);
+  } catch (error) {
+    void vscode.window.showErrorMessage(
+      `Cannot open ${chosen.fsPath} as a Cablegate archive: ${(error as Error).message}`,
+    );
+    return undefined;
+  }
+  if (!archive) return undefined;
+  const folder = archiveFolderUri(archive.path);
+  if (archive.skipped > 0)
+    void vscode.window.showWarningMessage(
+      `${archive.skipped} rows of ${basename(archive.path)} are not cables and are left out.`,
+    );
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (!folders.some((f) => f.uri.toString() === folder.toString()))
+    vscode.workspace.updateWorkspaceFolders(folders.length, 0, {
+      uri: folder,
+      name: `Cablegate: ${basename(archive.path)} (${basename(dirname(archive.path))})`,
+    });
+  return folder;
+}
+
+/**
+ * cable.saveArchivedCableCopy: a cable of an archive (the editor tab's, from its context menu; else the active
+ * editor's) written out as a .cable file where the user says.
+ */
+async function saveCopy(tab?: vscode.Uri): Promise<void> {
+  const source = tab instanceof vscode.Uri ? tab : vscode.window.activeTextEditor?.document.uri;
+  if (!source) return;
+  const home = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
+  const name = basename(source.path);
+  const target = await vscode.window.showSaveDialog({
+    title: 'Save a Copy as .cable',
+    defaultUri: home ? vscode.Uri.joinPath(home, name) : vscode.Uri.file(name),
+    filters: { Cable: ['cable'] },
+  });
+  if (target) await vscode.workspace.fs.writeFile(target, await vscode.workspace.fs.readFile(source));
+}
+
+/** Offers to open a cables.csv opened as text as a folder of cables instead. */
+function offerArchive(document: vscode.TextDocument): void {
+  if (document.uri.scheme !== 'file' || basename(document.uri.fsPath).toLowerCase() !== 'cables.csv') return;
+  const open = 'Open as Cablegate Archive';
+  void vscode.window
+    .showInformationMessage(
+      `${basename(document.uri.fsPath)} looks like the Cablegate release: show it as a folder of cables?`,
+      open,
+    )
+    .then((answer) => answer === open && vscode.commands.executeCommand(OPEN_ARCHIVE_COMMAND, document.uri));
+}
+
+/** The file system, its commands and the offer on opening a cables.csv. */
+export function registerArchives(context: vscode.ExtensionContext, archives: CablegateArchives): void {
+  context.subscriptions.push(
+    archives,
+    vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, archives, { isCaseSensitive: true, isReadonly: true }),
+    vscode.commands.registerCommand(OPEN_ARCHIVE_COMMAND, (target?: vscode.Uri) =>
+      openArchiveCommand(archives, target),
+    ),
+    vscode.commands.registerCommand(SAVE_COPY_COMMAND, saveCopy),
+    vscode.workspace.onDidOpenTextDocument(offerArchive),
+  );
+  vscode.workspace.textDocuments.forEach(offerArchive);
+}

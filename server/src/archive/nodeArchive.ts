@@ -1,0 +1,250 @@
+// A Cablegate archive (a cables.csv, or a folder of the site's pages) opened as a folder of cables over Node's fs: the
+// offset index built in one streaming pass (memory: one row, and an entry per cable), kept in a file and reused while
+// the archive keeps its size and modification time; a cable read alone through it (one row's bytes, at most
+// MAX_CABLE_FILE_BYTES; a page through readCableBytes, inside the folder only). For the extension's file system
+// provider (client/src/archives.ts) and the language server's index of the workspace (main.ts).
+import { constants } from 'node:fs';
+import { mkdir, open, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { URI } from 'vscode-uri';
+import { decodeCable, FileRefused, MAX_CABLE_FILE_BYTES, WorkspaceFiles } from '../cableFiles/files';
+import { readCableBytes, walkFiles } from '../cableFiles/nodeFiles';
+import { CsvReader, CsvRow } from './csv';
+import {
+  ARCHIVE_SCHEME,
+  archiveAuthority,
+  ArchiveStamp,
+  ArchiveTree,
+  cablePath,
+  IndexedCable,
+  OffsetIndex,
+  parseIndex,
+  sameStamp,
+  serializeIndex,
+} from './offsetIndex';
+import { PAGE_PATH, readCablePage } from './pages';
+
+/** Where an archive is, and where its offset index is kept (none: built in memory each time). */
+export interface ArchiveLocation {
+  path: string;
+  index?: string;
+}
+
+export interface IndexingOptions {
+  /** The share of the archive read so far (0 to 1). */
+  progress?: (fraction: number) => void;
+  /** Polled between chunks: true stops the build (openArchive then resolves to undefined). */
+  cancelled?: () => boolean;
+  /** Write the index built to `index` (the extension does; the language server reads what it wrote). */
+  write?: boolean;
+  /** The longest row kept (CsvReader); longer ones are skipped. */
+  maxRowBytes?: number;
+}
+
+/** An archive open for reading: its tree of cables and the archive as it was indexed. */
+export interface OpenArchive {
+  path: string;
+  authority: string;
+  tree: ArchiveTree;
+  stamp: ArchiveStamp;
+  /** Rows not read when the index was built (malformed or too large). */
+  skipped: number;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/** Opening a FIFO put in the archive's place would wait for a writer: non-blocking, it fails the regular-file check. */
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/** The pages of a folder of the site (relative paths) and their stamp: their total size and latest change. */
+async function pagesOf(folder: string): Promise<{ pages: string[]; stamp: ArchiveStamp }> {
+  const pages: string[] = [];
+  const stamp = { size: 0, mtimeMs: 0 };
+  for await (const { path, relativePath } of walkFiles(folder)) {
+    if (!PAGE_PATH.test(relativePath)) continue;
+    const found = await stat(path);
+    pages.push(relativePath);
+    stamp.size += found.size;
+    stamp.mtimeMs = Math.max(stamp.mtimeMs, found.mtimeMs);
+  }
+  return { pages: pages.sort(), stamp };
+}
+
+/**
+ * One pass over a cables.csv, through one buffer read into again and again: memory is that buffer, the row being read
+ * and an entry per cable, whatever the archive's size. (Each chunk's rows are taken before the next read; the reader
+ * copies what it keeps of a row that goes on into the next chunk.)
+ */
+async function indexCsv(path: string, stamp: ArchiveStamp, options: IndexingOptions): Promise<OffsetIndex | undefined> {
+  const index: OffsetIndex = { stamp, cables: [], skipped: 0 };
+  const reader = new CsvReader(undefined, options.maxRowBytes);
+  const take = (rows: CsvRow[]) => {
+    for (const row of rows) {
+      if (row.kind === 'malformed') index.skipped++;
+      else index.cables.push({ path: cablePath(row.metadata), ...row.place, page: '' });
+    }
+  };
+  const handle = await open(path, constants.O_RDONLY | NONBLOCK);
+  try {
+    if (!(await handle.stat()).isFile()) throw new FileRefused(`${path} is no regular file`);
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    for (let read = 0; read < stamp.size;) {
+      if (options.cancelled?.()) return undefined;
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK_BYTES, stamp.size - read), read);
+      if (bytesRead === 0) break; // cut short since: the index is of what there was
+      take(reader.push(buffer.subarray(0, bytesRead)));
+      read += bytesRead;
+      options.progress?.(read / stamp.size);
+    }
+  } finally {
+    await handle.close();
+  }
+  take(reader.end());
+  return index;
+}
+
+async function indexPages(
+  folder: string,
+  pages: readonly string[],
+  stamp: ArchiveStamp,
+  options: IndexingOptions,
+): Promise<OffsetIndex | undefined> {
+  const index: OffsetIndex = { stamp, cables: [], skipped: 0 };
+  const within = [await realpath(folder)];
+  for (const [n, page] of pages.entries()) {
+    if (options.cancelled?.()) return undefined;
+    const read = await readPage(folder, page, within).catch(() => undefined);
+    if (read === undefined || typeof read === 'string') index.skipped++;
+    else index.cables.push({ path: cablePath(read.metadata), offset: 0, length: 0, line: 0, page });
+    options.progress?.((n + 1) / pages.length);
+  }
+  return index;
+}
+
+async function readPage(folder: string, page: string, within: readonly string[]) {
+  const bytes = await readCableBytes(join(folder, page), { within });
+  return bytes && readCablePage(decodeCable(bytes));
+}
+
+/** The index stored at `file`, when there is one and it is readable. */
+const storedIndex = (file: string | undefined): Promise<OffsetIndex | undefined> =>
+  file === undefined ? Promise.resolve(undefined) : readFile(file, 'utf8').then(parseIndex, () => undefined);
+
+/** Writes the index whole or not at all (a file beside it, renamed), so that a reader never sees half of it. */
+async function storeIndex(file: string, index: OffsetIndex): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, serializeIndex(index));
+  await rename(partial, file);
+}
+
+/**
+ * Opens an archive: its stored index when it was built from the archive as it is now, else a new one (written to
+ * `location.index` with `write`). Undefined when cancelled; rejects when the archive cannot be read.
+ */
+export async function openArchive(
+  location: ArchiveLocation,
+  options: IndexingOptions = {},
+): Promise<OpenArchive | undefined> {
+  const { path } = location;
+  const found = await stat(path);
+  const pages = found.isDirectory() ? await pagesOf(path) : undefined;
+  if (!pages && !found.isFile()) throw new FileRefused(`${path} is neither a cables.csv nor a folder of pages`);
+  const stamp = pages?.stamp ?? { size: found.size, mtimeMs: found.mtimeMs };
+  let index = await storedIndex(location.index);
+  if (!index || !sameStamp(index.stamp, stamp)) {
+    index = pages ? await indexPages(path, pages.pages, stamp, options) : await indexCsv(path, stamp, options);
+    if (!index) return undefined;
+    if (options.write && location.index) await storeIndex(location.index, index);
+  }
+  return {
+    path,
+    authority: archiveAuthority(path),
+    tree: new ArchiveTree(index.cables),
+    stamp,
+    skipped: index.skipped,
+  };
+}
+
+/**
+ * The text of one cable of an open archive. Rejects with FileRefused when the archive has changed since it was indexed
+ * (the offsets may point anywhere now), when the row is larger than a cable file may be, or is no cable.
+ */
+export async function readArchivedCable(archive: OpenArchive, cable: IndexedCable): Promise<string> {
+  if (cable.page) {
+    const page = await readPage(archive.path, cable.page, [await realpath(archive.path)]);
+    if (page === undefined || typeof page === 'string')
+      throw new FileRefused(`${cable.page} is no cable page${page ? ` (${page})` : ''}`);
+    return page.text;
+  }
+  if (cable.length > MAX_CABLE_FILE_BYTES)
+    throw new FileRefused(`row ${cable.line} of ${archive.path} is larger than a cable may be`);
+  const handle = await open(archive.path, constants.O_RDONLY | NONBLOCK);
+  try {
+    const now = await handle.stat();
+    if (!now.isFile() || !sameStamp(archive.stamp, { size: now.size, mtimeMs: now.mtimeMs }))
+      throw new FileRefused(`${archive.path} has changed since it was indexed: open it again`);
+    const bytes = Buffer.alloc(cable.length);
+    const { bytesRead } = await handle.read(bytes, 0, cable.length, cable.offset);
+    const reader = new CsvReader(cable);
+    const [row] = [...reader.push(bytes.subarray(0, bytesRead)), ...reader.end()];
+    if (row?.kind !== 'cable') throw new FileRefused(`line ${cable.line} of ${archive.path} is no cable row`);
+    return row.text;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The URI of a path in an archive's virtual folder (`cablegate://1a2b3c4d/2009/Embassy%20Dushanbe/...`). */
+export const archiveUri = (authority: string, path: string): string =>
+  URI.from({ scheme: ARCHIVE_SCHEME, authority, path: `/${path}` }).toString();
+
+/**
+ * The archives a language server may index, by the authority of their URIs: told by the client (initializationOptions
+ * and `cable/archives`), opened on first use with the index the extension keeps (built in memory when that one is
+ * missing or stale, never written: the extension owns the file).
+ */
+export class ArchiveShelf {
+  private locations = new Map<string, ArchiveLocation>();
+  private readonly opened = new Map<string, Promise<OpenArchive | undefined>>();
+
+  /**
+   * The archives open in the editor, all of them (a later call replaces the list). Each is opened again on next use:
+   * the extension sends the list after every opening, so a rebuilt index is read again.
+   */
+  setArchives(locations: readonly ArchiveLocation[]): void {
+    this.locations = new Map(locations.map((location) => [archiveAuthority(location.path), location]));
+    this.opened.clear();
+  }
+
+  private archive(authority: string): Promise<OpenArchive | undefined> {
+    const location = this.locations.get(authority);
+    if (!location) return Promise.resolve(undefined);
+    let archive = this.opened.get(authority);
+    if (!archive) this.opened.set(authority, (archive = openArchive(location).catch(() => undefined)));
+    return archive;
+  }
+
+  /** `base` with the archives' URIs (scheme cablegate) added: their folders listed, their cables read. */
+  workspaceFiles(base: WorkspaceFiles): WorkspaceFiles {
+    return {
+      findCableFiles: async (folderUri) => {
+        const uri = URI.parse(folderUri);
+        if (uri.scheme !== ARCHIVE_SCHEME) return base.findCableFiles(folderUri);
+        const archive = await this.archive(uri.authority);
+        const folder = uri.path.split('/').filter(Boolean).join('/');
+        const below = folder === '' ? '' : `${folder}/`;
+        return (archive?.tree.cables ?? [])
+          .filter((cable) => cable.path.startsWith(below))
+          .map((cable) => archiveUri(uri.authority, cable.path));
+      },
+      readCableFile: async (cableUri, folderUris) => {
+        const uri = URI.parse(cableUri);
+        if (uri.scheme !== ARCHIVE_SCHEME) return base.readCableFile(cableUri, folderUris);
+        const archive = await this.archive(uri.authority);
+        const found = archive?.tree.find(uri.path);
+        return found && 'cable' in found ? readArchivedCable(archive!, found.cable) : undefined;
+      },
+    };
+  }
+}

@@ -1,0 +1,126 @@
+// A cables.csv opened as a read-only folder of cables (issue 16, "In the editor"): the command on the sample folder's
+// archive/cables.csv, the folder of scheme cablegate added to the workspace, a cable opened from it with its outline,
+// its REF link and go to definition resolved inside the archive, workspace symbols finding archive cables, writes
+// refused. Last in the suite: the archive's folder is removed again, but the server indexed its cables meanwhile.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { samples } from '../samples';
+import { eventually, lineStartingWith, sampleUri } from './helpers';
+import { test } from './runner';
+
+/** The archive's folder, opened once by the command (which builds the offset index) and shared by the tests. */
+let opened: Promise<vscode.Uri> | undefined;
+
+function archiveFolder(): Promise<vscode.Uri> {
+  return (opened ??= (async () => {
+    const folder = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'cable.openArchive',
+      sampleUri(samples.archive),
+    );
+    assert.ok(folder, 'Cable: Open Cablegate Archive... opened nothing');
+    return folder;
+  })());
+}
+
+const inArchive = (folder: vscode.Uri, path: string) => vscode.Uri.joinPath(folder, path);
+
+test(
+  'Open Cablegate Archive: cables.csv shown as a workspace folder of scheme cablegate, by year and origin',
+  async () => {
+    const folder = await archiveFolder();
+    assert.equal(folder.scheme, 'cablegate');
+    assert.match(folder.authority, /^[0-9a-f]{8}$/);
+    await eventually('the archive among the workspace folders', () =>
+      vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === folder.toString()) ? true : undefined,
+    );
+    const years = await vscode.workspace.fs.readDirectory(folder);
+    assert.ok(
+      years.some(([name, type]) => name === '2009' && type === vscode.FileType.Directory),
+      years.join(' '),
+    );
+    const doha = await vscode.workspace.fs.readDirectory(inArchive(folder, '2009/Embassy Doha'));
+    assert.deepEqual(doha, [['09DOHA214.cable', vscode.FileType.File]]);
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.writeFile(inArchive(folder, '2009/Embassy Doha/x.cable'), new Uint8Array())),
+      /read-only|NoPermissions/i,
+    );
+  },
+  { timeoutMs: 60_000 },
+);
+
+test(
+  'a cable of the archive: language cable, its outline, and SECSTATE 15113 resolving to the archive’s 09STATE15113',
+  async () => {
+    const folder = await archiveFolder();
+    const citing = await vscode.workspace.openTextDocument(inArchive(folder, '2009/Embassy Doha/09DOHA214.cable'));
+    await vscode.window.showTextDocument(citing);
+    assert.equal(citing.languageId, 'cable');
+    const symbols = await eventually('the outline of the archive’s 09DOHA214', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>(
+        'vscode.executeDocumentSymbolProvider',
+        citing.uri,
+      );
+      return found?.length ? found : undefined;
+    });
+    assert.equal(symbols[0].name.split(' ')[0], '09DOHA214');
+    const line = lineStartingWith(citing, 'REF:');
+    const position = new vscode.Position(line, citing.lineAt(line).text.indexOf('SECSTATE 15113') + 3);
+    const cited = inArchive(folder, '2009/Secretary of State/09STATE15113.cable');
+    const targets = await eventually('a definition of SECSTATE 15113 inside the archive', async () => {
+      const found = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+        'vscode.executeDefinitionProvider',
+        citing.uri,
+        position,
+      );
+      const uris = (found ?? []).map((t) => ('targetUri' in t ? t.targetUri : t.uri).toString());
+      return uris.includes(cited.toString()) ? uris : undefined;
+    });
+    assert.ok(targets.length >= 1);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', citing.uri);
+    assert.ok(
+      links.some((link) => link.target?.with({ fragment: '' }).toString() === cited.toString()),
+      `links: ${links.map((l) => l.target?.toString()).join(' ')}`,
+    );
+    const symbolsFound = await vscode.commands.executeCommand<vscode.SymbolInformation[]>(
+      'vscode.executeWorkspaceSymbolProvider',
+      '09STATE15113',
+    );
+    assert.ok(
+      symbolsFound.some((s) => s.location.uri.toString() === cited.toString()),
+      symbolsFound.map((s) => s.location.uri.toString()).join(' '),
+    );
+  },
+  { needs: 'definition', timeoutMs: 60_000 },
+);
+
+test('a folder of the site’s pages opens the same way: the same tree, a cable’s text from its page', async () => {
+  const folder = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+    'cable.openArchive',
+    sampleUri(samples.pages),
+  );
+  assert.ok(folder && folder.scheme === 'cablegate');
+  await eventually('the pages among the workspace folders', () =>
+    vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === folder.toString()) ? true : undefined,
+  );
+  const doha = await vscode.workspace.fs.readDirectory(inArchive(folder, '2009/Embassy Doha'));
+  assert.deepEqual(doha, [['09DOHA214.cable', vscode.FileType.File]]);
+  const fromPage = new TextDecoder().decode(
+    await vscode.workspace.fs.readFile(inArchive(folder, '2009/Embassy Doha/09DOHA214.cable')),
+  );
+  assert.match(fromPage, /^REF: A\. SECSTATE 15113/m);
+});
+
+test('the archives’ folders removed from the workspace again', async () => {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const first = folders.findIndex((f) => f.uri.scheme === 'cablegate');
+  assert.ok(first > 0, 'no archive among the later workspace folders');
+  assert.ok(folders.slice(first).every((f) => f.uri.scheme === 'cablegate'));
+  // Refused (false) while the addition of the pages' folder is still under way: tried again until it is done.
+  await eventually('the archives removed', () =>
+    vscode.workspace.updateWorkspaceFolders(first, folders.length - first) ? true : undefined,
+  );
+  await eventually('no archive among the workspace folders', () =>
+    vscode.workspace.workspaceFolders?.every((f) => f.uri.scheme !== 'cablegate') ? true : undefined,
+  );
+});
