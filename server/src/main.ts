@@ -56,6 +56,7 @@ const archives = new ArchiveShelf();
 startServer(connection, {
   files: archives.workspaceFiles(nodeWorkspaceFiles),
   setArchives: (list) => archives.setArchives(list),
+  archiveMetadata: (uri) => archives.metadataOf(uri),
 });
 
 // Last resort: a promise nobody waited for must not take the server down (Node ends the process on an unhandled rejection).

@@ -18,6 +18,7 @@ import {
   TextDocumentSyncKind,
   WatchKind,
 } from 'vscode-languageserver';
+import type { CableMetadata } from './archive/archive';
 import { CABLE_FILE_GLOB, WorkspaceFiles } from './cableFiles/files';
 import { FIX_ALL_KIND } from './features/codeActions';
 import { RULE_LEVELS } from './features/diagnostics/rule';
@@ -43,6 +44,8 @@ export interface ServerOptions {
   files?: WorkspaceFiles;
   /** The Cablegate archives open in the editor, whose folders `files` reads (Node: nodeArchive.ts); checked here. */
   setArchives?: (archives: ArchiveParams[]) => void;
+  /** The publisher's metadata of a document read from one of those archives, for the metadata-mismatch rule. */
+  archiveMetadata?: (uri: string) => Promise<CableMetadata | undefined>;
 }
 
 /** The archives of `cable/archives` or initializationOptions.archives, those well-formed. */
@@ -215,6 +218,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return logFailure('Ignored textDocument/didOpen', 'expected textDocument { uri, text }');
     service.openDocument(item.uri, Number.isInteger(item.version) ? item.version : 0, item.text);
     publishDiagnostics(item.uri);
+    // A cable of an archive: its row's metadata, read after the open so that nothing waits for it.
+    void options.archiveMetadata?.(item.uri).then((metadata) => {
+      if (!metadata || !service.openDocuments().includes(item.uri)) return;
+      service.setMetadata(item.uri, metadata);
+      publishDiagnostics(item.uri);
+    });
   });
   connection.onDidChangeTextDocument((params) => {
     const uri = uriOf(params);

@@ -189,6 +189,14 @@ test("the language server's files: an archive's folder lists its cables as cable
   assert.deepEqual(await files.findCableFiles(`cablegate://${authority}/2009/Embassy%20Kampala`), [kampalaUri]);
   assert.equal(await files.readCableFile(kampalaUri), kampala!.text);
   assert.equal(await files.readCableFile(`cablegate://${authority}/2009/nothing.cable`), undefined);
+  // The publisher's metadata of a cable, read from its row (for the metadata-mismatch rule); none off the archives.
+  const metadata = await shelf.metadataOf(kampalaUri);
+  assert.deepEqual(
+    [metadata?.id, metadata?.created, metadata?.classification, metadata?.origin],
+    ['09KAMPALA1197', '10/19/2009 11:11', 'CONFIDENTIAL', 'Embassy Kampala'],
+  );
+  assert.equal(await shelf.metadataOf(`cablegate://${authority}/2009/nothing.cable`), undefined);
+  assert.equal(await shelf.metadataOf('file:///w/a.cable'), undefined);
   // An archive the client did not name is none; other schemes go to the files on disk.
   assert.deepEqual(await files.findCableFiles('cablegate://00000000/'), []);
   assert.deepEqual(await files.findCableFiles('file:///w'), ['file:///w/on-disk.cable']);

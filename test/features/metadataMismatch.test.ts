@@ -30,6 +30,15 @@ test('off by default; on, it needs metadata: without, as for a plain .cable file
   ]);
 });
 
+test('metadata given after the open (the server reads an archive row after didOpen): the cable is checked again', () => {
+  const service = createCableService({ settings: ON });
+  service.openDocument('cablegate:/x.cable', 0, WELL_FORMED);
+  const mismatches = () => service.diagnostics('cablegate:/x.cable').filter((d) => d.code === 'metadata-mismatch');
+  assert.deepEqual(mismatches(), []);
+  service.setMetadata('cablegate:/x.cable', other);
+  assert.equal(mismatches().length, 2);
+});
+
 test("what is normal is not flagged: the site's minutes, //NOFORN, UNCLASSIFIED for LIMITED OFFICIAL USE", () => {
   // The site's form, its minutes the hour on a 12-hour clock; the CSV's, without leading zeros.
   for (const created of ['2009-10-16 12:12', '10/16/2009 12:23', '10/16/2009 12:59'])

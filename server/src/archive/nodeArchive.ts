@@ -22,7 +22,8 @@ import {
   sameStamp,
   serializeIndex,
 } from './offsetIndex';
-import { PAGE_PATH, readCablePage } from './pages';
+import type { CableMetadata } from './archive';
+import { CablePage, PAGE_PATH, readCablePage } from './pages';
 
 /** Where an archive is, and where its offset index is kept (none: built in memory each time). */
 export interface ArchiveLocation {
@@ -171,11 +172,20 @@ export async function openArchive(
  * (the offsets may point anywhere now), when the row is larger than a cable file may be, or is no cable.
  */
 export async function readArchivedCable(archive: OpenArchive, cable: IndexedCable): Promise<string> {
+  return (await readArchived(archive, cable)).text;
+}
+
+/** The publisher's metadata of one cable of an open archive (read again from its row or page, as its text is). */
+async function readArchivedMetadata(archive: OpenArchive, cable: IndexedCable): Promise<CableMetadata> {
+  return (await readArchived(archive, cable)).metadata;
+}
+
+async function readArchived(archive: OpenArchive, cable: IndexedCable): Promise<CablePage> {
   if (cable.page) {
     const page = await readPage(archive.path, cable.page, [await realpath(archive.path)]);
     if (page === undefined || typeof page === 'string')
       throw new FileRefused(`${cable.page} is no cable page${page ? ` (${page})` : ''}`);
-    return page.text;
+    return page;
   }
   if (cable.length > MAX_CABLE_FILE_BYTES)
     throw new FileRefused(`row ${cable.line} of ${archive.path} is larger than a cable may be`);
@@ -189,7 +199,7 @@ export async function readArchivedCable(archive: OpenArchive, cable: IndexedCabl
     const reader = new CsvReader(cable);
     const [row] = [...reader.push(bytes.subarray(0, bytesRead)), ...reader.end()];
     if (row?.kind !== 'cable') throw new FileRefused(`line ${cable.line} of ${archive.path} is no cable row`);
-    return row.text;
+    return { text: row.text, metadata: row.metadata };
   } finally {
     await handle.close();
   }
@@ -223,6 +233,15 @@ export class ArchiveShelf {
     let archive = this.opened.get(authority);
     if (!archive) this.opened.set(authority, (archive = openArchive(location).catch(() => undefined)));
     return archive;
+  }
+
+  /** The publisher's metadata of a cable of an archive (`cablegate:` URI); undefined for any other URI. */
+  async metadataOf(cableUri: string): Promise<CableMetadata | undefined> {
+    const uri = URI.parse(cableUri);
+    if (uri.scheme !== ARCHIVE_SCHEME) return undefined;
+    const archive = await this.archive(uri.authority);
+    const found = archive?.tree.find(uri.path);
+    return found && 'cable' in found ? readArchivedMetadata(archive!, found.cable).catch(() => undefined) : undefined;
   }
 
   /** `base` with the archives' URIs (scheme cablegate) added: their folders listed, their cables read. */

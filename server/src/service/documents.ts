@@ -11,7 +11,7 @@ export class CableDocument {
     public version: number,
     text: string,
     /** The publisher's metadata of a text read from an archive. */
-    readonly metadata?: CableMetadata,
+    public metadata?: CableMetadata,
   ) {
     this.reader = new CableReader(CableModel.parse(text));
   }

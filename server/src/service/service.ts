@@ -273,6 +273,11 @@ export function createCableService(options: CableServiceOptions = {}) {
       cutOutlines.delete(uri);
     },
 
+    /** The publisher's metadata of an open document, found after it was opened (the server reads an archive's row). */
+    setMetadata(uri: string, metadata: CableMetadata): void {
+      documentOf(uri).metadata = metadata;
+    },
+
     openDocuments(): string[] {
       return [...documents.all()].map((document) => document.uri);
     },
