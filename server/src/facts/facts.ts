@@ -1,13 +1,13 @@
 // The fields of one cable, read once from its tokens: what the features compare and show.
 // Cached per cable object; an edit rebuilds only the touched cables, so the others keep their facts.
-import { cableIdentity, CableIdentity, postOfOriginator } from '../syntax/identity';
+import { cableIdentity, CableIdentity, DateFields, dateLine, fullYear, postOfOriginator } from '../syntax/identity';
 import { closestClassification } from '../syntax/lexer';
 import { CableModel } from '../syntax/model';
 import { Cable, Span, Token, TokenKind } from '../syntax/types';
 import { MONTHS } from '../vocabulary/months';
 import { classificationByWord, classificationByZnLetter } from '../vocabulary/classification';
 import { isPassingInstruction } from '../vocabulary/captions';
-import { precedence as precedenceByCode } from '../vocabulary/precedence';
+import { precedence as precedenceByCode, precedenceByWord } from '../vocabulary/precedence';
 import { tagLookups } from '../vocabulary/tags';
 import { lazy } from '../vocabulary/tsv';
 import { readReferences } from '../syntax/citations';
@@ -54,15 +54,13 @@ export interface CableFacts {
   identity: CableIdentity;
   dtg?: Located<DateTimeGroup>;
   relayPrecedence?: Located<string>;
+  /** The word on the first TO line (`TO SECSTATE WASHDC IMMEDIATE 7738`): the action precedence. */
+  toPrecedence?: Located<string>;
   stationSerial?: StationSerial;
   securityLetter?: Located<string>;
   originator?: Located<string>;
   classification?: Classification;
   captions: string[];
-}
-
-export function fullYear(twoDigits: number): number {
-  return twoDigits >= 50 ? 1900 + twoDigits : 2000 + twoDigits;
 }
 
 /** Reads cable facts; one instance per document model. */
@@ -119,14 +117,21 @@ export class CableReader {
       }
       return value;
     };
-    const date = facts.dtg?.value.date ?? this.dateLine(cable);
+    const line = facts.dtg ? undefined : dateLine(cable, (absolute) => this.model.lineText(absolute));
+    const date = facts.dtg?.value.date ?? (line && utcDate(line));
     const originPost = facts.originator
       ? comparablePost(facts.originator.value)
       : facts.classification?.post && comparablePost(facts.classification.post.value);
-    // Without a classification line, the ZNY line's letters say the level (CCCCC: CONFIDENTIAL).
-    const level = facts.classification
-      ? classificationByWord(facts.classification.level)
-      : facts.securityLetter && classificationByZnLetter(facts.securityLetter.value);
+    // Without a classification line, the ZNY line's letters say the level (CCCCC: CONFIDENTIAL); so they do when the
+    // classification line is another post's: a cable's body sent on under this header, whose level is the header's.
+    const forwarded =
+      facts.originator &&
+      facts.classification?.post &&
+      !samePost(facts.originator.value, facts.classification.post.value);
+    const level =
+      facts.classification && !(forwarded && facts.securityLetter)
+        ? classificationByWord(facts.classification.level)
+        : facts.securityLetter && classificationByZnLetter(facts.securityLetter.value);
     const eoLine = cable.executiveOrderLine;
     const record: CableRecord = {
       referenceId: facts.identity.referenceId,
@@ -137,7 +142,7 @@ export class CableReader {
       ),
       origin: orNull('origin', originPost, 'no FM line and no post on the classification line'),
       from: orNull('from', facts.originator?.value.replace(/\s+/g, ' '), 'no FM line'),
-      precedence: orNull('precedence', precedenceOf(facts)?.word, 'no precedence on the DTG or precedence line'),
+      precedence: orNull('precedence', precedenceOf(facts)?.word, 'no precedence on the DTG, precedence or TO line'),
       classification: orNull('classification', level?.level, 'no classification line and no ZNY letters'),
       captions: [...new Set(cable.captions.map((c) => this.line(cable, c.line).slice(c.start, c.end).toUpperCase()))],
       tags: tagFacts(
@@ -167,22 +172,6 @@ export class CableReader {
     if (!record.to.length) absent.to = 'no TO line';
     if (!record.signers.length) absent.signers = 'no signature line';
     return record;
-  }
-
-  /**
-   * A partial extract's date among the first lines, as a UTC date: a DTG line of its own (`291359Z Nov 00`), or the
-   * publisher's date line (`Tuesday, 20 January 2004, 09:44`).
-   */
-  private dateLine(cable: Cable): Date | undefined {
-    for (let rel = 0; rel < Math.min(cable.lineCount, 12); rel++) {
-      const text = this.line(cable, rel).trim();
-      if (/^\d{6}Z [A-Za-z]{3} \d\d$/.test(text)) return parseDateTimeGroup(text).date;
-      const long = /^[A-Z][a-z]+day, (\d\d?) ([A-Z][a-z]+) (\d{4}), (\d\d):(\d\d)$/.exec(text);
-      const month = long ? MONTHS.indexOf(long[2].slice(0, 3).toUpperCase()) : -1;
-      if (long && month >= 0)
-        return new Date(Date.UTC(Number(long[3]), month, Number(long[1]), Number(long[4]), Number(long[5])));
-    }
-    return undefined;
   }
 
   private readReferenceFacts(cable: Cable, citingYear: string | undefined): ReferenceFact[] {
@@ -285,6 +274,8 @@ export class CableReader {
     }
     const relay = this.find(cable, this.headerLine(cable, 'relay'), 'precedence');
     if (relay) facts.relayPrecedence = relay;
+    const toPrecedence = this.find(cable, this.headerLine(cable, 'to'), 'precedence');
+    if (toPrecedence) facts.toPrecedence = toPrecedence;
     const deLine = this.headerLine(cable, 'stationSerial');
     if (deLine !== undefined) {
       const de: StationSerial = {};
@@ -336,9 +327,15 @@ export function parseDateTimeGroup(text: string): Omit<DateTimeGroup, 'precedenc
   const [day, hour, minute] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const month = MONTHS.indexOf(m[4].toUpperCase());
   const year = m[5].length === 2 ? fullYear(Number(m[5])) : Number(m[5]);
+  const fields = { day, hour, minute, month, year };
+  return { ...fields, date: utcDate(fields) };
+}
+
+/** The UTC date of the fields, when they make a real date. */
+function utcDate({ day, hour, minute, month, year }: DateFields): Date | undefined {
   const date = new Date(Date.UTC(year, month, day, hour, minute));
   const real = month >= 0 && hour < 24 && minute < 60 && date.getUTCDate() === day && date.getUTCMonth() === month;
-  return { day, hour, minute, month, year, date: real ? date : undefined };
+  return real ? date : undefined;
 }
 
 /** Day of the year, 1-based, of a UTC date. */
@@ -361,8 +358,14 @@ export function samePost(a: string, b: string): boolean {
 export type CableRecord = CableFactsRecord<Span>;
 export type ReferenceFact = CableReferenceFact<Span>;
 
-/** `IMMEDIATE/ROUTINE` from the precedence letters of the DTG line, else the doubled letter of the precedence line. */
+/**
+ * `IMMEDIATE/ROUTINE` from the precedence letters of the DTG line, else the doubled letter of the precedence line, else
+ * the word of the first TO line.
+ */
 export function precedenceOf(facts: CableFacts): { code: string; word: string } | undefined {
+  const toWord = facts.toPrecedence && precedenceByWord(facts.toPrecedence.value);
+  if (!facts.dtg?.value.precedence.length && !facts.relayPrecedence && toWord?.word)
+    return { code: toWord.code, word: toWord.word };
   const letters = facts.dtg?.value.precedence.length
     ? facts.dtg.value.precedence.map((p) => p.toUpperCase())
     : facts.relayPrecedence && /^([A-Z])\1?$/i.test(facts.relayPrecedence.value)
