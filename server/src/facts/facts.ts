@@ -11,6 +11,7 @@ import { precedence as precedenceByCode, precedenceByWord } from '../vocabulary/
 import { tagLookups } from '../vocabulary/tags';
 import { lazy } from '../vocabulary/tsv';
 import { readReferences } from '../syntax/citations';
+import { isClosingBanner } from '../syntax/structure';
 import type { CableFactsRecord, CableReferenceFact, ClassifiedByFact, TagFact, AddresseeFact } from '../protocol';
 
 export interface Located<T> {
@@ -151,7 +152,7 @@ export class CableReader {
         ),
       ),
       subject: orNull('subject', cable.subject?.text.replace(/\s+/g, ' ').trim(), 'no SUBJECT line'),
-      references: this.readReferenceFacts(cable, facts.identity.year),
+      references: this.readReferenceFacts(cable, facts.identity),
       ...this.readAddressees(cable),
       signers: this.readSigners(cable),
       summary: orNull('summary', this.readSummary(cable), 'no Summary block'),
@@ -174,15 +175,16 @@ export class CableReader {
     return record;
   }
 
-  private readReferenceFacts(cable: Cable, citingYear: string | undefined): ReferenceFact[] {
-    if (!cable.references) return [];
+  private readReferenceFacts(cable: Cable, { year: citingYear, referenceId: ownId }: CableIdentity): ReferenceFact[] {
+    // The REF block's lines, after the subject lines: a re-flowed caption block has `SUBJECT: ... REF: ...` on one line.
+    const rels = subjectAndRefLines(cable);
     const found: ReferenceFact[] = [];
-    for (let rel = cable.references.startLine; rel <= cable.references.endLine; rel++) {
+    for (const rel of rels) {
       const text = this.line(cable, rel);
       const keywords = cable.lines[rel].tokens.filter((t) => t.kind === 'keyword');
       const ref = keywords.find((t) => /^REF/i.test(text.slice(t.start, t.end)));
-      const stop = keywords.find((t) => /^(?:\(U\)\s*)?CLASSIFIED/i.test(text.slice(t.start, t.end)));
-      if (rel === cable.references.startLine && !ref) continue;
+      const stop = keywords.find((t) => isClassifiedBy(text.slice(t.start, t.end)));
+      if ((rel === cable.references?.startLine || cable.lines[rel].kind === 'subject') && !ref) continue;
       for (const item of readReferences(text, ref?.end ?? 0, stop?.start ?? text.length)) {
         const span = { line: rel, start: item.start, end: item.end };
         const written = text.slice(item.start, item.end);
@@ -191,6 +193,8 @@ export class CableReader {
           const year = item.cable.year ?? citingYear;
           if (year === undefined) continue;
           const referenceId = `${year}${item.cable.post}${item.cable.serial}`;
+          // A cable does not cite itself: its own ID there is a page header run into the line.
+          if (referenceId === ownId) continue;
           found.push({ kind: 'cable', referenceId, yearWritten: item.cable.year !== undefined, written, where: span });
         }
       }
@@ -214,16 +218,22 @@ export class CableReader {
     return lists;
   }
 
-  /** The signature line, unless it is a closing classification banner or an end-of-message mark. */
+  /**
+   * The signature line, unless it is a closing classification banner or an end-of-message mark; else the signature run
+   * into the last line of text.
+   */
   private readSigners(cable: Cable): string[] {
+    const runIn = cable.runInSignature;
+    if (runIn) return [this.line(cable, runIn.line).slice(runIn.start, runIn.end)];
     if (cable.signatureLine === undefined) return [];
     const text = this.line(cable, cable.signatureLine).trimEnd().replace(/\\$/, '').trim();
-    const letters = text.replace(/\s+/g, '').toUpperCase();
-    if (closestClassification(letters) || /^(?:NNNN|UNCLASSIFIED|LIMITEDOFFICIALUSE)$/.test(letters)) return [];
-    return [text];
+    return isClosingBanner(text) ? [] : [text];
   }
 
-  /** The text of the first Summary block, between its opener and its closer, page headers left out. */
+  /**
+   * The text of the first Summary block, between its opener and its closer, page headers and rules (`-------` under a
+   * SUMMARY heading) left out, and the `End` of a closer split over two lines (`... election. End` / `Summary.`).
+   */
   private readSummary(cable: Cable): string | undefined {
     const block = cable.blocks.find((b) => b.kind === 'summary');
     if (!block) return undefined;
@@ -235,21 +245,38 @@ export class CableReader {
       const text = this.line(cable, rel);
       const start = rel === block.opener.line ? block.opener.end : 0;
       const end = block.closer && rel === block.closer.line ? block.closer.start : text.length;
-      parts.push(text.slice(start, Math.max(start, end)));
+      const part = text.slice(start, Math.max(start, end));
+      if (!/^[\s=_-]+$/.test(part)) parts.push(part);
     }
-    return parts.join(' ').replace(/\s+/g, ' ').trim() || undefined;
+    const summary = parts.join(' ').replace(/\s+/g, ' ').trim();
+    const split =
+      block.closer &&
+      block.closer.line > block.opener.line &&
+      !this.line(cable, block.closer.line).slice(0, block.closer.start).trim();
+    return (split ? summary.replace(/(?:^| )End$/i, '') : summary) || undefined;
   }
 
-  /** The Classified By entry over its lines (and a reason list wrapped onto the text lines after them). */
+  /**
+   * The Classified By entry over its lines (and a reason list wrapped onto the text lines after them), else the one
+   * that ends a REF line (`REF: ASUNCION 396 Classified By: AMBASSADOR CRAIG KELLY; Reasons 1.4(b), (d)`).
+   */
   private readClassifiedByFact(cable: Cable): ClassifiedByFact | undefined {
-    if (!cable.classifiedByLines.length) return undefined;
-    const rels = [...cable.classifiedByLines];
+    const rels = cable.classifiedByLines.length ? [...cable.classifiedByLines] : this.classifiedByOnRefLine(cable);
+    if (!rels.length) return undefined;
     const next = () => rels[rels.length - 1] + 1;
     while (next() < cable.lineCount && cable.lines[next()].kind === 'text' && rels.length < 4) rels.push(next());
     const texts = rels.map((rel) => this.line(cable, rel));
     const at = /classified\s+by\s*:?/i.exec(texts[0]);
     texts[0] = at ? texts[0].slice(at.index + at[0].length) : texts[0];
     return readClassifiedBy(texts.join(' ').replace(/\s+/g, ' ').trim());
+  }
+
+  /** The SUBJECT or REF line that holds a Classified By keyword, as a list of none or one line. */
+  private classifiedByOnRefLine(cable: Cable): number[] {
+    for (const rel of subjectAndRefLines(cable))
+      if (cable.lines[rel].tokens.some((t) => t.kind === 'keyword' && isClassifiedBy(this.tokenText(cable, rel, t))))
+        return [rel];
+    return [];
   }
 
   private headerLine(cable: Cable, kind: string): number | undefined {
@@ -415,6 +442,19 @@ function tagFacts(codes: readonly string[]): TagFact[] {
   return facts;
 }
 
+/** The lines of the SUBJECT, then of the REF block. */
+function subjectAndRefLines(cable: Cable): number[] {
+  const rels: number[] = [];
+  for (const block of [cable.subject, cable.references])
+    for (let rel = block?.startLine ?? 0; block && rel <= block.endLine; rel++) rels.push(rel);
+  return rels;
+}
+
+/** A Classified By keyword (`CLASSIFIED BY`, `(U) Classified By:`). */
+function isClassifiedBy(keyword: string): boolean {
+  return /^(?:\(U\)\s*)?CLASSIFIED/i.test(keyword);
+}
+
 /** Words of titles and offices in a Classified By entry: what is not a name. Lower case. */
 const TITLE_WORDS = new Set(
   (
@@ -444,6 +484,8 @@ function readClassifiedBy(text: string): ClassifiedByFact {
   const parts = /^derived\s+from\b/i.test(authority)
     ? []
     : authority
+        // `Charge d'Affaires, a.i. Lisa Kubiske`: the comma before a.i. is inside the title.
+        .replace(/,\s*(?=a\.i\.)/gi, ' ')
         .split(/[,;]/)
         .map((part) => part.trim())
         .filter(Boolean);

@@ -205,7 +205,9 @@ function lexHeaderLine(text: string): LexedLine | undefined {
   if (c === 82 /* R */ && /^(?:RU|RH|RA|RB|RC|RE|RF|RG|RK|RL|RQ|RS|RT)[A-Z]{1,5}\//.test(text))
     return lexAddressLine(text, 0, 'address');
   if (c === 66 /* B */ && /^BT *$/.test(text)) return new LineBuilder().token('prosign', 0, 2).build('break');
-  if (c === 78 /* N */ && /^NNNN *$/.test(text)) return new LineBuilder().token('prosign', 0, 4).build('endOfMessage');
+  // `Nnnn` in a cable written in lower case (08STATE15220).
+  if (c === 78 /* N */ && /^N(?:NNN|nnn) *$/.test(text))
+    return new LineBuilder().token('prosign', 0, 4).build('endOfMessage');
   return undefined;
 }
 
@@ -643,7 +645,8 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
     (letter === 99 && second === 108);
   const head = keyword ? text.slice(first, first + 24) : '';
   if (keyword) {
-    if (letter === 101 /* e */ && /^E\.? ?O\.?(?: |:|\d)/.test(head)) return lexExecutiveOrder(text, first);
+    // `E.o. 12958: decl:` as a cable written in lower case has it.
+    if (letter === 101 /* e */ && /^E(?:\.? ?O|\.o)\.?(?: |:|\d)/.test(head)) return lexExecutiveOrder(text, first);
     if (letter === 116 /* t */ && /^TAGS?\b:?/i.test(head)) return lexTags(text, first);
     if (letter === 115 /* s */ && /^SUBJ(?:ECT)?\s*:/i.test(head)) return lexSubject(text, first);
     if (letter === 114 /* r */) {
@@ -953,7 +956,7 @@ function canonicalClassification(level: string): string {
 
 function lexExecutiveOrder(text: string, first: number): LexedLine {
   const line = new LineBuilder();
-  const head = /^(E\.? ?O\.?)\s*(\d+)?\s*:?\s*/.exec(text.slice(first))!;
+  const head = /^(E(?:\.? ?O|\.o)\.?)\s*(\d+)?\s*:?\s*/.exec(text.slice(first))!;
   line.token('keyword', first, first + head[1].length);
   let at = first + head[0].length;
   if (head[2])
@@ -1194,7 +1197,7 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
     }
   }
   const opener = mayOpenBlock(text, bodyStart)
-    ? /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(
+    ? /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and (?:Comment|Action Request)|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(
         text.slice(bodyStart, bodyStart + 60),
       )
     : null;
