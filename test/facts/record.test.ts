@@ -263,3 +263,19 @@ test("a re-flowed caption block: REF and Classified By on the SUBJECT line, the 
     ['08BRASILIA1159'],
   );
 });
+
+test('Classified By wrapped over two lines, an initial run into the surname (09ABUDHABI754)', () => {
+  const facts = record(
+    'S E C R E T ABU DHABI 000754 ',
+    'SUBJECT: (S) MbZ HOSTS GULF SECURITY DINNER WITH ISA ASD VERSHBOW AND ',
+    'PM A/S SHAPIRO ',
+    ' ',
+    "CLASSIFIED BY CHARGE D'AFFAIRES DOUGLAS C.GREENE FOR REASONS 1.4 B ",
+    'AND D. ',
+  ).classifiedBy;
+  assert.deepEqual(facts && [facts.name, facts.title, facts.reasons], [
+    'DOUGLAS C.GREENE',
+    "CHARGE D'AFFAIRES",
+    ['1.4(b)', '1.4(d)'],
+  ]);
+});

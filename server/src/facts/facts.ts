@@ -492,8 +492,10 @@ function readClassifiedBy(text: string): ClassifiedByFact {
   const mixedCase = /[a-z]/.test(authority);
   const isTitleWord = (word: string) =>
     TITLE_WORDS.has(word.toLowerCase()) || word.includes('/') || (mixedCase && /^[A-Z]{2,}$/.test(word));
+  // An initial run into the surname is one word: `DOUGLAS C.GREENE`.
   const isNameWord = (word: string) =>
-    (/^(?:[A-Z][A-Za-z'’-]*\.?|[A-Z]\.)$/.test(word) || NAME_PARTICLE.test(word)) && !isTitleWord(word);
+    (/^(?:[A-Z][A-Za-z'’-]*\.?|[A-Z]\.(?:[A-Z][A-Za-z'’-]+)?)$/.test(word) || NAME_PARTICLE.test(word)) &&
+    !isTitleWord(word);
   for (let p = 0; p < parts.length && fact.name === null; p++) {
     const words = parts[p].split(/\s+/);
     let first = words.length;
