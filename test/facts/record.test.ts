@@ -279,3 +279,20 @@ test('Classified By wrapped over two lines, an initial run into the surname (09A
     ['1.4(b)', '1.4(d)'],
   ]);
 });
+
+test("a REF line with its first item's letter before the colon (10STATE9124)", () => {
+  const facts = record(
+    'O P 290343Z JAN 10',
+    'FM SECSTATE WASHDC',
+    '',
+    'S E C R E T STATE 009124 ',
+    "SUBJECT: MOBILIZING PRESSURE TO PERSUADE IRAN'S ",
+    'ENGAGEMENT ON ITS NUCLEAR PROGRAM ',
+    ' ',
+    'REF A: STATE 120288 ',
+  );
+  assert.deepEqual(
+    facts.references.map((r) => r.kind === 'cable' && r.referenceId),
+    ['10STATE120288'],
+  );
+});

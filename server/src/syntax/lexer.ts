@@ -650,7 +650,8 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
     if (letter === 116 /* t */ && /^TAGS?\b:?/i.test(head)) return lexTags(text, first);
     if (letter === 115 /* s */ && /^SUBJ(?:ECT)?\s*:/i.test(head)) return lexSubject(text, first);
     if (letter === 114 /* r */) {
-      if (/^REF(?:S|TEL|TELS|\(S\)|ERENCES?)?\s*:/i.test(head)) return lexReference(text, first);
+      // `REF A: STATE 120288` (10STATE9124): the first item's letter before the colon.
+      if (/^REF(?:S|TEL|TELS|\(S\)|ERENCES?| [A-Z])?\s*:/i.test(head)) return lexReference(text, first);
       if (/^REASONS?\s*:?\s*1[./]\d/i.test(head)) return lexReason(text, first);
     }
     if (letter === 99 /* c */ && /^CLASSIFIED\s+BY\b/i.test(head)) return lexClassifiedBy(text, first);
@@ -1041,7 +1042,7 @@ function lexSubject(text: string, first: number): LexedLine {
 }
 
 function lexReference(text: string, first: number): LexedLine {
-  const keyword = /^REF(?:S|TEL|TELS|\(S\)|ERENCES?)?\s*:/i.exec(text.slice(first))!;
+  const keyword = /^REF(?:S|TEL|TELS|\(S\)|ERENCES?| [A-Z])?\s*:/i.exec(text.slice(first))!;
   const line = new LineBuilder().token('keyword', first, first + keyword[0].length);
   const classifiedBy = /\s(?:Classified By|CLASSIFIED BY)\s*:/.exec(text.slice(first, first + MAX_HEADER_LINE));
   lexCitations(text.slice(0, classifiedBy ? first + classifiedBy.index : text.length), first + keyword[0].length, line);
