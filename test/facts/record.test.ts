@@ -179,6 +179,17 @@ test('a signer before a closing banner (79TEHRAN8980) or a lower-case Nnnn (08ST
   );
 });
 
+test('a signer in mixed case with a capital inside (09ASMARA429)', () => {
+  assert.deepEqual(
+    record(
+      ...BODY,
+      '¶5. (S) COMMENT: The brittle Isaias regime is one pistol shot away from implosion. END COMMENT.',
+      'McMullen',
+    ).signers,
+    ['McMullen'],
+  );
+});
+
 test('Summary forms: Summary and Action Request, an End Summary split over two lines, rules under a heading', () => {
   const summary = (...lines: string[]) => record(...BODY, ...lines).summary;
   // 09ISLAMABAD1119

@@ -525,14 +525,14 @@ function isContinuationHeader(line: LexedLine): boolean {
   return line.kind === 'continuationHeader';
 }
 
-/** A closing surname: one to three capitalised words on a short line of its own. */
+/** A closing surname: one to three capitalised words on a short line of its own (`LeBaron`, `McMullen` too). */
 function isSignature(text: string, line: LexedLine): boolean {
   if (line.kind !== 'text' && line.kind !== 'relayContinuation') return false;
   const trimmed = text.trim();
   return (
     trimmed.length <= 40 &&
     /^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]*){0,2}$/.test(trimmed) &&
-    /[A-Z]{2}|^[A-Z][a-z]+$/.test(trimmed)
+    /[A-Z]{2}|^(?:Mc|Mac|Le|De|Di|Du|La|O')?[A-Z][a-z]+$/.test(trimmed)
   );
 }
 
