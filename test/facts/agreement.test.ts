@@ -88,4 +88,11 @@ test('the facts agree with the publisher metadata, but for the disagreements lis
   }
   const agreement = 1 - found.size / compared;
   console.log(`agreement: ${compared - found.size} of ${compared} facts (${(agreement * 100).toFixed(2)}%)`);
+  // The issue's bar, over the facts the text holds: a partial extract without a date line has no date-time to compare.
+  const undated = [...found].filter(([key, [ours]]) => key.endsWith('\tdateTime') && ours === 'null').length;
+  const held = 1 - (found.size - undated) / (compared - undated);
+  console.log(
+    `of the facts the text holds: ${compared - found.size} of ${compared - undated} (${(held * 100).toFixed(2)}%)`,
+  );
+  assert.ok(held >= 0.995, 'agreement over the facts the text holds: at least 99.5%');
 });

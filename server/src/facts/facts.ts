@@ -1,16 +1,17 @@
 // The fields of one cable, read once from its tokens: what the features compare and show.
 // Cached per cable object; an edit rebuilds only the touched cables, so the others keep their facts.
-import { cableIdentity, CableIdentity, postOfOriginator } from '../syntax/identity';
+import { cableIdentity, CableIdentity, DateFields, dateLine, fullYear, postOfOriginator } from '../syntax/identity';
 import { closestClassification } from '../syntax/lexer';
 import { CableModel } from '../syntax/model';
 import { Cable, Span, Token, TokenKind } from '../syntax/types';
 import { MONTHS } from '../vocabulary/months';
 import { classificationByWord, classificationByZnLetter } from '../vocabulary/classification';
 import { isPassingInstruction } from '../vocabulary/captions';
-import { precedence as precedenceByCode } from '../vocabulary/precedence';
+import { precedence as precedenceByCode, precedenceByWord } from '../vocabulary/precedence';
 import { tagLookups } from '../vocabulary/tags';
 import { lazy } from '../vocabulary/tsv';
 import { readReferences } from '../syntax/citations';
+import { isClosingBanner } from '../syntax/structure';
 import type { CableFactsRecord, CableReferenceFact, ClassifiedByFact, TagFact, AddresseeFact } from '../protocol';
 
 export interface Located<T> {
@@ -54,15 +55,13 @@ export interface CableFacts {
   identity: CableIdentity;
   dtg?: Located<DateTimeGroup>;
   relayPrecedence?: Located<string>;
+  /** The word on the first TO line (`TO SECSTATE WASHDC IMMEDIATE 7738`): the action precedence. */
+  toPrecedence?: Located<string>;
   stationSerial?: StationSerial;
   securityLetter?: Located<string>;
   originator?: Located<string>;
   classification?: Classification;
   captions: string[];
-}
-
-export function fullYear(twoDigits: number): number {
-  return twoDigits >= 50 ? 1900 + twoDigits : 2000 + twoDigits;
 }
 
 /** Reads cable facts; one instance per document model. */
@@ -119,14 +118,21 @@ export class CableReader {
       }
       return value;
     };
-    const date = facts.dtg?.value.date ?? this.dateLine(cable);
+    const line = facts.dtg ? undefined : dateLine(cable, (absolute) => this.model.lineText(absolute));
+    const date = facts.dtg?.value.date ?? (line && utcDate(line));
     const originPost = facts.originator
       ? comparablePost(facts.originator.value)
       : facts.classification?.post && comparablePost(facts.classification.post.value);
-    // Without a classification line, the ZNY line's letters say the level (CCCCC: CONFIDENTIAL).
-    const level = facts.classification
-      ? classificationByWord(facts.classification.level)
-      : facts.securityLetter && classificationByZnLetter(facts.securityLetter.value);
+    // Without a classification line, the ZNY line's letters say the level (CCCCC: CONFIDENTIAL); so they do when the
+    // classification line is another post's: a cable's body sent on under this header, whose level is the header's.
+    const forwarded =
+      facts.originator &&
+      facts.classification?.post &&
+      !samePost(facts.originator.value, facts.classification.post.value);
+    const level =
+      facts.classification && !(forwarded && facts.securityLetter)
+        ? classificationByWord(facts.classification.level)
+        : facts.securityLetter && classificationByZnLetter(facts.securityLetter.value);
     const eoLine = cable.executiveOrderLine;
     const record: CableRecord = {
       referenceId: facts.identity.referenceId,
@@ -137,7 +143,7 @@ export class CableReader {
       ),
       origin: orNull('origin', originPost, 'no FM line and no post on the classification line'),
       from: orNull('from', facts.originator?.value.replace(/\s+/g, ' '), 'no FM line'),
-      precedence: orNull('precedence', precedenceOf(facts)?.word, 'no precedence on the DTG or precedence line'),
+      precedence: orNull('precedence', precedenceOf(facts)?.word, 'no precedence on the DTG, precedence or TO line'),
       classification: orNull('classification', level?.level, 'no classification line and no ZNY letters'),
       captions: [...new Set(cable.captions.map((c) => this.line(cable, c.line).slice(c.start, c.end).toUpperCase()))],
       tags: tagFacts(
@@ -146,7 +152,7 @@ export class CableReader {
         ),
       ),
       subject: orNull('subject', cable.subject?.text.replace(/\s+/g, ' ').trim(), 'no SUBJECT line'),
-      references: this.readReferenceFacts(cable, facts.identity.year),
+      references: this.readReferenceFacts(cable, facts.identity),
       ...this.readAddressees(cable),
       signers: this.readSigners(cable),
       summary: orNull('summary', this.readSummary(cable), 'no Summary block'),
@@ -169,31 +175,16 @@ export class CableReader {
     return record;
   }
 
-  /**
-   * A partial extract's date among the first lines, as a UTC date: a DTG line of its own (`291359Z Nov 00`), or the
-   * publisher's date line (`Tuesday, 20 January 2004, 09:44`).
-   */
-  private dateLine(cable: Cable): Date | undefined {
-    for (let rel = 0; rel < Math.min(cable.lineCount, 12); rel++) {
-      const text = this.line(cable, rel).trim();
-      if (/^\d{6}Z [A-Za-z]{3} \d\d$/.test(text)) return parseDateTimeGroup(text).date;
-      const long = /^[A-Z][a-z]+day, (\d\d?) ([A-Z][a-z]+) (\d{4}), (\d\d):(\d\d)$/.exec(text);
-      const month = long ? MONTHS.indexOf(long[2].slice(0, 3).toUpperCase()) : -1;
-      if (long && month >= 0)
-        return new Date(Date.UTC(Number(long[3]), month, Number(long[1]), Number(long[4]), Number(long[5])));
-    }
-    return undefined;
-  }
-
-  private readReferenceFacts(cable: Cable, citingYear: string | undefined): ReferenceFact[] {
-    if (!cable.references) return [];
+  private readReferenceFacts(cable: Cable, { year: citingYear, referenceId: ownId }: CableIdentity): ReferenceFact[] {
+    // The REF block's lines, after the subject lines: a re-flowed caption block has `SUBJECT: ... REF: ...` on one line.
+    const rels = subjectAndRefLines(cable);
     const found: ReferenceFact[] = [];
-    for (let rel = cable.references.startLine; rel <= cable.references.endLine; rel++) {
+    for (const rel of rels) {
       const text = this.line(cable, rel);
       const keywords = cable.lines[rel].tokens.filter((t) => t.kind === 'keyword');
       const ref = keywords.find((t) => /^REF/i.test(text.slice(t.start, t.end)));
-      const stop = keywords.find((t) => /^(?:\(U\)\s*)?CLASSIFIED/i.test(text.slice(t.start, t.end)));
-      if (rel === cable.references.startLine && !ref) continue;
+      const stop = keywords.find((t) => isClassifiedBy(text.slice(t.start, t.end)));
+      if ((rel === cable.references?.startLine || cable.lines[rel].kind === 'subject') && !ref) continue;
       for (const item of readReferences(text, ref?.end ?? 0, stop?.start ?? text.length)) {
         const span = { line: rel, start: item.start, end: item.end };
         const written = text.slice(item.start, item.end);
@@ -202,6 +193,8 @@ export class CableReader {
           const year = item.cable.year ?? citingYear;
           if (year === undefined) continue;
           const referenceId = `${year}${item.cable.post}${item.cable.serial}`;
+          // A cable does not cite itself: its own ID there is a page header run into the line.
+          if (referenceId === ownId) continue;
           found.push({ kind: 'cable', referenceId, yearWritten: item.cable.year !== undefined, written, where: span });
         }
       }
@@ -225,16 +218,22 @@ export class CableReader {
     return lists;
   }
 
-  /** The signature line, unless it is a closing classification banner or an end-of-message mark. */
+  /**
+   * The signature line, unless it is a closing classification banner or an end-of-message mark; else the signature run
+   * into the last line of text.
+   */
   private readSigners(cable: Cable): string[] {
+    const runIn = cable.runInSignature;
+    if (runIn) return [this.line(cable, runIn.line).slice(runIn.start, runIn.end)];
     if (cable.signatureLine === undefined) return [];
     const text = this.line(cable, cable.signatureLine).trimEnd().replace(/\\$/, '').trim();
-    const letters = text.replace(/\s+/g, '').toUpperCase();
-    if (closestClassification(letters) || /^(?:NNNN|UNCLASSIFIED|LIMITEDOFFICIALUSE)$/.test(letters)) return [];
-    return [text];
+    return isClosingBanner(text) ? [] : [text];
   }
 
-  /** The text of the first Summary block, between its opener and its closer, page headers left out. */
+  /**
+   * The text of the first Summary block, between its opener and its closer, page headers and rules (`-------` under a
+   * SUMMARY heading) left out, and the `End` of a closer split over two lines (`... election. End` / `Summary.`).
+   */
   private readSummary(cable: Cable): string | undefined {
     const block = cable.blocks.find((b) => b.kind === 'summary');
     if (!block) return undefined;
@@ -246,21 +245,38 @@ export class CableReader {
       const text = this.line(cable, rel);
       const start = rel === block.opener.line ? block.opener.end : 0;
       const end = block.closer && rel === block.closer.line ? block.closer.start : text.length;
-      parts.push(text.slice(start, Math.max(start, end)));
+      const part = text.slice(start, Math.max(start, end));
+      if (!/^[\s=_-]+$/.test(part)) parts.push(part);
     }
-    return parts.join(' ').replace(/\s+/g, ' ').trim() || undefined;
+    const summary = parts.join(' ').replace(/\s+/g, ' ').trim();
+    const split =
+      block.closer &&
+      block.closer.line > block.opener.line &&
+      !this.line(cable, block.closer.line).slice(0, block.closer.start).trim();
+    return (split ? summary.replace(/(?:^| )End$/i, '') : summary) || undefined;
   }
 
-  /** The Classified By entry over its lines (and a reason list wrapped onto the text lines after them). */
+  /**
+   * The Classified By entry over its lines (and a reason list wrapped onto the text lines after them), else the one
+   * that ends a REF line (`REF: ASUNCION 396 Classified By: AMBASSADOR CRAIG KELLY; Reasons 1.4(b), (d)`).
+   */
   private readClassifiedByFact(cable: Cable): ClassifiedByFact | undefined {
-    if (!cable.classifiedByLines.length) return undefined;
-    const rels = [...cable.classifiedByLines];
+    const rels = cable.classifiedByLines.length ? [...cable.classifiedByLines] : this.classifiedByOnRefLine(cable);
+    if (!rels.length) return undefined;
     const next = () => rels[rels.length - 1] + 1;
     while (next() < cable.lineCount && cable.lines[next()].kind === 'text' && rels.length < 4) rels.push(next());
     const texts = rels.map((rel) => this.line(cable, rel));
     const at = /classified\s+by\s*:?/i.exec(texts[0]);
     texts[0] = at ? texts[0].slice(at.index + at[0].length) : texts[0];
     return readClassifiedBy(texts.join(' ').replace(/\s+/g, ' ').trim());
+  }
+
+  /** The SUBJECT or REF line that holds a Classified By keyword, as a list of none or one line. */
+  private classifiedByOnRefLine(cable: Cable): number[] {
+    for (const rel of subjectAndRefLines(cable))
+      if (cable.lines[rel].tokens.some((t) => t.kind === 'keyword' && isClassifiedBy(this.tokenText(cable, rel, t))))
+        return [rel];
+    return [];
   }
 
   private headerLine(cable: Cable, kind: string): number | undefined {
@@ -285,6 +301,8 @@ export class CableReader {
     }
     const relay = this.find(cable, this.headerLine(cable, 'relay'), 'precedence');
     if (relay) facts.relayPrecedence = relay;
+    const toPrecedence = this.find(cable, this.headerLine(cable, 'to'), 'precedence');
+    if (toPrecedence) facts.toPrecedence = toPrecedence;
     const deLine = this.headerLine(cable, 'stationSerial');
     if (deLine !== undefined) {
       const de: StationSerial = {};
@@ -336,9 +354,15 @@ export function parseDateTimeGroup(text: string): Omit<DateTimeGroup, 'precedenc
   const [day, hour, minute] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const month = MONTHS.indexOf(m[4].toUpperCase());
   const year = m[5].length === 2 ? fullYear(Number(m[5])) : Number(m[5]);
+  const fields = { day, hour, minute, month, year };
+  return { ...fields, date: utcDate(fields) };
+}
+
+/** The UTC date of the fields, when they make a real date. */
+function utcDate({ day, hour, minute, month, year }: DateFields): Date | undefined {
   const date = new Date(Date.UTC(year, month, day, hour, minute));
   const real = month >= 0 && hour < 24 && minute < 60 && date.getUTCDate() === day && date.getUTCMonth() === month;
-  return { day, hour, minute, month, year, date: real ? date : undefined };
+  return real ? date : undefined;
 }
 
 /** Day of the year, 1-based, of a UTC date. */
@@ -361,8 +385,14 @@ export function samePost(a: string, b: string): boolean {
 export type CableRecord = CableFactsRecord<Span>;
 export type ReferenceFact = CableReferenceFact<Span>;
 
-/** `IMMEDIATE/ROUTINE` from the precedence letters of the DTG line, else the doubled letter of the precedence line. */
+/**
+ * `IMMEDIATE/ROUTINE` from the precedence letters of the DTG line, else the doubled letter of the precedence line, else
+ * the word of the first TO line.
+ */
 export function precedenceOf(facts: CableFacts): { code: string; word: string } | undefined {
+  const toWord = facts.toPrecedence && precedenceByWord(facts.toPrecedence.value);
+  if (!facts.dtg?.value.precedence.length && !facts.relayPrecedence && toWord?.word)
+    return { code: toWord.code, word: toWord.word };
   const letters = facts.dtg?.value.precedence.length
     ? facts.dtg.value.precedence.map((p) => p.toUpperCase())
     : facts.relayPrecedence && /^([A-Z])\1?$/i.test(facts.relayPrecedence.value)
@@ -412,6 +442,19 @@ function tagFacts(codes: readonly string[]): TagFact[] {
   return facts;
 }
 
+/** The lines of the SUBJECT, then of the REF block. */
+function subjectAndRefLines(cable: Cable): number[] {
+  const rels: number[] = [];
+  for (const block of [cable.subject, cable.references])
+    for (let rel = block?.startLine ?? 0; block && rel <= block.endLine; rel++) rels.push(rel);
+  return rels;
+}
+
+/** A Classified By keyword (`CLASSIFIED BY`, `(U) Classified By:`). */
+function isClassifiedBy(keyword: string): boolean {
+  return /^(?:\(U\)\s*)?CLASSIFIED/i.test(keyword);
+}
+
 /** Words of titles and offices in a Classified By entry: what is not a name. Lower case. */
 const TITLE_WORDS = new Set(
   (
@@ -441,14 +484,18 @@ function readClassifiedBy(text: string): ClassifiedByFact {
   const parts = /^derived\s+from\b/i.test(authority)
     ? []
     : authority
+        // `Charge d'Affaires, a.i. Lisa Kubiske`: the comma before a.i. is inside the title.
+        .replace(/,\s*(?=a\.i\.)/gi, ' ')
         .split(/[,;]/)
         .map((part) => part.trim())
         .filter(Boolean);
   const mixedCase = /[a-z]/.test(authority);
   const isTitleWord = (word: string) =>
     TITLE_WORDS.has(word.toLowerCase()) || word.includes('/') || (mixedCase && /^[A-Z]{2,}$/.test(word));
+  // An initial run into the surname is one word: `DOUGLAS C.GREENE`.
   const isNameWord = (word: string) =>
-    (/^(?:[A-Z][A-Za-z'’-]*\.?|[A-Z]\.)$/.test(word) || NAME_PARTICLE.test(word)) && !isTitleWord(word);
+    (/^(?:[A-Z][A-Za-z'’-]*\.?|[A-Z]\.(?:[A-Z][A-Za-z'’-]+)?)$/.test(word) || NAME_PARTICLE.test(word)) &&
+    !isTitleWord(word);
   for (let p = 0; p < parts.length && fact.name === null; p++) {
     const words = parts[p].split(/\s+/);
     let first = words.length;

@@ -16,7 +16,8 @@ import {
   CodeTables,
   TAG_FAMILIES,
 } from '../vocabulary';
-import { CableFacts, dayOfYear, fullYear, parseDateTimeGroup } from '../facts/facts';
+import { CableFacts, dayOfYear, parseDateTimeGroup } from '../facts/facts';
+import { fullYear } from '../syntax/identity';
 import { DocumentContext } from './context';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -1,4 +1,5 @@
 // What a cable calls itself: its reference ID (09DUSHANBE1151) from the DTG year, post and serial.
+import { MONTHS } from '../vocabulary/months';
 import { Cable } from './types';
 
 export interface CableIdentity {
@@ -7,6 +8,40 @@ export interface CableIdentity {
   year?: string;
   post?: string;
   serial?: number;
+}
+
+/** The full year of a two-digit year: 50-99 are the 1900s. */
+export function fullYear(twoDigits: number): number {
+  return twoDigits >= 50 ? 1900 + twoDigits : 2000 + twoDigits;
+}
+
+/** The fields of a date; month 0-based, -1 when its name is unknown. */
+export interface DateFields {
+  day: number;
+  hour: number;
+  minute: number;
+  month: number;
+  year: number;
+}
+
+/** A date on a line of its own: a DTG (`291359Z Nov 00`), or the publisher's date line (`Tuesday, 20 January 2004, 09:44`). */
+const DATE_LINE =
+  /^(?:(\d\d)(\d\d)(\d\d)Z ([A-Za-z]{3}) (\d\d)|[A-Z][a-z]+day, (\d\d?) ([A-Z][a-z]+) (\d{4}), (\d\d):(\d\d))$/;
+
+/** The date line among a cable's first lines: where a partial extract, without a DTG line, carries its date. */
+export function dateLine(cable: Cable, lineText: (absolute: number) => string): DateFields | undefined {
+  for (let k = 0; k < Math.min(cable.lineCount, 12); k++) {
+    const m = DATE_LINE.exec(lineText(cable.startLine + k).trim());
+    if (m?.[1]) {
+      const [day, hour, minute] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return { day, hour, minute, month: MONTHS.indexOf(m[4].toUpperCase()), year: fullYear(Number(m[5])) };
+    }
+    if (m) {
+      const month = MONTHS.indexOf(m[7].slice(0, 3).toUpperCase());
+      return { day: Number(m[6]), hour: Number(m[9]), minute: Number(m[10]), month, year: Number(m[8]) };
+    }
+  }
+  return undefined;
 }
 
 /** The text of the first token of `kind` on a relative line of the cable. */
@@ -31,11 +66,7 @@ export function cableIdentity(cable: Cable, lineText: (absolute: number) => stri
   const dtgLine = cable.header.find((h) => h.kind === 'dtg')?.line;
   const dtg = tokenText(cable, lineText, dtgLine, 'dateTimeGroup');
   let year = dtg ? /(\d{2,4})\s*$/.exec(dtg)?.[1]?.slice(-2) : undefined;
-  if (!year) {
-    // Partial extracts carry the date on a line of its own (291359Z Nov 00).
-    for (let k = 0; k < Math.min(cable.lineCount, 12) && !year; k++)
-      year = /^\d{6}Z [A-Za-z]{3} (\d\d)\s*$/.exec(lineText(cable.startLine + k))?.[1];
-  }
+  year ??= dateLine(cable, lineText)?.year.toString().slice(-2);
   let post = tokenText(cable, lineText, cable.classificationLine, 'post')?.replace(/\s+/g, '').toUpperCase();
   const serialText = tokenText(cable, lineText, cable.classificationLine, 'serial');
   let serial = serialText ? Number(serialText) : undefined;

@@ -205,7 +205,9 @@ function lexHeaderLine(text: string): LexedLine | undefined {
   if (c === 82 /* R */ && /^(?:RU|RH|RA|RB|RC|RE|RF|RG|RK|RL|RQ|RS|RT)[A-Z]{1,5}\//.test(text))
     return lexAddressLine(text, 0, 'address');
   if (c === 66 /* B */ && /^BT *$/.test(text)) return new LineBuilder().token('prosign', 0, 2).build('break');
-  if (c === 78 /* N */ && /^NNNN *$/.test(text)) return new LineBuilder().token('prosign', 0, 4).build('endOfMessage');
+  // `Nnnn` in a cable written in lower case (08STATE15220).
+  if (c === 78 /* N */ && /^N(?:NNN|nnn) *$/.test(text))
+    return new LineBuilder().token('prosign', 0, 4).build('endOfMessage');
   return undefined;
 }
 
@@ -643,11 +645,13 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
     (letter === 99 && second === 108);
   const head = keyword ? text.slice(first, first + 24) : '';
   if (keyword) {
-    if (letter === 101 /* e */ && /^E\.? ?O\.?(?: |:|\d)/.test(head)) return lexExecutiveOrder(text, first);
+    // `E.o. 12958: decl:` as a cable written in lower case has it.
+    if (letter === 101 /* e */ && /^E(?:\.? ?O|\.o)\.?(?: |:|\d)/.test(head)) return lexExecutiveOrder(text, first);
     if (letter === 116 /* t */ && /^TAGS?\b:?/i.test(head)) return lexTags(text, first);
     if (letter === 115 /* s */ && /^SUBJ(?:ECT)?\s*:/i.test(head)) return lexSubject(text, first);
     if (letter === 114 /* r */) {
-      if (/^REF(?:S|TEL|TELS|\(S\)|ERENCES?)?\s*:/i.test(head)) return lexReference(text, first);
+      // `REF A: STATE 120288` (10STATE9124): the first item's letter before the colon.
+      if (/^REF(?:S|TEL|TELS|\(S\)|ERENCES?| [A-Z])?\s*:/i.test(head)) return lexReference(text, first);
       if (/^REASONS?\s*:?\s*1[./]\d/i.test(head)) return lexReason(text, first);
     }
     if (letter === 99 /* c */ && /^CLASSIFIED\s+BY\b/i.test(head)) return lexClassifiedBy(text, first);
@@ -953,7 +957,7 @@ function canonicalClassification(level: string): string {
 
 function lexExecutiveOrder(text: string, first: number): LexedLine {
   const line = new LineBuilder();
-  const head = /^(E\.? ?O\.?)\s*(\d+)?\s*:?\s*/.exec(text.slice(first))!;
+  const head = /^(E(?:\.? ?O|\.o)\.?)\s*(\d+)?\s*:?\s*/.exec(text.slice(first))!;
   line.token('keyword', first, first + head[1].length);
   let at = first + head[0].length;
   if (head[2])
@@ -1038,7 +1042,7 @@ function lexSubject(text: string, first: number): LexedLine {
 }
 
 function lexReference(text: string, first: number): LexedLine {
-  const keyword = /^REF(?:S|TEL|TELS|\(S\)|ERENCES?)?\s*:/i.exec(text.slice(first))!;
+  const keyword = /^REF(?:S|TEL|TELS|\(S\)|ERENCES?| [A-Z])?\s*:/i.exec(text.slice(first))!;
   const line = new LineBuilder().token('keyword', first, first + keyword[0].length);
   const classifiedBy = /\s(?:Classified By|CLASSIFIED BY)\s*:/.exec(text.slice(first, first + MAX_HEADER_LINE));
   lexCitations(text.slice(0, classifiedBy ? first + classifiedBy.index : text.length), first + keyword[0].length, line);
@@ -1194,7 +1198,7 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
     }
   }
   const opener = mayOpenBlock(text, bodyStart)
-    ? /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(
+    ? /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and (?:Comment|Action Request)|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(
         text.slice(bodyStart, bodyStart + 60),
       )
     : null;

@@ -1,6 +1,7 @@
 // Structure: lexed lines -> cables -> header, caption block, sections, paragraphs, blocks.
 // Cables are independent: each is built from its own lines only, so an edit rebuilds one cable.
 import {
+  closestClassification,
   codeAt,
   lexLine,
   PARTIAL_EXTRACT_NOTICE,
@@ -375,7 +376,17 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
       const start = j;
       const subjectText = line.tokens.find((t) => t.kind === 'subjectText');
       const parts = [subjectText ? text(j).slice(subjectText.start, subjectText.end) : ''];
-      while (j + 1 < count && lines[j + 1].kind === 'text' && !lines[j + 1].tokens.length) {
+      // A page banner's classification word (` CONFIDENTIAL`, then `PAGE 02 ...`) ends it (00HARARE6677).
+      while (
+        j + 1 < count &&
+        lines[j + 1].kind === 'text' &&
+        !lines[j + 1].tokens.length &&
+        !closestClassification(
+          text(j + 1)
+            .replace(/\s+/g, '')
+            .toUpperCase(),
+        )
+      ) {
         j++;
         lines[j] = {
           kind: 'subject',
@@ -441,7 +452,14 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
       break;
     }
   }
-  while (textEnd >= textStart && (lines[textEnd].kind === 'blank' || isContinuationHeader(lines[textEnd]))) textEnd--;
+  // A closing classification banner after the signer (`LAINGEN` / `CONFIDENTIAL`, 79TEHRAN8980) is no text either.
+  while (
+    textEnd >= textStart &&
+    (lines[textEnd].kind === 'blank' ||
+      isContinuationHeader(lines[textEnd]) ||
+      (lines[textEnd].kind === 'text' && isClosingBanner(text(textEnd))))
+  )
+    textEnd--;
   if (textEnd > textStart && isSignature(text(textEnd), lines[textEnd])) {
     cable.signatureLine = textEnd;
     lines[textEnd] = {
@@ -451,9 +469,35 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
       markers: undefined,
     };
     textEnd--;
+  } else if (textEnd > textStart) {
+    cable.runInSignature = runInSignature(text, textEnd);
   }
   return textEnd;
 }
+
+/** A closing classification banner (`CONFIDENTIAL`, `LIMITED OFFICIAL USE`) or an end-of-message mark: no signer. */
+export function isClosingBanner(line: string): boolean {
+  const letters = line
+    .replace(/\\\s*$/, '')
+    .replace(/\s+/g, '')
+    .toUpperCase();
+  return closestClassification(letters) !== undefined || /^(?:NNNN|UNCLASSIFIED|LIMITEDOFFICIALUSE)$/.test(letters);
+}
+
+/**
+ * A surname in capitals after the last sentence of mixed-case text, on its line (`... effects beyond. BURNS`,
+ * 06MOSCOW5645). In capitals throughout, a last word is no sure signer.
+ */
+function runInSignature(text: (rel: number) => string, rel: number): Span | undefined {
+  const line = text(rel);
+  const signer = RUN_IN_SIGNATURE.exec(line)?.[1];
+  if (!signer || NOT_A_SIGNER.test(signer) || closestClassification(signer)) return undefined;
+  const start = line.lastIndexOf(signer);
+  return { line: rel, start, end: start + signer.length };
+}
+
+const RUN_IN_SIGNATURE = /[a-z0-9][.!?]["”’)]? +([A-Z][A-Z'-]{2,})\s*$/;
+const NOT_A_SIGNER = /^(?:END|NNNN|SIPDIS|NOFORN)$/;
 
 /**
  * The cable with exact-size arrays: an array grown by push keeps room for at least 17 elements (about 150 bytes),
@@ -484,14 +528,14 @@ function isContinuationHeader(line: LexedLine): boolean {
   return line.kind === 'continuationHeader';
 }
 
-/** A closing surname: one to three capitalised words on a short line of its own. */
+/** A closing surname: one to three capitalised words on a short line of its own (`LeBaron`, `McMullen` too). */
 function isSignature(text: string, line: LexedLine): boolean {
   if (line.kind !== 'text' && line.kind !== 'relayContinuation') return false;
   const trimmed = text.trim();
   return (
     trimmed.length <= 40 &&
     /^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]*){0,2}$/.test(trimmed) &&
-    /[A-Z]{2}|^[A-Z][a-z]+$/.test(trimmed)
+    /[A-Z]{2}|^(?:Mc|Mac|Le|De|Di|Du|La|O')?[A-Z][a-z]+$/.test(trimmed)
   );
 }
 

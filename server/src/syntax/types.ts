@@ -228,6 +228,8 @@ export interface Cable {
   blocks: Block[];
   continuationHeaders: ContinuationHeader[];
   signatureLine?: number;
+  /** A signature run into the last line of text (`... have effects beyond. BURNS`): no line of its own, no token. */
+  runInSignature?: Span;
   /** Lines whose kind in this cable differs from the lexer's (context decides: addresses, signature...). */
   lines: LexedLine[];
   /** Problems that span the cable's structure (lines relative). */

@@ -3,7 +3,8 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { Cable, ProblemCode, Span } from '../../../syntax/types';
 import { parsePortionMarking } from '../../../vocabulary';
-import { CableReader, fullYear, Located, samePost } from '../../../facts/facts';
+import { CableReader, Located, samePost } from '../../../facts/facts';
+import { fullYear } from '../../../syntax/identity';
 import { PARTIAL_EXTRACT_NOTICE } from '../../../syntax/lexer';
 import { Finding, Rule, RuleContext } from '../rule';
 

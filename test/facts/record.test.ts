@@ -1,0 +1,309 @@
+// The facts of one cable as data (CableReader.record), each behaviour from lines of a real cable of the corpora
+// (../shared/corpus, ../shared/corpus-audit), quoted here as the cable writes them.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CableReader, CableRecord } from '../../server/src/facts/facts';
+import { CableModel } from '../../server/src/syntax/model';
+
+/** The facts of the first cable of a text. */
+function record(...lines: string[]): CableRecord {
+  const reader = new CableReader(CableModel.parse(lines.join('\n') + '\n'));
+  return reader.record(reader.model.cables[0]);
+}
+
+test('a partial extract takes its year from its date line (04RANGOON88)', () => {
+  const facts = record(
+    'This record is a partial extract of the original cable. The full text of the original cable is not available.',
+    '',
+    'Tuesday, 20 January 2004, 09:44',
+    'S E C R E T RANGOON 000088 ',
+    'SIPDIS ',
+    'SUBJECT: BURMA: RUMORS OF CONSTRUCTION OF A NUCLEAR REACTOR ',
+  );
+  assert.equal(facts.referenceId, '04RANGOON88');
+  assert.equal(facts.dateTime, '2004-01-20T09:44Z');
+});
+
+test('without a precedence on the DTG or precedence line, the TO line says it (00HARARE6677)', () => {
+  const facts = record(
+    '291359Z Nov 00',
+    '',
+    'FM AMEMBASSY HARARE',
+    'TO SECSTATE WASHDC IMMEDIATE 7738',
+    'INFO NSC WASHDC IMMEDIATE',
+    '',
+    'C O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677 ',
+  );
+  assert.equal(facts.precedence, 'IMMEDIATE');
+});
+
+test("a body sent on under another cable's header has the header's level, by its ZN letters (10MEXICO614)", () => {
+  const header = [
+    'VZCZCXYZ0003',
+    'OO RUEHWEB',
+    '',
+    'DE RUEHME #0614 0501538',
+    'ZNR UUUUU ZZH',
+    'O R 191538Z FEB 10',
+    'FM AMEMBASSY MEXICO',
+    'TO RUEHC/SECSTATE WASHDC IMMEDIATE 0530',
+    '',
+  ];
+  assert.equal(record(...header, 'S E C R E T SECTION 01 OF 04 ISLAMABAD 000416 ').classification, 'UNCLASSIFIED');
+  // The header's own body: its classification line says the level.
+  assert.equal(record(...header, 'S E C R E T SECTION 01 OF 04 MEXICO 000614 ').classification, 'SECRET');
+});
+
+test('TAGS that end in a comma go on on the next line (08RIYADH1619)', () => {
+  const facts = record(
+    'S E C R E T SECTION 01 OF 03 RIYADH 001619 ',
+    '',
+    'TAGS ECON, ENRG, EPET, MARR, MCAP, MOPS, OVP, PGOV, PREL, ',
+    'PTER, SA ',
+    'SUBJECT: SAUDI ENERGY SECURITY',
+  );
+  assert.deepEqual(
+    facts.tags.map((t) => t.code),
+    ['ECON', 'ENRG', 'EPET', 'MARR', 'MCAP', 'MOPS', 'OVP', 'PGOV', 'PREL', 'PTER', 'SA'],
+  );
+});
+
+test('a cable in lower case: its Subject: and its E.o. line (09ULAANBAATAR234)', () => {
+  const facts = record(
+    'C o n f i d e n t i a l ulaanbaatar 000234',
+    '',
+    'E.o. 12958: decl: 08/13/2034',
+    'Tags: prel, pgov, mops, knnp, mg',
+    "Subject: mongolia's consultations with dprk vice foreign",
+    'minister kim',
+  );
+  assert.equal(facts.subject, "mongolia's consultations with dprk vice foreign minister kim");
+  assert.equal(facts.executiveOrder, '12958');
+  assert.equal(facts.declassify, '08/13/2034');
+});
+
+test('a REF after the subject on its line is no part of the subject (10BRASILIA49)', () => {
+  const facts = record(
+    'R 131848Z FEB 10',
+    'FM AMEMBASSY BRASILIA',
+    '',
+    'C O N F I D E N T I A L BRASILIA 000049 ',
+    '',
+    "SUBJECT: BRAZIL'S PRESIDENTIAL ELECTIONS: DILMA ROUSSEFF COMES UP FAST BEHIND JOSE SERRA REF: RIO DE JANEIRO 32 ",
+  );
+  assert.equal(facts.subject, "BRAZIL'S PRESIDENTIAL ELECTIONS: DILMA ROUSSEFF COMES UP FAST BEHIND JOSE SERRA");
+  assert.deepEqual(
+    facts.references.map((r) => r.kind === 'cable' && r.referenceId),
+    ['10RIODEJANEIRO32'],
+  );
+});
+
+test("a page banner's classification word ends the subject (00HARARE6677)", () => {
+  const facts = record(
+    'C O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677 ',
+    'TAGS PGOV, PREL, ECON, PINR, ZI, SA ',
+    'SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE ',
+    ' CONFIDENTIAL',
+    'PAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER',
+  );
+  assert.equal(facts.subject, 'ASSISTANT SECRETARY MEETS WITH ZIMBABWE');
+});
+
+test('addressees: a page banner on the TO line and the XMT lines are none (09STATE15113, 08STATE116943)', () => {
+  const banner = record(
+    'P 182318Z FEB 09',
+    'FM SECSTATE WASHDC',
+    'TO PAGE 02        STATE   015113  182333Z ',
+    'ALL DIPLOMATIC POSTS COLLECTIVE PRIORITY',
+    'AMEMBASSY TRIPOLI PRIORITY',
+    '',
+    'S E C R E T STATE 015113  ',
+  );
+  assert.deepEqual(
+    banner.to.map((a) => a.name),
+    ['ALL DIPLOMATIC POSTS COLLECTIVE', 'AMEMBASSY TRIPOLI'],
+  );
+  const excluded = record(
+    'P 031812Z NOV 08',
+    'FM SECSTATE WASHDC',
+    'TO SECURITY OFFICER COLLECTIVE PRIORITY',
+    'AMEMBASSY TRIPOLI PRIORITY ',
+    'INFO AMCONSUL CASABLANCA PRIORITY ',
+    'XMT AMCONSUL JOHANNESBURG',
+    'AMCONSUL JOHANNESBURG',
+    '',
+    'S E C R E T STATE 116943',
+  );
+  assert.deepEqual(
+    excluded.info.map((a) => a.name),
+    ['AMCONSUL CASABLANCA'],
+  );
+});
+
+const BODY = ['S E C R E T SECTION 01 OF 02 MOSCOW 005645 ', '', 'SUBJECT: THE NORTH CAUCASUS', ''];
+
+test('the signature run into the last line of text (06MOSCOW5645), and a closing banner that is none (09ISLAMABAD2295)', () => {
+  assert.deepEqual(
+    record(
+      ...BODY,
+      '¶58. (C) Much more probable is a new phase of instability that will be felt throughout the North Caucasus and have effects beyond. BURNS',
+    ).signers,
+    ['BURNS'],
+  );
+  // In capitals throughout, the last word of the text is no sure signer.
+  assert.deepEqual(record(...BODY, '¶2. (C) WE WILL REPORT FURTHER. END').signers, []);
+  assert.deepEqual(
+    record(
+      ...BODY,
+      '¶6. (S/NF) In the final analysis there is no short-cut to dealing with the al-Qaeda problem in Pakistan.',
+      'SECRET',
+    ).signers,
+    [],
+  );
+});
+
+test('a signer before a closing banner (79TEHRAN8980) or a lower-case Nnnn (08STATE15220)', () => {
+  assert.deepEqual(
+    record(
+      ...BODY,
+      '¶9. IS GOING TO RESIST THE VERY CONCEPT OF A RATIONAL ',
+      '(FROM THE WESTERN POINT OF VIEW) NEGOTIATING PROCESS. ',
+      'LAINGEN ',
+      'CONFIDENTIAL',
+    ).signers,
+    ['LAINGEN'],
+  );
+  assert.deepEqual(
+    record(...BODY, '¶4. (U) Please report by www.state.sgov.gov/demarche.', 'Rice', '', '', 'Nnnn').signers,
+    ['Rice'],
+  );
+});
+
+test('a signer in mixed case with a capital inside (09ASMARA429)', () => {
+  assert.deepEqual(
+    record(
+      ...BODY,
+      '¶5. (S) COMMENT: The brittle Isaias regime is one pistol shot away from implosion. END COMMENT.',
+      'McMullen',
+    ).signers,
+    ['McMullen'],
+  );
+});
+
+test('Summary forms: Summary and Action Request, an End Summary split over two lines, rules under a heading', () => {
+  const summary = (...lines: string[]) => record(...BODY, ...lines).summary;
+  // 09ISLAMABAD1119
+  assert.equal(
+    summary(
+      '¶1. (C) Summary and Action Request. In a two hour conversation with Ambassador May 23, Kayani asked for help. End Summary and Action Request.',
+    ),
+    'In a two hour conversation with Ambassador May 23, Kayani asked for help.',
+  );
+  // 04MADRID2215
+  assert.equal(
+    summary(
+      'Summary',
+      '',
+      '¶1. (C) Jose Maria Aznar did not participate in the Popular',
+      "Party's campaign for the June 13 EU parliamentary election. End",
+      'Summary.',
+    ),
+    "¶1. (C) Jose Maria Aznar did not participate in the Popular Party's campaign for the June 13 EU parliamentary election.",
+  );
+  // 04AMMAN1288
+  assert.equal(
+    summary(
+      '------- ',
+      'SUMMARY',
+      '------- ',
+      '',
+      '¶1. (S) FonMin Muasher told the Ambassador February 18. END SUMMARY',
+    ),
+    '¶1. (S) FonMin Muasher told the Ambassador February 18.',
+  );
+});
+
+test('Classified By: on the REF line, and a title with a.i. (07SANTIAGO983, 09BRASILIA1315)', () => {
+  const onRef = record(
+    'C O N F I D E N T I A L SANTIAGO 000983 ',
+    'SUBJECT: CHAVEZ IN THE REGION',
+    'REF: ASUNCION 396 Classified By: AMBASSADOR CRAIG KELLY; Reasons 1.4(b), (d)',
+  ).classifiedBy;
+  assert.deepEqual(onRef && [onRef.name, onRef.title, onRef.reasons], [
+    'CRAIG KELLY',
+    'AMBASSADOR',
+    ['1.4(b)', '1.4(d)'],
+  ]);
+  const acting = record(
+    'C O N F I D E N T I A L BRASILIA 001315 ',
+    'SUBJECT: DEFENSE MINISTER JOBIM',
+    "REF: A. IIR 6 809 0087 10 B. IIR 6 809 0084 10 C. IIR 6 809 0079 10 Classified By: Charge d'Affaires, a.i. Lisa Kubiske. Reason: 1.4(d) ",
+  ).classifiedBy;
+  assert.deepEqual(acting && [acting.name, acting.title, acting.office, acting.reasons], [
+    'Lisa Kubiske',
+    "Charge d'Affaires a.i.",
+    null,
+    ['1.4(d)'],
+  ]);
+});
+
+test("a re-flowed caption block: REF and Classified By on the SUBJECT line, the cable's own page header no citation", () => {
+  // 10MOSCOW228
+  const moscow = record(
+    'O 010441Z FEB 10',
+    'FM AMEMBASSY MOSCOW',
+    '',
+    'C O N F I D E N T I A L MOSCOW 000228 ',
+    'SUBJECT: RUSSIAN DRAFT BILL WOULD REQUIRE ON-SHORE CREDIT CARD PROCESSING  REF: MOSCOW 00079  Classified By: ECONMINCOUNS Matthias Mitman for Reasons 1.4(b) and (d)',
+  );
+  assert.deepEqual(
+    moscow.references.map((r) => r.kind === 'cable' && r.referenceId),
+    ['10MOSCOW79'],
+  );
+  assert.equal(moscow.classifiedBy?.name, 'Matthias Mitman');
+  // 08BRASILIA1378
+  const brasilia = record(
+    'R 200937Z OCT 08',
+    'FM AMEMBASSY BRASILIA',
+    '',
+    'UNCLAS SECTION 01 OF 03 BRASILIA 001378 ',
+    'SUBJECT: BRAZIL DEFORESTATION UPDATE - OCTOBER, 2008 REF: BRASILIA 1159 BRASILIA 00001378 001.2 OF 003 ',
+  );
+  assert.deepEqual(
+    brasilia.references.map((r) => r.kind === 'cable' && r.referenceId),
+    ['08BRASILIA1159'],
+  );
+});
+
+test('Classified By wrapped over two lines, an initial run into the surname (09ABUDHABI754)', () => {
+  const facts = record(
+    'S E C R E T ABU DHABI 000754 ',
+    'SUBJECT: (S) MbZ HOSTS GULF SECURITY DINNER WITH ISA ASD VERSHBOW AND ',
+    'PM A/S SHAPIRO ',
+    ' ',
+    "CLASSIFIED BY CHARGE D'AFFAIRES DOUGLAS C.GREENE FOR REASONS 1.4 B ",
+    'AND D. ',
+  ).classifiedBy;
+  assert.deepEqual(facts && [facts.name, facts.title, facts.reasons], [
+    'DOUGLAS C.GREENE',
+    "CHARGE D'AFFAIRES",
+    ['1.4(b)', '1.4(d)'],
+  ]);
+});
+
+test("a REF line with its first item's letter before the colon (10STATE9124)", () => {
+  const facts = record(
+    'O P 290343Z JAN 10',
+    'FM SECSTATE WASHDC',
+    '',
+    'S E C R E T STATE 009124 ',
+    "SUBJECT: MOBILIZING PRESSURE TO PERSUADE IRAN'S ",
+    'ENGAGEMENT ON ITS NUCLEAR PROGRAM ',
+    ' ',
+    'REF A: STATE 120288 ',
+  );
+  assert.deepEqual(
+    facts.references.map((r) => r.kind === 'cable' && r.referenceId),
+    ['10STATE120288'],
+  );
+});
