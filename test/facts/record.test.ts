@@ -68,6 +68,22 @@ test('TAGS that end in a comma go on on the next line (08RIYADH1619)', () => {
   );
 });
 
+test('misspelt TAGS labels are TAGS (the issue quotes TAS:, TGS:, TAGES: from real cables; none is in the corpora)', () => {
+  for (const label of ['TAS:', 'TGS:', 'TAGES:'])
+    assert.deepEqual(
+      record(
+        'C O N F I D E N T I A L RIYADH 001619 ',
+        '',
+        `${label} ECON, PREL, SA `,
+        'SUBJECT: SAUDI ENERGY',
+      ).tags.map((t) => t.code),
+      ['ECON', 'PREL', 'SA'],
+      label,
+    );
+  // In mixed case it is a word of the text, not a label.
+  assert.deepEqual(record('C O N F I D E N T I A L RIYADH 001619 ', '', 'Tas: ECON', 'SUBJECT: X').tags, []);
+});
+
 test('a cable in lower case: its Subject: and its E.o. line (09ULAANBAATAR234)', () => {
   const facts = record(
     'C o n f i d e n t i a l ulaanbaatar 000234',
@@ -221,6 +237,32 @@ test('Summary forms: Summary and Action Request, an End Summary split over two l
     ),
     '¶1. (S) FonMin Muasher told the Ambassador February 18.',
   );
+  // Forms the issue quotes from real cables that neither corpus holds: underlined on its line, and Summary/Comment.
+  assert.equal(
+    summary('Summary =======', '', '¶1. (C) The talks went well. End Summary.'),
+    '¶1. (C) The talks went well.',
+  );
+  assert.equal(summary('¶1. (C) Summary/Comment: The talks went well. End Summary/Comment.'), 'The talks went well.');
+});
+
+test('Classified By as paragraph 1, the 1990s form the issue quotes (none in the corpora)', () => {
+  const statement = record(
+    'C O N F I D E N T I A L ANKARA 001234 ',
+    '',
+    'E.O. 12958: DECL: 1/1/2005',
+    'TAGS: PREL TU',
+    'SUBJECT: TURKEY AND ITS NEIGHBOURS',
+    '',
+    '1. (U) CLASSIFIED BY ROBERT P. FINN, DEPUTY CHIEF OF MISSION.',
+    'REASON: 1.5 (B) AND (D).',
+    '',
+    '2. (C) The Foreign Minister said little.',
+  ).classifiedBy;
+  assert.deepEqual(statement && [statement.name, statement.title, statement.reasons], [
+    'ROBERT P. FINN',
+    'DEPUTY CHIEF OF MISSION',
+    ['1.5(b)', '1.5(d)'],
+  ]);
 });
 
 test('Classified By: on the REF line, and a title with a.i. (07SANTIAGO983, 09BRASILIA1315)', () => {

@@ -258,10 +258,12 @@ export class CableReader {
 
   /**
    * The Classified By entry over its lines (and a reason list wrapped onto the text lines after them), else the one
-   * that ends a REF line (`REF: ASUNCION 396 Classified By: AMBASSADOR CRAIG KELLY; Reasons 1.4(b), (d)`).
+   * that ends a REF line (`REF: ASUNCION 396 Classified By: AMBASSADOR CRAIG KELLY; Reasons 1.4(b), (d)`), else the
+   * 1990s form, paragraph 1 (`1. (U) CLASSIFIED BY ROBERT P. FINN, DEPUTY CHIEF OF MISSION. REASON: 1.5 (D).`).
    */
   private readClassifiedByFact(cable: Cable): ClassifiedByFact | undefined {
     const rels = cable.classifiedByLines.length ? [...cable.classifiedByLines] : this.classifiedByOnRefLine(cable);
+    if (!rels.length) rels.push(...this.classifiedByAsParagraph(cable));
     if (!rels.length) return undefined;
     const next = () => rels[rels.length - 1] + 1;
     while (next() < cable.lineCount && cable.lines[next()].kind === 'text' && rels.length < 4) rels.push(next());
@@ -277,6 +279,18 @@ export class CableReader {
       if (cable.lines[rel].tokens.some((t) => t.kind === 'keyword' && isClassifiedBy(this.tokenText(cable, rel, t))))
         return [rel];
     return [];
+  }
+
+  /** Paragraph 1 when it is the statement (with its REASON line), else no line. */
+  private classifiedByAsParagraph(cable: Cable): number[] {
+    const first = cable.paragraphs[0];
+    if (!first || first.number !== 1) return [];
+    const after = (first.portionMarking ?? first.numberSpan).end;
+    if (!/^\s*classified\s+by\b/i.test(this.line(cable, first.startLine).slice(after))) return [];
+    const reason = first.startLine + 1;
+    return reason <= first.endLine && cable.lines[reason].kind === 'reason'
+      ? [first.startLine, reason]
+      : [first.startLine];
   }
 
   private headerLine(cable: Cable, kind: string): number | undefined {

@@ -515,6 +515,18 @@ function cableSymbol(cable: Cable, reader: CableReader): DocumentSymbol {
         'signature',
       ),
     );
+  } else if (cable.runInSignature) {
+    // A signer run into the last line of the text (`... effects beyond. BURNS`).
+    const span = cable.runInSignature;
+    children.push(
+      symbol(
+        reader.line(cable, span.line).slice(span.start, span.end),
+        SymbolKind.Constant,
+        spanRange(cable, span),
+        undefined,
+        'signature',
+      ),
+    );
   }
   const first = cable.headerRange?.startLine ?? cable.classificationLine ?? 0;
   const selectionLine = cable.classificationLine ?? first;

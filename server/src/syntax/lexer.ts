@@ -639,7 +639,7 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   const second = c1 | 32;
   const keyword =
     (c === 69 /* E */ && (c1 === 46 || c1 === 32 || c1 === 79)) ||
-    (letter === 116 && second === 97) ||
+    (letter === 116 && (second === 97 || second === 103)) ||
     (letter === 115 && second === 117) ||
     (letter === 114 && second === 101) ||
     (letter === 99 && second === 108);
@@ -647,7 +647,7 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   if (keyword) {
     // `E.o. 12958: decl:` as a cable written in lower case has it.
     if (letter === 101 /* e */ && /^E(?:\.? ?O|\.o)\.?(?: |:|\d)/.test(head)) return lexExecutiveOrder(text, first);
-    if (letter === 116 /* t */ && /^TAGS?\b:?/i.test(head)) return lexTags(text, first);
+    if (letter === 116 /* t */ && tagsKeyword(head)) return lexTags(text, first);
     if (letter === 115 /* s */ && /^SUBJ(?:ECT)?\s*:/i.test(head)) return lexSubject(text, first);
     if (letter === 114 /* r */) {
       // `REF A: STATE 120288` (10STATE9124): the first item's letter before the colon.
@@ -995,10 +995,23 @@ function lexExecutiveOrder(text: string, first: number): LexedLine {
   return line.build('executiveOrder');
 }
 
+/** The TAGS keyword, or one of its misspellings seen in real cables, in capitals with a colon (group 1). */
+const tagsKeyword = (text: string): RegExpExecArray | null =>
+  /^TAGS?\b:?/i.exec(text) ?? /^(TAS|TGS|TAGES):/.exec(text);
+
 function lexTags(text: string, first: number): LexedLine {
   const line = new LineBuilder();
-  const keyword = /^TAGS?\b:?/i.exec(text.slice(first))!;
+  const keyword = tagsKeyword(text.slice(first))!;
   line.token('keyword', first, first + keyword[0].length);
+  const misspelt = keyword[1];
+  if (misspelt)
+    line.problem(
+      'header-keyword',
+      first,
+      first + misspelt.length,
+      `${misspelt}: read as the TAGS line's keyword: expected TAGS:`,
+      'TAGS',
+    );
   lexTagCodes(text, first + keyword[0].length, line);
   return line.build('tags');
 }
@@ -1198,7 +1211,7 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
     }
   }
   const opener = mayOpenBlock(text, bodyStart)
-    ? /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and (?:Comment|Action Request)|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(
+    ? /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and (?:Comment|Action Request)|Summary\/Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(
         text.slice(bodyStart, bodyStart + 60),
       )
     : null;
@@ -1208,7 +1221,8 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
       opener[0].trimEnd().endsWith('.') ||
       opener[0].trimEnd().endsWith('-') ||
       opener[2].toUpperCase() === opener[2] ||
-      /^\s*$/.test(text.slice(bodyStart + opener[0].length)))
+      // Alone on its line, or underlined on it (`Summary =======`).
+      /^\s*(?:={3,}\s*)?$/.test(text.slice(bodyStart + opener[0].length)))
   ) {
     const start = bodyStart + opener[0].indexOf(opener[2]);
     (line ??= new LineBuilder()).token('blockStart', start, bodyStart + opener[0].trimEnd().length);

@@ -452,12 +452,15 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
       break;
     }
   }
-  // A closing classification banner after the signer (`LAINGEN` / `CONFIDENTIAL`, 79TEHRAN8980) is no text either.
+  // A closing classification banner after the signer (`LAINGEN` / `CONFIDENTIAL`, 79TEHRAN8980) is no text either,
+  // nor the archive's declassification stamp (`HELMS` / `Declassified/Released US Department of State EO` / `Systematic
+  // Review 05 JUL 2006`, 75TEHRAN2069).
   while (
     textEnd >= textStart &&
     (lines[textEnd].kind === 'blank' ||
       isContinuationHeader(lines[textEnd]) ||
-      (lines[textEnd].kind === 'text' && isClosingBanner(text(textEnd))))
+      (lines[textEnd].kind === 'text' &&
+        (isClosingBanner(text(textEnd)) || DECLASSIFICATION_STAMP.test(text(textEnd)))))
   )
     textEnd--;
   if (textEnd > textStart && isSignature(text(textEnd), lines[textEnd])) {
@@ -474,6 +477,9 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
   }
   return textEnd;
 }
+
+const DECLASSIFICATION_STAMP =
+  /^\s*(?:Declassified\/Released US Department of State EO|Systematic Review \d{1,2} [A-Z]{3} \d{4})\s*$/;
 
 /** A closing classification banner (`CONFIDENTIAL`, `LIMITED OFFICIAL USE`) or an end-of-message mark: no signer. */
 export function isClosingBanner(line: string): boolean {

@@ -1,6 +1,6 @@
 // header-keyword: a header line one edit away from its keyword or shape (DF, FN, T0, INF0, VZCZXRO1864, ZMY, QX),
-// read as that line by the structure (headerGrammar.ts); the fix restores the keyword when the reading is certain:
-// a damaged precedence from the DTG line's.
+// read as that line by the structure (headerGrammar.ts), and a misspelt TAGS label (TAS:, TGS:, TAGES:) read as TAGS by
+// the lexer; the fix restores the keyword when the reading is certain: a damaged precedence from the DTG line's.
 import { CableFacts } from '../../../facts/facts';
 import { Cable } from '../../../syntax/types';
 import { Rule } from '../rule';
@@ -27,6 +27,7 @@ export default syntaxRule('header-keyword', {
     { good: 'ZNY CCCCC', bad: 'ZMY CCCCC', flagged: 'ZMY' },
     { good: 'RR RUEHDBU', bad: 'QX RUEHDBU', flagged: 'QX' },
     { good: 'RR RUEHDBU', bad: 'RRR RUEHDBU', flagged: 'RRR' },
+    { good: 'TAGS: PREL', bad: 'TAS: PREL', flagged: 'TAS' },
   ],
 }) satisfies Rule;
 
