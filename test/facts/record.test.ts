@@ -68,6 +68,19 @@ test('TAGS that end in a comma go on on the next line (08RIYADH1619)', () => {
   );
 });
 
+test('a page banner run into the TAGS line is no codes (the issue quotes it from a real cable)', () => {
+  const facts = record(
+    'S E C R E T ROME 003067 ',
+    '',
+    'TAGS: PREL IT   SECRET   PAGE 02 ROME 03067 211833Z',
+    'SUBJECT: ITALY',
+  );
+  assert.deepEqual(
+    facts.tags.map((t) => t.code),
+    ['PREL', 'IT'],
+  );
+});
+
 test('misspelt TAGS labels are TAGS (the issue quotes TAS:, TGS:, TAGES: from real cables; none is in the corpora)', () => {
   for (const label of ['TAS:', 'TGS:', 'TAGES:'])
     assert.deepEqual(
@@ -240,6 +253,10 @@ test('Summary forms: Summary and Action Request, an End Summary split over two l
   // Forms the issue quotes from real cables that neither corpus holds: underlined on its line, and Summary/Comment.
   assert.equal(
     summary('Summary =======', '', '¶1. (C) The talks went well. End Summary.'),
+    '¶1. (C) The talks went well.',
+  );
+  assert.equal(
+    summary('------- SUMMARY -------', '', '¶1. (C) The talks went well. END SUMMARY.'),
     '¶1. (C) The talks went well.',
   );
   assert.equal(summary('¶1. (C) Summary/Comment: The talks went well. End Summary/Comment.'), 'The talks went well.');

@@ -1016,11 +1016,15 @@ function lexTags(text: string, first: number): LexedLine {
   return line.build('tags');
 }
 
+const PAGE_BANNER = /\s(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+)?PAGE \d\d\b/;
+
 /** TAGS codes: plain (`PREL PGOV`), comma-separated, or Cablegate links (`[PREL](#)`). */
 export function lexTagCodes(text: string, from: number, line: LineBuilder = new LineBuilder()): LineBuilder {
   const code = /\[([^\]\s]{1,40})\]\(#\)|[^\s,;[\]]+/g;
   code.lastIndex = from;
-  const limit = Math.min(text.length, from + MAX_HEADER_LINE);
+  // A page banner run into the line (`IT   SECRET   PAGE 02 ROME 03067 211833Z`) ends the codes.
+  const banner = text.slice(from, from + MAX_HEADER_LINE).search(PAGE_BANNER);
+  const limit = banner >= 0 ? from + banner : Math.min(text.length, from + MAX_HEADER_LINE);
   for (let m = code.exec(text); m && m.index < limit; m = code.exec(text)) {
     if (/^(?:SUBJECT|SUBJ):?$/i.test(m[0])) break;
     const start = m[1] ? m.index + 1 : m.index;
@@ -1211,7 +1215,7 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
     }
   }
   const opener = mayOpenBlock(text, bodyStart)
-    ? /^\s*(\(?)((?:(?:Introduction|Background) and )?(?:Summary and (?:Comment|Action Request)|Summary\/Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(
+    ? /^\s*(?:[-=]{3,}\s*)?(\(?)((?:(?:Introduction|Background) and )?(?:Summary and (?:Comment|Action Request)|Summary\/Comment|Summary|Comment|Note|BEGIN TEXT|BEGIN TALKING POINTS))\b\s*[:.-]?/i.exec(
         text.slice(bodyStart, bodyStart + 60),
       )
     : null;
@@ -1238,6 +1242,14 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
 function mayOpenBlock(text: string, from: number): boolean {
   let i = from;
   while (i < from + 40 && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++;
+  // A rule before the word (`------- SUMMARY -------`).
+  if (codeAt(text, i) === 45 || codeAt(text, i) === 61) {
+    const rule = codeAt(text, i);
+    const start = i;
+    while (codeAt(text, i) === rule) i++;
+    if (i - start < 3) return false;
+    while (codeAt(text, i) === 32) i++;
+  }
   const d = codeAt(text, i);
   // Other space characters (\s) and a window of spaces only: left to the pattern.
   if (d < 32 || d >= 128 || i >= from + 40) return true;
