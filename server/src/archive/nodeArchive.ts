@@ -199,7 +199,8 @@ async function readArchived(archive: OpenArchive, cable: IndexedCable): Promise<
     const reader = new CsvReader(cable);
     const [row] = [...reader.push(bytes.subarray(0, bytesRead)), ...reader.end()];
     if (row?.kind !== 'cable') throw new FileRefused(`line ${cable.line} of ${archive.path} is no cable row`);
-    return { text: row.text, metadata: row.metadata };
+    // The row itself: its text is decoded only when asked for (not for its metadata alone).
+    return row;
   } finally {
     await handle.close();
   }

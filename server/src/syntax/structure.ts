@@ -381,11 +381,7 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
         j + 1 < count &&
         lines[j + 1].kind === 'text' &&
         !lines[j + 1].tokens.length &&
-        !closestClassification(
-          text(j + 1)
-            .replace(/\s+/g, '')
-            .toUpperCase(),
-        )
+        !closestClassification(bannerLetters(text(j + 1)))
       ) {
         j++;
         lines[j] = {
@@ -481,12 +477,16 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
 const DECLASSIFICATION_STAMP =
   /^\s*(?:Declassified\/Released US Department of State EO|Systematic Review \d{1,2} [A-Z]{3} \d{4})\s*$/;
 
-/** A closing classification banner (`CONFIDENTIAL`, `LIMITED OFFICIAL USE`) or an end-of-message mark: no signer. */
-export function isClosingBanner(line: string): boolean {
-  const letters = line
+/** A line's letters as a banner is read: no spaces, in capitals, without the cables.csv backslash. */
+const bannerLetters = (line: string): string =>
+  line
     .replace(/\\\s*$/, '')
     .replace(/\s+/g, '')
     .toUpperCase();
+
+/** A closing classification banner (`CONFIDENTIAL`, `LIMITED OFFICIAL USE`) or an end-of-message mark: no signer. */
+export function isClosingBanner(line: string): boolean {
+  const letters = bannerLetters(line);
   return closestClassification(letters) !== undefined || /^(?:NNNN|UNCLASSIFIED|LIMITEDOFFICIALUSE)$/.test(letters);
 }
 
