@@ -1,6 +1,6 @@
 // declassification-horizon: a DECL date more than 25 years after the cable's date.
 import { Rule } from '../rule';
-import { finding, parseDeclDate } from './helpers';
+import { finding, isOtherCable, parseDeclDate } from './helpers';
 
 /** Executive orders 12958 and 13526 (section 1.5) set at most 25 years, but for named exemptions. */
 const HORIZON_YEARS = 25;
@@ -13,7 +13,8 @@ const rule: Rule = {
     const decl = reader.find(cable, cable.executiveOrderLine, 'declassification');
     const date = decl && parseDeclDate(decl.value.trim().split(/\s+/)[0]).date;
     const dtg = facts.dtg?.value.date;
-    if (!decl || !date || !dtg) return [];
+    // A body sent on under another cable's header has its own date: body-of-another-cable says so, once.
+    if (!decl || !date || !dtg || isOtherCable(facts)) return [];
     const limit = Date.UTC(dtg.getUTCFullYear() + HORIZON_YEARS, dtg.getUTCMonth(), dtg.getUTCDate() + 1);
     if (date.getTime() <= limit) return [];
     const years = date.getUTCFullYear() - dtg.getUTCFullYear();
