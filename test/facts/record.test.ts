@@ -219,6 +219,48 @@ test('a signer in mixed case with a capital inside (09ASMARA429)', () => {
   );
 });
 
+test('a signer run into the last line: after an END marker, MINIMIZE CONSIDERED, or a sentence in mixed case', () => {
+  const signers = (...lines: string[]) => record(...BODY, ...lines).signers;
+  // 08BRASILIA429
+  assert.deepEqual(
+    signers(
+      '¶6. (C) EMBASSY COMMENT: ... without having to rely on case by case approvals from the MRE. END COMMENT. SOBEL',
+    ),
+    ['SOBEL'],
+  );
+  // 04RANGOON1100
+  assert.deepEqual(
+    signers(
+      '¶8. (S) COMMENT CONTINUED: ... Post will continue to monitor these developments and report as warranted. McMullen',
+    ),
+    ['McMullen'],
+  );
+  // In capitals, after a typist's two spaces (the issue quotes it; none in the corpora).
+  assert.deepEqual(signers('¶3. (U) TRIPOLI MINIMIZE CONSIDERED.  EAGLETON'), ['EAGLETON']);
+  // 10BRASILIA43: MINIMIZE CONSIDERED on the signer's line.
+  assert.deepEqual(
+    signers('¶5. (C) Finally, Lula told the Ambassador about Iran.', '', 'MINIMIZE CONSIDERED SHANNON'),
+    ['SHANNON'],
+  );
+  // 09PESHAWAR2: a word in capitals after the last sentence is no signer; nor the END of a sentence in capitals.
+  assert.deepEqual(
+    signers(
+      '¶13. (C) It is disturbing that XXXXXXXXXXXX believes the militants are winning in both FATA and NWFP. VIA',
+    ),
+    [],
+  );
+  assert.deepEqual(signers('¶2. (C) WE WILL REPORT FURTHER. END COMMENT'), []);
+});
+
+test("a signer on its line: after End Text., before the site's dots or a lone period (07MADRID1722, 09MOSCOW1562)", () => {
+  const signers = (...lines: string[]) => record(...BODY, ...lines).signers;
+  assert.deepEqual(signers('(Complimentary closing)', 'End Text. AGUIRRE'), ['AGUIRRE']);
+  assert.deepEqual(signers('government money. ', 'BEYRLE', '..'), ['BEYRLE']);
+  // 09BRUSSELS269
+  assert.deepEqual(signers('¶12. (U) Ambassador Williamson has cleared on this telegram.', 'MURRAY .'), ['MURRAY']);
+  assert.deepEqual(signers('¶12. (U) Ambassador Williamson has cleared on this telegram.', 'END COMMENT.'), []);
+});
+
 test('Summary forms: Summary and Action Request, an End Summary split over two lines, rules under a heading', () => {
   const summary = (...lines: string[]) => record(...BODY, ...lines).summary;
   // 09ISLAMABAD1119
@@ -365,4 +407,44 @@ test("a REF line with its first item's letter before the colon (10STATE9124)", (
     facts.references.map((r) => r.kind === 'cable' && r.referenceId),
     ['10STATE120288'],
   );
+});
+
+test('REF lines without a colon next to the caption block (09ABUDHABI754), and prose that starts with REF (05MADRID171)', () => {
+  const facts = record(
+    'O 221251Z JUL 09',
+    'FM AMEMBASSY ABU DHABI',
+    '',
+    'S E C R E T ABU DHABI 000754 ',
+    'SUBJECT: (S) MbZ HOSTS GULF SECURITY DINNER WITH ISA ASD VERSHBOW AND ',
+    'PM A/S SHAPIRO ',
+    "REF A SECRETARY'S LETTER TO MBZ ON PUMA HELICOPTERS ",
+    'REF B SECSTATE 76108 ',
+    ' ',
+    '¶1. (S) Summary: Abu Dhabi Crown Prince Mohammed bin Zayed hosted a dinner.',
+  );
+  assert.equal(facts.subject, 'MbZ HOSTS GULF SECURITY DINNER WITH ISA ASD VERSHBOW AND PM A/S SHAPIRO');
+  assert.deepEqual(
+    facts.references.map((r) => (r.kind === 'cable' ? r.referenceId : `${r.kind}: ${r.written}`)),
+    ["letter: SECRETARY'S LETTER TO MBZ ON PUMA HELICOPTERS", '09STATE76108'],
+  );
+  const prose = record(
+    'C O N F I D E N T I A L MADRID 000171 ',
+    'SUBJECT: SPAIN: DEMARCHE ON IRAN ',
+    '',
+    'REF A points were delivered, the GOS was nearing the end of a ',
+  );
+  assert.deepEqual(prose.references, []);
+});
+
+test('SUBJECT: alone, then a blank line: the subject is on the line after (the issue quotes it; none in the corpora)', () => {
+  const facts = record(
+    'C O N F I D E N T I A L ROME 001187 ',
+    '',
+    'SUBJECT: ',
+    '',
+    'ITALY: NEW GOVERNMENT FORMED ',
+    '',
+    '¶1. (C) Text.',
+  );
+  assert.equal(facts.subject, 'ITALY: NEW GOVERNMENT FORMED');
 });

@@ -11,7 +11,6 @@ import { precedence as precedenceByCode, precedenceByWord } from '../vocabulary/
 import { tagLookups } from '../vocabulary/tags';
 import { lazy } from '../vocabulary/tsv';
 import { readReferences } from '../syntax/citations';
-import { isClosingBanner } from '../syntax/structure';
 import type { CableFactsRecord, CableReferenceFact, ClassifiedByFact, TagFact, AddresseeFact } from '../protocol';
 
 export interface Located<T> {
@@ -218,16 +217,10 @@ export class CableReader {
     return lists;
   }
 
-  /**
-   * The signature line, unless it is a closing classification banner or an end-of-message mark; else the signature run
-   * into the last line of text.
-   */
+  /** The signer, on a line of its own or run into the last line of text. */
   private readSigners(cable: Cable): string[] {
-    const runIn = cable.runInSignature;
-    if (runIn) return [this.line(cable, runIn.line).slice(runIn.start, runIn.end)];
-    if (cable.signatureLine === undefined) return [];
-    const text = this.line(cable, cable.signatureLine).trimEnd().replace(/\\$/, '').trim();
-    return isClosingBanner(text) ? [] : [text];
+    const signer = cable.signer;
+    return signer ? [this.line(cable, signer.line).slice(signer.start, signer.end)] : [];
   }
 
   /**

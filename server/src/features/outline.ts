@@ -504,25 +504,16 @@ function cableSymbol(cable: Cable, reader: CableReader): DocumentSymbol {
     );
   }
   for (const body of bodySymbols(cable, reader)) children.push(body);
-  if (cable.signatureLine !== undefined) {
-    const rel = cable.signatureLine;
+  if (cable.signer) {
+    // On a line of its own, the whole line; run into the last line of the text (`... effects beyond. BURNS`), the name.
+    const signer = cable.signer;
     children.push(
       symbol(
-        reader.line(cable, rel).trim(),
+        reader.line(cable, signer.line).slice(signer.start, signer.end),
         SymbolKind.Constant,
-        lineRange(cable, rel, rel, reader),
-        undefined,
-        'signature',
-      ),
-    );
-  } else if (cable.runInSignature) {
-    // A signer run into the last line of the text (`... effects beyond. BURNS`).
-    const span = cable.runInSignature;
-    children.push(
-      symbol(
-        reader.line(cable, span.line).slice(span.start, span.end),
-        SymbolKind.Constant,
-        spanRange(cable, span),
+        cable.signatureLine === undefined
+          ? spanRange(cable, signer)
+          : lineRange(cable, signer.line, signer.line, reader),
         undefined,
         'signature',
       ),

@@ -46,7 +46,7 @@ export function dumpModel(model: CableModel): string {
     for (const h of cable.continuationHeaders)
       out.push(`  continuation header ${span(h.span)} page ${h.page} of ${h.total}`);
     if (cable.signatureLine !== undefined) out.push(`  signature line ${at(cable.signatureLine)}`);
-    if (cable.runInSignature) out.push(`  signature run into ${span(cable.runInSignature)}`);
+    else if (cable.signer) out.push(`  signature run into ${span(cable.signer)}`);
     cable.lines.forEach((line, rel) => {
       if (line.kind === 'blank' || (line.kind === 'text' && line.tokens.length === 0)) return;
       const tokens = line.tokens.map(

@@ -651,7 +651,7 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
     if (letter === 115 /* s */ && /^SUBJ(?:ECT)?\s*:/i.test(head)) return lexSubject(text, first);
     if (letter === 114 /* r */) {
       // `REF A: STATE 120288` (10STATE9124): the first item's letter before the colon.
-      if (/^REF(?:S|TEL|TELS|\(S\)|ERENCES?| [A-Z])?\s*:/i.test(head)) return lexReference(text, first);
+      if (REF_KEYWORD.test(head)) return lexReference(text, first);
       if (/^REASONS?\s*:?\s*1[./]\d/i.test(head)) return lexReason(text, first);
     }
     if (letter === 99 /* c */ && /^CLASSIFIED\s+BY\b/i.test(head)) return lexClassifiedBy(text, first);
@@ -1058,11 +1058,24 @@ function lexSubject(text: string, first: number): LexedLine {
   return line.build('subject');
 }
 
-function lexReference(text: string, first: number): LexedLine {
-  const keyword = /^REF(?:S|TEL|TELS|\(S\)|ERENCES?| [A-Z])?\s*:/i.exec(text.slice(first))!;
-  const line = new LineBuilder().token('keyword', first, first + keyword[0].length);
+const REF_KEYWORD = /^REF(?:S|TEL|TELS|\(S\)|ERENCES?| [A-Z])?\s*:/i;
+
+/**
+ * A REF line without its colon (`REF B SECSTATE 76108`, 09ABUDHABI754), in capitals. Only its place, next to the
+ * caption block, tells it from prose that starts with the word: the structure asks.
+ */
+export function lexReferenceWithoutColon(text: string): LexedLine | undefined {
+  // In capitals, as caption blocks are written: prose that starts with the word is in mixed case.
+  if (/[a-z]/.test(text)) return undefined;
+  const first = text.length - text.trimStart().length;
+  const keyword = /^REF(?:S|TELS?)?(?: [A-Z](?= ))?(?= +\S)/.exec(text.slice(first, first + 16));
+  return keyword ? lexReference(text, first, keyword[0]) : undefined;
+}
+
+function lexReference(text: string, first: number, keyword = REF_KEYWORD.exec(text.slice(first))![0]): LexedLine {
+  const line = new LineBuilder().token('keyword', first, first + keyword.length);
   const classifiedBy = /\s(?:Classified By|CLASSIFIED BY)\s*:/.exec(text.slice(first, first + MAX_HEADER_LINE));
-  lexCitations(text.slice(0, classifiedBy ? first + classifiedBy.index : text.length), first + keyword[0].length, line);
+  lexCitations(text.slice(0, classifiedBy ? first + classifiedBy.index : text.length), first + keyword.length, line);
   if (classifiedBy) mergeInto(line, lexClassifiedBy(text, first + classifiedBy.index + 1));
   return line.build('reference');
 }

@@ -6,6 +6,7 @@ import {
   lexLine,
   PARTIAL_EXTRACT_NOTICE,
   lexReferenceItem,
+  lexReferenceWithoutColon,
   lexTagCodes,
   UNDERLINE_LINE,
   withoutRenderingBackslash,
@@ -346,8 +347,11 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
   const classificationLine = cable.classificationLine ?? -1;
   let captionEnd = classificationLine;
   for (let j = bodyStart; j < count; j++) {
+    if (lines[j].kind === 'paragraph') break;
+    // A REF line without its colon is one only next to the caption block.
+    if (lines[j].kind === 'text' && captionEnd >= 0 && j - captionEnd <= 3)
+      lines[j] = lexReferenceWithoutColon(text(j)) ?? lines[j];
     const line = lines[j];
-    if (line.kind === 'paragraph') break;
     // Captions stand on lines of their own, or follow the classification line's serial when re-flowed.
     if (line.tokens.length)
       for (const t of line.tokens)
@@ -376,12 +380,15 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
       const start = j;
       const subjectText = line.tokens.find((t) => t.kind === 'subjectText');
       const parts = [subjectText ? text(j).slice(subjectText.start, subjectText.end) : ''];
+      // `SUBJECT:` alone, then a blank line: the subject is on the lines after it.
+      if (!subjectText && j + 2 < count && lines[j + 1].kind === 'blank') j++;
       // A page banner's classification word (` CONFIDENTIAL`, then `PAGE 02 ...`) ends it (00HARARE6677).
       while (
         j + 1 < count &&
         lines[j + 1].kind === 'text' &&
         !lines[j + 1].tokens.length &&
-        !closestClassification(bannerLetters(text(j + 1)))
+        !closestClassification(bannerLetters(text(j + 1))) &&
+        !lexReferenceWithoutColon(text(j + 1))
       ) {
         j++;
         lines[j] = {
@@ -450,26 +457,34 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
   }
   // A closing classification banner after the signer (`LAINGEN` / `CONFIDENTIAL`, 79TEHRAN8980) is no text either,
   // nor the archive's declassification stamp (`HELMS` / `Declassified/Released US Department of State EO` / `Systematic
-  // Review 05 JUL 2006`, 75TEHRAN2069).
+  // Review 05 JUL 2006`, 75TEHRAN2069), nor the dots the site left after some signers (`BEYRLE` / `..`, 09MOSCOW1562).
   while (
     textEnd >= textStart &&
     (lines[textEnd].kind === 'blank' ||
       isContinuationHeader(lines[textEnd]) ||
       (lines[textEnd].kind === 'text' &&
-        (isClosingBanner(text(textEnd)) || DECLASSIFICATION_STAMP.test(text(textEnd)))))
+        (isClosingBanner(text(textEnd)) ||
+          DECLASSIFICATION_STAMP.test(text(textEnd)) ||
+          /^\s*\.{1,3}\s*$/.test(text(textEnd)))))
   )
     textEnd--;
-  if (textEnd > textStart && isSignature(text(textEnd), lines[textEnd])) {
+  const signer = textEnd > textStart ? signatureOnItsLine(text(textEnd), lines[textEnd]) : undefined;
+  if (signer) {
     cable.signatureLine = textEnd;
+    cable.signer = { line: textEnd, start: signer.start, end: signer.end };
     lines[textEnd] = {
       kind: 'signature',
-      tokens: [{ kind: 'signature', start: firstNonSpace(text(textEnd)), end: text(textEnd).trimEnd().length }],
+      // An END marker before the signer (`END TALKING POINTS. RICE`) keeps its token.
+      tokens: [
+        ...lines[textEnd].tokens.filter((t) => t.end <= signer.start),
+        { kind: 'signature', start: signer.start, end: signer.end },
+      ],
       problems: [],
       markers: undefined,
     };
     textEnd--;
   } else if (textEnd > textStart) {
-    cable.runInSignature = runInSignature(text, textEnd);
+    cable.signer = runInSignature(text, textEnd);
   }
   return textEnd;
 }
@@ -485,25 +500,36 @@ const bannerLetters = (line: string): string =>
     .toUpperCase();
 
 /** A closing classification banner (`CONFIDENTIAL`, `LIMITED OFFICIAL USE`) or an end-of-message mark: no signer. */
-export function isClosingBanner(line: string): boolean {
+function isClosingBanner(line: string): boolean {
   const letters = bannerLetters(line);
   return closestClassification(letters) !== undefined || /^(?:NNNN|UNCLASSIFIED|LIMITEDOFFICIALUSE)$/.test(letters);
 }
 
+/** A surname: in capitals (`BURNS`), or capitalised (`Beyrle`, `McMullen`, `LeBaron`). */
+const SURNAME = String.raw`[A-Z][A-Z'-]{2,}|(?:Mc|Mac|Le|De|Di|Du|La|O')?[A-Z][a-z]+`;
+
 /**
- * A surname in capitals after the last sentence of mixed-case text, on its line (`... effects beyond. BURNS`,
- * 06MOSCOW5645). In capitals throughout, a last word is no sure signer.
+ * A surname run into the last line of text, after a sentence of mixed-case text (`... effects beyond. BURNS`,
+ * 06MOSCOW5645; `... as warranted. McMullen`) or an END marker (`END COMMENT. SOBEL`); in capitals throughout, only
+ * after a typist's two spaces (`MINIMIZE CONSIDERED.  EAGLETON`), since a single word after a sentence in capitals
+ * may be any word.
  */
 function runInSignature(text: (rel: number) => string, rel: number): Span | undefined {
+  // The end of the line is enough to find a run-in signer, and keeps a 100k-character line cheap.
   const line = text(rel);
-  const signer = RUN_IN_SIGNATURE.exec(line)?.[1];
+  const end = line.slice(-120);
+  const signer = (RUN_IN_SIGNATURE.exec(end) ?? RUN_IN_SIGNATURE_IN_CAPITALS.exec(end))?.[1];
   if (!signer || NOT_A_SIGNER.test(signer) || closestClassification(signer)) return undefined;
   const start = line.lastIndexOf(signer);
   return { line: rel, start, end: start + signer.length };
 }
 
-const RUN_IN_SIGNATURE = /[a-z0-9][.!?]["”’)]? +([A-Z][A-Z'-]{2,})\s*$/;
-const NOT_A_SIGNER = /^(?:END|NNNN|SIPDIS|NOFORN)$/;
+/** An END marker (`END COMMENT.`, `End Text.`, `END TALKING POINTS`) or `MINIMIZE CONSIDERED`, before a signer. */
+const BEFORE_SIGNER = String.raw`\b(?:END|End)(?: [A-Za-z]+){1,2}[.)]?|\bMINIMIZE CONSIDERED\.?`;
+const SIGNER_LEAD = new RegExp(String.raw`^(?:${BEFORE_SIGNER}) +`);
+const RUN_IN_SIGNATURE = new RegExp(String.raw`(?:[a-z0-9)][.!?]["”’)]?|${BEFORE_SIGNER}) +(${SURNAME})\s*$`);
+const RUN_IN_SIGNATURE_IN_CAPITALS = /[A-Z][.!?]["”’)]? {2,}([A-Z][A-Z'-]{2,})\s*$/;
+const NOT_A_SIGNER = /^(?:END|ENDS|NNNN|SIPDIS|NOFORN|COMMENT|NOTE|SUMMARY|TEXT|REGARDS|THANKS)\b/i;
 
 /**
  * The cable with exact-size arrays: an array grown by push keeps room for at least 17 elements (about 150 bytes),
@@ -534,15 +560,22 @@ function isContinuationHeader(line: LexedLine): boolean {
   return line.kind === 'continuationHeader';
 }
 
-/** A closing surname: one to three capitalised words on a short line of its own (`LeBaron`, `McMullen` too). */
-function isSignature(text: string, line: LexedLine): boolean {
-  if (line.kind !== 'text' && line.kind !== 'relayContinuation') return false;
-  const trimmed = text.trim();
-  return (
-    trimmed.length <= 40 &&
-    /^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]*){0,2}$/.test(trimmed) &&
-    /[A-Z]{2}|^(?:Mc|Mac|Le|De|Di|Du|La|O')?[A-Z][a-z]+$/.test(trimmed)
-  );
+/**
+ * A closing surname on a short line of its own: one to three capitalised words (`LeBaron`, `McMullen` too), after an
+ * END marker (`End Text. AGUIRRE`) and before the ` .` or backslash the site's rendering left (`MURRAY .`, `TEFFT \`).
+ */
+function signatureOnItsLine(text: string, line: LexedLine): { start: number; end: number } | undefined {
+  if (line.kind !== 'text' && line.kind !== 'relayContinuation') return undefined;
+  const first = firstNonSpace(text);
+  const start = first + (SIGNER_LEAD.exec(text.slice(first))?.[0].length ?? 0);
+  const rest = text.slice(start).trimEnd();
+  const name = (rest.endsWith('\\') ? rest.slice(0, -1) : rest.endsWith(' .') ? rest.slice(0, -2) : rest).trimEnd();
+  return name.length <= 40 &&
+    /^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]*){0,2}$/.test(name) &&
+    /[A-Z]{2}|^(?:Mc|Mac|Le|De|Di|Du|La|O')?[A-Z][a-z]+$/.test(name) &&
+    !NOT_A_SIGNER.test(name)
+    ? { start, end: start + name.length }
+    : undefined;
 }
 
 /** Re-reads a line in the kind its place in the cable gives it: an addressee (REF items: lexReferenceItem). */

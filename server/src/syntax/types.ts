@@ -227,9 +227,10 @@ export interface Cable {
   listItems: Span[];
   blocks: Block[];
   continuationHeaders: ContinuationHeader[];
+  /** The signature's line of its own, if it has one (its token is the signer). */
   signatureLine?: number;
-  /** A signature run into the last line of text (`... have effects beyond. BURNS`): no line of its own, no token. */
-  runInSignature?: Span;
+  /** The signer's name: on the signature line, or run into the last line of text (`... effects beyond. BURNS`). */
+  signer?: Span;
   /** Lines whose kind in this cable differs from the lexer's (context decides: addresses, signature...). */
   lines: LexedLine[];
   /** Problems that span the cable's structure (lines relative). */
