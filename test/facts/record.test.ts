@@ -261,6 +261,59 @@ test("a signer on its line: after End Text., before the site's dots or a lone pe
   assert.deepEqual(signers('¶12. (U) Ambassador Williamson has cleared on this telegram.', 'END COMMENT.'), []);
 });
 
+test("a signer after an acronym's period, after a row of stars, or in lower case; the post's website pointer after it", () => {
+  const signers = (...lines: string[]) => record(...BODY, ...lines).signers;
+  // 07KAMPALA1848, 09ISLAMABAD2295; a short word there is no signer (09PESHAWAR2, in the test above).
+  assert.deepEqual(signers('¶9. (S) It could include the sale of MANPADS by the GOU. CHRITTON'), ['CHRITTON']);
+  assert.deepEqual(signers('¶6. (C) Both to the east and to the west -- by working closely with the U.S. PATTERSON'), [
+    'PATTERSON',
+  ]);
+  // 09TELAVIV1324
+  assert.deepEqual(
+    signers(
+      '¶13. (U) Fred Hof has cleared this message.',
+      '********* Visit Embassy Tel Aviv’s Classified Website: http://www.state.sgov.gov/p/nea/telaviv ********* CUNNINGHAM',
+    ),
+    ['CUNNINGHAM'],
+  );
+  // 07LONDON3175, 09STATE63812, and 09BEIJING2964 where the name is echoed in lower case.
+  assert.deepEqual(
+    signers("Visit London's Classified Website:", 'http://www.state.sgov.gov/p/eur/london/index. cfm', 'tuttle'),
+    ['tuttle'],
+  );
+  assert.deepEqual(signers('here in Washington and elsewhere.', 'Best,', 'Jeff', 'clinton'), ['clinton']);
+  assert.deepEqual(signers('¶28. (U) The Deputy Secretary cleared this message.', 'Huntsman', 'huntsman'), [
+    'Huntsman',
+  ]);
+  // 09ANKARA1472, 09ANKARA1549: the pointer after the signer, its address wrapped or not.
+  assert.deepEqual(
+    signers(
+      'but the relationship has begun to sour. ',
+      'JEFFREY ',
+      '           "Visit Ankara\'s Classified Web Site at http://www.intelink.s ',
+      'gov.gov/wiki/Portal:Turkey"',
+    ),
+    ['JEFFREY'],
+  );
+  assert.deepEqual(
+    signers(
+      '¶3. (C) Comment: Our discussions tend to confirm this.',
+      'JEFFREY',
+      "“Visit Ankara's Classified Web Site at http://www.intelink.s gov.gov/wiki/Portal:Turkey”",
+    ),
+    ['JEFFREY'],
+  );
+  // 08LONDON1837: the signer after the pointer is no part of its address.
+  assert.deepEqual(
+    signers(
+      '¶12. (C/NF) FCO officials said that the EU should wait.',
+      'Visit London’s Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom',
+      'LeBaron',
+    ),
+    ['LeBaron'],
+  );
+});
+
 test('Summary forms: Summary and Action Request, an End Summary split over two lines, rules under a heading', () => {
   const summary = (...lines: string[]) => record(...BODY, ...lines).summary;
   // 09ISLAMABAD1119

@@ -457,7 +457,11 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
   }
   // A closing classification banner after the signer (`LAINGEN` / `CONFIDENTIAL`, 79TEHRAN8980) is no text either,
   // nor the archive's declassification stamp (`HELMS` / `Declassified/Released US Department of State EO` / `Systematic
-  // Review 05 JUL 2006`, 75TEHRAN2069), nor the dots the site left after some signers (`BEYRLE` / `..`, 09MOSCOW1562).
+  // Review 05 JUL 2006`, 75TEHRAN2069), nor the dots the site left after some signers (`BEYRLE` / `..`, 09MOSCOW1562),
+  // nor the post's pointer to its classified website, its address wrapped or not (`JEFFREY` / `"Visit Ankara's
+  // Classified Web Site at http://www.intelink.s` / `gov.gov/wiki/Portal:Turkey"`, 09ANKARA1472), nor the signer's name
+  // echoed in lower case (`Huntsman` / `huntsman`, 09BEIJING2964).
+  const isWebsitePointer = (k: number) => lines[k].kind === 'text' && WEBSITE_POINTER.test(text(k).slice(0, 80));
   while (
     textEnd >= textStart &&
     (lines[textEnd].kind === 'blank' ||
@@ -465,7 +469,10 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
       (lines[textEnd].kind === 'text' &&
         (isClosingBanner(text(textEnd)) ||
           DECLASSIFICATION_STAMP.test(text(textEnd)) ||
-          /^\s*\.{1,3}\s*$/.test(text(textEnd)))))
+          /^\s*\.{1,3}\s*$/.test(text(textEnd)) ||
+          isWebsitePointer(textEnd) ||
+          (textEnd > textStart && isLowerCaseEcho(text(textEnd), text(textEnd - 1))) ||
+          (textEnd > textStart && isWebsitePointer(textEnd - 1) && /^\s*\S*\/\S*\s*$/.test(text(textEnd))))))
   )
     textEnd--;
   const signer = textEnd > textStart ? signatureOnItsLine(text(textEnd), lines[textEnd]) : undefined;
@@ -488,6 +495,8 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
   }
   return textEnd;
 }
+
+const WEBSITE_POINTER = /^\s*["“]?(?:Please )?visit [^:]{0,40}classified web ?site/i;
 
 const DECLASSIFICATION_STAMP =
   /^\s*(?:Declassified\/Released US Department of State EO|Systematic Review \d{1,2} [A-Z]{3} \d{4})\s*$/;
@@ -518,7 +527,10 @@ function runInSignature(text: (rel: number) => string, rel: number): Span | unde
   // The end of the line is enough to find a run-in signer, and keeps a 100k-character line cheap.
   const line = text(rel);
   const end = line.slice(-120);
-  const signer = (RUN_IN_SIGNATURE.exec(end) ?? RUN_IN_SIGNATURE_IN_CAPITALS.exec(end))?.[1];
+  const signer = (RUN_IN_SIGNATURE.exec(end) ??
+    RUN_IN_SIGNATURE_IN_CAPITALS.exec(end) ??
+    (/[a-z]/.test(end) ? RUN_IN_SIGNATURE_AFTER_ACRONYM.exec(end) : null) ??
+    RUN_IN_SIGNATURE_AFTER_STARS.exec(end))?.[1];
   if (!signer || NOT_A_SIGNER.test(signer) || closestClassification(signer)) return undefined;
   const start = line.lastIndexOf(signer);
   return { line: rel, start, end: start + signer.length };
@@ -529,6 +541,13 @@ const BEFORE_SIGNER = String.raw`\b(?:END|End)(?: [A-Za-z]+){1,2}[.)]?|\bMINIMIZ
 const SIGNER_LEAD = new RegExp(String.raw`^(?:${BEFORE_SIGNER}) +`);
 const RUN_IN_SIGNATURE = new RegExp(String.raw`(?:[a-z0-9)][.!?]["”’)]?|${BEFORE_SIGNER}) +(${SURNAME})\s*$`);
 const RUN_IN_SIGNATURE_IN_CAPITALS = /[A-Z][.!?]["”’)]? {2,}([A-Z][A-Z'-]{2,})\s*$/;
+/**
+ * After an acronym's period in mixed-case text (`... by the GOU. CHRITTON`, `... with the U.S. PATTERSON`), a word of
+ * five capitals or more: a shorter one is as likely a word or another acronym (`... in both FATA and NWFP. VIA`).
+ */
+const RUN_IN_SIGNATURE_AFTER_ACRONYM = /[A-Z]\.["”’)]? +([A-Z][A-Z'-]{4,})\s*$/;
+/** After the row of stars that frames a post's website pointer (`... ******** CUNNINGHAM`, 09TELAVIV1324). */
+const RUN_IN_SIGNATURE_AFTER_STARS = /\*\*\* +([A-Z][A-Z'-]{2,})\s*$/;
 const NOT_A_SIGNER = /^(?:END|ENDS|NNNN|SIPDIS|NOFORN|COMMENT|NOTE|SUMMARY|TEXT|REGARDS|THANKS)\b/i;
 
 /**
@@ -561,8 +580,19 @@ function isContinuationHeader(line: LexedLine): boolean {
 }
 
 /**
- * A closing surname on a short line of its own: one to three capitalised words (`LeBaron`, `McMullen` too), after an
- * END marker (`End Text. AGUIRRE`) and before the ` .` or backslash the site's rendering left (`MURRAY .`, `TEFFT \`).
+ * A surname in lower case alone on the last line, as the site left some (`tuttle`, 07LONDON3175; `misenheimer`,
+ * 08KUWAIT128): prose ends in a period, not in a bare word.
+ */
+const LOWER_CASE_SIGNER = /^[a-z][a-z'-]{2,}$/;
+
+function isLowerCaseEcho(line: string, lineBefore: string): boolean {
+  const name = line.trim();
+  return LOWER_CASE_SIGNER.test(name) && lineBefore.trim().toLowerCase() === name;
+}
+
+/**
+ * A closing surname on a short line of its own: one to three capitalised words (`LeBaron`, `McMullen` too) or one in
+ * lower case, after an END marker (`End Text. AGUIRRE`) and before the ` .` or backslash the site's rendering left (`MURRAY .`, `TEFFT \`).
  */
 function signatureOnItsLine(text: string, line: LexedLine): { start: number; end: number } | undefined {
   if (line.kind !== 'text' && line.kind !== 'relayContinuation') return undefined;
@@ -571,8 +601,9 @@ function signatureOnItsLine(text: string, line: LexedLine): { start: number; end
   const rest = text.slice(start).trimEnd();
   const name = (rest.endsWith('\\') ? rest.slice(0, -1) : rest.endsWith(' .') ? rest.slice(0, -2) : rest).trimEnd();
   return name.length <= 40 &&
-    /^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]*){0,2}$/.test(name) &&
-    /[A-Z]{2}|^(?:Mc|Mac|Le|De|Di|Du|La|O')?[A-Z][a-z]+$/.test(name) &&
+    ((/^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]*){0,2}$/.test(name) &&
+      /[A-Z]{2}|^(?:Mc|Mac|Le|De|Di|Du|La|O')?[A-Z][a-z]+$/.test(name)) ||
+      LOWER_CASE_SIGNER.test(name)) &&
     !NOT_A_SIGNER.test(name)
     ? { start, end: start + name.length }
     : undefined;
