@@ -2,7 +2,8 @@
 // order on worker threads, and cable-lint's exit codes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fixturesDir, projectRoot } from '../support/paths';
@@ -29,6 +30,28 @@ test('JSON Lines: one object per cable with its file, in file order, the same wi
     ['04RANGOON88.cable', '07BERN881.cable', '07BERN881.cable', '09DUSHANBE1151.cable'],
   );
   assert.equal(run('-j', '1', ...files).stdout, two.stdout);
+});
+
+test('a lone undated cable takes its year from its file name, as in the editor; under another name it has none', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cable-facts-'));
+  try {
+    const text = readFileSync(join(fixturesDir, '02BRASILIA4227.cable'));
+    writeFileSync(join(dir, '02BRASILIA4227.cable'), text);
+    writeFileSync(join(dir, 'copy.cable'), text);
+    const result = run(dir);
+    assert.equal(result.status, 0, result.stderr);
+    const ids = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .map((r) => [r.file.replace(/^.*[\\/]/, ''), r.referenceId]);
+    assert.deepEqual(ids, [
+      ['02BRASILIA4227.cable', '02BRASILIA4227'],
+      ['copy.cable', 'BRASILIA4227'],
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('CSV: a header, then one row per cable, list fields joined', () => {

@@ -501,3 +501,30 @@ test('SUBJECT: alone, then a blank line: the subject is on the line after (the i
   );
   assert.equal(facts.subject, 'ITALY: NEW GOVERNMENT FORMED');
 });
+
+test('a lone undated cable takes its year from a file name that is its reference ID, as the publisher named it (05MADRID4026)', () => {
+  const text = [
+    'This record is a partial extract of the original cable. The full text of the original cable is not available.',
+    '',
+    'C O N F I D E N T I A L SECTION 01 OF 02 MADRID 004026 ',
+    'SUBJECT: SPAIN: GOS ON ILLEGAL IMMIGRATION ',
+    'REF: A. MADRID 3785 B. MADRID 3566 ',
+    '',
+    '¶1. (C) Summary: text.',
+  ].join('\n');
+  const facts = (uri: string, body = text) => {
+    const reader = new CableReader(CableModel.parse(body), uri);
+    return reader.model.cables.map((cable) => {
+      const record = reader.record(cable);
+      return [record.referenceId, record.references.map((r) => r.kind === 'cable' && r.referenceId)];
+    });
+  };
+  assert.deepEqual(facts('file:///cables/05MADRID4026.cable'), [['05MADRID4026', ['05MADRID3785', '05MADRID3566']]]);
+  // Not under another name, nor for one of two cables in the file: the text alone speaks.
+  assert.deepEqual(facts('file:///cables/renamed.cable'), [['MADRID4026', []]]);
+  assert.deepEqual(facts('file:///cables/05MADRID4027.cable'), [['MADRID4026', []]]);
+  assert.deepEqual(facts('file:///cables/05MADRID4026.cable', text + '\n\n' + text), [
+    ['MADRID4026', []],
+    ['MADRID4026', []],
+  ]);
+});

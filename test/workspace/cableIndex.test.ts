@@ -228,7 +228,9 @@ test('an edit rebuilds the entries of the cables that the model rebuilt only', (
     DOHA_152 +
     syntheticCable({ year: '09', post: 'DOHA', serial: 215, subject: 'Y' });
   const model = CableModel.parse(text);
-  index.setDocument(uri, new CableReader(model));
+  // The document's reader, as the service keeps it over the edits.
+  const reader = new CableReader(model, uri);
+  index.setDocument(uri, reader);
   const cablesBefore = [...model.cables];
   const before = index.cablesOf(uri).map((c) => c.info);
   const dohaStart = index.lookup('08DOHA152')[0].startLine;
@@ -237,7 +239,7 @@ test('an edit rebuilds the entries of the cables that the model rebuilt only', (
     range: { start: { line: dohaStart + 12, character: 9 }, end: { line: dohaStart + 12, character: 14 } },
     text: 'STATE OF QATAR',
   });
-  index.setDocument(uri, new CableReader(model));
+  index.setDocument(uri, reader);
   const after = index.cablesOf(uri).map((c) => c.info);
   assert.equal(after[2].subject, 'STATE OF QATAR: CRITICAL INFRASTRUCTURE');
   const kept = model.cables.map((cable, k) => cable === cablesBefore[k]);

@@ -13,7 +13,7 @@ import { createCableService } from '../service/service';
 import { ArchivedCable, archiveJobs } from './archives';
 import { collectFiles, isOneOf } from './files';
 import { defaultJobs, jobsOf } from './options';
-import { checkJob, FileJob, FileOutcome, TextChecker } from './lint';
+import { checkedUri, checkJob, FileJob, FileOutcome, TextChecker } from './lint';
 import { ReportWriter } from './output';
 import { FileProcessor, lintHere, lintWithWorkers, runWorker } from './pool';
 import { ProgressBar, progressWanted } from './progress';
@@ -110,7 +110,7 @@ class FactsReader implements FileProcessor, TextChecker {
   }
 
   check(display: string, text: string, outcome: FileOutcome, archived?: ArchivedCable): string | undefined {
-    const uri = `cable-facts:${outcome.index}`;
+    const uri = checkedUri('cable-facts', outcome, display, archived);
     try {
       this.service.openDocument(uri, 0, text);
       const { cables } = this.service.cableFacts(uri);

@@ -97,6 +97,17 @@ export async function checkJob(checker: TextChecker, job: FileJob): Promise<File
   return outcome;
 }
 
+/**
+ * The URI a checker opens a text under, named as the editor names the document (the file's name; an archived cable's
+ * `<ID>.cable`), so that a lone undated cable takes its year from that name in both (withYearOfFileName).
+ */
+export function checkedUri(scheme: string, outcome: FileOutcome, display: string, archived?: ArchivedCable): string {
+  const name = archived
+    ? `${archived.metadata.id}.cable`
+    : display.slice(Math.max(display.lastIndexOf('/'), display.lastIndexOf('\\')) + 1);
+  return `${scheme}:${outcome.index}/${name}`;
+}
+
 export class FileLinter implements TextChecker {
   private readonly formatter: Formatter;
   private readonly service: ReturnType<typeof createCableService>;
@@ -119,7 +130,7 @@ export class FileLinter implements TextChecker {
 
   check(display: string, text: string, outcome: FileOutcome, archived?: ArchivedCable): string | undefined {
     let diagnostics: Diagnostic[];
-    const uri = `cable-lint:${outcome.index}`;
+    const uri = checkedUri('cable-lint', outcome, display, archived);
     try {
       this.service.openDocument(uri, 0, text, archived?.metadata);
       diagnostics = this.service.diagnostics(uri);

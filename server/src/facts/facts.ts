@@ -1,6 +1,16 @@
 // The fields of one cable, read once from its tokens: what the features compare and show.
 // Cached per cable object; an edit rebuilds only the touched cables, so the others keep their facts.
-import { cableIdentity, CableIdentity, DateFields, dateLine, fullYear, postOfOriginator } from '../syntax/identity';
+import {
+  cableIdentity,
+  CableIdentity,
+  DateFields,
+  dateLine,
+  FileNameId,
+  fileNameId,
+  fullYear,
+  postOfOriginator,
+  withYearOfFileName,
+} from '../syntax/identity';
 import { closestClassification } from '../syntax/lexer';
 import { CableModel } from '../syntax/model';
 import { Cable, Span, Token, TokenKind } from '../syntax/types';
@@ -65,10 +75,17 @@ export interface CableFacts {
 
 /** Reads cable facts; one instance per document model. */
 export class CableReader {
-  private readonly cache = new WeakMap<Cable, CableFacts>();
-  private readonly records = new WeakMap<Cable, CableRecord>();
+  private readonly cache = new WeakMap<Cable, { fileName?: FileNameId; facts: CableFacts }>();
+  private readonly records = new WeakMap<CableFacts, CableRecord>();
+  private readonly fileName?: FileNameId;
 
-  constructor(readonly model: CableModel) {}
+  /** `uri`: the document's, whose file name may give a lone undated cable its year (withYearOfFileName). */
+  constructor(
+    readonly model: CableModel,
+    uri?: string,
+  ) {
+    this.fileName = uri === undefined ? undefined : fileNameId(uri);
+  }
 
   /** Text of a line relative to the cable. */
   line(cable: Cable, rel: number): string {
@@ -89,26 +106,28 @@ export class CableReader {
   }
 
   facts(cable: Cable): CableFacts {
-    let facts = this.cache.get(cable);
-    if (!facts) {
-      facts = this.read(cable);
-      this.cache.set(cable, facts);
+    // The file name speaks for the document's only cable: a second cable typed into the file ends that.
+    const fileName = this.model.cables.length === 1 ? this.fileName : undefined;
+    let cached = this.cache.get(cable);
+    if (!cached || cached.fileName !== fileName) {
+      cached = { fileName, facts: this.read(cable, fileName) };
+      this.cache.set(cable, cached);
     }
-    return facts;
+    return cached.facts;
   }
 
   /** The cable's facts as data (see CableRecord); cached with the other facts. */
   record(cable: Cable): CableRecord {
-    let record = this.records.get(cable);
+    const facts = this.facts(cable);
+    let record = this.records.get(facts);
     if (!record) {
-      record = this.readRecord(cable);
-      this.records.set(cable, record);
+      record = this.readRecord(cable, facts);
+      this.records.set(facts, record);
     }
     return record;
   }
 
-  private readRecord(cable: Cable): CableRecord {
-    const facts = this.facts(cable);
+  private readRecord(cable: Cable, facts: CableFacts): CableRecord {
     const absent: CableRecord['absent'] = {};
     const orNull = <T>(field: keyof CableRecord, value: T | undefined, reason: string): T | null => {
       if (value === undefined || value === null || value === '') {
@@ -290,9 +309,12 @@ export class CableReader {
     return cable.header.find((h) => h.kind === kind)?.line;
   }
 
-  private read(cable: Cable): CableFacts {
+  private read(cable: Cable, fileName: FileNameId | undefined): CableFacts {
     const facts: CableFacts = {
-      identity: cableIdentity(cable, (line) => this.model.lineText(line)),
+      identity: withYearOfFileName(
+        cableIdentity(cable, (line) => this.model.lineText(line)),
+        fileName,
+      ),
       // Handling captions: the passing instructions of the caption block say who else gets the cable.
       captions: cable.captions
         .map((c) => this.line(cable, c.line).slice(c.start, c.end).toUpperCase())

@@ -13,7 +13,7 @@ export class CableDocument {
     /** The publisher's metadata of a text read from an archive. */
     public metadata?: CableMetadata,
   ) {
-    this.reader = new CableReader(CableModel.parse(text));
+    this.reader = new CableReader(CableModel.parse(text), uri);
   }
 
   get model(): CableModel {
@@ -28,7 +28,7 @@ export class CableDocument {
       } catch {
         // Never expected (the randomized tests say so). The model takes an edit's text before anything that could
         // fail, so a full parse of its text recovers, and the next changes apply to it.
-        this.reader = new CableReader(CableModel.parse(this.model.getText()));
+        this.reader = new CableReader(CableModel.parse(this.model.getText()), this.uri);
       }
     }
   }

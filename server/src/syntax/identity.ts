@@ -62,6 +62,29 @@ export function postOfOriginator(originator: string): string {
   return originator.replace(/^(?:AMEMBASSY|AMCONSUL|USMISSION|USINT|AMEMB|CONGEN)\s+/, '');
 }
 
+/** The reference ID a file's name gives (`02BRASILIA4227.cable`; the last segment of a URI or path). */
+export interface FileNameId {
+  year: string;
+  rest: string;
+}
+
+export function fileNameId(uri: string): FileNameId | undefined {
+  const name = uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\')) + 1).replace(/\.[^.]*$/, '');
+  const m = /^(\d\d)([A-Z]+\d+)$/.exec(name);
+  return m ? { year: m[1], rest: m[2] } : undefined;
+}
+
+/**
+ * A cable without a year (a partial extract without a date) takes it from a file name that is its reference ID
+ * (`05MADRID4026.cable`), as the publisher named it; else it keeps the ID its text gives.
+ */
+export function withYearOfFileName(identity: CableIdentity, fileName: FileNameId | undefined): CableIdentity {
+  const { year, post, serial, referenceId } = identity;
+  if (year !== undefined || post === undefined || serial === undefined || fileName?.rest !== referenceId)
+    return identity;
+  return { ...identity, year: fileName.year, referenceId: fileName.year + referenceId };
+}
+
 export function cableIdentity(cable: Cable, lineText: (absolute: number) => string): CableIdentity {
   const dtgLine = cable.header.find((h) => h.kind === 'dtg')?.line;
   const dtg = tokenText(cable, lineText, dtgLine, 'dateTimeGroup');

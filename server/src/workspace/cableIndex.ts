@@ -2,7 +2,7 @@
 // (read from disk) or as the live model of an open document, which overrides the file while it is open.
 // Per cable only what navigation needs is kept (ID, subject, a few line numbers, citations), never the model of a
 // file read from disk; updating one file replaces only that file's entries.
-import { CableReader } from '../facts/facts';
+import { CableFacts, CableReader } from '../facts/facts';
 import { citationCandidates, findReferenceIds } from '../syntax/citations';
 import { CableModel } from '../syntax/model';
 import { Cable } from '../syntax/types';
@@ -72,28 +72,15 @@ export function uriKey(uri: string): string {
   return /^file:/i.test(uri) ? Utils.joinPath(URI.parse(uri)).toString(true) : uri;
 }
 
-/** The reference ID a file name gives (`02BRASILIA4227.cable`), used for a lone cable without a date. */
-function fileNameId(uri: string): { year: string; rest: string } | undefined {
-  const name = uri.slice(uri.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
-  const m = /^(\d\d)([A-Z]+\d+)$/.exec(name);
-  return m ? { year: m[1], rest: m[2] } : undefined;
-}
-
 /** A copy of a string that does not keep the text it was cut from alive (V8 slices point into their parent). */
 function own(text: string): string {
   return text.length < 13 ? text : JSON.parse(JSON.stringify(text));
 }
 
-/** The index entry of one cable, read from its model. `fileName`: the ID its file name gives, for a lone undated cable. */
-function cableInfo(reader: CableReader, cable: Cable, fileName?: { year: string; rest: string }): CableInfo {
-  const identity = reader.facts(cable).identity;
-  let { referenceId: id, year } = identity;
-  const hasPostAndSerial = identity.post !== undefined && identity.serial !== undefined;
-  if (year === undefined && hasPostAndSerial && fileName && fileName.rest === id) {
-    year = fileName.year;
-    id = year + id;
-  }
-  const complete = year !== undefined && hasPostAndSerial;
+/** The index entry of one cable, read from its model. */
+function cableInfo(reader: CableReader, cable: Cable): CableInfo {
+  const { referenceId: id, year, post, serial } = reader.facts(cable).identity;
+  const complete = year !== undefined && post !== undefined && serial !== undefined;
   const citations: IndexedCitation[] = [];
   for (let rel = 0; rel < cable.lineCount; rel++) {
     const text = reader.line(cable, rel);
@@ -152,25 +139,27 @@ export function cableTags(reader: CableReader, cable: Cable): string[] {
   return tags;
 }
 
-/** Index entries of an open document's cables are kept per cable object: an edit rebuilds only the cables it touched. */
-const infoCache = new WeakMap<Cable, { fileName?: { year: string; rest: string }; info: CableInfo }>();
+/**
+ * Index entries of an open document's cables are kept per cable's facts: an edit rebuilds only the cables it touched
+ * (and the facts of a cable whose file name stops or starts giving its year).
+ */
+const infoCache = new WeakMap<CableFacts, CableInfo>();
 
-function cachedInfo(reader: CableReader, cable: Cable, fileName?: { year: string; rest: string }): CableInfo {
-  const cached = infoCache.get(cable);
-  if (cached && cached.fileName?.year === fileName?.year && cached.fileName?.rest === fileName?.rest)
-    return cached.info;
-  const info = cableInfo(reader, cable, fileName);
-  infoCache.set(cable, { fileName, info });
+function cachedInfo(reader: CableReader, cable: Cable): CableInfo {
+  const facts = reader.facts(cable);
+  let info = infoCache.get(facts);
+  if (!info) {
+    info = cableInfo(reader, cable);
+    infoCache.set(facts, info);
+  }
   return info;
 }
 
 function indexModel(uri: string, reader: CableReader, cache: boolean): IndexedCable[] {
-  const cables = reader.model.cables;
-  const fileName = cables.length === 1 ? fileNameId(uri) : undefined;
-  return cables.map((cable) => ({
+  return reader.model.cables.map((cable) => ({
     uri,
     startLine: cable.startLine,
-    info: cache ? cachedInfo(reader, cable, fileName) : cableInfo(reader, cable, fileName),
+    info: cache ? cachedInfo(reader, cable) : cableInfo(reader, cable),
   }));
 }
 
@@ -184,14 +173,15 @@ const PIECE_CHARS = 256 * 1024;
  * of the whole text (a test checks it), without holding the model of a large file at once.
  */
 export function* indexText(uri: string, text: string, pieceChars = PIECE_CHARS): Generator<void, IndexedCable[], void> {
-  if (text.length <= pieceChars) return indexModel(uri, new CableReader(CableModel.parse(text)), false);
+  if (text.length <= pieceChars) return indexModel(uri, new CableReader(CableModel.parse(text), uri), false);
   const cables: IndexedCable[] = [];
   let start = 0; // offset of the piece in the text
   let startLine = 0; // its first line
   let limit = pieceChars;
   while (start < text.length) {
     const end = endOfLineAfter(text, start + limit);
-    const reader = new CableReader(CableModel.parse(text.slice(start, end)));
+    // Only the whole text is the file's: its name gives no year to a lone cable of a later piece.
+    const reader = new CableReader(CableModel.parse(text.slice(start, end)), start === 0 ? uri : undefined);
     const pieceCables = reader.model.cables;
     const last = end === text.length;
     if (last && start === 0) return indexModel(uri, reader, false); // one cable longer than a piece: the whole text
