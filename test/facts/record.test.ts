@@ -357,6 +357,44 @@ test('Summary forms: Summary and Action Request, an End Summary split over two l
   assert.equal(summary('¶1. (C) Summary/Comment: The talks went well. End Summary/Comment.'), 'The talks went well.');
 });
 
+test('Summary without its opener: under a heading, begun by paragraph 1 and closed by End Summary, with an opener in words', () => {
+  const summary = (...lines: string[]) => record(...BODY, ...lines).summary;
+  // 09ROME649: a heading over paragraph 1, no End Summary.
+  assert.equal(
+    summary(
+      'Summary',
+      '------- ',
+      '',
+      '¶1. (C/NF) Mr. President, your meeting with Italian PM Silvio Berlusconi comes at a time of doubt.',
+      '',
+      '¶2. (C) Background.',
+    ),
+    'Mr. President, your meeting with Italian PM Silvio Berlusconi comes at a time of doubt.',
+  );
+  // 07BAGHDAD3895: paragraph 1 is the summary; only its closer says so.
+  assert.equal(
+    summary(
+      '1.(C) UK Ambassador to Tehran Geoffrey Adams outlined his recommendations. ',
+      'He would disabuse Iranians of their ',
+      'standard notion that time was on their side.  End summary ',
+      ' ',
+      '2.(C) British Ambassador to Iran Geoffrey Adams opened.',
+    ),
+    'UK Ambassador to Tehran Geoffrey Adams outlined his recommendations. He would disabuse Iranians of their standard notion that time was on their side.',
+  );
+  // 07ISLAMABAD256, 09ABIDJAN406: an opener the lexer does not take for one, after a garbled portion marking too.
+  assert.equal(
+    summary('¶1. (S) Summary and introduction: Musharraf spoke of irritants. End Summary.', '¶2. (C) Participants:'),
+    'Musharraf spoke of irritants.',
+  );
+  assert.equal(
+    summary('¶1. C) Summary: Key figures insist that elections be held.', 'End Summary ', '', '¶2. (C) More.'),
+    'Key figures insist that elections be held.',
+  );
+  // 10BRASILIA51: the word in prose is no Summary.
+  assert.equal(summary('¶4. (C) The MOD gave a summary of security issues in the South America region.'), null);
+});
+
 test('Classified By as paragraph 1, the 1990s form the issue quotes (none in the corpora)', () => {
   const statement = record(
     'C O N F I D E N T I A L ANKARA 001234 ',

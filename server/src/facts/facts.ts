@@ -13,7 +13,7 @@ import {
 } from '../syntax/identity';
 import { closestClassification } from '../syntax/lexer';
 import { CableModel } from '../syntax/model';
-import { Cable, Span, Token, TokenKind } from '../syntax/types';
+import { Cable, Paragraph, Span, Token, TokenKind } from '../syntax/types';
 import { MONTHS } from '../vocabulary/months';
 import { classificationByWord, classificationByZnLetter } from '../vocabulary/classification';
 import { isPassingInstruction } from '../vocabulary/captions';
@@ -243,28 +243,59 @@ export class CableReader {
   }
 
   /**
-   * The text of the first Summary block, between its opener and its closer, page headers and rules (`-------` under a
-   * SUMMARY heading) left out, and the `End` of a closer split over two lines (`... election. End` / `Summary.`).
+   * The Summary: the text of the first Summary block that holds any, between its opener and its closer. A heading
+   * (`SUMMARY` / `-------`, no text of its own) heads the paragraph after it (09ROME649); an `End Summary.` that closes
+   * no opener ends the text the first paragraph begins (`¶1. (C) UK Ambassador ... End summary`, 07BAGHDAD3895).
    */
   private readSummary(cable: Cable): string | undefined {
-    const block = cable.blocks.find((b) => b.kind === 'summary');
-    if (!block) return undefined;
-    const last = block.closer?.line ?? block.endLine;
+    const blocks = cable.blocks.filter((b) => b.kind === 'summary');
+    for (const block of blocks) {
+      const end = block.closer ?? { line: block.endLine, start: this.line(cable, block.endLine).length };
+      const summary = this.summaryText(cable, { line: block.opener.line, start: block.opener.end }, end);
+      if (summary) return summary;
+    }
+    const heading = blocks.find((b) => !b.closer && !this.line(cable, b.opener.line).slice(b.opener.end).trim());
+    const headed = heading && cable.paragraphs.find((p) => p.startLine > heading.opener.line);
+    if (headed && headed.startLine - heading.opener.line <= SUMMARY_HEADING_GAP)
+      return withoutSummaryLead(this.summaryText(cable, paragraphBody(headed), this.paragraphEnd(cable, headed)));
+    const first = cable.paragraphs[0];
+    const closer = !blocks.length && first && this.unpairedSummaryCloser(cable, first.startLine);
+    return closer ? withoutSummaryLead(this.summaryText(cable, paragraphBody(first), closer)) : undefined;
+  }
+
+  /** Where a paragraph's text ends: before a heading under it (`THANKS FOR SUPPORT WITH HARD LANDING`, 09BAMAKO776). */
+  private paragraphEnd(cable: Cable, paragraph: Paragraph): { line: number; start: number } {
+    const heading = cable.headings.find((h) => h.span.line > paragraph.startLine && h.span.line <= paragraph.endLine);
+    if (heading) return { line: heading.span.line, start: 0 };
+    return { line: paragraph.endLine, start: paragraph.endColumn ?? this.line(cable, paragraph.endLine).length };
+  }
+
+  /** The first `End Summary` from a line on (none is paired: the cable has no Summary block). */
+  private unpairedSummaryCloser(cable: Cable, from: number): Span | undefined {
+    for (let rel = from; rel < cable.lineCount; rel++)
+      for (const t of cable.lines[rel].tokens)
+        if (t.kind === 'blockEnd' && /summary/i.test(this.tokenText(cable, rel, t)))
+          return { line: rel, start: t.start, end: t.end };
+    return undefined;
+  }
+
+  /**
+   * The text from one place to another, page headers and rules (`-------` under a SUMMARY heading) left out, and the
+   * `End` of a closer split over two lines (`... election. End` / `Summary.`).
+   */
+  private summaryText(cable: Cable, from: { line: number; start: number }, to: { line: number; start: number }) {
     const parts: string[] = [];
-    for (let rel = block.opener.line; rel <= last; rel++) {
+    for (let rel = from.line; rel <= to.line; rel++) {
       const kind = cable.lines[rel].kind;
       if (kind === 'continuationHeader' || kind === 'classification' || kind === 'preHeader') continue;
       const text = this.line(cable, rel);
-      const start = rel === block.opener.line ? block.opener.end : 0;
-      const end = block.closer && rel === block.closer.line ? block.closer.start : text.length;
+      const start = rel === from.line ? from.start : 0;
+      const end = rel === to.line ? to.start : text.length;
       const part = text.slice(start, Math.max(start, end));
       if (!/^[\s=_-]+$/.test(part)) parts.push(part);
     }
     const summary = parts.join(' ').replace(/\s+/g, ' ').trim();
-    const split =
-      block.closer &&
-      block.closer.line > block.opener.line &&
-      !this.line(cable, block.closer.line).slice(0, block.closer.start).trim();
+    const split = to.line > from.line && !this.line(cable, to.line).slice(0, to.start).trim();
     return (split ? summary.replace(/(?:^| )End$/i, '') : summary) || undefined;
   }
 
@@ -545,4 +576,24 @@ function readClassifiedBy(text: string): ClassifiedByFact {
     fact.reasons = [...new Set(letters)].map((letter) => `${section ? `1.${section}` : ''}(${letter})`);
   }
   return fact;
+}
+
+/**
+ * A Summary opener the lexer does not take for one, at the start of the text read as the Summary: `Summary and
+ * introduction:` (07ISLAMABAD256), `Begin Summary.` after a portion marking (10KABUL693), `C) Summary:` (09ABIDJAN406).
+ */
+function withoutSummaryLead(summary: string | undefined): string | undefined {
+  const lead = SUMMARY_LEAD.exec(summary?.slice(0, 100) ?? '');
+  return lead ? summary!.slice(lead[0].length) || undefined : summary;
+}
+
+const SUMMARY_LEAD =
+  /^(?:\(?[A-Z][^()]{0,40}\)\s*)?(?:\d{1,2}\.\s*)?(?:Begin\s+)?Summary(?:\s+and\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)?\s*[:.-]\s*/i;
+
+/** Lines between a Summary heading and the paragraph it heads: the rule under it, blank lines. */
+const SUMMARY_HEADING_GAP = 4;
+
+/** Where a paragraph's text begins: after its number and portion marking. */
+function paragraphBody(paragraph: Paragraph): { line: number; start: number } {
+  return { line: paragraph.startLine, start: (paragraph.portionMarking ?? paragraph.numberSpan).end };
 }
