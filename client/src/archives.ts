@@ -103,7 +103,7 @@ export class CablegateArchives implements vscode.FileSystemProvider {
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     const archive = await this.archiveOf(uri);
-    const found = archive.tree.find(uri.path);
+    const found = await archive.tree.find(uri.path);
     if (!found) throw vscode.FileSystemError.FileNotFound(uri);
     const common = {
       ctime: archive.stamp.mtimeMs,
@@ -116,14 +116,14 @@ export class CablegateArchives implements vscode.FileSystemProvider {
   }
 
   async readDirectory(uri: vscode.Uri): Promise<[string, vscode.FileType][]> {
-    const entries = (await this.archiveOf(uri)).tree.list(uri.path);
+    const entries = await (await this.archiveOf(uri)).tree.list(uri.path);
     if (!entries) throw vscode.FileSystemError.FileNotADirectory(uri);
     return entries.map(({ name, folder }) => [name, folder ? vscode.FileType.Directory : vscode.FileType.File]);
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const archive = await this.archiveOf(uri);
-    const found = archive.tree.find(uri.path);
+    const found = await archive.tree.find(uri.path);
     if (!found || !('cable' in found)) throw vscode.FileSystemError.FileNotFound(uri);
     return new TextEncoder().encode(await readArchivedCable(archive, found.cable));
   }
