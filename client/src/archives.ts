@@ -1,8 +1,9 @@
 // Cablegate as published, in the editor (desktop only: the archive is read with Node's fs): a cables.csv or a folder
 // of the site's pages shown as a read-only folder of cables, `cablegate://<authority>/<year>/<origin>/<ID>.cable`,
-// the authority a hash of the archive's path (archiveAuthority). The offset index is built once, with progress, into
-// the extension's global storage (archives/<authority>.tsv) and reused while the archive is unchanged; the language
-// server is told of the archives (cable/archives) and indexes their cables through the same file.
+// the authority a hash of the archive's path (archiveAuthority). The offset index is built once, with its progress in
+// the status bar (a click, or Cable: Cancel Cablegate Archive Indexing, stops it), into the extension's global storage
+// (archives/<authority>.tsv) and reused while the archive is unchanged; the language server is told of the archives
+// (cable/archives) and indexes their cables through the same file.
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { archiveAuthority, ARCHIVE_SCHEME } from '../../server/src/archive/offsetIndex';
@@ -11,6 +12,9 @@ import type { ArchiveParams } from '../../server/src/protocol';
 
 const OPEN_ARCHIVE_COMMAND = 'cable.openArchive';
 const SAVE_COPY_COMMAND = 'cable.saveArchivedCableCopy';
+const CANCEL_INDEXING_COMMAND = 'cable.cancelArchiveIndexing';
+/** A context key, true while an offset index is being built: the cancel command is offered then. */
+const INDEXING_CONTEXT = 'cable.archiveIndexing';
 
 /** globalState: the archives opened so far, path by authority, so that a folder restored with the window reads. */
 const KNOWN_ARCHIVES = 'cable.archives';
@@ -18,15 +22,33 @@ const KNOWN_ARCHIVES = 'cable.archives';
 const readOnly = (uri: vscode.Uri) =>
   vscode.FileSystemError.NoPermissions(`${uri.toString(true)} is read-only: a cable of a Cablegate archive`);
 
+/** An archive being opened: its name, the share of its index built so far (-1: none yet), and whether to stop. */
+interface Indexing {
+  name: string;
+  percent: number;
+  cancelled: boolean;
+}
+
 /** The read-only file system of scheme cablegate, and the archives it knows. */
 export class CablegateArchives implements vscode.FileSystemProvider {
   private readonly opened = new Map<string, Promise<OpenArchive | undefined>>();
+  private readonly indexing = new Set<Indexing>();
+  private readonly status = vscode.window.createStatusBarItem(
+    'cable.archiveIndexing',
+    vscode.StatusBarAlignment.Left,
+    99,
+  );
+  private statusShown = false;
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
   /** Called after an archive is opened (the language server is told); awaited before the folder is added. */
   onDidOpenArchive: () => Promise<void> = () => Promise.resolve();
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.status.name = 'Cablegate Archive Indexing';
+    this.status.command = CANCEL_INDEXING_COMMAND;
+    this.status.tooltip = 'Building the offset index of a Cablegate archive: click to cancel';
+  }
 
   private get known(): Record<string, string> {
     return this.context.globalState.get<Record<string, string>>(KNOWN_ARCHIVES) ?? {};
@@ -61,37 +83,59 @@ export class CablegateArchives implements vscode.FileSystemProvider {
   private load(authority: string, path: string): Promise<OpenArchive | undefined> {
     const loaded = this.opened.get(authority);
     if (loaded) return loaded;
-    const loading = Promise.resolve(
-      vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: `Indexing the Cablegate archive ${basename(path)}`,
-          cancellable: true,
+    const indexing: Indexing = { name: basename(path), percent: -1, cancelled: false };
+    this.indexing.add(indexing);
+    const loading = openArchive(
+      { path, index: this.indexFile(authority) },
+      {
+        write: true,
+        cancelled: () => indexing.cancelled,
+        progress: (fraction) => {
+          const percent = Math.floor(fraction * 100);
+          if (percent === indexing.percent) return;
+          indexing.percent = percent;
+          this.showIndexing();
         },
-        (progress, token) => {
-          let reported = 0;
-          return openArchive(
-            { path, index: this.indexFile(authority) },
-            {
-              write: true,
-              cancelled: () => token.isCancellationRequested,
-              progress: (fraction) => {
-                const percent = Math.floor(fraction * 100);
-                if (percent > reported) progress.report({ increment: percent - reported, message: `${percent}%` });
-                reported = percent;
-              },
-            },
-          );
-        },
-      ),
+      },
     );
+    const done = () => {
+      this.indexing.delete(indexing);
+      this.showIndexing();
+    };
     // A failure or a cancel is not kept: the next look tries again.
     loading.then(
-      (archive) => archive ?? this.opened.delete(authority),
-      () => this.opened.delete(authority),
+      (archive) => {
+        done();
+        if (!archive) this.opened.delete(authority);
+      },
+      () => {
+        done();
+        this.opened.delete(authority);
+      },
     );
     this.opened.set(authority, loading);
     return loading;
+  }
+
+  /** The status bar item: the archives whose index is being built, with their progress; hidden when there are none. */
+  private showIndexing(): void {
+    const building = [...this.indexing].filter((i) => i.percent >= 0);
+    if (building.length > 0) {
+      this.status.text = `$(sync~spin) Indexing ${building.map((i) => `${i.name} ${i.percent}%`).join(', ')}`;
+      this.status.show();
+    } else this.status.hide();
+    if (this.statusShown === building.length > 0) return;
+    this.statusShown = building.length > 0;
+    void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT, this.statusShown);
+  }
+
+  /**
+   * Stops every archive being opened (the build gives up at its next chunk and stores nothing: the archive is not
+   * opened). False when none was.
+   */
+  cancelIndexing(): boolean {
+    for (const indexing of this.indexing) indexing.cancelled = true;
+    return this.indexing.size > 0;
   }
 
   private async archiveOf(uri: vscode.Uri): Promise<OpenArchive> {
@@ -150,6 +194,7 @@ export class CablegateArchives implements vscode.FileSystemProvider {
 
   dispose(): void {
     this.changed.dispose();
+    this.status.dispose();
   }
 }
 
@@ -200,19 +245,25 @@ async function openArchiveCommand(archives: CablegateArchives, target?: vscode.U
 
 /**
  * cable.saveArchivedCableCopy: a cable of an archive (the editor tab's, from its context menu; else the active
- * editor's) written out as a .cable file where the user says.
+ * editor's) written out as a .cable file: to `to` when given (a script's or a test's call), else where the user says.
+ * Returns the file written (undefined when nothing was).
  */
-async function saveCopy(tab?: vscode.Uri): Promise<void> {
+async function saveCopy(tab?: vscode.Uri, to?: unknown): Promise<vscode.Uri | undefined> {
   const source = tab instanceof vscode.Uri ? tab : vscode.window.activeTextEditor?.document.uri;
-  if (!source) return;
+  if (!source) return undefined;
   const home = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
   const name = basename(source.path);
-  const target = await vscode.window.showSaveDialog({
-    title: 'Save a Copy as .cable',
-    defaultUri: home ? vscode.Uri.joinPath(home, name) : vscode.Uri.file(name),
-    filters: { Cable: ['cable'] },
-  });
+  // From the tab's context menu the second argument is the editor group's, no URI.
+  const target =
+    to instanceof vscode.Uri
+      ? to
+      : await vscode.window.showSaveDialog({
+          title: 'Save a Copy as .cable',
+          defaultUri: home ? vscode.Uri.joinPath(home, name) : vscode.Uri.file(name),
+          filters: { Cable: ['cable'] },
+        });
   if (target) await vscode.workspace.fs.writeFile(target, await vscode.workspace.fs.readFile(source));
+  return target;
 }
 
 /** Offers to open a cables.csv opened as text as a folder of cables instead. */
@@ -236,6 +287,7 @@ export function registerArchives(context: vscode.ExtensionContext, archives: Cab
       openArchiveCommand(archives, target),
     ),
     vscode.commands.registerCommand(SAVE_COPY_COMMAND, saveCopy),
+    vscode.commands.registerCommand(CANCEL_INDEXING_COMMAND, () => archives.cancelIndexing()),
     vscode.workspace.onDidOpenTextDocument(offerArchive),
   );
   vscode.workspace.textDocuments.forEach(offerArchive);
