@@ -3,7 +3,8 @@
 // the authority a hash of the archive's path (archiveAuthority). The offset index is built once, with its progress in
 // the status bar (a click, or Cable: Cancel Cablegate Archive Indexing, stops it), into the extension's global storage
 // (archives/<authority>.tsv) and reused while the archive is unchanged; the language server is told of the archives
-// (cable/archives) and indexes their cables through the same file.
+// (cable/archives) and indexes their cables through the same file. An archive changed on disk while open (a file
+// watcher) is indexed again, and the language server reads its cables again.
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { archiveAuthority, ARCHIVE_SCHEME } from '../../server/src/archive/offsetIndex';
@@ -22,8 +23,12 @@ const KNOWN_ARCHIVES = 'cable.archives';
 const readOnly = (uri: vscode.Uri) =>
   vscode.FileSystemError.NoPermissions(`${uri.toString(true)} is read-only: a cable of a Cablegate archive`);
 
+/** How long an archive stays unchanged on disk before it is indexed again (a copy over it comes in many writes). */
+const SETTLE_MS = 500;
+
 /** An archive being opened: its name, the share of its index built so far (-1: none yet), and whether to stop. */
 interface Indexing {
+  authority: string;
   name: string;
   percent: number;
   cancelled: boolean;
@@ -33,6 +38,8 @@ interface Indexing {
 export class CablegateArchives implements vscode.FileSystemProvider {
   private readonly opened = new Map<string, Promise<OpenArchive | undefined>>();
   private readonly indexing = new Set<Indexing>();
+  /** The file watchers of the archives opened, by authority. */
+  private readonly watchers = new Map<string, vscode.Disposable>();
   private readonly status = vscode.window.createStatusBarItem(
     'cable.archiveIndexing',
     vscode.StatusBarAlignment.Left,
@@ -64,7 +71,7 @@ export class CablegateArchives implements vscode.FileSystemProvider {
   }
 
   /**
-   * Opens an archive (its index read, or built with progress in a notification that can cancel it); undefined when
+   * Opens an archive (its index read, or built with progress in the status bar, which can cancel it); undefined when
    * cancelled. Remembered, so that its folder reads in later sessions too.
    */
   async open(path: string): Promise<OpenArchive | undefined> {
@@ -76,14 +83,19 @@ export class CablegateArchives implements vscode.FileSystemProvider {
       await this.context.globalState.update(KNOWN_ARCHIVES, { ...this.known, [authority]: path });
     // Told every time, and the folder shown again: the index may have been built again (the archive changed).
     await this.onDidOpenArchive();
-    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri: archiveFolderUri(path) }]);
+    this.changed.fire([
+      { type: vscode.FileChangeType.Changed, uri: archiveFolderUri(path) },
+      ...vscode.workspace.textDocuments
+        .filter(({ uri }) => uri.scheme === ARCHIVE_SCHEME && uri.authority === authority)
+        .map(({ uri }) => ({ type: vscode.FileChangeType.Changed, uri })),
+    ]);
     return archive;
   }
 
   private load(authority: string, path: string): Promise<OpenArchive | undefined> {
     const loaded = this.opened.get(authority);
     if (loaded) return loaded;
-    const indexing: Indexing = { name: basename(path), percent: -1, cancelled: false };
+    const indexing: Indexing = { authority, name: basename(path), percent: -1, cancelled: false };
     this.indexing.add(indexing);
     const loading = openArchive(
       { path, index: this.indexFile(authority) },
@@ -98,23 +110,51 @@ export class CablegateArchives implements vscode.FileSystemProvider {
         },
       },
     );
-    const done = () => {
+    // A failure or a cancel is not kept (unless another opening has taken its place): the next look tries again.
+    const done = (archive?: OpenArchive) => {
       this.indexing.delete(indexing);
       this.showIndexing();
+      if (archive) this.watchOnDisk(archive);
+      else if (this.opened.get(authority) === loading) this.opened.delete(authority);
     };
-    // A failure or a cancel is not kept: the next look tries again.
-    loading.then(
-      (archive) => {
-        done();
-        if (!archive) this.opened.delete(authority);
-      },
-      () => {
-        done();
-        this.opened.delete(authority);
-      },
-    );
+    loading.then(done, () => done());
     this.opened.set(authority, loading);
     return loading;
+  }
+
+  /**
+   * Watches an archive opened (once): when it changes on disk (a cables.csv, or a page below a folder of pages), and
+   * then stays unchanged for a moment, it is opened again: its index built again (the build under way stopped), the
+   * language server told, its folder and open cables shown anew.
+   */
+  private watchOnDisk({ authority, path, form }: OpenArchive): void {
+    if (this.watchers.has(authority)) return;
+    const pattern =
+      form === 'pages'
+        ? new vscode.RelativePattern(vscode.Uri.file(path), '**/*.html')
+        : new vscode.RelativePattern(vscode.Uri.file(dirname(path)), basename(path));
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const changed = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        for (const indexing of this.indexing) if (indexing.authority === authority) indexing.cancelled = true;
+        // Gone or unreadable: its folder and cables say so when read (the change fired tells the Explorer).
+        this.open(path).catch(() =>
+          this.changed.fire([{ type: vscode.FileChangeType.Changed, uri: archiveFolderUri(path) }]),
+        );
+      }, SETTLE_MS);
+    };
+    this.watchers.set(
+      authority,
+      vscode.Disposable.from(
+        watcher,
+        watcher.onDidChange(changed),
+        watcher.onDidCreate(changed),
+        watcher.onDidDelete(changed),
+        new vscode.Disposable(() => clearTimeout(timer)),
+      ),
+    );
   }
 
   /** The status bar item: the archives whose index is being built, with their progress; hidden when there are none. */
@@ -195,6 +235,7 @@ export class CablegateArchives implements vscode.FileSystemProvider {
   dispose(): void {
     this.changed.dispose();
     this.status.dispose();
+    for (const watcher of this.watchers.values()) watcher.dispose();
   }
 }
 
@@ -234,13 +275,27 @@ async function openArchiveCommand(archives: CablegateArchives, target?: vscode.U
     void vscode.window.showWarningMessage(
       `${archive.skipped} rows of ${basename(archive.path)} are not cables and are left out.`,
     );
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (!folders.some((f) => f.uri.toString() === folder.toString()))
-    vscode.workspace.updateWorkspaceFolders(folders.length, 0, {
-      uri: folder,
-      name: `Cablegate: ${basename(archive.path)} (${basename(dirname(archive.path))})`,
-    });
+  await addWorkspaceFolder(folder, `Cablegate: ${basename(archive.path)} (${basename(dirname(archive.path))})`);
   return folder;
+}
+
+/**
+ * Adds a folder at the end of the workspace's, unless it is there. VS Code refuses (false) while an earlier change of
+ * the folders is under way (an archive opened just before): tried again once that one is done, for up to 30 s.
+ */
+async function addWorkspaceFolder(uri: vscode.Uri, name: string): Promise<void> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.some((f) => f.uri.toString() === uri.toString())) return;
+    if (vscode.workspace.updateWorkspaceFolders(folders.length, 0, { uri, name })) return;
+    // The change under way, or a second (its event may have come before this): then try again.
+    let listener: vscode.Disposable | undefined;
+    await new Promise<void>((resolve) => {
+      listener = vscode.workspace.onDidChangeWorkspaceFolders(() => resolve());
+      setTimeout(resolve, 1000);
+    });
+    listener?.dispose();
+  }
 }
 
 /**

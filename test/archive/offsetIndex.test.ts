@@ -261,7 +261,7 @@ test("the language server's files: an archive's folder lists its cables as cable
     readCableFile: async () => 'from disk',
   };
   const shelf = new ArchiveShelf();
-  shelf.setArchives([place]);
+  assert.deepEqual(await shelf.setArchives([place]), []);
   const files = shelf.workspaceFiles(base);
   const authority = archiveAuthority(place.path);
   const uris = await files.findCableFiles(`cablegate://${authority}/`);
@@ -284,9 +284,12 @@ test("the language server's files: an archive's folder lists its cables as cable
   assert.deepEqual(await files.findCableFiles('cablegate://00000000/'), []);
   assert.deepEqual(await files.findCableFiles('file:///w'), ['file:///w/on-disk.cable']);
   assert.equal(await files.readCableFile('file:///w/a.cable'), 'from disk');
-  // The archive grows, the extension builds its index again and says so: the server reads the new index.
+  // Told again with the archive unchanged: nothing to read again.
+  assert.deepEqual(await shelf.setArchives([place]), []);
+  // The archive grows, the extension builds its index again and says so: the server reads the new index, and the
+  // archive's folder is to be read again.
   appendFileSync(place.path, csvRow(cables[0], cables.length + 1));
   await openArchive(place, { write: true });
-  shelf.setArchives([place]);
+  assert.deepEqual(await shelf.setArchives([place]), [`cablegate://${authority}/`]);
   assert.equal((await files.findCableFiles(`cablegate://${authority}/`)).length, cables.length + 1);
 });

@@ -48,6 +48,8 @@ export interface IndexingOptions {
 /** An archive open for reading: its tree of cables and the archive as it was indexed. */
 export interface OpenArchive {
   path: string;
+  /** A cables.csv, or a folder of the site's pages. */
+  form: 'csv' | 'pages';
   authority: string;
   tree: ArchiveTree;
   stamp: ArchiveStamp;
@@ -199,6 +201,7 @@ export async function openArchive(
   }
   return {
     path,
+    form: pages ? 'pages' : 'csv',
     authority: archiveAuthority(path),
     tree: index.tree,
     stamp,
@@ -257,21 +260,42 @@ export const archiveUri = (authority: string, path: string): string =>
 export class ArchiveShelf {
   private locations = new Map<string, ArchiveLocation>();
   private readonly opened = new Map<string, Promise<OpenArchive | undefined>>();
+  /** The archives as they were when they were last opened here, by authority. */
+  private readonly read = new Map<string, ArchiveStamp>();
 
   /**
-   * The archives open in the editor, all of them (a later call replaces the list). Each is opened again on next use:
-   * the extension sends the list after every opening, so a rebuilt index is read again.
+   * The archives open in the editor, all of them (a later call replaces the list). Each is opened again: the
+   * extension sends the list after every opening, so a rebuilt index is read again. Resolves to the folders
+   * (`cablegate://<authority>/`) of the archives opened here before that are not as they were then (changed on disk,
+   * or gone): their cables are to be read again.
    */
-  setArchives(locations: readonly ArchiveLocation[]): void {
+  async setArchives(locations: readonly ArchiveLocation[]): Promise<string[]> {
     this.locations = new Map(locations.map((location) => [archiveAuthority(location.path), location]));
     this.opened.clear();
+    const before = [...this.read].filter(([authority]) => this.locations.has(authority));
+    this.read.clear();
+    const changed: string[] = [];
+    for (const [authority, stamp] of before) {
+      const now = await this.archive(authority);
+      if (!now || !sameStamp(stamp, now.stamp)) changed.push(archiveUri(authority, ''));
+    }
+    return changed;
   }
 
   private archive(authority: string): Promise<OpenArchive | undefined> {
     const location = this.locations.get(authority);
     if (!location) return Promise.resolve(undefined);
     let archive = this.opened.get(authority);
-    if (!archive) this.opened.set(authority, (archive = openArchive(location).catch(() => undefined)));
+    if (!archive) {
+      archive = openArchive(location).then(
+        (opened) => {
+          if (opened) this.read.set(authority, opened.stamp);
+          return opened;
+        },
+        () => undefined,
+      );
+      this.opened.set(authority, archive);
+    }
     return archive;
   }
 
