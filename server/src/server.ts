@@ -42,8 +42,11 @@ import { Position, TextChange } from './syntax/model';
 export interface ServerOptions {
   /** How to find and read the workspace's cable files (Node: nodeFiles.ts). */
   files?: WorkspaceFiles;
-  /** The Cablegate archives open in the editor, whose folders `files` reads (Node: nodeArchive.ts); checked here. */
-  setArchives?: (archives: ArchiveParams[]) => void;
+  /**
+   * The Cablegate archives open in the editor, whose folders `files` reads (Node: nodeArchive.ts); checked here.
+   * Resolves to the folders (`cablegate://<authority>/`) of those that changed since their cables were read.
+   */
+  setArchives?: (archives: ArchiveParams[]) => Promise<string[]>;
   /** The publisher's metadata of a document read from one of those archives, for the metadata-mismatch rule. */
   archiveMetadata?: (uri: string) => Promise<CableMetadata | undefined>;
 }
@@ -125,7 +128,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     initialFolders = folders.length ? folders : typeof params?.rootUri === 'string' ? [params.rootUri] : [];
     service.settings = settingsOf(params?.initializationOptions);
     startupTables = (params?.initializationOptions?.tables as TablesParams | undefined)?.files;
-    options.setArchives?.(archivesOf(params?.initializationOptions));
+    void options.setArchives?.(archivesOf(params?.initializationOptions));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -192,8 +195,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     publishAll();
   });
 
-  // The archives open as folders, the complete list: sent before the client adds such a folder to the workspace.
-  connection.onNotification(ARCHIVES_METHOD, (params: unknown) => options.setArchives?.(archivesOf(params)));
+  // The archives open as folders, the complete list: sent before the client adds such a folder to the workspace, and
+  // after an archive's index is built again (it changed on disk): the folders of those read already are read again.
+  connection.onNotification(ARCHIVES_METHOD, async (params: unknown) => {
+    const changed = (await options.setArchives?.(archivesOf(params))) ?? [];
+    if (changed.length > 0) await service.reindexFolders(changed);
+  });
 
   function publishDiagnostics(uri: string): void {
     connection

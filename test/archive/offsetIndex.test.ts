@@ -1,20 +1,30 @@
 // The offset index of an archive open as a folder (server/src/archive/offsetIndex.ts, nodeArchive.ts): built from the
 // generated cables.csv and folder of pages, stored and reused while the archive is unchanged, built again when it
-// changes; malformed and oversized rows skipped; the tree of year/origin/ID.cable the file system provider shows; the
+// changes or was stored in an older format; read from its file while the archive is open (a cable by path, a folder's
+// listing); malformed and oversized rows skipped; the tree of year/origin/ID.cable the file system provider shows; the
 // language server's view of the same archive (ArchiveShelf).
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { CsvReader } from '../../server/src/archive/csv';
 import { ArchiveShelf, archiveUri, openArchive, readArchivedCable } from '../../server/src/archive/nodeArchive';
 import {
   archiveAuthority,
-  ArchiveTree,
   cablePath,
   IndexedCable,
-  parseIndex,
+  OffsetIndex,
+  readStoredIndex,
   serializeIndex,
 } from '../../server/src/archive/offsetIndex';
 import { FileRefused, WorkspaceFiles } from '../../server/src/cableFiles/files';
@@ -35,6 +45,14 @@ function archive(text: string): { path: string; index: string } {
 
 const kampala = cables.find((c) => c.metadata.id === '09KAMPALA1197');
 
+/** An index's stored bytes read back as the open archive reads them (here from memory). */
+async function stored(index: OffsetIndex) {
+  const bytes = new TextEncoder().encode(serializeIndex(index));
+  return readStoredIndex(async (start, length) => bytes.subarray(start, start + length), bytes.length);
+}
+
+const at = (path: string, offset: number): IndexedCable => ({ path, offset, length: 1, line: 1, page: '' });
+
 test('cablePath: year of either date form, origin, ID; no slash, control character or dot segment gets through', () => {
   assert.equal(
     cablePath({ id: '09DUSHANBE1151', created: '10/19/2009 11:11', origin: 'Embassy Dushanbe' }),
@@ -50,36 +68,69 @@ test('archiveAuthority: 8 hex digits, the same for the same path, another for an
   assert.notEqual(archiveAuthority('/data/cables.csv'), archiveAuthority('/data/cables2.csv'));
 });
 
-test('ArchiveTree: folders by year and origin, sorted; duplicates numbered; nothing outside the tree', () => {
-  const at = (path: string, offset: number): IndexedCable => ({ path, offset, length: 1, line: 1, page: '' });
-  const tree = new ArchiveTree([at('2009/B/X.cable', 0), at('2009/A/Y.cable', 1), at('2009/A/Y.cable', 2)]);
-  assert.deepEqual(tree.list('/'), [{ name: '2009', folder: true }]);
-  assert.deepEqual(tree.list('/2009/'), [
+test('ArchiveTree: folders by year and origin, sorted; duplicates numbered; nothing outside the tree', async () => {
+  const index = { stamp: { size: 3, mtimeMs: 1 }, skipped: 0 };
+  const { tree } = (await stored({
+    ...index,
+    cables: [at('2009/B/X.cable', 0), at('2009/A/Y.cable', 1), at('2009/A/Y.cable', 2)],
+  }))!;
+  assert.equal(tree.count, 3);
+  assert.deepEqual(await tree.list('/'), [{ name: '2009', folder: true }]);
+  assert.deepEqual(await tree.list('/2009/'), [
     { name: 'A', folder: true },
     { name: 'B', folder: true },
   ]);
   assert.deepEqual(
-    tree.list('/2009/A')!.map((e) => e.name),
+    (await tree.list('/2009/A'))!.map((e) => e.name),
     ['Y (2).cable', 'Y.cable'],
   );
-  assert.deepEqual(tree.find('/2009/A/Y (2).cable'), { cable: at('2009/A/Y (2).cable', 2) });
-  assert.deepEqual(tree.find('/2009'), { folder: true });
-  assert.equal(tree.find('/2009/A/Z.cable'), undefined);
-  assert.equal(tree.find('/../2009/A/Y.cable'), undefined);
-  assert.equal(tree.list('/2009/A/Y.cable'), undefined);
+  assert.deepEqual(await tree.find('/2009/A/Y (2).cable'), { cable: at('2009/A/Y (2).cable', 2) });
+  assert.deepEqual(await tree.find('/2009/A/Y.cable'), { cable: at('2009/A/Y.cable', 1) });
+  assert.deepEqual(await tree.find('/2009'), { folder: true });
+  assert.equal(await tree.find('/2009/A/Z.cable'), undefined);
+  assert.equal(await tree.find('/../2009/A/Y.cable'), undefined);
+  assert.equal(await tree.list('/2009/A/Y.cable'), undefined);
+  assert.deepEqual(
+    (await tree.cablesBelow('/2009/A')).map((c) => c.path),
+    ['2009/A/Y (2).cable', '2009/A/Y.cable'],
+  );
 });
 
-test('the stored index: read back as written; another format or a file cut short is no index', () => {
+test('the stored index: every cable found by its path, in any of its blocks; none that is not there', async () => {
+  // 1,000 cables in 8 blocks, over 3 years and 7 origins, given in no order; names not ASCII (byte offsets).
+  const many = Array.from({ length: 1000 }, (_, n) =>
+    at(`${2001 + (n % 3)}/Embassy ${['Å', 'B', 'C', 'D', 'E', 'F', '𝔊'][n % 7]}/X${(n * 7919) % 1000}é.cable`, n),
+  );
+  const { tree } = (await stored({ stamp: { size: 1, mtimeMs: 1 }, skipped: 0, cables: many }))!;
+  assert.equal(tree.count, many.length);
+  for (const cable of many) assert.deepEqual(await tree.find(`/${cable.path}`), { cable }, cable.path);
+  assert.equal(await tree.find('/2001/Embassy Å/X0.cable'), undefined);
+  assert.equal(await tree.find('/2001/Embassy Å/Y.cable'), undefined);
+  assert.equal(await tree.find('/2001/Embassy Z/X0é.cable'), undefined);
+  assert.equal((await tree.cablesBelow('/')).length, many.length);
+  assert.equal((await tree.cablesBelow('/2002')).length, many.filter((c) => c.path.startsWith('2002/')).length);
+});
+
+test('the stored index: read back as written; another format, an older one, or a file cut short is no index', async () => {
   const index = {
     stamp: { size: 12, mtimeMs: 1700000000000.5 },
     skipped: 1,
     cables: [{ path: '2009/Embassy Dushanbe/09DUSHANBE1151.cable', offset: 0, length: 12, line: 1, page: '' }],
   };
+  const back = await stored(index);
+  assert.deepEqual([back?.stamp, back?.skipped, back?.tree.count], [index.stamp, 1, 1]);
+  assert.deepEqual(await back?.tree.cablesBelow('/'), index.cables);
+  const read = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    return readStoredIndex(async (start, length) => bytes.subarray(start, start + length), bytes.length);
+  };
   const text = serializeIndex(index);
-  assert.deepEqual(parseIndex(text), index);
-  assert.equal(parseIndex(text.slice(0, -3)), undefined);
-  assert.equal(parseIndex(text.replace('index 1', 'index 2')), undefined);
-  assert.equal(parseIndex(''), undefined);
+  assert.ok(await read(text));
+  assert.equal(await read(text.slice(0, -3)), undefined);
+  assert.equal(await read(`${text}more\n`), undefined);
+  assert.equal(await read(text.replace('index 2', 'index 3')), undefined);
+  assert.equal(await read('cablegate-offset-index 1\t12\t1700000000000.5\t1\n0\t12\t1\t\t2009/A/X.cable\n'), undefined);
+  assert.equal(await read(''), undefined);
 });
 
 test('a cables.csv: every cable indexed at its row and read back alone; the index stored, then reused', async () => {
@@ -87,35 +138,64 @@ test('a cables.csv: every cable indexed at its row and read back alone; the inde
   const reported: number[] = [];
   const first = await openArchive(place, { write: true, progress: (fraction) => reported.push(fraction) });
   assert.ok(first);
-  assert.equal(first.tree.cables.length, cables.length);
+  assert.equal(first.tree.count, cables.length);
   assert.equal(first.skipped, 0);
   assert.equal(reported.at(-1), 1);
-  for (const [i, cable] of cables.entries()) {
-    const indexed: IndexedCable = first.tree.cables[i];
-    assert.equal(indexed.path, cablePath(cable.metadata));
-    assert.equal(await readArchivedCable(first, indexed), cable.text, cable.metadata.id);
+  for (const cable of cables) {
+    const found = await first.tree.find(`/${cablePath(cable.metadata)}`);
+    assert.ok(found && 'cable' in found, cable.metadata.id);
+    assert.equal(await readArchivedCable(first, found.cable), cable.text, cable.metadata.id);
   }
   assert.ok(kampala);
-  assert.deepEqual(first.tree.find('/2009/Embassy Kampala/09KAMPALA1197.cable'), {
-    cable: first.tree.cables[cables.indexOf(kampala)],
-  });
-  const stored = readFileSync(place.index, 'utf8');
+  assert.deepEqual(
+    (await first.tree.list('/2009/Embassy Kampala'))?.map((e) => e.name),
+    cables
+      .filter((c) => cablePath(c.metadata).startsWith('2009/Embassy Kampala/'))
+      .map((c) => `${c.metadata.id}.cable`)
+      .sort(),
+  );
+  const storedText = readFileSync(place.index, 'utf8');
+  assert.match(storedText, /^cablegate-offset-index 2\t/);
   const again = await openArchive(place, {
     write: true,
     progress: () => assert.fail('the stored index was not reused: the archive was read again'),
   });
-  assert.deepEqual(again?.tree.cables, first.tree.cables);
-  assert.equal(readFileSync(place.index, 'utf8'), stored);
+  assert.deepEqual(await again?.tree.cablesBelow('/'), await first.tree.cablesBelow('/'));
+  assert.equal(readFileSync(place.index, 'utf8'), storedText);
+});
+
+test('an index stored in the older format (1) is stale: built again and stored in this one', async () => {
+  const place = archive(cablesCsv(cables.slice(0, 3)));
+  mkdirSync(dirname(place.index), { recursive: true });
+  const { size, mtimeMs } = statSync(place.path);
+  writeFileSync(place.index, `cablegate-offset-index 1\t${size}\t${mtimeMs}\t0\n0\t${size}\t1\t\t2009/A/X.cable\n`);
+  let read = false;
+  const opened = await openArchive(place, { write: true, progress: () => (read = true) });
+  assert.ok(read, 'the archive was not read again');
+  assert.equal(opened?.tree.count, 3);
+  assert.equal(await opened?.tree.find('/2009/A/X.cable'), undefined);
+  assert.match(readFileSync(place.index, 'utf8'), /^cablegate-offset-index 2\t/);
+});
+
+test('a folder listed from the index file: a change of that file refuses to be read as the old index', async () => {
+  const place = archive(cablesCsv(cables));
+  const opened = await openArchive(place, { write: true });
+  assert.ok(opened && kampala);
+  const folder = `/${cablePath(kampala.metadata).replace(/\/[^/]*$/, '')}`;
+  assert.ok((await opened.tree.list(folder))?.some((e) => e.name === '09KAMPALA1197.cable'));
+  appendFileSync(place.index, 'x');
+  await assert.rejects(opened.tree.list(folder), FileRefused);
 });
 
 test('a changed cables.csv (size or modification time): built again; a cable of the old index is refused', async () => {
   const place = archive(cablesCsv(cables.slice(0, 3)));
   const before = await openArchive(place, { write: true });
-  assert.equal(before?.tree.cables.length, 3);
+  assert.equal(before?.tree.count, 3);
+  const [first] = await before!.tree.cablesBelow('/');
   appendFileSync(place.path, csvRow(cables[3], 4));
   const grown = await openArchive(place, { write: true });
-  assert.equal(grown?.tree.cables.length, 4);
-  await assert.rejects(readArchivedCable(before!, before!.tree.cables[0]), FileRefused);
+  assert.equal(grown?.tree.count, 4);
+  await assert.rejects(readArchivedCable(before!, first), FileRefused);
   // Same size, another time: built again too.
   utimesSync(place.path, new Date(2001, 0, 1), new Date(2001, 0, 1));
   let read = false;
@@ -137,11 +217,13 @@ test('malformed rows and rows over the size cap are skipped and counted; the cab
   const opened = await openArchive(place, { maxRowBytes: cap });
   assert.ok(opened);
   assert.equal(opened.skipped, 2);
+  const kept = await opened.tree.cablesBelow('/');
   assert.deepEqual(
-    opened.tree.cables.map((c) => c.path),
-    [0, 1, 2].map((i) => cablePath(cables[i].metadata)),
+    kept.map((c) => c.path),
+    [0, 1, 2].map((i) => cablePath(cables[i].metadata)).sort(),
   );
-  assert.equal(await readArchivedCable(opened, opened.tree.cables[2]), cables[2].text);
+  const third = kept.find((c) => c.path === cablePath(cables[2].metadata));
+  assert.equal(await readArchivedCable(opened, third!), cables[2].text);
 });
 
 test('CsvReader with a size cap: the long row reported without being kept, its lines still counted', () => {
@@ -164,10 +246,11 @@ test('a folder of pages: indexed by the metadata of each page, each cable read f
   writeCablePages(folder, cables);
   const opened = await openArchive({ path: folder, index: join(dir, 'storage', 'site.tsv') }, { write: true });
   assert.ok(opened);
-  assert.equal(opened.tree.cables.length, cables.length);
-  const indexed = opened.tree.cables.find((c) => c.path === cablePath(kampala!.metadata));
-  assert.equal(indexed?.page, 'cable/2009/10/09KAMPALA1197.html');
-  assert.equal(await readArchivedCable(opened, indexed!), `${kampala!.text.replace(/\n$/, '')}\n`);
+  assert.equal(opened.tree.count, cables.length);
+  const indexed = await opened.tree.find(`/${cablePath(kampala!.metadata)}`);
+  assert.ok(indexed && 'cable' in indexed);
+  assert.equal(indexed.cable.page, 'cable/2009/10/09KAMPALA1197.html');
+  assert.equal(await readArchivedCable(opened, indexed.cable), `${kampala!.text.replace(/\n$/, '')}\n`);
 });
 
 test("the language server's files: an archive's folder lists its cables as cablegate URIs, and reads them", async () => {
@@ -178,7 +261,7 @@ test("the language server's files: an archive's folder lists its cables as cable
     readCableFile: async () => 'from disk',
   };
   const shelf = new ArchiveShelf();
-  shelf.setArchives([place]);
+  assert.deepEqual(await shelf.setArchives([place]), []);
   const files = shelf.workspaceFiles(base);
   const authority = archiveAuthority(place.path);
   const uris = await files.findCableFiles(`cablegate://${authority}/`);
@@ -201,9 +284,12 @@ test("the language server's files: an archive's folder lists its cables as cable
   assert.deepEqual(await files.findCableFiles('cablegate://00000000/'), []);
   assert.deepEqual(await files.findCableFiles('file:///w'), ['file:///w/on-disk.cable']);
   assert.equal(await files.readCableFile('file:///w/a.cable'), 'from disk');
-  // The archive grows, the extension builds its index again and says so: the server reads the new index.
+  // Told again with the archive unchanged: nothing to read again.
+  assert.deepEqual(await shelf.setArchives([place]), []);
+  // The archive grows, the extension builds its index again and says so: the server reads the new index, and the
+  // archive's folder is to be read again.
   appendFileSync(place.path, csvRow(cables[0], cables.length + 1));
   await openArchive(place, { write: true });
-  shelf.setArchives([place]);
+  assert.deepEqual(await shelf.setArchives([place]), [`cablegate://${authority}/`]);
   assert.equal((await files.findCableFiles(`cablegate://${authority}/`)).length, cables.length + 1);
 });

@@ -93,6 +93,21 @@ test('watcher events outside the workspace folders, through .., or in skipped fo
   assert.deepEqual(await workspaceNames(service), []);
 });
 
+test('a folder read again whole (an archive indexed again): what its files hold now, gone ones dropped', async () => {
+  const texts = new Map([[STATE, readFixture('09STATE15113.cable')]]);
+  const service = createCableService({ files: memoryFolder(texts) });
+  await service.addFolders([FOLDER]);
+  assert.deepEqual(await workspaceNames(service), ['09STATE15113']);
+  // Every file changed at once, with no event of its own: the archive behind the folder was replaced.
+  texts.clear();
+  texts.set(DOHA, readFixture('09DOHA214.cable'));
+  await service.reindexFolders(['file:///elsewhere', `${FOLDER}/`]);
+  assert.deepEqual(await workspaceNames(service), ['09DOHA214']);
+  // A folder that is no workspace folder is not read.
+  await service.reindexFolders(['file:///elsewhere']);
+  assert.deepEqual(await workspaceNames(service), ['09DOHA214']);
+});
+
 test('a request on a document that is not open says so', async () => {
   const service = createCableService();
   assert.throws(() => service.hover('file:///nowhere.cable', { line: 0, character: 0 }), UnknownDocumentError);

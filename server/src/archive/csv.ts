@@ -151,7 +151,8 @@ export class CsvReader {
       this.dropped.lineFeeds += countLineFeeds(part, 0, part.length);
       return;
     }
-    this.parts.push(copy ? part.slice() : part);
+    // new Uint8Array copies: a Buffer's slice() would be a view of the buffer the caller reads into again.
+    this.parts.push(copy ? new Uint8Array(part) : part);
     this.partsLength += part.length;
   }
 

@@ -1,10 +1,11 @@
 // A Cablegate archive (a cables.csv, or a folder of the site's pages) opened as a folder of cables over Node's fs: the
-// offset index built in one streaming pass (memory: one row, and an entry per cable), kept in a file and reused while
-// the archive keeps its size and modification time; a cable read alone through it (one row's bytes, at most
+// offset index built in one streaming pass (memory: one row, and an entry per cable until it is written), kept in a
+// file and reused while the archive keeps its size and modification time, and read from that file while the archive is
+// open (memory: the index's summary, whatever the number of cables); a cable read alone through it (one row's bytes, at most
 // MAX_CABLE_FILE_BYTES; a page through readCableBytes, inside the folder only). For the extension's file system
 // provider (client/src/archives.ts) and the language server's index of the workspace (main.ts).
 import { constants } from 'node:fs';
-import { mkdir, open, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { decodeCable, FileRefused, MAX_CABLE_FILE_BYTES, WorkspaceFiles } from '../cableFiles/files';
@@ -18,9 +19,11 @@ import {
   cablePath,
   IndexedCable,
   OffsetIndex,
-  parseIndex,
+  ReadIndexBytes,
+  readStoredIndex,
   sameStamp,
   serializeIndex,
+  StoredIndex,
 } from './offsetIndex';
 import type { CableMetadata } from './archive';
 import { CablePage, PAGE_PATH, readCablePage } from './pages';
@@ -45,6 +48,8 @@ export interface IndexingOptions {
 /** An archive open for reading: its tree of cables and the archive as it was indexed. */
 export interface OpenArchive {
   path: string;
+  /** A cables.csv, or a folder of the site's pages. */
+  form: 'csv' | 'pages';
   authority: string;
   tree: ArchiveTree;
   stamp: ArchiveStamp;
@@ -127,16 +132,46 @@ async function readPage(folder: string, page: string, within: readonly string[])
   return bytes && readCablePage(decodeCable(bytes));
 }
 
-/** The index stored at `file`, when there is one and it is readable. */
-const storedIndex = (file: string | undefined): Promise<OffsetIndex | undefined> =>
-  file === undefined ? Promise.resolve(undefined) : readFile(file, 'utf8').then(parseIndex, () => undefined);
+/**
+ * The bytes of an index file, read when asked; refused when the file is no longer the one read first (an index built
+ * again since: the archive is to be opened again).
+ */
+function fileBytes(file: string, first: ArchiveStamp): ReadIndexBytes {
+  return async (start, length) => {
+    const handle = await open(file, constants.O_RDONLY | NONBLOCK);
+    try {
+      if (!sameStamp(first, await handle.stat()))
+        throw new FileRefused(`${file} has changed since it was read: open the archive again`);
+      const bytes = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(bytes, 0, length, start);
+      return bytes.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  };
+}
+
+/** The index stored at `file`, when there is one, readable and of this format (an older one is none). */
+async function storedIndex(file: string | undefined): Promise<StoredIndex | undefined> {
+  if (file === undefined) return undefined;
+  try {
+    const found = await stat(file);
+    return found.isFile() ? await readStoredIndex(fileBytes(file, found), found.size) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Writes the index whole or not at all (a file beside it, renamed), so that a reader never sees half of it. */
-async function storeIndex(file: string, index: OffsetIndex): Promise<void> {
+async function storeIndex(file: string, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  await writeFile(partial, serializeIndex(index));
-  await rename(partial, file);
+  try {
+    await writeFile(partial, bytes);
+    await rename(partial, file);
+  } finally {
+    await rm(partial, { force: true });
+  }
 }
 
 /**
@@ -154,14 +189,21 @@ export async function openArchive(
   const stamp = pages?.stamp ?? { size: found.size, mtimeMs: found.mtimeMs };
   let index = await storedIndex(location.index);
   if (!index || !sameStamp(index.stamp, stamp)) {
-    index = pages ? await indexPages(path, pages.pages, stamp, options) : await indexCsv(path, stamp, options);
-    if (!index) return undefined;
-    if (options.write && location.index) await storeIndex(location.index, index);
+    const built = pages ? await indexPages(path, pages.pages, stamp, options) : await indexCsv(path, stamp, options);
+    if (!built) return undefined;
+    const bytes = Buffer.from(serializeIndex(built));
+    // Written, the index is read from its file; else (the language server, or no file) kept as those bytes.
+    if (options.write && location.index) {
+      await storeIndex(location.index, bytes);
+      index = await storedIndex(location.index);
+    } else index = await readStoredIndex(async (start, length) => bytes.subarray(start, start + length), bytes.length);
+    if (!index) throw new Error(`the offset index of ${path} was not read back`);
   }
   return {
     path,
+    form: pages ? 'pages' : 'csv',
     authority: archiveAuthority(path),
-    tree: new ArchiveTree(index.cables),
+    tree: index.tree,
     stamp,
     skipped: index.skipped,
   };
@@ -218,21 +260,42 @@ export const archiveUri = (authority: string, path: string): string =>
 export class ArchiveShelf {
   private locations = new Map<string, ArchiveLocation>();
   private readonly opened = new Map<string, Promise<OpenArchive | undefined>>();
+  /** The archives as they were when they were last opened here, by authority. */
+  private readonly read = new Map<string, ArchiveStamp>();
 
   /**
-   * The archives open in the editor, all of them (a later call replaces the list). Each is opened again on next use:
-   * the extension sends the list after every opening, so a rebuilt index is read again.
+   * The archives open in the editor, all of them (a later call replaces the list). Each is opened again: the
+   * extension sends the list after every opening, so a rebuilt index is read again. Resolves to the folders
+   * (`cablegate://<authority>/`) of the archives opened here before that are not as they were then (changed on disk,
+   * or gone): their cables are to be read again.
    */
-  setArchives(locations: readonly ArchiveLocation[]): void {
+  async setArchives(locations: readonly ArchiveLocation[]): Promise<string[]> {
     this.locations = new Map(locations.map((location) => [archiveAuthority(location.path), location]));
     this.opened.clear();
+    const before = [...this.read].filter(([authority]) => this.locations.has(authority));
+    this.read.clear();
+    const changed: string[] = [];
+    for (const [authority, stamp] of before) {
+      const now = await this.archive(authority);
+      if (!now || !sameStamp(stamp, now.stamp)) changed.push(archiveUri(authority, ''));
+    }
+    return changed;
   }
 
   private archive(authority: string): Promise<OpenArchive | undefined> {
     const location = this.locations.get(authority);
     if (!location) return Promise.resolve(undefined);
     let archive = this.opened.get(authority);
-    if (!archive) this.opened.set(authority, (archive = openArchive(location).catch(() => undefined)));
+    if (!archive) {
+      archive = openArchive(location).then(
+        (opened) => {
+          if (opened) this.read.set(authority, opened.stamp);
+          return opened;
+        },
+        () => undefined,
+      );
+      this.opened.set(authority, archive);
+    }
     return archive;
   }
 
@@ -241,7 +304,7 @@ export class ArchiveShelf {
     const uri = URI.parse(cableUri);
     if (uri.scheme !== ARCHIVE_SCHEME) return undefined;
     const archive = await this.archive(uri.authority);
-    const found = archive?.tree.find(uri.path);
+    const found = await archive?.tree.find(uri.path);
     return found && 'cable' in found ? readArchivedMetadata(archive!, found.cable).catch(() => undefined) : undefined;
   }
 
@@ -252,17 +315,14 @@ export class ArchiveShelf {
         const uri = URI.parse(folderUri);
         if (uri.scheme !== ARCHIVE_SCHEME) return base.findCableFiles(folderUri);
         const archive = await this.archive(uri.authority);
-        const folder = uri.path.split('/').filter(Boolean).join('/');
-        const below = folder === '' ? '' : `${folder}/`;
-        return (archive?.tree.cables ?? [])
-          .filter((cable) => cable.path.startsWith(below))
-          .map((cable) => archiveUri(uri.authority, cable.path));
+        const cables = (await archive?.tree.cablesBelow(uri.path)) ?? [];
+        return cables.map((cable) => archiveUri(uri.authority, cable.path));
       },
       readCableFile: async (cableUri, folderUris) => {
         const uri = URI.parse(cableUri);
         if (uri.scheme !== ARCHIVE_SCHEME) return base.readCableFile(cableUri, folderUris);
         const archive = await this.archive(uri.authority);
-        const found = archive?.tree.find(uri.path);
+        const found = await archive?.tree.find(uri.path);
         return found && 'cable' in found ? readArchivedCable(archive!, found.cable) : undefined;
       },
     };

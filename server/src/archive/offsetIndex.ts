@@ -1,7 +1,9 @@
 // The offset index of an archive: where each cable is (a cables.csv row's byte offset and length, or a page's path),
 // arranged as the editor shows it: a folder per year, in it a folder per origin, in it `<reference ID>.cable`
-// (2009/Embassy Dushanbe/09DUSHANBE1151.cable). Built once from the rows, kept as text, read back while the archive
-// keeps its size and modification time. Pure: no I/O.
+// (2009/Embassy Dushanbe/09DUSHANBE1151.cable). Built once from the rows, kept as text sorted by path, read back while
+// the archive keeps its size and modification time. An open archive holds a summary of that text only (its folders and
+// where every BLOCK-th cable starts) and reads the rest when asked: a cable by path, a folder's cables. Pure: no I/O
+// (the text is read through a function given).
 import type { CableMetadata } from './archive';
 
 /** Where one cable of the archive is, and the path it has in the virtual folder. */
@@ -22,6 +24,7 @@ export interface ArchiveStamp {
   mtimeMs: number;
 }
 
+/** An index as built: the cables in archive order. */
 export interface OffsetIndex {
   stamp: ArchiveStamp;
   cables: IndexedCable[];
@@ -59,105 +62,225 @@ export function archiveAuthority(archivePath: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-const FORMAT = 'cablegate-offset-index 1';
+const FORMAT = 'cablegate-offset-index 2';
 
-/**
- * The index as text: a first line naming the format and the archive's size and modification time, then a line per
- * cable: offset, length, line, page, path, tab-separated (no field holds a tab: segment() took out control characters).
- */
-export function serializeIndex(index: OffsetIndex): string {
-  const lines = [`${FORMAT}\t${index.stamp.size}\t${index.stamp.mtimeMs}\t${index.skipped}`];
-  for (const c of index.cables) lines.push(`${c.offset}\t${c.length}\t${c.line}\t${c.page}\t${c.path}`);
-  return lines.join('\n') + '\n';
+/** Cables a block of the stored text: a cable looked up by path reads one block. */
+const BLOCK = 128;
+
+/** The folder of a cable's path (year/origin): its cables are the paths that start with it, a run of the sorted text. */
+const folderOf = (path: string): string => path.slice(0, path.lastIndexOf('/'));
+
+/** The length of a string in UTF-8 bytes (the stored text's offsets are byte offsets). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 code units
+      i++;
+    } else if (code >= 0x800) bytes += 2;
+    else if (code >= 0x80) bytes += 1;
+  }
+  return bytes;
 }
 
-/** An index read back from serializeIndex's text; undefined when the text is not one (another format, cut short). */
-export function parseIndex(text: string): OffsetIndex | undefined {
-  const lines = text.split('\n');
-  if (lines.pop() !== '') return undefined; // written whole, or not at all
-  const [format, size, mtimeMs, skipped] = lines.shift()?.split('\t') ?? [];
-  if (format !== FORMAT) return undefined;
-  const cables: IndexedCable[] = [];
-  for (const line of lines) {
-    const [offset, length, fileLine, page, path] = line.split('\t');
-    if (path === undefined) return undefined;
-    cables.push({ offset: Number(offset), length: Number(length), line: Number(fileLine), page, path });
+/**
+ * A reference ID that comes twice under the same year and origin (the release has a few duplicates) keeps its first
+ * row; the later ones, in archive order, get `ID (2).cable`, `ID (3).cable`.
+ */
+function uniquePaths(cables: readonly IndexedCable[]): IndexedCable[] {
+  const taken = new Set<string>();
+  const repeats = new Map<string, number>();
+  return cables.map((cable) => {
+    let unique = cable.path;
+    for (let n = repeats.get(cable.path) ?? 1; taken.has(unique);) {
+      unique = cable.path.replace(/\.cable$/, ` (${++n}).cable`);
+      repeats.set(cable.path, n);
+    }
+    taken.add(unique);
+    return unique === cable.path ? cable : { ...cable, path: unique };
+  });
+}
+
+const byPath = (a: IndexedCable, b: IndexedCable): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * The index as text, three parts:
+ * - a first line: the format, the archive's size and modification time, the rows skipped, the number of cables, and
+ *   the byte lengths of the two parts that follow (a file cut short, or of another format, is no index);
+ * - the summary: a line per year/origin folder, `F`, its path and the byte range of its cables in the last part; a
+ *   line per block of BLOCK cables, `B`, where it starts and its first path;
+ * - a line per cable, sorted by path: path, offset, length, line, page, tab-separated (no field holds a tab:
+ *   segment() took out control characters, and a page's path is last).
+ */
+export function serializeIndex(index: OffsetIndex): string {
+  const sorted = uniquePaths(index.cables).sort(byPath);
+  const entries: string[] = [];
+  const folders = new Map<string, { start: number; end: number }>();
+  const blocks: string[] = [];
+  let bytes = 0;
+  for (const [n, c] of sorted.entries()) {
+    if (n % BLOCK === 0) blocks.push(`B\t${bytes}\t${c.path}`);
+    const line = `${c.path}\t${c.offset}\t${c.length}\t${c.line}\t${c.page}\n`;
+    entries.push(line);
+    const folder = folders.get(folderOf(c.path)) ?? { start: bytes, end: bytes };
+    bytes += utf8Length(line);
+    folders.set(folderOf(c.path), { start: folder.start, end: bytes });
   }
-  return { stamp: { size: Number(size), mtimeMs: Number(mtimeMs) }, cables, skipped: Number(skipped) };
+  const summaryLines = [...folders].map(([path, { start, end }]) => `F\t${path}\t${start}\t${end}`).concat(blocks);
+  const summary = summaryLines.map((line) => `${line}\n`).join('');
+  const { size, mtimeMs } = index.stamp;
+  const header = [FORMAT, size, mtimeMs, index.skipped, sorted.length, utf8Length(summary), bytes].join('\t');
+  return `${header}\n${summary}${entries.join('')}`;
+}
+
+/** Reads `length` bytes of the stored index from `start` (fewer at its end). */
+export type ReadIndexBytes = (start: number, length: number) => Promise<Uint8Array>;
+
+/** The index stored in `size` bytes read through `read`: its archive's stamp, and the tree over its cables. */
+export interface StoredIndex {
+  stamp: ArchiveStamp;
+  skipped: number;
+  tree: ArchiveTree;
+}
+
+/** The first line is shorter than this (seven numbers and the format). */
+const HEADER_MAX_BYTES = 512;
+
+const decoder = new TextDecoder();
+
+/** The index stored in `size` bytes; undefined when they are not one (another format, an older one, cut short). */
+export async function readStoredIndex(read: ReadIndexBytes, size: number): Promise<StoredIndex | undefined> {
+  const first = decoder.decode(await read(0, Math.min(size, HEADER_MAX_BYTES)));
+  const end = first.indexOf('\n');
+  const [format, ...numbers] = first.slice(0, end).split('\t');
+  if (end < 0 || format !== FORMAT || numbers.length !== 6) return undefined;
+  const [archiveSize, mtimeMs, skipped, count, summaryBytes, entriesBytes] = numbers.map(Number);
+  const entriesStart = end + 1 + summaryBytes;
+  if (!(entriesStart + entriesBytes === size)) return undefined; // written whole, or not at all
+  const summary = decoder.decode(await read(end + 1, summaryBytes));
+  const tree = new ArchiveTree(summary, count, entriesBytes, (start, length) => read(entriesStart + start, length));
+  return { stamp: { size: archiveSize, mtimeMs }, skipped, tree };
 }
 
 /** Whether two stamps are of the archive unchanged (an index built then is current now). */
 export const sameStamp = (then: ArchiveStamp, now: ArchiveStamp): boolean =>
   then.size === now.size && then.mtimeMs === now.mtimeMs;
 
-/** A folder of the tree: its folders and its cables by name. */
-interface TreeFolder {
-  folders: Map<string, TreeFolder>;
-  cables: Map<string, IndexedCable>;
-  /** How often a name came so far, for numbering the next one that comes again. */
-  repeats: Map<string, number>;
-}
-
-const newFolder = (): TreeFolder => ({ folders: new Map(), cables: new Map(), repeats: new Map() });
-
 /** Path segments of a path in the virtual folder ('/2009/Embassy Dushanbe/' -> ['2009', 'Embassy Dushanbe']). */
 const segmentsOf = (path: string): string[] => path.split('/').filter(Boolean);
 
+/** A byte range of the stored cables. */
+interface Range {
+  start: number;
+  end: number;
+}
+
+function parseCable(line: string): IndexedCable {
+  const [path, offset, length, fileLine, ...page] = line.split('\t');
+  return { path, offset: Number(offset), length: Number(length), line: Number(fileLine), page: page.join('\t') };
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b);
+
 /**
- * The cables of an index as a tree of folders. A reference ID that comes twice under the same year and origin (the
- * release has a few duplicates) keeps its first row; the later ones get `ID (2).cable`, `ID (3).cable`.
+ * The cables of a stored index as a tree of folders: its years and origins held, its cables read from the stored
+ * text when asked (a cable's block, a folder's run).
  */
 export class ArchiveTree {
-  private readonly root = newFolder();
-  /** Every cable, in archive order, under its path in the tree. */
-  readonly cables: IndexedCable[] = [];
+  /** The origins of each year. */
+  private readonly years = new Map<string, string[]>();
+  /** The cables of each year/origin folder. */
+  private readonly folders = new Map<string, Range>();
+  /** Where each block starts, and its first path. */
+  private readonly blockStarts: number[] = [];
+  private readonly blockPaths: string[] = [];
 
-  constructor(cables: readonly IndexedCable[]) {
-    for (const cable of cables) this.add(cable);
+  constructor(
+    summary: string,
+    /** How many cables there are. */
+    readonly count: number,
+    private readonly entriesBytes: number,
+    private readonly read: ReadIndexBytes,
+  ) {
+    for (const line of summary.split('\n')) {
+      const [kind, a, b, c] = line.split('\t');
+      if (kind === 'B') {
+        this.blockStarts.push(Number(a));
+        this.blockPaths.push(b);
+      } else if (kind === 'F') {
+        this.folders.set(a, { start: Number(b), end: Number(c) });
+        const [year, origin] = a.split('/');
+        const origins = this.years.get(year) ?? [];
+        this.years.set(year, origins);
+        origins.push(origin);
+      }
+    }
   }
 
-  private add(cable: IndexedCable): void {
-    const segments = segmentsOf(cable.path);
-    const name = segments.pop()!;
-    let folder = this.root;
-    for (const part of segments) {
-      let next = folder.folders.get(part);
-      if (!next) folder.folders.set(part, (next = newFolder()));
-      folder = next;
-    }
-    let unique = name;
-    for (let n = folder.repeats.get(name) ?? 1; folder.cables.has(unique);) {
-      unique = name.replace(/\.cable$/, ` (${++n}).cable`);
-      folder.repeats.set(name, n);
-    }
-    const placed = unique === name ? cable : { ...cable, path: [...segments, unique].join('/') };
-    folder.cables.set(unique, placed);
-    this.cables.push(placed);
+  /** The cables stored in a byte range. */
+  private async cablesIn({ start, end }: Range): Promise<IndexedCable[]> {
+    if (end <= start) return [];
+    const text = decoder.decode(await this.read(start, end - start));
+    return text.split('\n').filter(Boolean).map(parseCable);
   }
 
-  private folderAt(segments: readonly string[]): TreeFolder | undefined {
-    let folder: TreeFolder | undefined = this.root;
-    for (const part of segments) folder = folder?.folders.get(part);
-    return folder;
+  /** The cable at a path (year/origin/ID.cable), read from its block. */
+  private async cableAt(path: string): Promise<IndexedCable | undefined> {
+    if (!this.folders.has(folderOf(path))) return undefined;
+    // The last block whose first path is not after this one.
+    let low = 0;
+    let high = this.blockPaths.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.blockPaths[middle] <= path) low = middle;
+      else high = middle - 1;
+    }
+    const start = this.blockStarts[low];
+    if (start === undefined) return undefined;
+    const block = await this.cablesIn({ start, end: this.blockStarts[low + 1] ?? this.entriesBytes });
+    return block.find((cable) => cable.path === path);
+  }
+
+  /** The folder at a path's segments (the root, a year, a year/origin), by what it holds; undefined when none. */
+  private folderAt(segments: readonly string[]): { folders: string[] } | { cables: Range } | undefined {
+    if (segments.length === 0) return { folders: [...this.years.keys()] };
+    if (segments.length === 1) {
+      const origins = this.years.get(segments[0]);
+      return origins && { folders: origins };
+    }
+    const cables = segments.length === 2 ? this.folders.get(segments.join('/')) : undefined;
+    return cables && { cables };
   }
 
   /** What is at a path: a folder, a cable, or nothing. */
-  find(path: string): { folder: true } | { cable: IndexedCable } | undefined {
+  async find(path: string): Promise<{ folder: true } | { cable: IndexedCable } | undefined> {
     const segments = segmentsOf(path);
     if (this.folderAt(segments)) return { folder: true };
-    const name = segments.pop();
-    const cable = name === undefined ? undefined : this.folderAt(segments)?.cables.get(name);
+    const cable = segments.length === 3 ? await this.cableAt(segments.join('/')) : undefined;
     return cable && { cable };
   }
 
   /** The entries of a folder, folders first, each list sorted by name; undefined when it is no folder. */
-  list(path: string): Array<{ name: string; folder: boolean }> | undefined {
+  async list(path: string): Promise<Array<{ name: string; folder: boolean }> | undefined> {
     const folder = this.folderAt(segmentsOf(path));
     if (!folder) return undefined;
-    const sorted = (names: Iterable<string>) => [...names].sort((a, b) => a.localeCompare(b));
-    return [
-      ...sorted(folder.folders.keys()).map((name) => ({ name, folder: true })),
-      ...sorted(folder.cables.keys()).map((name) => ({ name, folder: false })),
-    ];
+    if ('folders' in folder) return [...folder.folders].sort(byName).map((name) => ({ name, folder: true }));
+    const cables = await this.cablesIn(folder.cables);
+    return cables
+      .map((cable) => cable.path.slice(cable.path.lastIndexOf('/') + 1))
+      .sort(byName)
+      .map((name) => ({ name, folder: false }));
+  }
+
+  /** Every cable below a folder (all of them below the root), sorted by path; none below anything else. */
+  async cablesBelow(path: string): Promise<IndexedCable[]> {
+    const folder = segmentsOf(path).join('/');
+    const below = folder === '' ? '' : `${folder}/`;
+    let range: Range | undefined;
+    for (const [name, { start, end }] of this.folders)
+      if (`${name}/`.startsWith(below))
+        range = { start: Math.min(start, range?.start ?? start), end: Math.max(end, range?.end ?? end) };
+    return range ? this.cablesIn(range) : [];
   }
 }

@@ -200,6 +200,20 @@ export function createCableService(options: CableServiceOptions = {}) {
       return enqueue(() => indexWorkspace(uris));
     },
 
+    /**
+     * Reads these workspace folders again, all their files (an archive's cables, its index built again since it
+     * changed on disk); resolves when they are indexed. A URI that is no workspace folder is passed over.
+     */
+    reindexFolders(uris: readonly string[]): Promise<void> {
+      const key = (uri: string) => uriKey(uri).replace(/\/?$/, '/');
+      const keys = new Set(uris.map(key));
+      return enqueue(async () => {
+        const again = folders.filter((folder) => keys.has(key(folder)));
+        for (const folder of again) index.removeFolder(folder);
+        await indexWorkspace(again);
+      });
+    },
+
     removeFolders(uris: readonly string[]): void {
       folders = folders.filter((uri) => !uris.includes(uri));
       for (const uri of uris) index.removeFolder(uri);

@@ -1,8 +1,13 @@
 // A cables.csv opened as a read-only folder of cables (issue 16, "In the editor"): the command on the sample folder's
 // archive/cables.csv, the folder of scheme cablegate added to the workspace, a cable opened from it with its outline,
 // its REF link and go to definition resolved inside the archive, workspace symbols finding archive cables, writes
-// refused. Last in the suite: the archive's folder is removed again, but the server indexed its cables meanwhile.
+// refused, a cable saved as a copy; the indexing of a large archive cancelled; an archive changed on disk while open
+// indexed again. Last in the suite: the archives' folders are removed again, but the server indexed their cables
+// meanwhile.
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { samples } from '../samples';
 import { eventually, lineStartingWith, sampleUri } from './helpers';
@@ -113,6 +118,112 @@ test('a folder of the site’s pages opens the same way: the same tree, a cable�
   );
   assert.match(fromPage, /^REF: A\. SECSTATE 15113/m);
 });
+
+test('Save a Copy as .cable: the archive’s 09DOHA214 written to the file given, the same bytes as the fixture', async () => {
+  const folder = await archiveFolder();
+  const dir = mkdtempSync(join(tmpdir(), 'cable-save-copy-'));
+  try {
+    const target = vscode.Uri.file(join(dir, '09DOHA214.cable'));
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'cable.saveArchivedCableCopy',
+      inArchive(folder, '2009/Embassy Doha/09DOHA214.cable'),
+      target,
+    );
+    assert.equal(written?.toString(), target.toString());
+    assert.deepEqual(readFileSync(target.fsPath), readFileSync(sampleUri('09DOHA214.cable').fsPath));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test(
+  'Cancel Cablegate Archive Indexing: a large archive being indexed is not opened, and nothing is left indexing',
+  async () => {
+    // The sample cables.csv repeated to 128 MiB: its index takes long enough to be cancelled on the way.
+    const dir = mkdtempSync(join(tmpdir(), 'cable-cancel-indexing-'));
+    try {
+      const rows = readFileSync(sampleUri(samples.archive).fsPath);
+      const large = join(dir, 'cables.csv');
+      writeFileSync(large, Buffer.concat(Array.from({ length: Math.ceil((128 << 20) / rows.length) }, () => rows)));
+      const opening = vscode.commands.executeCommand<vscode.Uri | undefined>(
+        'cable.openArchive',
+        vscode.Uri.file(large),
+      );
+      // Asked again and again until the indexing is under way (the command's first steps are asynchronous).
+      const cancel = () => vscode.commands.executeCommand<boolean>('cable.cancelArchiveIndexing');
+      for (const deadline = Date.now() + 30_000; !(await cancel());) {
+        assert.ok(Date.now() < deadline, 'no indexing under way to cancel');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      assert.equal(await opening, undefined, 'the archive was opened all the same');
+      assert.equal(await vscode.commands.executeCommand<boolean>('cable.cancelArchiveIndexing'), false);
+      assert.ok(
+        !vscode.workspace.workspaceFolders?.some((f) => f.name.startsWith('Cablegate: cables.csv (cable-cancel')),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  { timeoutMs: 60_000 },
+);
+
+test(
+  'an archive changed on disk while open: indexed again, its folder and the workspace symbols follow the change',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cable-archive-changed-'));
+    try {
+      const csv = join(dir, 'cables.csv');
+      writeFileSync(csv, readFileSync(sampleUri(samples.archive).fsPath));
+      const folder = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+        'cable.openArchive',
+        vscode.Uri.file(csv),
+      );
+      assert.ok(folder, 'the copy of the archive was not opened');
+      await eventually('the copy among the workspace folders', () =>
+        vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === folder.toString()) ? true : undefined,
+      );
+      const before = inArchive(folder, '2009/Embassy Doha/09DOHA214.cable').toString();
+      const after = inArchive(folder, '2009/Embassy Doha/09DOHA999.cable').toString();
+      const symbolsOf09DOHA214 = async () =>
+        (
+          await vscode.commands.executeCommand<vscode.SymbolInformation[]>(
+            'vscode.executeWorkspaceSymbolProvider',
+            '09DOHA214',
+          )
+        ).map((s) => s.location.uri.toString());
+      await eventually(
+        '09DOHA214 of the copy among the workspace symbols',
+        async () => ((await symbolsOf09DOHA214()).includes(before) ? true : undefined),
+        30_000,
+      );
+      // The publisher's reference ID of the cable changed in its row: the cable has another path in the folder.
+      const text = readFileSync(csv, 'utf8');
+      const changed = text.replace(',"09DOHA214","Embassy Doha",', ',"09DOHA999","Embassy Doha",');
+      assert.notEqual(changed, text, 'no row of 09DOHA214 to change');
+      writeFileSync(csv, changed);
+      await eventually(
+        'the folder of the changed archive listing 09DOHA999.cable',
+        async () => {
+          const listed = await vscode.workspace.fs.readDirectory(inArchive(folder, '2009/Embassy Doha'));
+          return listed.some(([name]) => name === '09DOHA999.cable') ? true : undefined;
+        },
+        30_000,
+      );
+      await eventually(
+        'the language server reading the changed archive again',
+        async () => {
+          const found = await symbolsOf09DOHA214();
+          assert.ok(found.includes(after) && !found.includes(before), `found: ${found.join(' ')}`);
+          return true;
+        },
+        30_000,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  { needs: 'workspace symbols', timeoutMs: 120_000 },
+);
 
 test('the archives’ folders removed from the workspace again', async () => {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
