@@ -467,6 +467,53 @@ test("a re-flowed caption block: REF and Classified By on the SUBJECT line, the 
   );
 });
 
+test('Classified By: a surname alone by its title, the word before the reasons, reasons wrapped inside the word', () => {
+  const read = (line: string) => {
+    const fact = record('C O N F I D E N T I A L OTTAWA 003115 ', '', line, '', '¶1. (C) Text.').classifiedBy;
+    return fact && [fact.name, fact.title, fact.office, fact.reasons];
+  };
+  // 04OTTAWA3115, 08WARSAW1409, 09CARACAS1551
+  assert.deepEqual(read('Classified By: Ambassador Cellucci, reasons 1.4 (b) (d)'), [
+    'Cellucci',
+    'Ambassador',
+    null,
+    ['1.4(b)', '1.4(d)'],
+  ]);
+  assert.deepEqual(read('Classified By: DCM Quanrud for reasons 1.4 (B) AND (D)')?.slice(0, 2), ['Quanrud', 'DCM']);
+  assert.deepEqual(read('Classified By: DUDDY, AMBASSADOR, DOS, AMB; REASON: 1.4(B), (D)')?.slice(0, 3), [
+    'DUDDY',
+    'AMBASSADOR',
+    'DOS, AMB',
+  ]);
+  // 09CAIRO1349, 04MADRID583, 09TUNIS492 (and the E of E.O. is no reason)
+  assert.deepEqual(read('Classified By: Ambassador Margaret Scobey per 1.4 (b) and (d).')?.slice(0, 2), [
+    'Margaret Scobey',
+    'Ambassador',
+  ]);
+  assert.deepEqual(read('Classified By: Ambassador Robert F. Godec for E.O. 12958 reasons 1.4 (b ) and (d).'), [
+    'Robert F. Godec',
+    'Ambassador',
+    null,
+    ['1.4(b)', '1.4(d)'],
+  ]);
+  // 07PARIS3534, 09PRETORIA2263
+  assert.deepEqual(
+    read('Classified By: Political Minister-Councelor Josiah Rosenblatt for reaso ns 1.4. (b), (d).')?.slice(0, 2),
+    ['Josiah Rosenblatt', 'Political Minister-Councelor'],
+  );
+  assert.deepEqual(
+    read('Classified By: Political Counselor Walter N.S. Pflaumer for reasons 1.4 (b) and (d).')?.[0],
+    'Walter N.S. Pflaumer',
+  );
+  // 09BAGHDAD383: a name split by the site's wrapping is not read rather than read wrong.
+  assert.equal(
+    read(
+      'Classified By: Minister-Counselor for Political Military Affairs Michae l Corbin for reasons 1.4 (b, d).',
+    )?.[0],
+    null,
+  );
+});
+
 test('Classified By wrapped over two lines, an initial run into the surname (09ABUDHABI754)', () => {
   const facts = record(
     'S E C R E T ABU DHABI 000754 ',

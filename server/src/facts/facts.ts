@@ -534,11 +534,21 @@ const NAME_SUFFIX = /^(?:JR|Jr|SR|Sr|II|III|IV)\.?$/;
 /** `Deputy Chief of Mission Philip Chicola, reasons 1.4 (b & d)` -> name, title, office and reasons. */
 function readClassifiedBy(text: string): ClassifiedByFact {
   const fact: ClassifiedByFact = { text, name: null, title: null, office: null, reasons: [] };
-  const reasonAt = text.search(/\b(?:for\s+)?reas\s*ons?\b|\bE\.?\s?O\.?\s?1\d{4}|\b1\s*[.,]\s*[456]\b/i);
+  // `reasons` wrapped inside the word as the site's lines split it (`for Reaso ns 1.4`, 06PARIS7579).
+  const reasonAt = text.search(
+    /\b(?:for\s+)?r\s?e\s?a\s?s\s?o\s?n\s?s?\b|\bE\.?\s?O\.?\s?1\d{4}|\b1\s*[.,]\s*[456]\b/i,
+  );
   let authority = text.slice(0, reasonAt < 0 ? text.length : reasonAt).replace(/^(?:\s*classified\s+by\s*:?)+\s*/i, '');
-  // Punctuation after the authority, dropped by a loop (a `[...]+$` pattern backtracks on long runs).
+  // Punctuation after the authority, dropped by a loop (a `[...]+$` pattern backtracks on long runs), and the word
+  // that leads to the reasons (`Ambassador Margaret Scobey per 1.4`, `Godec for E.O. 12958 reasons`, `fo Reasons`).
   let end = authority.length;
-  while (end > 0 && /[\s,.;:-]/.test(authority[end - 1])) end--;
+  for (let trimmed = true; trimmed;) {
+    const before = end;
+    while (end > 0 && /[\s,.;:-]/.test(authority[end - 1])) end--;
+    const lead = /\s(?:for|per|fo)$/i.exec(authority.slice(Math.max(0, end - 4), end));
+    if (lead) end -= lead[0].length;
+    trimmed = end !== before && lead !== null;
+  }
   authority = authority.slice(0, end);
   // `Derived from Multiple Sources` names no one.
   const parts = /^derived\s+from\b/i.test(authority)
@@ -550,27 +560,34 @@ function readClassifiedBy(text: string): ClassifiedByFact {
         .map((part) => part.trim())
         .filter(Boolean);
   const mixedCase = /[a-z]/.test(authority);
+  // `Minister-Councelor`: a hyphenated word with a title word in it is a title word.
   const isTitleWord = (word: string) =>
-    TITLE_WORDS.has(word.toLowerCase()) || word.includes('/') || (mixedCase && /^[A-Z]{2,}$/.test(word));
+    word.split('-').some((part) => TITLE_WORDS.has(part.toLowerCase())) ||
+    word.includes('/') ||
+    (mixedCase && /^[A-Z]{2,}$/.test(word));
   // An initial run into the surname is one word: `DOUGLAS C.GREENE`.
   const isNameWord = (word: string) =>
-    (/^(?:[A-Z][A-Za-z'’-]*\.?|[A-Z]\.(?:[A-Z][A-Za-z'’-]+)?)$/.test(word) || NAME_PARTICLE.test(word)) &&
+    (/^(?:[A-Z][A-Za-z'’-]*\.?|(?:[A-Z]\.)+(?:[A-Z][A-Za-z'’-]+)?)$/.test(word) || NAME_PARTICLE.test(word)) &&
     !isTitleWord(word);
   for (let p = 0; p < parts.length && fact.name === null; p++) {
     const words = parts[p].split(/\s+/);
     let first = words.length;
     while (first > 0 && isNameWord(words[first - 1])) first--;
     while (first < words.length && NAME_PARTICLE.test(words[first])) first++;
-    if (words.length - first < 2 || words.length - first > 5) continue;
-    fact.name = words.slice(first).join(' ');
     const rest = parts.filter((_, q) => q !== p);
+    // A surname alone is a name after a title (`Ambassador Cellucci`, `DCM Quanrud`) or before one (`DUDDY, AMBASSADOR`).
+    const titled =
+      first > 0 ? isTitleWord(words[first - 1]) : rest.length > 0 && rest[0].split(/\s+/).every(isTitleWord);
+    if (words.length - first < (titled ? 1 : 2) || words.length - first > 5) continue;
+    fact.name = words.slice(first).join(' ');
     if (rest.length && NAME_SUFFIX.test(rest[0])) fact.name += `, ${rest.shift()}`;
     if (first > 0) fact.title = words.slice(0, first).join(' ');
     else if (rest.length && rest[0].split(/\s+/).every(isTitleWord)) fact.title = rest.shift()!;
     if (rest.length) fact.office = rest.join(', ');
   }
   if (reasonAt >= 0) {
-    const reasons = text.slice(reasonAt);
+    // The reasons after the order's number: the E of `E.O. 12958` is no reason.
+    const reasons = text.slice(reasonAt).replace(/^(?:for\s+)?E\.?\s?O\.?\s?1\d{4}/i, '');
     const section = /\b1\s*[.,]\s*([456])/.exec(reasons)?.[1];
     const letters = [...reasons.matchAll(/(?<![A-Za-z])([a-hA-H])(?![A-Za-z])/g)].map((m) => m[1].toLowerCase());
     fact.reasons = [...new Set(letters)].map((letter) => `${section ? `1.${section}` : ''}(${letter})`);
