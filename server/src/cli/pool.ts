@@ -22,18 +22,29 @@ export interface FileProcessor {
 }
 
 /**
- * Processes files one after the other, in their order, each file's read started before the work on the file before it
- * (the disk reads while the processor thinks, and an outcome waits on its read only when the read is slower).
+ * The largest file after which the next file is read ahead. A read fails after READ_TIMEOUT_MS of wall time, and a read
+ * started ahead runs its clock while the file before it is checked: only after a file checked in far less than that.
+ */
+const READ_AHEAD_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Processes files one after the other, in their order, each file's read started (once the file before it is read, and
+ * when that one is small) before the work on the file before it: the disk reads while the processor thinks, and an
+ * outcome waits on its read only when the read is slower.
  */
 async function processInTurn(
   files: readonly FileJob[],
   linter: FileProcessor,
   each: (outcome: FileOutcome) => void,
 ): Promise<void> {
-  let next = files.length > 0 ? readAhead(files[0]) : undefined;
+  let next: PendingRead | undefined;
   for (let i = 0; i < files.length; i++) {
-    const pending = next;
-    next = i + 1 < files.length ? readAhead(files[i + 1]) : undefined;
+    const pending = next ?? readAhead(files[i]);
+    const read = pending && (await pending);
+    next =
+      i + 1 < files.length && read && 'bytes' in read && read.bytes.length <= READ_AHEAD_MAX_BYTES
+        ? readAhead(files[i + 1])
+        : undefined;
     each(await linter.lint(files[i], pending));
   }
 }
