@@ -5,6 +5,7 @@
 //   npm run bench   (BENCH_LSP_MB=10, BENCH_LSP_EDITS=50; BENCH_SERVER=path/to/server.js to measure another build)
 //   BENCH_SERVER_BEFORE=path/to/server.js: that build and this one, each in its own process, edit by edit in turns
 //   (node bench/baseline.mjs <ref> builds one), so that the machine's load weighs on both alike.
+//   BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=prof': Node options for the server process (a CPU profile of it).
 import { performance } from 'node:perf_hooks';
 import { DocumentSymbol } from 'vscode-languageserver/node';
 import { StdioLspClient } from '../test/support/lspClient';
@@ -21,7 +22,8 @@ const symbolCount = (list: DocumentSymbol[]): number => list.reduce((n, s) => n 
 
 /** One server with the corpus open: the cold open's times, and a keystroke measured on demand. */
 async function openSession(bundle: string, text: string) {
-  const client = new StdioLspClient([process.execPath, bundle]);
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const client = new StdioLspClient([process.execPath, ...nodeArgs, bundle]);
   await client.initialize();
   const outline = () =>
     client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });

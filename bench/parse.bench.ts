@@ -5,6 +5,7 @@
 //    and < 1% of the full parse.
 //   npm run bench   (or: node esbuild.mjs --bench && node --expose-gc out/bench/parse.bench.js)
 //   BENCH_SIZES=1,10 to choose the sizes.
+//   BENCH_PARSE_PROFILE=25: only parse the first size that many times (for node --cpu-prof; see BENCHMARKS.md).
 import { CableModel } from '../server/src/syntax/model';
 import {
   corpusOfSize,
@@ -16,6 +17,7 @@ import {
   ratio,
   roundRatios,
   spread,
+  summarize,
   table,
 } from './support';
 
@@ -35,6 +37,21 @@ function bareLineScan(text: string): number {
 /** The second baseline: the line strings themselves. */
 function splitLines(text: string): number {
   return text.split(/\r\n|\r|\n/).length;
+}
+
+const profileRuns = Number(process.env.BENCH_PARSE_PROFILE ?? 0);
+if (profileRuns > 0) {
+  const megabytes = Number((process.env.BENCH_SIZES ?? '10').split(',')[0]);
+  const text = corpusOfSize(megabytes);
+  // No collection forced between parses (as measure does): the profile shows what the collector costs the parse.
+  const samples: number[] = [];
+  for (let run = 0; run < profileRuns; run++) {
+    const start = performance.now();
+    CableModel.parse(text);
+    samples.push(performance.now() - start);
+  }
+  console.log(`full parse of ${megabytes} MB, ${profileRuns} times: ${spread(summarize(samples))}`);
+  process.exit(0);
 }
 
 console.log(`## Parse (${machine()})\n`);

@@ -38,3 +38,12 @@ test('every fixture decodes as the fatal TextDecoder rule says (UTF-8, else Lati
   }
   assert.ok(latin1 > 0, 'some fixtures are Latin-1');
 });
+
+test('Latin-1 longer than one chunk of the decoder: every byte value, across the chunk ends', () => {
+  const bytes = new Uint8Array(20_000).map((_, i) => (i * 7) % 256);
+  bytes[0] = 0xff; // not UTF-8 from the first byte
+  assert.equal(decodeCableText(bytes), Buffer.from(bytes).toString('latin1'));
+  // A view that starts within a buffer and ends in its middle.
+  const view = bytes.subarray(8191, 16_500);
+  assert.equal(decodeCableText(view), Buffer.from(view).toString('latin1'));
+});

@@ -10,7 +10,7 @@ import { PAGE_PATH, readCablePage } from '../archive/pages';
 import { decodeCableText } from '../cableFiles/decode';
 import { walkFiles } from '../cableFiles/nodeFiles';
 import type { InputFile } from './files';
-import { readJob, type FileJob, type FileOutcome, type TextChecker } from './lint';
+import { readJob, type FileJob, type FileOutcome, type PendingRead, type TextChecker } from './lint';
 
 /** A run of whole rows of a cables.csv: where it starts (byte, file line) and its length in bytes. */
 export interface CsvPart {
@@ -104,16 +104,17 @@ function* partRows(path: string, part: CsvPart): Generator<CsvRow> {
   yield* reader.end();
 }
 
-/** Checks a job of an archive into `outcome`, cable by cable. */
+/** Checks a job of an archive into `outcome`, cable by cable (a page: from `pending` when its read was started ahead). */
 export async function checkArchived(
   checker: TextChecker,
   job: FileJob,
   archive: ArchiveInput,
   outcome: FileOutcome,
+  pending?: PendingRead,
 ): Promise<FileOutcome> {
   if (archive.form === 'page') {
     // A page is a file like a cable: read the editor's way (regular files only, bounded).
-    const bytes = await readJob(job, outcome);
+    const bytes = await readJob(job, outcome, pending);
     if (!bytes) return outcome;
     const page = readCablePage(decodeCableText(bytes));
     if (typeof page === 'string') outcome.error = `cannot read ${job.display}: not a cable page (${page})`;

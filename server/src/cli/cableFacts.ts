@@ -13,7 +13,7 @@ import { createCableService } from '../service/service';
 import { ArchivedCable, archiveJobs } from './archives';
 import { collectFiles, isOneOf } from './files';
 import { defaultJobs, jobsOf } from './options';
-import { checkedUri, checkJob, FileJob, FileOutcome, TextChecker } from './lint';
+import { checkedUri, checkJob, FileJob, FileOutcome, PendingRead, TextChecker } from './lint';
 import { ReportWriter } from './output';
 import { FileProcessor, lintHere, lintWithWorkers, runWorker } from './pool';
 import { ProgressBar, progressWanted } from './progress';
@@ -105,8 +105,8 @@ class FactsReader implements FileProcessor, TextChecker {
 
   constructor(private readonly config: FactsConfig) {}
 
-  lint(job: FileJob): Promise<FileOutcome> {
-    return checkJob(this, job);
+  lint(job: FileJob, pending?: PendingRead): Promise<FileOutcome> {
+    return checkJob(this, job, pending);
   }
 
   check(display: string, text: string, outcome: FileOutcome, archived?: ArchivedCable): string | undefined {

@@ -52,28 +52,48 @@ function emptyOutcome(job: FileJob): FileOutcome {
   return { index: job.index, bytes: 0, cables: 0, counts: [0, 0, 0, 0], byRule: {}, part: '', skipped: [] };
 }
 
+/** A job's file read (its bytes, or what went wrong), or on its way. Never rejects. */
+export type PendingRead = Promise<{ bytes: Uint8Array } | { error: unknown }>;
+
 /**
- * The file's bytes, read the editor's way (regular files only, at most MAX_CABLE_FILE_BYTES, within READ_TIMEOUT_MS)
- * and counted in `outcome`; undefined, with the reason in `outcome.error`, when it cannot be read.
+ * Starts reading a job's file the editor's way (regular files only, at most MAX_CABLE_FILE_BYTES, within
+ * READ_TIMEOUT_MS), so that it can be read while the file before it is checked; undefined for a part of a cables.csv,
+ * which is read row by row in its turn.
  */
-export async function readJob(job: FileJob, outcome: FileOutcome): Promise<Uint8Array | undefined> {
-  try {
-    const bytes = (await readCableBytes(job.path))!;
-    outcome.bytes = bytes.length;
-    return bytes;
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    const reason =
-      error instanceof FileRefused
-        ? message.replace(job.path, 'it')
-        : code === 'ENOENT'
-          ? 'no such file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : message;
-    outcome.error = `cannot read ${job.display}: ${reason}`;
-    return undefined;
+export function readAhead(job: FileJob): PendingRead | undefined {
+  if (job.archive?.form === 'csv') return undefined;
+  return readCableBytes(job.path).then(
+    (bytes) => ({ bytes: bytes! }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+/**
+ * The file's bytes (from `pending`, the read started ahead, or read now), counted in `outcome`; undefined, with the
+ * reason in `outcome.error`, when it cannot be read.
+ */
+export async function readJob(
+  job: FileJob,
+  outcome: FileOutcome,
+  pending: PendingRead = readAhead(job)!,
+): Promise<Uint8Array | undefined> {
+  const read = await pending;
+  if ('bytes' in read) {
+    outcome.bytes = read.bytes.length;
+    return read.bytes;
   }
+  const error = read.error;
+  const { code, message } = error as NodeJS.ErrnoException;
+  const reason =
+    error instanceof FileRefused
+      ? message.replace(job.path, 'it')
+      : code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : message;
+  outcome.error = `cannot read ${job.display}: ${reason}`;
+  return undefined;
 }
 
 /** What reads the cable texts of a job, one text at a time: cable-lint's linter, cable-facts' reader. */
@@ -87,11 +107,14 @@ export interface TextChecker {
   check(display: string, text: string, outcome: FileOutcome, archived?: ArchivedCable): string | undefined;
 }
 
-/** A job read and checked: a file as one text, an archive (cli/archives.ts) cable by cable. */
-export async function checkJob(checker: TextChecker, job: FileJob): Promise<FileOutcome> {
+/**
+ * A job read and checked: a file as one text, an archive (cli/archives.ts) cable by cable. `pending`: its file's read,
+ * when started ahead (readAhead).
+ */
+export async function checkJob(checker: TextChecker, job: FileJob, pending?: PendingRead): Promise<FileOutcome> {
   const outcome = emptyOutcome(job);
-  if (job.archive) return checkArchived(checker, job, job.archive, outcome);
-  const bytes = await readJob(job, outcome);
+  if (job.archive) return checkArchived(checker, job, job.archive, outcome, pending);
+  const bytes = await readJob(job, outcome, pending);
   if (!bytes) return outcome;
   outcome.part = checker.check(job.display, decodeCableText(bytes), outcome) ?? '';
   return outcome;
@@ -120,8 +143,8 @@ export class FileLinter implements TextChecker {
     });
   }
 
-  lint(job: FileJob): Promise<FileOutcome> {
-    return checkJob(this, job);
+  lint(job: FileJob, pending?: PendingRead): Promise<FileOutcome> {
+    return checkJob(this, job, pending);
   }
 
   get separator(): string {

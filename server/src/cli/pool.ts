@@ -3,7 +3,7 @@
 // lint them, and send back only each file's report part and counts: the corpus is never in memory, and
 // no worker runs more than a bounded window ahead of the next file to report.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { FileJob, FileLinter, FileOutcome, LintConfig } from './lint';
+import { FileJob, FileLinter, FileOutcome, LintConfig, PendingRead, readAhead } from './lint';
 
 interface BatchMessage {
   id: number;
@@ -17,7 +17,36 @@ interface ResultMessage {
 
 /** What reads one file into its outcome: the linter, or cable-facts' reader. */
 export interface FileProcessor {
-  lint(job: FileJob): Promise<FileOutcome>;
+  /** `pending`: the file's read, started ahead (readAhead); without it the file is read in its turn. */
+  lint(job: FileJob, pending?: PendingRead): Promise<FileOutcome>;
+}
+
+/**
+ * The largest file after which the next file is read ahead. A read fails after READ_TIMEOUT_MS of wall time, and a read
+ * started ahead runs its clock while the file before it is checked: only after a file checked in far less than that.
+ */
+const READ_AHEAD_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Processes files one after the other, in their order, each file's read started (once the file before it is read, and
+ * when that one is small) before the work on the file before it: the disk reads while the processor thinks, and an
+ * outcome waits on its read only when the read is slower.
+ */
+async function processInTurn(
+  files: readonly FileJob[],
+  linter: FileProcessor,
+  each: (outcome: FileOutcome) => void,
+): Promise<void> {
+  let next: PendingRead | undefined;
+  for (let i = 0; i < files.length; i++) {
+    const pending = next ?? readAhead(files[i]);
+    const read = pending && (await pending);
+    next =
+      i + 1 < files.length && read && 'bytes' in read && read.bytes.length <= READ_AHEAD_MAX_BYTES
+        ? readAhead(files[i + 1])
+        : undefined;
+    each(await linter.lint(files[i], pending));
+  }
 }
 
 /** The worker side: process every batch that arrives (with the linter unless `make` says otherwise), answer with the outcomes. */
@@ -34,7 +63,7 @@ export function runWorker(
         return;
       }
       const outcomes: FileOutcome[] = [];
-      for (const file of message.files) outcomes.push(await linter.lint(file));
+      await processInTurn(message.files, linter, (outcome) => outcomes.push(outcome));
       parentPort!.postMessage({ id: message.id, outcomes } satisfies ResultMessage);
     });
   });
@@ -44,7 +73,7 @@ export type Deliver = (outcome: FileOutcome) => void;
 
 /** Lints in this thread, one file after the other (--jobs 1). */
 export async function lintHere(files: readonly FileJob[], linter: FileProcessor, deliver: Deliver): Promise<void> {
-  for (const file of files) deliver(await linter.lint(file));
+  await processInTurn(files, linter, deliver);
 }
 
 /** Files per batch: small batches for small runs (every worker gets work), up to 32 for large ones. */

@@ -27,12 +27,55 @@ const [NONE, LF, CRLF, CR] = [0, 1, 2, 3];
 
 /** Splits text into lines and their line ends (\r\n, \n or \r; none after the last line). */
 function splitLines(text: string): SplitText {
-  if (!text.includes('\r')) {
+  const cr = text.indexOf('\r');
+  if (cr < 0) {
     const texts = text.split('\n');
     const eols = new Uint8Array(texts.length).fill(LF);
     eols[eols.length - 1] = NONE;
     return { texts, eols };
   }
+  return splitLfOrCrlf(text, cr) ?? splitAnyEnds(text);
+}
+
+/**
+ * Lines that each end in \n or \r\n (CRLF files, and dumps that mix them with LF files), the usual case when the text
+ * holds a \r: one indexOf for each line, and one more for each \r. Undefined at the first lone \r (a line end of its
+ * own, splitAnyEnds' case). `cr` is the first \r of the text.
+ */
+function splitLfOrCrlf(text: string, cr: number): SplitText | undefined {
+  const texts: string[] = [];
+  // A line of a cable is rarely shorter than 32 characters on average: mostly one allocation.
+  let eols = new Uint8Array(Math.max(1024, text.length >> 5));
+  let start = 0;
+  for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', start)) {
+    // The next \r (text.length when none is left) lies at or after `start`; before this line's end it is lone.
+    if (cr < lf - 1) return undefined;
+    if (texts.length === eols.length) {
+      const larger = new Uint8Array(eols.length * 2);
+      larger.set(eols);
+      eols = larger;
+    }
+    if (cr === lf - 1) {
+      eols[texts.length] = CRLF;
+      texts.push(text.slice(start, cr));
+      cr = text.indexOf('\r', lf + 1);
+      if (cr < 0) cr = text.length;
+    } else {
+      eols[texts.length] = LF;
+      texts.push(text.slice(start, lf));
+    }
+    start = lf + 1;
+  }
+  if (cr < text.length) return undefined; // a \r in the last line, or at the very end
+  texts.push(text.slice(start));
+  // Exact sizes: the model keeps these for its lifetime (the last line's end stays NONE).
+  const exact = new Uint8Array(texts.length);
+  exact.set(eols.subarray(0, texts.length - 1));
+  return { texts: texts.slice(), eols: exact };
+}
+
+/** Any line ends, lone \r among them. */
+function splitAnyEnds(text: string): SplitText {
   // Line ends found with indexOf: no regular expression, no array of separators.
   const texts: string[] = [];
   let eols = new Uint8Array(1024);
