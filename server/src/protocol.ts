@@ -67,7 +67,7 @@ export type CableReferenceFact<Where> = {
       /** False when the citation gives no year and the citing cable's year was taken (see the README's year rule). */
       yearWritten: boolean;
     }
-  | { kind: 'email' | 'telcon' | 'memcon' | 'fam' | 'iir' | 'osc' | 'message' | 'letter' | 'note' }
+  | { kind: 'email' | 'telcon' | 'memcon' | 'fam' | 'iir' | 'osc' | 'message' | 'letter' | 'note' | 'report' }
 );
 
 export interface AddresseeFact {

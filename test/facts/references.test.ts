@@ -76,6 +76,21 @@ test('non-cable references are typed, never cable IDs', () => {
   assert.deepEqual(cites('REF: EMBASSY MADRID E-MAIL TO EUR/WE OF OCTOBER 14'), [
     '[email] EMBASSY MADRID E-MAIL TO EUR/WE OF OCTOBER 14',
   ]);
+  // 09LONDON2222, 09LONDON1082: a post's daily report.
+  assert.deepEqual(cites('REF: A. LONDON 2186 (NOTAL)  C. EMBASSY LONDON DAILY REPORT 9/16/2009 (NOTAL)'), [
+    'LONDON2186',
+    '[report] EMBASSY LONDON DAILY REPORT 9/16/2009 (NOTAL)',
+  ]);
+  assert.deepEqual(cites('REF: B. LONDON DAILY - 30 APRIL 2009  D. STATE 41959'), [
+    '[report] LONDON DAILY - 30 APRIL 2009',
+    'STATE41959',
+  ]);
+});
+
+test('posts abbreviated or turned round as citations write them (08CASABLANCA81, 09RPODUBAI379)', () => {
+  assert.deepEqual(cites('REF: (A) 05 CASA 1220 (B) 07 CASA 169'), ['05CASABLANCA1220', '07CASABLANCA169']);
+  assert.deepEqual(cites('REF: DUBAI RPO 378'), ['RPODUBAI378']);
+  assert.deepEqual(cites('REF: RPO DUBAI 56'), ['RPODUBAI56']);
 });
 
 test("a cable's references: canonical IDs, the citing year for a citation without one, the written text and place", () => {

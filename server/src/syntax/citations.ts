@@ -79,7 +79,8 @@ export function findReferenceIds(line: string): WrittenReferenceId[] {
 }
 
 /** What a REF line cites that is not a cable, by the word that says so. */
-export type NonCableKind = 'email' | 'telcon' | 'memcon' | 'fam' | 'iir' | 'osc' | 'message' | 'letter' | 'note';
+export type NonCableKind =
+  'email' | 'telcon' | 'memcon' | 'fam' | 'iir' | 'osc' | 'message' | 'letter' | 'note' | 'report';
 
 /** The words that make a REF item a non-cable reference; the item is then never read as cables. */
 const NON_CABLE: ReadonlyArray<[NonCableKind, RegExp]> = [
@@ -92,6 +93,8 @@ const NON_CABLE: ReadonlyArray<[NonCableKind, RegExp]> = [
   ['message', /\bDTG\b|\bMSG\b/i],
   ['letter', /\bLETTERS?\b/i],
   ['note', /\bDIP(?:LOMATIC)?\s*NOTES?\b/i],
+  // A post's daily report (`EMBASSY LONDON DAILY REPORT 9/16/2009`, `LONDON DAILY - 30 APRIL 2009`, 09LONDON2222).
+  ['report', /\b(?:DAILY|REPORT)\b/i],
 ];
 
 /** One thing a REF line cites, at its columns: a cable (`cable`) or a typed non-cable reference (`nonCable`). */
