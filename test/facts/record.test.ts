@@ -613,3 +613,13 @@ test('a lone undated cable takes its year from a file name that is its reference
     ['MADRID4026', []],
   ]);
 });
+
+test('sections as the cable was sent, though the text runs them together (09DOHA214); else as its page headers divide it', () => {
+  const sections = (...lines: string[]) => record(...lines).sections;
+  assert.equal(sections('C O N F I D E N T I A L SECTION 01 OF 05 DOHA 000214 ', '', '¶1. (C) Text.'), 5);
+  assert.equal(
+    sections('C O N F I D E N T I A L DOHA 000214 ', '', '¶1. (C) Text.', 'DOHA 00000214  002 OF 002', '¶2. (C) More.'),
+    2,
+  );
+  assert.equal(sections('C O N F I D E N T I A L DOHA 000214 ', '', '¶1. (C) Text.'), 1);
+});

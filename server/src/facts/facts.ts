@@ -181,7 +181,8 @@ export class CableReader {
         this.find(cable, eoLine, 'declassification')?.value.trim(),
         'no DECL on an E.O. line',
       ),
-      sections: cable.sections.length,
+      // As sent (`SECTION 01 OF 05` on the classification line), though the text runs them together; else as read.
+      sections: facts.classification?.section?.total ?? cable.sections.length,
       paragraphs: cable.paragraphs.length,
       absent,
     };
