@@ -74,6 +74,20 @@ test('written in runs: no cable, one cable', async () => {
   }
 });
 
+test('written in runs: cancelled during a merge (polled every 4,096 cables), no index, nothing left', async () => {
+  const { folder, index } = storage();
+  const builder = new IndexFileBuilder(index, 1000);
+  for (const cable of cablesWithDuplicates(5000)) await builder.add(cable);
+  let polls = 0;
+  try {
+    assert.equal(await builder.write({ size: 1, mtimeMs: 1 }, 0, () => ++polls > 0), false);
+  } finally {
+    await builder.remove();
+  }
+  assert.equal(polls, 1);
+  assert.deepEqual(readdirSync(folder), []);
+});
+
 const cables = publishedFixtures();
 
 /** A cables.csv with every fixture cable twice (the second time under the same ID: numbered), and its storage. */
