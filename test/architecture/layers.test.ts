@@ -72,8 +72,8 @@ test('the check reports a forbidden import, an unknown file and a Node module, a
   assert.deepEqual(checkBoundaries(files, BOUNDARIES), [
     'server/src/syntax/lexer.ts: imports ../features/hover (layer syntax may not import layer features)',
     'server/src/syntax/model.ts: imports ../workspace/cableIndex (layer syntax may not import layer workspace)',
-    'server/src/service/service.ts: imports ../cableFiles/nodeFiles (Node built-ins and the Node flavour of the LSP libraries: only in server/src/main.ts, server/src/cableFiles/nodeFiles.ts, server/src/archive/nodeArchive.ts, server/src/cli/, client/src/extension.ts, client/src/archives.ts, and imported only there)',
-    'server/src/facts/dates.ts: imports node:fs (Node built-ins and the Node flavour of the LSP libraries: only in server/src/main.ts, server/src/cableFiles/nodeFiles.ts, server/src/archive/nodeArchive.ts, server/src/cli/, client/src/extension.ts, client/src/archives.ts, and imported only there)',
+    'server/src/service/service.ts: imports ../cableFiles/nodeFiles (Node built-ins and the Node flavour of the LSP libraries: only in server/src/main.ts, server/src/cableFiles/nodeFiles.ts, server/src/archive/nodeArchive.ts, server/src/archive/indexFile.ts, server/src/cli/, client/src/extension.ts, client/src/archives.ts, and imported only there)',
+    'server/src/facts/dates.ts: imports node:fs (Node built-ins and the Node flavour of the LSP libraries: only in server/src/main.ts, server/src/cableFiles/nodeFiles.ts, server/src/archive/nodeArchive.ts, server/src/archive/indexFile.ts, server/src/cli/, client/src/extension.ts, client/src/archives.ts, and imported only there)',
     'server/src/facts/dates.ts: imports vscode-languageserver (the LSP connection (vscode-languageserver): only in server/src/server.ts, server/src/main.ts, server/src/browserMain.ts, and imported only there)',
     'server/src/cli/lint.ts: imports ../server (the LSP connection (vscode-languageserver): only in server/src/server.ts, server/src/main.ts, server/src/browserMain.ts, and imported only there)',
     'server/src/cli/lint.ts: imports ../server (layer cli may not import layer server)',

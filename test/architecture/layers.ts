@@ -97,6 +97,7 @@ export const PACKAGE_RULES: readonly PackageRule[] = [
       'server/src/main.ts',
       'server/src/cableFiles/nodeFiles.ts',
       'server/src/archive/nodeArchive.ts',
+      'server/src/archive/indexFile.ts',
       'server/src/cli/',
       'client/src/extension.ts',
       'client/src/archives.ts',

@@ -1,16 +1,19 @@
 // A Cablegate archive (a cables.csv, or a folder of the site's pages) opened as a folder of cables over Node's fs: the
-// offset index built in one streaming pass (memory: one row, and an entry per cable until it is written), kept in a
-// file and reused while the archive keeps its size and modification time, and read from that file while the archive is
-// open (memory: the index's summary, whatever the number of cables); a cable read alone through it (one row's bytes, at most
-// MAX_CABLE_FILE_BYTES; a page through readCableBytes, inside the folder only). For the extension's file system
-// provider (client/src/archives.ts) and the language server's index of the workspace (main.ts).
+// offset index built in one streaming pass and written to a file through an external merge sort (memory: one row, a
+// run of cables and the index's summary, whatever the number of cables; indexFile.ts), kept in that file and reused
+// while the archive keeps its size and modification time, and read from that file while the archive is open (memory:
+// the index's summary); without a file (the language server when the extension has none yet) built in memory; a cable
+// read alone through it (one row's bytes, at most MAX_CABLE_FILE_BYTES; a page through readCableBytes, inside the
+// folder only). For the extension's file system provider (client/src/archives.ts) and the language server's index of
+// the workspace (main.ts).
 import { constants } from 'node:fs';
-import { mkdir, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { open, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { decodeCable, FileRefused, MAX_CABLE_FILE_BYTES, WorkspaceFiles } from '../cableFiles/files';
 import { readCableBytes, walkFiles } from '../cableFiles/nodeFiles';
 import { CsvReader, CsvRow } from './csv';
+import { IndexFileBuilder } from './indexFile';
 import {
   ARCHIVE_SCHEME,
   archiveAuthority,
@@ -18,7 +21,6 @@ import {
   ArchiveTree,
   cablePath,
   IndexedCable,
-  OffsetIndex,
   ReadIndexBytes,
   readStoredIndex,
   sameStamp,
@@ -43,7 +45,12 @@ export interface IndexingOptions {
   write?: boolean;
   /** The longest row kept (CsvReader); longer ones are skipped. */
   maxRowBytes?: number;
+  /** The cables of a run of the index written (indexFile.ts's RUN_ENTRIES; tests write smaller ones). */
+  runEntries?: number;
 }
+
+/** Takes the cables indexed, in archive order (an array, or the runs of an index file). */
+type AddCable = (cable: IndexedCable) => Promise<void> | undefined;
 
 /** An archive open for reading: its tree of cables and the archive as it was indexed. */
 export interface OpenArchive {
@@ -77,17 +84,22 @@ async function pagesOf(folder: string): Promise<{ pages: string[]; stamp: Archiv
 }
 
 /**
- * One pass over a cables.csv, through one buffer read into again and again: memory is that buffer, the row being read
- * and an entry per cable, whatever the archive's size. (Each chunk's rows are taken before the next read; the reader
- * copies what it keeps of a row that goes on into the next chunk.)
+ * One pass over a cables.csv, through one buffer read into again and again: memory is that buffer and the row being
+ * read, whatever the archive's size; each cable given to `add`. (Each chunk's rows are taken before the next read; the
+ * reader copies what it keeps of a row that goes on into the next chunk.) The rows skipped; undefined when cancelled.
  */
-async function indexCsv(path: string, stamp: ArchiveStamp, options: IndexingOptions): Promise<OffsetIndex | undefined> {
-  const index: OffsetIndex = { stamp, cables: [], skipped: 0 };
+async function indexCsv(
+  path: string,
+  stamp: ArchiveStamp,
+  options: IndexingOptions,
+  add: AddCable,
+): Promise<{ skipped: number } | undefined> {
+  const index = { skipped: 0 };
   const reader = new CsvReader(undefined, options.maxRowBytes);
-  const take = (rows: CsvRow[]) => {
+  const take = async (rows: CsvRow[]) => {
     for (const row of rows) {
       if (row.kind === 'malformed') index.skipped++;
-      else index.cables.push({ path: cablePath(row.metadata), ...row.place, page: '' });
+      else await add({ path: cablePath(row.metadata), ...row.place, page: '' });
     }
   };
   const handle = await open(path, constants.O_RDONLY | NONBLOCK);
@@ -98,30 +110,30 @@ async function indexCsv(path: string, stamp: ArchiveStamp, options: IndexingOpti
       if (options.cancelled?.()) return undefined;
       const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK_BYTES, stamp.size - read), read);
       if (bytesRead === 0) break; // cut short since: the index is of what there was
-      take(reader.push(buffer.subarray(0, bytesRead)));
+      await take(reader.push(buffer.subarray(0, bytesRead)));
       read += bytesRead;
       options.progress?.(read / stamp.size);
     }
   } finally {
     await handle.close();
   }
-  take(reader.end());
+  await take(reader.end());
   return index;
 }
 
 async function indexPages(
   folder: string,
   pages: readonly string[],
-  stamp: ArchiveStamp,
   options: IndexingOptions,
-): Promise<OffsetIndex | undefined> {
-  const index: OffsetIndex = { stamp, cables: [], skipped: 0 };
+  add: AddCable,
+): Promise<{ skipped: number } | undefined> {
+  const index = { skipped: 0 };
   const within = [await realpath(folder)];
   for (const [n, page] of pages.entries()) {
     if (options.cancelled?.()) return undefined;
     const read = await readPage(folder, page, within).catch(() => undefined);
     if (read === undefined || typeof read === 'string') index.skipped++;
-    else index.cables.push({ path: cablePath(read.metadata), offset: 0, length: 0, line: 0, page });
+    else await add({ path: cablePath(read.metadata), offset: 0, length: 0, line: 0, page });
     options.progress?.((n + 1) / pages.length);
   }
   return index;
@@ -162,16 +174,33 @@ async function storedIndex(file: string | undefined): Promise<StoredIndex | unde
   }
 }
 
-/** Writes the index whole or not at all (a file beside it, renamed), so that a reader never sees half of it. */
-async function storeIndex(file: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  try {
-    await writeFile(partial, bytes);
-    await rename(partial, file);
-  } finally {
-    await rm(partial, { force: true });
+/**
+ * A new index of an archive: read in one pass, then written to `file` (whole or not at all, the files made on the way
+ * removed whatever the outcome) and read from it; without a file, kept in memory. Undefined when it was not read back.
+ */
+async function buildIndex(
+  path: string,
+  stamp: ArchiveStamp,
+  pages: string[] | undefined,
+  file: string | undefined,
+  options: IndexingOptions,
+): Promise<StoredIndex | 'cancelled' | undefined> {
+  const read = (add: AddCable) => (pages ? indexPages(path, pages, options, add) : indexCsv(path, stamp, options, add));
+  if (file === undefined) {
+    const cables: IndexedCable[] = [];
+    const built = await read((cable) => void cables.push(cable));
+    if (!built) return 'cancelled';
+    const bytes = Buffer.from(serializeIndex({ stamp, cables, skipped: built.skipped }));
+    return readStoredIndex(async (start, length) => bytes.subarray(start, start + length), bytes.length);
   }
+  const builder = new IndexFileBuilder(file, options.runEntries);
+  try {
+    const built = await read((cable) => builder.add(cable));
+    if (!built || !(await builder.write(stamp, built.skipped, options.cancelled))) return 'cancelled';
+  } finally {
+    await builder.remove();
+  }
+  return storedIndex(file);
 }
 
 /**
@@ -189,14 +218,11 @@ export async function openArchive(
   const stamp = pages?.stamp ?? { size: found.size, mtimeMs: found.mtimeMs };
   let index = await storedIndex(location.index);
   if (!index || !sameStamp(index.stamp, stamp)) {
-    const built = pages ? await indexPages(path, pages.pages, stamp, options) : await indexCsv(path, stamp, options);
-    if (!built) return undefined;
-    const bytes = Buffer.from(serializeIndex(built));
-    // Written, the index is read from its file; else (the language server, or no file) kept as those bytes.
-    if (options.write && location.index) {
-      await storeIndex(location.index, bytes);
-      index = await storedIndex(location.index);
-    } else index = await readStoredIndex(async (start, length) => bytes.subarray(start, start + length), bytes.length);
+    // Written, the index is read from its file; else (the language server, or no file) kept in memory.
+    const file = options.write ? location.index : undefined;
+    const built = await buildIndex(path, stamp, pages?.pages, file, options);
+    if (built === 'cancelled') return undefined;
+    index = built;
     if (!index) throw new Error(`the offset index of ${path} was not read back`);
   }
   return {

@@ -86,9 +86,10 @@ function utf8Length(text: string): number {
 
 /**
  * A reference ID that comes twice under the same year and origin (the release has a few duplicates) keeps its first
- * row; the later ones, in archive order, get `ID (2).cable`, `ID (3).cable`.
+ * row; the later ones, in archive order, get `ID (2).cable`, `ID (3).cable` (a name taken already, by another cable
+ * called so, is passed over). `cables` in archive order.
  */
-function uniquePaths(cables: readonly IndexedCable[]): IndexedCable[] {
+export function uniquePaths<T extends IndexedCable>(cables: readonly T[]): T[] {
   const taken = new Set<string>();
   const repeats = new Map<string, number>();
   return cables.map((cable) => {
@@ -102,7 +103,53 @@ function uniquePaths(cables: readonly IndexedCable[]): IndexedCable[] {
   });
 }
 
-const byPath = (a: IndexedCable, b: IndexedCable): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+/**
+ * The family of a path: the path without the numbers uniquePaths adds (`X (2) (3).cable` -> `X.cable`). Every name
+ * uniquePaths may give a cable is of its path's family, so it numbers each family on its own as it numbers them all
+ * together; and a family whose paths are all different keeps them (an index written in runs numbers only the families
+ * with a duplicate, held in memory: a few cables).
+ */
+export const familyOf = (path: string): string => path.replace(/(?: \(\d+\))+\.cable$/, '.cable');
+
+/** The order of the stored cables: by path, code unit by code unit. */
+export const byPath = (a: IndexedCable, b: IndexedCable): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * The stored text of an index, made a cable at a time: the cables given in path order (their paths unique), each
+ * giving its line; then the first line and the summary, which go before those lines. Memory: the summary (a line per
+ * folder and per BLOCK cables), whatever the number of cables.
+ */
+export class IndexText {
+  private readonly folders = new Map<string, { start: number; end: number }>();
+  private readonly blocks: string[] = [];
+  private bytes = 0;
+  private count = 0;
+
+  /** The stored line of the next cable (a path after those before it). */
+  line(c: IndexedCable): string {
+    return this.add(c.path, `${c.path}\t${c.offset}\t${c.length}\t${c.line}\t${c.page}\n`);
+  }
+
+  /** Notes the stored line of the next cable at `path` (its fields as line() writes them); gives it back. */
+  add(path: string, line: string): string {
+    if (this.count++ % BLOCK === 0) this.blocks.push(`B\t${this.bytes}\t${path}`);
+    const folder = folderOf(path);
+    const start = this.folders.get(folder)?.start ?? this.bytes;
+    this.bytes += utf8Length(line);
+    this.folders.set(folder, { start, end: this.bytes });
+    return line;
+  }
+
+  /** The first line and the summary, once every cable's line is made. */
+  head(stamp: ArchiveStamp, skipped: number): string {
+    const summaryLines = [...this.folders]
+      .map(([path, { start, end }]) => `F\t${path}\t${start}\t${end}`)
+      .concat(this.blocks);
+    const summary = summaryLines.map((line) => `${line}\n`).join('');
+    const header = [FORMAT, stamp.size, stamp.mtimeMs, skipped, this.count, utf8Length(summary), this.bytes].join('\t');
+    return `${header}\n${summary}`;
+  }
+}
 
 /**
  * The index as text, three parts:
@@ -114,24 +161,11 @@ const byPath = (a: IndexedCable, b: IndexedCable): number => (a.path < b.path ? 
  *   segment() took out control characters, and a page's path is last).
  */
 export function serializeIndex(index: OffsetIndex): string {
-  const sorted = uniquePaths(index.cables).sort(byPath);
-  const entries: string[] = [];
-  const folders = new Map<string, { start: number; end: number }>();
-  const blocks: string[] = [];
-  let bytes = 0;
-  for (const [n, c] of sorted.entries()) {
-    if (n % BLOCK === 0) blocks.push(`B\t${bytes}\t${c.path}`);
-    const line = `${c.path}\t${c.offset}\t${c.length}\t${c.line}\t${c.page}\n`;
-    entries.push(line);
-    const folder = folders.get(folderOf(c.path)) ?? { start: bytes, end: bytes };
-    bytes += utf8Length(line);
-    folders.set(folderOf(c.path), { start: folder.start, end: bytes });
-  }
-  const summaryLines = [...folders].map(([path, { start, end }]) => `F\t${path}\t${start}\t${end}`).concat(blocks);
-  const summary = summaryLines.map((line) => `${line}\n`).join('');
-  const { size, mtimeMs } = index.stamp;
-  const header = [FORMAT, size, mtimeMs, index.skipped, sorted.length, utf8Length(summary), bytes].join('\t');
-  return `${header}\n${summary}${entries.join('')}`;
+  const text = new IndexText();
+  const entries = uniquePaths(index.cables)
+    .sort(byPath)
+    .map((cable) => text.line(cable));
+  return `${text.head(index.stamp, index.skipped)}${entries.join('')}`;
 }
 
 /** Reads `length` bytes of the stored index from `start` (fewer at its end). */
