@@ -576,7 +576,8 @@ function readClassifiedBy(text: string): ClassifiedByFact {
     while (first > 0 && isNameWord(words[first - 1])) first--;
     while (first < words.length && NAME_PARTICLE.test(words[first])) first++;
     const rest = parts.filter((_, q) => q !== p);
-    // A surname alone is a name after a title (`Ambassador Cellucci`, `DCM Quanrud`) or before one (`DUDDY, AMBASSADOR`).
+    // A surname alone is a name after a title (`Ambassador Cellucci`, `DCM Quanrud`) or before one
+    // (`DUDDY, AMBASSADOR`).
     const titled =
       first > 0 ? isTitleWord(words[first - 1]) : rest.length > 0 && rest[0].split(/\s+/).every(isTitleWord);
     if (words.length - first < (titled ? 1 : 2) || words.length - first > 5) continue;

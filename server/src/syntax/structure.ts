@@ -592,7 +592,8 @@ function isLowerCaseEcho(line: string, lineBefore: string): boolean {
 
 /**
  * A closing surname on a short line of its own: one to three capitalised words (`LeBaron`, `McMullen` too) or one in
- * lower case, after an END marker (`End Text. AGUIRRE`) and before the ` .` or backslash the site's rendering left (`MURRAY .`, `TEFFT \`).
+ * lower case, after an END marker (`End Text. AGUIRRE`) and before the ` .` or backslash the site's rendering left
+ * (`MURRAY .`, `TEFFT \`).
  */
 function signatureOnItsLine(text: string, line: LexedLine): { start: number; end: number } | undefined {
   if (line.kind !== 'text' && line.kind !== 'relayContinuation') return undefined;
