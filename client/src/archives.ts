@@ -76,6 +76,11 @@ export class CablegateArchives implements vscode.FileSystemProvider {
    */
   async open(path: string): Promise<OpenArchive | undefined> {
     const authority = archiveAuthority(path);
+    // One build of an index at a time: one under way is stopped and waited for (two builds renaming the same file
+    // break each other's open archive).
+    const previous = this.opened.get(authority);
+    this.cancelIndexing(authority);
+    await previous?.catch(() => undefined);
     this.opened.delete(authority);
     const archive = await this.load(authority, path);
     if (!archive) return undefined;
@@ -138,7 +143,6 @@ export class CablegateArchives implements vscode.FileSystemProvider {
     const changed = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        for (const indexing of this.indexing) if (indexing.authority === authority) indexing.cancelled = true;
         // Gone or unreadable: its folder and cables say so when read (the change fired tells the Explorer).
         this.open(path).catch(() =>
           this.changed.fire([{ type: vscode.FileChangeType.Changed, uri: archiveFolderUri(path) }]),
@@ -170,12 +174,14 @@ export class CablegateArchives implements vscode.FileSystemProvider {
   }
 
   /**
-   * Stops every archive being opened (the build gives up at its next chunk and stores nothing: the archive is not
-   * opened). False when none was.
+   * Stops every archive being opened, or the one of an authority (the build gives up at its next chunk and stores
+   * nothing: the archive is not opened). False when none was.
    */
-  cancelIndexing(): boolean {
-    for (const indexing of this.indexing) indexing.cancelled = true;
-    return this.indexing.size > 0;
+  cancelIndexing(authority?: string): boolean {
+    let cancelled = false;
+    for (const indexing of this.indexing)
+      if (authority === undefined || indexing.authority === authority) cancelled = indexing.cancelled = true;
+    return cancelled;
   }
 
   private async archiveOf(uri: vscode.Uri): Promise<OpenArchive> {
@@ -233,6 +239,7 @@ export class CablegateArchives implements vscode.FileSystemProvider {
   }
 
   dispose(): void {
+    this.cancelIndexing();
     this.changed.dispose();
     this.status.dispose();
     for (const watcher of this.watchers.values()) watcher.dispose();

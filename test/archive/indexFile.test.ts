@@ -4,6 +4,7 @@
 // temporary files beside it removed after a build, a cancelled one and a failed one.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -122,6 +123,18 @@ test('a build cancelled while the archive is read, or once its runs are merged: 
     assert.equal(polled, last);
     assert.deepEqual(readdirSync(place.folder), [], `cancelled at poll ${last}: temporary files left`);
   }
+});
+
+test("a build takes away the temporary files a killed build left (its process gone), not a running process's", async () => {
+  const place = archive();
+  // The process id of a process that has ended (a child run to its end); this process's own id stands for a live one.
+  const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout.trim();
+  mkdirSync(place.folder, { recursive: true });
+  const left = [`index.tsv.${gone}-1.run3`, `index.tsv.${gone}-1.lines`, `index.tsv.${gone}-2.partial`];
+  const kept = [`index.tsv.${process.pid}-999.run0`, 'notes.txt'];
+  for (const name of [...left, ...kept]) writeFileSync(join(place.folder, name), 'x');
+  assert.ok(await openArchive(place, { write: true, runEntries: 16 }));
+  assert.deepEqual(readdirSync(place.folder).sort(), ['index.tsv', ...kept].sort());
 });
 
 test('a build that fails writing its index: the error told, no temporary file left', async () => {

@@ -253,6 +253,22 @@ test('a folder of pages: indexed by the metadata of each page, each cable read f
   assert.equal(await readArchivedCable(opened, indexed.cable), `${kampala!.text.replace(/\n$/, '')}\n`);
 });
 
+test('a page whose origin decodes to lone surrogates (&#xD800;): its path well-formed, the index built in memory and on disk', async () => {
+  assert.equal(
+    cablePath({ id: '09X1', created: '2009-01-01 00:00', origin: '\uD800\uD800 Embassy \uDC00' }),
+    '2009/\uFFFD\uFFFD Embassy \uFFFD/09X1.cable',
+  );
+  const folder = join(dir, 'site-surrogates');
+  const [page] = writeCablePages(folder, [kampala!]);
+  writeFileSync(page, readFileSync(page, 'utf8').replace(/Embassy Kampala/g, '&#xD800;&#xD800; Kampala'));
+  for (const index of [undefined, join(dir, 'storage', 'site-surrogates.tsv')]) {
+    const opened = await openArchive({ path: folder, index }, { write: index !== undefined });
+    assert.ok(opened, `index ${index ?? 'in memory'}`);
+    const indexed = await opened.tree.find('/2009/\uFFFD\uFFFD Kampala/09KAMPALA1197.cable');
+    assert.ok(indexed && 'cable' in indexed, `index ${index ?? 'in memory'}`);
+  }
+});
+
 test("the language server's files: an archive's folder lists its cables as cablegate URIs, and reads them", async () => {
   const place = archive(cablesCsv(cables));
   await openArchive(place, { write: true });

@@ -6,8 +6,8 @@
 // Duplicate IDs are numbered as uniquePaths numbers them all in memory: only the families of the paths that come twice
 // (a few cables, found by a first merge) are held and numbered. The files made on the way are removed when done, failed
 // or cancelled; the index file is written whole or not at all. Node's fs; for nodeArchive.ts.
-import { FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { FileHandle, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { ArchiveStamp, byPath, familyOf, IndexedCable, IndexText, uniquePaths } from './offsetIndex';
 
 /** The cables a run holds: about 2 MB of heap (a line of a hundred bytes or so each). */
@@ -67,6 +67,29 @@ class Cancelled extends Error {}
 
 /** Builds in this process: the temporary files of two builds of the same index (one being cancelled) are apart. */
 let builds = 0;
+
+/**
+ * Takes away the temporary files that builds of an index left when their process was killed (a window closed during
+ * a build): `<index>.<pid>-<n>.<name>` of a process that is gone. Another process's files are left: two windows may
+ * build at once.
+ */
+async function removeLeftovers(file: string): Promise<void> {
+  const prefix = `${basename(file)}.`;
+  for (const name of await readdir(dirname(file)).catch(() => [])) {
+    const pid = name.startsWith(prefix) ? /^(\d+)-\d+\.\w+$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid !== undefined && !isRunning(Number(pid))) await rm(join(dirname(file), name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** Writes text to a file in pieces of WRITE_BYTES, one write at a time. */
 class TextWriter {
@@ -227,8 +250,7 @@ export class IndexFileBuilder {
       }
       const text = await this.writeLines(await this.renumbered(cancelled), cancelled);
       if (cancelled()) return false;
-      await this.store(text.head(stamp, skipped));
-      return true;
+      return await this.store(text.head(stamp, skipped), cancelled);
     } catch (error) {
       if (error instanceof Cancelled) return false;
       throw error;
@@ -244,7 +266,10 @@ export class IndexFileBuilder {
   /** A new temporary file beside the index, open for writing. */
   private async temporary(name: string): Promise<FileHandle> {
     const path = `${this.prefix}.${name}`;
-    if (this.made.size === 0) await mkdir(dirname(this.file), { recursive: true });
+    if (this.made.size === 0) {
+      await mkdir(dirname(this.file), { recursive: true });
+      await removeLeftovers(this.file);
+    }
     this.made.add(path);
     return open(path, 'w');
   }
@@ -341,8 +366,11 @@ export class IndexFileBuilder {
     return text;
   }
 
-  /** The index file: the first line and the summary, then the cables' lines; whole, or not at all. */
-  private async store(head: string): Promise<void> {
+  /**
+   * The index file: the first line and the summary, then the cables' lines; whole, or not at all. False when cancelled
+   * before the rename (a build stopped for another must not replace that one's file).
+   */
+  private async store(head: string, cancelled: () => boolean): Promise<boolean> {
     const partial = await this.temporary('partial');
     const lines = await open(`${this.prefix}.lines`, 'r');
     try {
@@ -356,7 +384,9 @@ export class IndexFileBuilder {
     } finally {
       await Promise.all([partial.close(), lines.close()]);
     }
+    if (cancelled()) return false;
     await rename(`${this.prefix}.partial`, this.file);
     this.made.delete(`${this.prefix}.partial`);
+    return true;
   }
 }

@@ -35,10 +35,16 @@ export interface OffsetIndex {
 /** The scheme of the virtual folders. */
 export const ARCHIVE_SCHEME = 'cablegate';
 
-/** A path segment for a name: no slash, no backslash, no control character, no `.`/`..`, never empty. */
+/**
+ * A path segment for a name: no slash, no backslash, no control character, no `.`/`..`, never empty, and well-formed
+ * (a lone surrogate, `&#xD800;` in a page, is U+FFFD as UTF-8 writes it: the index's byte offsets count what is written).
+ */
 function segment(name: string, empty: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = name.replace(/[/\\\u0000-\u001f]/g, '_').trim();
+  const clean = name
+    // eslint-disable-next-line no-control-regex
+    .replace(/[/\\\u0000-\u001f]/g, '_')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .trim();
   return clean === '' || clean === '.' || clean === '..' ? empty : clean;
 }
 
@@ -75,10 +81,12 @@ function utf8Length(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code < 0xdc00) {
+    const next = text.charCodeAt(i + 1);
+    if (code >= 0xd800 && code < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
       bytes += 2; // a surrogate pair: 4 bytes for 2 code units
       i++;
-    } else if (code >= 0x800) bytes += 2;
+    } else if (code >= 0x800)
+      bytes += 2; // a lone surrogate too: written as U+FFFD, 3 bytes
     else if (code >= 0x80) bytes += 1;
   }
   return bytes;
