@@ -269,6 +269,19 @@ test('a page whose origin decodes to lone surrogates (&#xD800;): its path well-f
   }
 });
 
+test('a page file whose name holds a line end is no page (the index stores a page path on a line)', async () => {
+  const folder = join(dir, 'site-line-end');
+  const [page] = writeCablePages(folder, [kampala!]);
+  writeFileSync(join(dirname(page), '09A1\nzz.html'), readFileSync(page));
+  const opened = await openArchive({ path: folder });
+  assert.ok(opened);
+  assert.equal(opened.tree.count, 1);
+  assert.deepEqual(
+    (await opened.tree.cablesBelow('/')).map((c) => c.page),
+    ['cable/2009/10/09KAMPALA1197.html'],
+  );
+});
+
 test("the language server's files: an archive's folder lists its cables as cablegate URIs, and reads them", async () => {
   const place = archive(cablesCsv(cables));
   await openArchive(place, { write: true });

@@ -134,7 +134,12 @@ class RunReader {
 
   static async open(file: string, bufferBytes: number): Promise<RunReader> {
     const reader = new RunReader(await open(file, 'r'), Buffer.alloc(bufferBytes));
-    await reader.fill();
+    try {
+      await reader.fill();
+    } catch (error) {
+      await reader.handle.close();
+      throw error;
+    }
     return reader;
   }
 
@@ -371,8 +376,11 @@ export class IndexFileBuilder {
    * before the rename (a build stopped for another must not replace that one's file).
    */
   private async store(head: string, cancelled: () => boolean): Promise<boolean> {
-    const partial = await this.temporary('partial');
     const lines = await open(`${this.prefix}.lines`, 'r');
+    const partial = await this.temporary('partial').catch(async (error) => {
+      await lines.close();
+      throw error;
+    });
     try {
       await partial.write(head);
       const buffer = Buffer.alloc(WRITE_BYTES);

@@ -5,7 +5,9 @@
 import { CableMetadata, cableText } from './archive';
 
 /** Where a page sits in the site: cable/<year>/<month>/<reference ID>.html. */
-export const PAGE_PATH = /(?:^|\/)cable\/\d{4}\/\d{2}\/[^/]+\.html$/;
+// A name with a control character (a line end) is none: the index stores a page's path on a line.
+// eslint-disable-next-line no-control-regex
+export const PAGE_PATH = /(?:^|\/)cable\/\d{4}\/\d{2}\/[^/\u0000-\u001f]+\.html$/;
 
 export interface CablePage {
   metadata: CableMetadata;
