@@ -134,13 +134,15 @@ export class CablegateArchives implements vscode.FileSystemProvider {
    */
   private watchOnDisk({ authority, path, form }: OpenArchive): void {
     if (this.watchers.has(authority)) return;
+    // A cables.csv is watched through its folder, its own name compared: a name is no glob (`cables[1].csv`).
     const pattern =
       form === 'pages'
         ? new vscode.RelativePattern(vscode.Uri.file(path), '**/*.html')
-        : new vscode.RelativePattern(vscode.Uri.file(dirname(path)), basename(path));
+        : new vscode.RelativePattern(vscode.Uri.file(dirname(path)), '*');
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const changed = () => {
+    const changed = (uri: vscode.Uri) => {
+      if (form !== 'pages' && uri.fsPath !== vscode.Uri.file(path).fsPath) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
         // Gone or unreadable: its folder and cables say so when read (the change fired tells the Explorer).
