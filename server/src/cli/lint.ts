@@ -125,10 +125,7 @@ export async function checkJob(checker: TextChecker, job: FileJob, pending?: Pen
  * `<ID>.cable`), so that a lone undated cable takes its year from that name in both (withYearOfFileName).
  */
 export function checkedUri(scheme: string, outcome: FileOutcome, display: string, archived?: ArchivedCable): string {
-  const name = archived
-    ? `${archived.metadata.id}.cable`
-    : display.slice(Math.max(display.lastIndexOf('/'), display.lastIndexOf('\\')) + 1);
-  return `${scheme}:${outcome.index}/${name}`;
+  return `${scheme}:${outcome.index}/${archived ? `${archived.metadata.id}.cable` : display}`;
 }
 
 export class FileLinter implements TextChecker {

@@ -543,12 +543,11 @@ function readClassifiedBy(text: string): ClassifiedByFact {
   // Punctuation after the authority, dropped by a loop (a `[...]+$` pattern backtracks on long runs), and the word
   // that leads to the reasons (`Ambassador Margaret Scobey per 1.4`, `Godec for E.O. 12958 reasons`, `fo Reasons`).
   let end = authority.length;
-  for (let trimmed = true; trimmed;) {
-    const before = end;
+  for (;;) {
     while (end > 0 && /[\s,.;:-]/.test(authority[end - 1])) end--;
     const lead = /\s(?:for|per|fo)$/i.exec(authority.slice(Math.max(0, end - 4), end));
-    if (lead) end -= lead[0].length;
-    trimmed = end !== before && lead !== null;
+    if (!lead) break;
+    end -= lead[0].length;
   }
   authority = authority.slice(0, end);
   // `Derived from Multiple Sources` names no one.
@@ -576,15 +575,15 @@ function readClassifiedBy(text: string): ClassifiedByFact {
     while (first > 0 && isNameWord(words[first - 1])) first--;
     while (first < words.length && NAME_PARTICLE.test(words[first])) first++;
     const rest = parts.filter((_, q) => q !== p);
+    const titleAfter = rest.length > 0 && rest[0].split(/\s+/).every(isTitleWord);
     // A surname alone is a name after a title (`Ambassador Cellucci`, `DCM Quanrud`) or before one
     // (`DUDDY, AMBASSADOR`).
-    const titled =
-      first > 0 ? isTitleWord(words[first - 1]) : rest.length > 0 && rest[0].split(/\s+/).every(isTitleWord);
+    const titled = first > 0 ? isTitleWord(words[first - 1]) : titleAfter;
     if (words.length - first < (titled ? 1 : 2) || words.length - first > 5) continue;
     fact.name = words.slice(first).join(' ');
     if (rest.length && NAME_SUFFIX.test(rest[0])) fact.name += `, ${rest.shift()}`;
     if (first > 0) fact.title = words.slice(0, first).join(' ');
-    else if (rest.length && rest[0].split(/\s+/).every(isTitleWord)) fact.title = rest.shift()!;
+    else if (titleAfter) fact.title = rest.shift()!;
     if (rest.length) fact.office = rest.join(', ');
   }
   if (reasonAt >= 0) {

@@ -462,19 +462,20 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
   // Classified Web Site at http://www.intelink.s` / `gov.gov/wiki/Portal:Turkey"`, 09ANKARA1472), nor the signer's name
   // echoed in lower case (`Huntsman` / `huntsman`, 09BEIJING2964).
   const isWebsitePointer = (k: number) => lines[k].kind === 'text' && WEBSITE_POINTER.test(text(k).slice(0, 80));
-  while (
-    textEnd >= textStart &&
-    (lines[textEnd].kind === 'blank' ||
-      isContinuationHeader(lines[textEnd]) ||
-      (lines[textEnd].kind === 'text' &&
-        (isClosingBanner(text(textEnd)) ||
-          DECLASSIFICATION_STAMP.test(text(textEnd)) ||
-          /^\s*\.{1,3}\s*$/.test(text(textEnd)) ||
-          isWebsitePointer(textEnd) ||
-          (textEnd > textStart && isLowerCaseEcho(text(textEnd), text(textEnd - 1))) ||
-          (textEnd > textStart && isWebsitePointer(textEnd - 1) && /^\s*\S*\/\S*\s*$/.test(text(textEnd))))))
-  )
-    textEnd--;
+  const isNoText = (k: number): boolean => {
+    if (lines[k].kind === 'blank' || isContinuationHeader(lines[k])) return true;
+    if (lines[k].kind !== 'text') return false;
+    const line = text(k);
+    return (
+      isClosingBanner(line) ||
+      DECLASSIFICATION_STAMP.test(line) ||
+      /^\s*\.{1,3}\s*$/.test(line) ||
+      isWebsitePointer(k) ||
+      (k > textStart && isLowerCaseEcho(line, text(k - 1))) ||
+      (k > textStart && isWebsitePointer(k - 1) && /^\s*\S*\/\S*\s*$/.test(line))
+    );
+  };
+  while (textEnd >= textStart && isNoText(textEnd)) textEnd--;
   const signer = textEnd > textStart ? signatureOnItsLine(text(textEnd), lines[textEnd]) : undefined;
   if (signer) {
     cable.signatureLine = textEnd;
