@@ -82,6 +82,28 @@ test('a long outline is cut level by level: the cables first, then their parts, 
   assert.equal(limitSymbols(full, all.length).symbols, full, 'an outline within the limit is returned as it is');
 });
 
+test('a cut outline after edits is the cut outline of the edited text read afresh', () => {
+  const text = ['09DUSHANBE1151.cable', '08BERLIN643.cable', '00HARARE6677.cable', '06NEWDELHI5135.cable']
+    .map(readFixture)
+    .join('\n');
+  const model = CableModel.parse(text);
+  const middle = model.cables[1].startLine + 40;
+  const edits = [
+    { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: 'x' },
+    { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: '7. (C) New.\n\n' },
+    { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '\n' },
+    { range: { start: { line: middle, character: 0 }, end: { line: middle + 2, character: 0 } }, text: '' },
+  ];
+  for (const edit of [undefined, ...edits]) {
+    if (edit) model.applyChange(edit);
+    const kept = documentSymbols(documentContext(new CableReader(model)));
+    for (const max of [3, 50, 120, 400]) {
+      const fresh = documentSymbols(documentContext(new CableReader(CableModel.parse(model.getText()))));
+      assert.deepEqual(limitSymbols(kept, max), limitSymbols(fresh, max));
+    }
+  }
+});
+
 /** Every symbol of every fixture's outline. */
 function allSymbols(): DocumentSymbol[] {
   const flat = (symbols: DocumentSymbol[]): DocumentSymbol[] => symbols.flatMap((s) => [s, ...flat(s.children ?? [])]);

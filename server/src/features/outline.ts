@@ -441,37 +441,77 @@ export function documentSymbols({ reader }: DocumentContext): DocumentSymbol[] {
  * holds more). An outline of tens of thousands of
  * symbols (a 10 MB dump has 34 000) takes longer to send and show than anything else the server does after a
  * keystroke. `total` counts the symbols before the cut.
+ *
+ * Level order puts a cable's symbols of one level together, in document order, so the cut keeps of each cable its
+ * first levels and the first symbols of the next (its budget): a cable whose budget did not change keeps its cut
+ * copy, and after a keystroke only the edited cable is cut again.
  */
 export function limitSymbols(
   symbols: DocumentSymbol[],
   maxSymbols: number,
 ): { symbols: DocumentSymbol[]; total: number } {
-  const total = countSymbols(symbols);
+  const sizes = symbols.map(levelSizes);
+  const levelTotals: number[] = [];
+  for (const cableSizes of sizes)
+    cableSizes.forEach((n, level) => (levelTotals[level] = (levelTotals[level] ?? 0) + n));
+  const total = levelTotals.reduce((sum, n) => sum + n, 0);
   if (total <= maxSymbols) return { symbols, total };
+  // The first level that does not fit whole, and how many of its symbols still fit.
+  let partialLevel = 0;
+  let room = maxSymbols;
+  while (room >= levelTotals[partialLevel]) room -= levelTotals[partialLevel++];
   const kept: DocumentSymbol[] = [];
-  // Each kept symbol (a copy without children) with the children it may still take, in level order.
-  const queue: Array<[children: DocumentSymbol[], copy: DocumentSymbol]> = [];
-  let count = 0;
-  const keep = (original: DocumentSymbol, into: DocumentSymbol[]) => {
-    const { children, ...copy } = original;
-    into.push(copy);
-    count++;
-    if (children) queue.push([children, copy]);
-  };
-  for (const s of symbols) if (count < maxSymbols) keep(s, kept);
-  for (let next = 0; next < queue.length && count < maxSymbols; next++) {
-    const [children, copy] = queue[next];
-    const keptChildren: DocumentSymbol[] = [];
-    for (const child of children) if (count < maxSymbols) keep(child, keptChildren);
-    if (keptChildren.length) copy.children = keptChildren;
-  }
+  symbols.forEach((s, i) => {
+    let budget = 0;
+    for (let level = 0; level < partialLevel; level++) budget += sizes[i][level] ?? 0;
+    const taken = Math.min(sizes[i][partialLevel] ?? 0, room);
+    room -= taken;
+    if (budget + taken > 0) kept.push(cutTree(s, budget + taken));
+  });
   return { symbols: kept, total };
 }
 
-function countSymbols(symbols: readonly DocumentSymbol[]): number {
-  let count = symbols.length;
-  for (const s of symbols) if (s.children) count += countSymbols(s.children);
-  return count;
+/** How many symbols a tree has at each depth (the tree's root at 0); kept per tree, which is never changed. */
+const levelSizesOf = new WeakMap<DocumentSymbol, number[]>();
+
+function levelSizes(root: DocumentSymbol): number[] {
+  let sizes = levelSizesOf.get(root);
+  if (!sizes) {
+    sizes = [];
+    for (let level: DocumentSymbol[] = [root]; level.length; level = level.flatMap((s) => s.children ?? []))
+      sizes.push(level.length);
+    levelSizesOf.set(root, sizes);
+  }
+  return sizes;
+}
+
+/** A tree's cut copy for the last budget it was cut to. */
+const cutOf = new WeakMap<DocumentSymbol, { budget: number; copy: DocumentSymbol }>();
+
+/** The first `budget` symbols of a tree in level order, as copies (a copy has children only when one is kept). */
+function cutTree(root: DocumentSymbol, budget: number): DocumentSymbol {
+  const cached = cutOf.get(root);
+  if (cached?.budget === budget) return cached.copy;
+  // Each kept symbol's copy with the children it may still take, in level order.
+  const queue: Array<[children: DocumentSymbol[] | undefined, copy: DocumentSymbol]> = [];
+  const keep = ({ children, ...copy }: DocumentSymbol): DocumentSymbol => {
+    queue.push([children, copy]);
+    return copy;
+  };
+  const copy = keep(root);
+  let count = 1;
+  for (let next = 0; next < queue.length && count < budget; next++) {
+    const [children, parent] = queue[next];
+    const keptChildren: DocumentSymbol[] = [];
+    for (const child of children ?? []) {
+      if (count === budget) break;
+      keptChildren.push(keep(child));
+      count++;
+    }
+    if (keptChildren.length) parent.children = keptChildren;
+  }
+  cutOf.set(root, { budget, copy });
+  return copy;
 }
 
 function cableSymbol(cable: Cable, reader: CableReader): DocumentSymbol {
