@@ -6,6 +6,7 @@
 //   BENCH_SERVER_BEFORE=path/to/server.js: that build and this one, each in its own process, edit by edit in turns
 //   (node bench/baseline.mjs <ref> builds one), so that the machine's load weighs on both alike.
 //   BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=prof': Node options for the server process (a CPU profile of it).
+//   BENCH_LSP_TYPED: what each edit types, `x` unless set (a line end moves every cable below the edit).
 import { performance } from 'node:perf_hooks';
 import { DocumentSymbol } from 'vscode-languageserver/node';
 import { StdioLspClient } from '../test/support/lspClient';
@@ -16,6 +17,7 @@ const megabytes = Number(process.env.BENCH_LSP_MB ?? 10);
 const edits = Number(process.env.BENCH_LSP_EDITS ?? 50);
 const server = process.env.BENCH_SERVER ?? serverBundle;
 const before = process.env.BENCH_SERVER_BEFORE;
+const typed = process.env.BENCH_LSP_TYPED ?? 'x';
 const uri = 'file:///bench/corpus.cable';
 
 const symbolCount = (list: DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + symbolCount(s.children ?? []), 0);
@@ -43,19 +45,15 @@ async function openSession(bundle: string, text: string) {
   const total: number[] = [];
   const toDiagnostics: number[] = [];
 
-  /** Edit k: one character typed in the middle of the file, then its diagnostics, then the outline. */
+  /** Edit k: `typed` in the middle of the file (each line end on the next line), then its diagnostics, then the outline. */
   async function keystroke(k: number): Promise<void> {
     const version = k + 2;
+    const at = typed.includes('\n') ? { line: middle + k, character: column } : { line: middle, character: column + k };
     const start = performance.now();
     const pushed = client.nextDiagnostics(uri, version);
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [
-        {
-          range: { start: { line: middle, character: column + k }, end: { line: middle, character: column + k } },
-          text: 'x',
-        },
-      ],
+      contentChanges: [{ range: { start: at, end: at }, text: typed }],
     });
     await pushed;
     toDiagnostics.push(performance.now() - start);
@@ -96,7 +94,7 @@ function report(session: Session): void {
   );
   table(
     [
-      'after each of ' + edits + ' one-character edits',
+      `after each of ${edits} edits typing ${JSON.stringify(typed)}`,
       'median (min–max)',
       'p95',
       '% of cold open (median)',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { CableReader } from '../../server/src/facts/facts';
-import { documentSymbols, limitSymbols } from '../../server/src/features/outline';
+import { documentSymbols, limitSymbols, outline } from '../../server/src/features/outline';
 import { CableModel } from '../../server/src/syntax/model';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { assertGolden } from '../support/golden';
@@ -82,26 +82,40 @@ test('a long outline is cut level by level: the cables first, then their parts, 
   assert.equal(limitSymbols(full, all.length).symbols, full, 'an outline within the limit is returned as it is');
 });
 
-test('a cut outline after edits is the cut outline of the edited text read afresh', () => {
+test('the outline after edits (cables moved, one rebuilt) is the outline of the edited text read afresh', () => {
   const text = ['09DUSHANBE1151.cable', '08BERLIN643.cable', '00HARARE6677.cable', '06NEWDELHI5135.cable']
     .map(readFixture)
     .join('\n');
-  const model = CableModel.parse(text);
-  const middle = model.cables[1].startLine + 40;
+  const middle = CableModel.parse(text).cables[1].startLine + 40;
+  const at = (line: number, text: string, endLine = line) => ({
+    range: { start: { line, character: 0 }, end: { line: endLine, character: 0 } },
+    text,
+  });
   const edits = [
-    { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: 'x' },
-    { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: '7. (C) New.\n\n' },
-    { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '\n' },
-    { range: { start: { line: middle, character: 0 }, end: { line: middle + 2, character: 0 } }, text: '' },
+    at(middle, 'x'),
+    at(middle, '7. (C) New.\n\n'),
+    at(2, '\n'),
+    at(middle, '', middle + 2),
+    at(0, '\n\n'),
   ];
+  // One document per limit, so that each edit finds the cut copies of the one before at the same limit, and one cut
+  // at every limit in turn, so that cables an edit moved are cut afresh.
+  const limits = [3, 50, 120, 400, 100_000];
+  const documents = [...limits, limits].map((limit) => {
+    const model = CableModel.parse(text);
+    return { model, context: documentContext(new CableReader(model)), cutAt: [limit].flat() };
+  });
   for (const edit of [undefined, ...edits]) {
-    if (edit) model.applyChange(edit);
-    const kept = documentSymbols(documentContext(new CableReader(model)));
-    for (const max of [3, 50, 120, 400]) {
-      const fresh = documentSymbols(documentContext(new CableReader(CableModel.parse(model.getText()))));
-      assert.deepEqual(limitSymbols(kept, max), limitSymbols(fresh, max));
+    for (const { model, context, cutAt } of documents) {
+      if (edit) model.applyChange(edit);
+      for (const max of cutAt) {
+        const fresh = documentSymbols(documentContext(new CableReader(CableModel.parse(model.getText()))));
+        assert.deepEqual(outline(context, max), limitSymbols(fresh, max));
+      }
     }
   }
+  const { context } = documents[2];
+  assert.deepEqual(outline(context, 120), limitSymbols(documentSymbols(context), 120));
 });
 
 /** Every symbol of every fixture's outline. */

@@ -419,20 +419,55 @@ function lastTextLine(cable: Cable, reader: CableReader): number {
   return last;
 }
 
+/** A cable's symbol tree and the line the cable started on when the tree was made (or last moved). */
+interface PlacedTree {
+  startLine: number;
+  symbol: DocumentSymbol;
+}
+
 /**
  * The symbol of each cable, kept per cable object: an edit rebuilds the cables it touches, so the others keep their
- * symbols, moved down or up by the lines the edit added or removed. A symbol depends only on its cable's lines.
+ * symbols. A symbol depends only on its cable's lines and where the cable starts.
  */
-const cache = new WeakMap<Cable, { startLine: number; symbol: DocumentSymbol }>();
+const cache = new WeakMap<Cable, PlacedTree>();
 
+function placedTree(cable: Cable, reader: CableReader): PlacedTree {
+  let placed = cache.get(cable);
+  if (!placed) {
+    placed = { startLine: cable.startLine, symbol: cableSymbol(cable, reader) };
+    cache.set(cable, placed);
+  }
+  return placed;
+}
+
+/** Every cable's symbol, moved down or up by the lines an edit added or removed above it. */
 export function documentSymbols({ reader }: DocumentContext): DocumentSymbol[] {
   return reader.model.cables.map((cable) => {
-    const cached = cache.get(cable);
-    if (cached?.startLine === cable.startLine) return cached.symbol;
-    const symbol = cached ? moved(cached.symbol, cable.startLine - cached.startLine) : cableSymbol(cable, reader);
-    cache.set(cable, { startLine: cable.startLine, symbol });
-    return symbol;
+    let placed = placedTree(cable, reader);
+    if (placed.startLine !== cable.startLine) {
+      placed = { startLine: cable.startLine, symbol: moved(placed.symbol, cable.startLine - placed.startLine) };
+      cache.set(cable, placed);
+    }
+    return placed.symbol;
   });
+}
+
+/**
+ * The outline as the user gets it: documentSymbols cut to `maxSymbols` (see limitSymbols). When it is cut, the trees
+ * of cables that an edit moved stay where they were made and only their cut copies are moved: after a line end typed
+ * in a 10 MB dump, a few thousand symbols instead of the tens of thousands of every cable below it.
+ */
+export function outline(context: DocumentContext, maxSymbols: number): { symbols: DocumentSymbol[]; total: number } {
+  const cables = context.reader.model.cables;
+  const placed = cables.map((cable) => placedTree(cable, context.reader));
+  const cut = cutLevels(
+    placed.map(({ symbol }) => symbol),
+    maxSymbols,
+    (i) => cables[i].startLine - placed[i].startLine,
+  );
+  return cut.symbols
+    ? { symbols: cut.symbols, total: cut.total }
+    : { symbols: documentSymbols(context), total: cut.total };
 }
 
 /**
@@ -441,32 +476,41 @@ export function documentSymbols({ reader }: DocumentContext): DocumentSymbol[] {
  * holds more). An outline of tens of thousands of
  * symbols (a 10 MB dump has 34 000) takes longer to send and show than anything else the server does after a
  * keystroke. `total` counts the symbols before the cut.
- *
- * Level order puts a cable's symbols of one level together, in document order, so the cut keeps of each cable its
- * first levels and the first symbols of the next (its budget): a cable whose budget did not change keeps its cut
- * copy, and after a keystroke only the edited cable is cut again.
  */
 export function limitSymbols(
   symbols: DocumentSymbol[],
   maxSymbols: number,
 ): { symbols: DocumentSymbol[]; total: number } {
-  const sizes = symbols.map(levelSizes);
+  const cut = cutLevels(symbols, maxSymbols, () => 0);
+  return { symbols: cut.symbols ?? symbols, total: cut.total };
+}
+
+/**
+ * Level order puts a tree's symbols of one level together, in document order, so the cut keeps of each tree its first
+ * levels and the first symbols of the next (its budget), moved by `delta(i)` lines: a tree whose budget did not change
+ * keeps its cut copy, and after a keystroke only the edited cable is cut again. No symbols: nothing to cut.
+ */
+function cutLevels(
+  trees: DocumentSymbol[],
+  maxSymbols: number,
+  delta: (i: number) => number,
+): { symbols?: DocumentSymbol[]; total: number } {
+  const sizes = trees.map(levelSizes);
   const levelTotals: number[] = [];
-  for (const cableSizes of sizes)
-    cableSizes.forEach((n, level) => (levelTotals[level] = (levelTotals[level] ?? 0) + n));
+  for (const treeSizes of sizes) treeSizes.forEach((n, level) => (levelTotals[level] = (levelTotals[level] ?? 0) + n));
   const total = levelTotals.reduce((sum, n) => sum + n, 0);
-  if (total <= maxSymbols) return { symbols, total };
+  if (total <= maxSymbols) return { total };
   // The first level that does not fit whole, and how many of its symbols still fit.
   let partialLevel = 0;
   let room = maxSymbols;
   while (room >= levelTotals[partialLevel]) room -= levelTotals[partialLevel++];
   const kept: DocumentSymbol[] = [];
-  symbols.forEach((s, i) => {
+  trees.forEach((tree, i) => {
     let budget = 0;
     for (let level = 0; level < partialLevel; level++) budget += sizes[i][level] ?? 0;
     const taken = Math.min(sizes[i][partialLevel] ?? 0, room);
     room -= taken;
-    if (budget + taken > 0) kept.push(cutTree(s, budget + taken));
+    if (budget + taken > 0) kept.push(cutTree(tree, budget + taken, delta(i)));
   });
   return { symbols: kept, total };
 }
@@ -485,20 +529,28 @@ function levelSizes(root: DocumentSymbol): number[] {
   return sizes;
 }
 
-/** A tree's cut copy for the last budget it was cut to. */
-const cutOf = new WeakMap<DocumentSymbol, { budget: number; copy: DocumentSymbol }>();
+/** A tree's cut copy for the last budget and move it was cut to. */
+const cutOf = new WeakMap<DocumentSymbol, { budget: number; delta: number; copy: DocumentSymbol }>();
 
-/** The first `budget` symbols of a tree in level order, as copies (a copy has children only when one is kept). */
-function cutTree(root: DocumentSymbol, budget: number): DocumentSymbol {
+/**
+ * The first `budget` symbols of a tree in level order, as copies `delta` lines further down (a copy has children only
+ * when one is kept).
+ */
+function cutTree(root: DocumentSymbol, budget: number, delta: number): DocumentSymbol {
   const cached = cutOf.get(root);
-  if (cached?.budget === budget) return cached.copy;
+  if (cached?.budget === budget) {
+    if (cached.delta === delta) return cached.copy;
+    const copy = moved(cached.copy, delta - cached.delta);
+    cutOf.set(root, { budget, delta, copy });
+    return copy;
+  }
   // Each kept symbol's copy with the children it may still take, in level order.
   const queue: Array<[children: DocumentSymbol[] | undefined, copy: DocumentSymbol]> = [];
   const keep = ({ children, ...copy }: DocumentSymbol): DocumentSymbol => {
     queue.push([children, copy]);
     return copy;
   };
-  const copy = keep(root);
+  const cut = keep(root);
   let count = 1;
   for (let next = 0; next < queue.length && count < budget; next++) {
     const [children, parent] = queue[next];
@@ -510,7 +562,8 @@ function cutTree(root: DocumentSymbol, budget: number): DocumentSymbol {
     }
     if (keptChildren.length) parent.children = keptChildren;
   }
-  cutOf.set(root, { budget, copy });
+  const copy = delta ? moved(cut, delta) : cut;
+  cutOf.set(root, { budget, delta, copy });
   return copy;
 }
 

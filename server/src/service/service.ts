@@ -30,7 +30,7 @@ import { documentDiagnostics } from '../features/diagnostics/diagnostics';
 import { documentLinks } from '../features/documentLinks';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
-import { documentSymbols, limitSymbols } from '../features/outline';
+import { outline } from '../features/outline';
 import { references } from '../features/references';
 import { semanticTokenData, semanticTokensDelta } from '../features/semanticTokens';
 import { workspaceSymbols } from '../features/workspaceSymbols';
@@ -310,7 +310,7 @@ export function createCableService(options: CableServiceOptions = {}) {
 
     /** The outline, cut to `cable.outline.maxSymbols` (and said so once). */
     documentSymbols(uri: string): DocumentSymbol[] {
-      const { symbols, total } = limitSymbols(documentSymbols(context(uri)), settings.maxOutlineSymbols);
+      const { symbols, total } = outline(context(uri), settings.maxOutlineSymbols);
       if (total > settings.maxOutlineSymbols) reportCutOutline(uri, total);
       return symbols;
     },
