@@ -36,6 +36,7 @@ import {
   Section,
   Span,
   Token,
+  TokenKind,
 } from './types';
 import { firstIndexWhere } from '../util/search';
 import { isCaptionBlockLine } from '../vocabulary/captions';
@@ -891,7 +892,8 @@ function nextTitleCandidate(lines: LexedLine[], text: (rel: number) => string, f
 function startsWithSlashes(text: string): boolean {
   let first = 0;
   while (first < text.length && text.charCodeAt(first) === 32) first++;
-  return text.charCodeAt(first) === 47 && text.charCodeAt(first + 1) === 47;
+  // codeAt: blank lines are read past their end (see codeAt).
+  return codeAt(text, first) === 47 && codeAt(text, first + 1) === 47;
 }
 
 const SLASHED_TITLE = /^\/\/[^/].*\/\/$/;
@@ -1078,7 +1080,8 @@ function buildSections(
   first: number,
 ): void {
   const sections: Section[] = [{ number: first, startLine: bodyStart, endLine: count - 1 }];
-  for (let k = bodyStart; k < count; k++) {
+  const next = (from: number) => nextLineWithToken(lines, 'continuationHeader', from);
+  for (let k = next(bodyStart); k < count; k = next(k + 1)) {
     const tokens = lines[k].tokens;
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t];
@@ -1102,6 +1105,15 @@ function buildSections(
     }
   }
   cable.sections = sections;
+}
+
+/** The first line from `from` on with a token of a kind, or the number of lines (see indexOfKind). */
+function nextLineWithToken(lines: readonly LexedLine[], kind: TokenKind, from: number): number {
+  for (let k = from; k < lines.length; k++) {
+    const tokens = lines[k].tokens;
+    for (let t = 0; t < tokens.length; t++) if (tokens[t].kind === kind) return k;
+  }
+  return lines.length;
 }
 
 export function parseContinuationHeader(text: string): Omit<ContinuationHeader, 'span'> | undefined {
@@ -1139,10 +1151,11 @@ function splitCloser(lines: LexedLine[], text: (rel: number) => string, k: numbe
   const line = text(k);
   let first = 0;
   while (first < line.length && (line.charCodeAt(first) === 32 || line.charCodeAt(first) === 9)) first++;
-  const c = line.charCodeAt(first) | 32;
+  // codeAt: blank lines are read past their end (see codeAt).
+  const c = codeAt(line, first) | 32;
   if (c !== 115 /* s */ && c !== 99 /* c */ && c !== 110 /* n */) return;
   const above = text(k - 1).trimEnd();
-  if ((above.charCodeAt(above.length - 1) | 32) !== 100 /* d */) return;
+  if ((codeAt(above, above.length - 1) | 32) !== 100 /* d */) return;
   if (lines[k].tokens.some((t) => t.kind === 'blockEnd') || !SPLIT_END.test(above.slice(-4))) return;
   const m = SPLIT_CLOSER.exec(text(k));
   if (!m) return;
