@@ -119,7 +119,9 @@ export function lexLines(text: string, lines: readonly string[]): LexedLine[] {
     let inline = 0;
     for (; triggers[next] < end * 32; next++) inline |= triggers[next] % 32;
     const lexed = lex(line, inline);
-    start = end + (codeAt(text, end) === 13 && codeAt(text, end + 1) === 10 ? 2 : 1);
+    // startsWith rather than two character tests: the one after the \r, first read when the first CRLF line comes,
+    // discarded the compiled code then, and the last line's end is read past the text.
+    start = end + (text.startsWith('\r\n', end) ? 2 : 1);
     return lexed;
   });
 }
