@@ -119,7 +119,9 @@ export function lexLines(text: string, lines: readonly string[]): LexedLine[] {
     let inline = 0;
     for (; triggers[next] < end * 32; next++) inline |= triggers[next] % 32;
     const lexed = lex(line, inline);
-    start = end + (codeAt(text, end) === 13 && codeAt(text, end + 1) === 10 ? 2 : 1);
+    // startsWith rather than two character tests: the one after the \r, first read when the first CRLF line comes,
+    // discarded the compiled code then, and the last line's end is read past the text.
+    start = end + (text.startsWith('\r\n', end) ? 2 : 1);
     return lexed;
   });
 }
@@ -1253,21 +1255,25 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
  * In(troduction), Ba(ckground), Su(mmary), Co(mment), No(te) or Be(gin), in any case.
  */
 function mayOpenBlock(text: string, from: number): boolean {
+  // No character past the end is compared: its NaN would discard the compiled code, made for character codes, once in
+  // every run (see codeAt). Past the end the answers are those of NaN: no space, no rule, no letter.
+  const end = text.length;
   let i = from;
-  while (i < from + 40 && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++;
+  while (i < from + 40 && i < end && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++;
   // A rule before the word (`------- SUMMARY -------`).
-  if (codeAt(text, i) === 45 || codeAt(text, i) === 61) {
+  if (i < end && (codeAt(text, i) === 45 || codeAt(text, i) === 61)) {
     const rule = codeAt(text, i);
     const start = i;
-    while (codeAt(text, i) === rule) i++;
+    while (i < end && codeAt(text, i) === rule) i++;
     if (i - start < 3) return false;
-    while (codeAt(text, i) === 32) i++;
+    while (i < end && codeAt(text, i) === 32) i++;
   }
+  if (i >= end) return i >= from + 40;
   const d = codeAt(text, i);
   // Other space characters (\s) and a window of spaces only: left to the pattern.
   if (d < 32 || d >= 128 || i >= from + 40) return true;
   if (d === 40 /* ( */) i++;
-  return OPENER_STARTS.has(((codeAt(text, i) | 32) << 8) | (codeAt(text, i + 1) | 32));
+  return i + 1 < end && OPENER_STARTS.has(((codeAt(text, i) | 32) << 8) | (codeAt(text, i + 1) | 32));
 }
 
 /** The first two letters (lower case) of the words a block opener starts with, as two bytes. */

@@ -36,6 +36,7 @@ import {
   Section,
   Span,
   Token,
+  TokenKind,
 } from './types';
 import { firstIndexWhere } from '../util/search';
 import { isCaptionBlockLine } from '../vocabulary/captions';
@@ -137,8 +138,7 @@ export function buildCable(
 ): Cable {
   const lines = lexed.slice(startLine, endLine);
   // Each line's text made once (the cables.csv backslash removed): the stages below read every line several times.
-  const own = texts.slice(startLine, endLine);
-  for (let k = 0; k < own.length; k++) own[k] = withoutRenderingBackslash(own[k]);
+  const own = ownTexts(texts, startLine, endLine);
   const text = (rel: number) => own[rel];
   const cable: Cable = {
     startLine,
@@ -175,6 +175,13 @@ export function buildCable(
   buildSections(cable, lines, text, bodyStart, lines.length, firstSection);
   buildBlocks(cable, lines, text);
   return compact(cable);
+}
+
+/** The texts of lines [start, end), the cables.csv backslash removed (a loop of its own, see indexOfKind). */
+function ownTexts(texts: readonly string[], start: number, end: number): string[] {
+  const own = texts.slice(start, end);
+  for (let k = 0; k < own.length; k++) own[k] = withoutRenderingBackslash(own[k]);
+  return own;
 }
 
 /**
@@ -448,13 +455,8 @@ function buildCaptionBlock(cable: Cable, lines: LexedLine[], text: (rel: number)
 /** The last line of the text before the signature, which it marks, and the end of message (NNNN). */
 function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => string, textStart: number): number {
   const count = lines.length;
-  let textEnd = count - 1;
-  for (let k = textStart; k < count; k++) {
-    if (lines[k].kind === 'endOfMessage') {
-      textEnd = k - 1;
-      break;
-    }
-  }
+  const endOfMessage = indexOfKind(lines, 'endOfMessage', textStart);
+  let textEnd = endOfMessage >= 0 ? endOfMessage - 1 : count - 1;
   // A closing classification banner after the signer (`LAINGEN` / `CONFIDENTIAL`, 79TEHRAN8980) is no text either,
   // nor the archive's declassification stamp (`HELMS` / `Declassified/Released US Department of State EO` / `Systematic
   // Review 05 JUL 2006`, 75TEHRAN2069), nor the dots the site left after some signers (`BEYRLE` / `..`, 09MOSCOW1562),
@@ -495,6 +497,15 @@ function findTextEnd(cable: Cable, lines: LexedLine[], text: (rel: number) => st
     cable.signer = runInSignature(text, textEnd);
   }
   return textEnd;
+}
+
+/**
+ * The first line of a kind from `from` on, or -1. A scan of every line in a function of its own: the optimizing
+ * compiler, which a loop over every line calls in, then compiles this loop only, not the whole stage around it.
+ */
+function indexOfKind(lines: readonly LexedLine[], kind: LineKind, from: number): number {
+  for (let k = from; k < lines.length; k++) if (lines[k].kind === kind) return k;
+  return -1;
 }
 
 const WEBSITE_POINTER = /^\s*["“]?(?:Please )?visit [^:]{0,40}classified web ?site/i;
@@ -788,7 +799,7 @@ function findCandidates(
       malformed: undefined,
     });
   const searchFrom = Math.min(from, ...cable.classifiedByLines.filter((k) => k < from));
-  for (let k = searchFrom; k <= to; k++) {
+  for (let k = nextNumberedLine(lines, searchFrom, to); k <= to; k = nextNumberedLine(lines, k + 1, to)) {
     const line = lines[k];
     if (line.kind === 'paragraph') {
       const numberToken = line.tokens[0];
@@ -816,6 +827,12 @@ function findCandidates(
   return candidates;
 }
 
+/** The first line in [from, to] that is a paragraph or has loose markers, or `to + 1` (see indexOfKind). */
+function nextNumberedLine(lines: LexedLine[], from: number, to: number): number {
+  for (let k = from; k <= to; k++) if (lines[k].kind === 'paragraph' || lines[k].markers) return k;
+  return to + 1;
+}
+
 /**
  * Headings inside the text: a short line over an underline (`-----`, `=====`), or a title between double slashes
  * (`//MENDING FENCES WITH USG//`). Each gets a heading token, but a title that opens a Summary or Comment block, which
@@ -840,10 +857,7 @@ function findHeadings(
       !RULE_OR_REDACTION.test(title)
     );
   };
-  for (let k = from; k <= to; k++) {
-    // Cheap tests first: an underline starts with - = or _ , a slashed title with //.
-    const underlined = k + 1 <= to && lines[k + 1] === UNDERLINE_LINE;
-    if (!underlined && !(startsWithSlashes(text(k)) && SLASHED_TITLE.test(text(k).trim()))) continue;
+  for (let k = nextTitleCandidate(lines, text, from, to); k <= to; k = nextTitleCandidate(lines, text, k + 1, to)) {
     if (!isTitleLine(k)) continue;
     // A title framed by rules may wrap over up to three lines.
     let first = k;
@@ -862,10 +876,24 @@ function findHeadings(
   return titles;
 }
 
+/**
+ * The first line in [from, to] over an underline or between double slashes, or `to + 1`: the scan of every line in a
+ * function of its own (see indexOfKind).
+ */
+function nextTitleCandidate(lines: LexedLine[], text: (rel: number) => string, from: number, to: number): number {
+  for (let k = from; k <= to; k++) {
+    // Cheap tests first: an underline starts with - = or _ , a slashed title with //.
+    const underlined = k + 1 <= to && lines[k + 1] === UNDERLINE_LINE;
+    if (underlined || (startsWithSlashes(text(k)) && SLASHED_TITLE.test(text(k).trim()))) return k;
+  }
+  return to + 1;
+}
+
 function startsWithSlashes(text: string): boolean {
   let first = 0;
   while (first < text.length && text.charCodeAt(first) === 32) first++;
-  return text.charCodeAt(first) === 47 && text.charCodeAt(first + 1) === 47;
+  // codeAt: blank lines are read past their end (see codeAt).
+  return codeAt(text, first) === 47 && codeAt(text, first + 1) === 47;
 }
 
 const SLASHED_TITLE = /^\/\/[^/].*\/\/$/;
@@ -1052,7 +1080,8 @@ function buildSections(
   first: number,
 ): void {
   const sections: Section[] = [{ number: first, startLine: bodyStart, endLine: count - 1 }];
-  for (let k = bodyStart; k < count; k++) {
+  const next = (from: number) => nextLineWithToken(lines, 'continuationHeader', from);
+  for (let k = next(bodyStart); k < count; k = next(k + 1)) {
     const tokens = lines[k].tokens;
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t];
@@ -1076,6 +1105,15 @@ function buildSections(
     }
   }
   cable.sections = sections;
+}
+
+/** The first line from `from` on with a token of a kind, or the number of lines (see indexOfKind). */
+function nextLineWithToken(lines: readonly LexedLine[], kind: TokenKind, from: number): number {
+  for (let k = from; k < lines.length; k++) {
+    const tokens = lines[k].tokens;
+    for (let t = 0; t < tokens.length; t++) if (tokens[t].kind === kind) return k;
+  }
+  return lines.length;
 }
 
 export function parseContinuationHeader(text: string): Omit<ContinuationHeader, 'span'> | undefined {
@@ -1113,10 +1151,11 @@ function splitCloser(lines: LexedLine[], text: (rel: number) => string, k: numbe
   const line = text(k);
   let first = 0;
   while (first < line.length && (line.charCodeAt(first) === 32 || line.charCodeAt(first) === 9)) first++;
-  const c = line.charCodeAt(first) | 32;
+  // codeAt: blank lines are read past their end (see codeAt).
+  const c = codeAt(line, first) | 32;
   if (c !== 115 /* s */ && c !== 99 /* c */ && c !== 110 /* n */) return;
   const above = text(k - 1).trimEnd();
-  if ((above.charCodeAt(above.length - 1) | 32) !== 100 /* d */) return;
+  if ((codeAt(above, above.length - 1) | 32) !== 100 /* d */) return;
   if (lines[k].tokens.some((t) => t.kind === 'blockEnd') || !SPLIT_END.test(above.slice(-4))) return;
   const m = SPLIT_CLOSER.exec(text(k));
   if (!m) return;
@@ -1138,8 +1177,7 @@ function buildBlocks(cable: Cable, lines: LexedLine[], text: (rel: number) => st
     block.endLine = line;
     cable.blocks.push(block);
   };
-  for (let k = 0; k < lines.length; k++) {
-    splitCloser(lines, text, k);
+  for (let k = nextBlockLine(lines, text, 0); k < lines.length; k = nextBlockLine(lines, text, k + 1)) {
     const tokens = lines[k].tokens;
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t];
@@ -1170,6 +1208,20 @@ function buildBlocks(cable: Cable, lines: LexedLine[], text: (rel: number) => st
   }
   // Blocks never share an opener: the order is that of the openers, whatever the order they were closed in.
   cable.blocks.sort((a, b) => a.opener.line - b.opener.line || a.opener.start - b.opener.start);
+}
+
+/**
+ * The first line from `from` on with a block opener or closer, or the number of lines; each line's closer split over
+ * two lines is read on the way (splitCloser). The scan of every line in a function of its own (see indexOfKind).
+ */
+function nextBlockLine(lines: LexedLine[], text: (rel: number) => string, from: number): number {
+  for (let k = from; k < lines.length; k++) {
+    splitCloser(lines, text, k);
+    const tokens = lines[k].tokens;
+    for (let t = 0; t < tokens.length; t++)
+      if (tokens[t].kind === 'blockStart' || tokens[t].kind === 'blockEnd') return k;
+  }
+  return lines.length;
 }
 
 /** The paragraph holding a relative line (paragraphs are in order and do not overlap): binary search. */
