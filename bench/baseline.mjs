@@ -3,8 +3,8 @@
 //   BENCH_BASELINE_ONLY=ab,lsp node bench/baseline.mjs <ref>   runs some of them (ab, parse, memory, peer, lsp, pathological)
 //   and builds <ref>'s cable-lint as out/baseline/<ref>/dist/cable-lint.js, for BENCH_LINT_BEFORE (bench/lint.bench.ts)
 //   BENCH_BASELINE_ONLY=instructions: the full parse of the old and the current model counted in instructions by
-//   valgrind's callgrind (BENCH_SIZES, default 1,10 MB), which the machine's load does not move, and a keystroke in
-//   the middle of 10 MB
+//   valgrind's callgrind (`node --single-threaded`; BENCH_SIZES, default 1,10 MB), which the machine's load does not
+//   move, and a keystroke in the middle of 10 MB
 // Extracts server/ at <ref> into out/baseline/<ref>/, copies this tree's bench files and test support beside it (the
 // same benchmark code then measures the old code), bundles them and the old server, and runs them. `ab` parses with
 // the old and the current model in one process, interleaved run by run: the before/after ratio least exposed to noise.
@@ -99,9 +99,13 @@ if (existsSync(lintEntry)) {
   });
   rmSync(join(dir, 'package.json'));
 }
-/** Instructions of `node script` (callgrind's total), for `env`. */
+/**
+ * Instructions of `node script` (callgrind's total), for `env`. Single-threaded: with V8's background compiler threads
+ * the count of the same code moved by 20% and more from run to run (how much compiling they did before the parse ended).
+ */
 function instructions(script, env) {
-  const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, script], {
+  const node = [process.execPath, '--single-threaded', script];
+  const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...node], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
   });
