@@ -522,11 +522,15 @@ function levelSizes(root: DocumentSymbol): number[] {
   let sizes = levelSizesOf.get(root);
   if (!sizes) {
     sizes = [];
-    for (let level: DocumentSymbol[] = [root]; level.length; level = level.flatMap((s) => s.children ?? []))
-      sizes.push(level.length);
+    countLevels(root, 0, sizes);
     levelSizesOf.set(root, sizes);
   }
   return sizes;
+}
+
+function countLevels(s: DocumentSymbol, depth: number, sizes: number[]): void {
+  sizes[depth] = (sizes[depth] ?? 0) + 1;
+  for (const child of s.children ?? []) countLevels(child, depth + 1, sizes);
 }
 
 /** A tree's cut copy for the last budget and move it was cut to. */
