@@ -56,20 +56,25 @@ function problemsByCode(cable: Cable): Map<ProblemCode, Finding[]> {
   return byCode;
 }
 
+type ParsedMarking = Located<ReturnType<typeof parsePortionMarking>>;
+/** Each cable's portion markings, parsed once for the rules that read them. */
+const portionMarkingsCache = new WeakMap<Cable, readonly ParsedMarking[]>();
+
 /** Portion markings of the paragraphs and the subject, parsed. */
-export function portionMarkings({
-  cable,
-  reader,
-}: RuleContext): Array<Located<ReturnType<typeof parsePortionMarking>>> {
+export function portionMarkings({ cable, reader }: RuleContext): readonly ParsedMarking[] {
+  let parsed = portionMarkingsCache.get(cable);
+  if (parsed) return parsed;
   const spans: Span[] = cable.paragraphs.flatMap((p) => (p.portionMarking ? [p.portionMarking] : []));
   if (cable.subject) {
     const token = cable.lines[cable.subject.startLine].tokens.find((t) => t.kind === 'portionMarking');
     if (token) spans.push({ line: cable.subject.startLine, start: token.start, end: token.end });
   }
-  return spans.map((span) => ({
+  parsed = spans.map((span) => ({
     value: parsePortionMarking(reader.line(cable, span.line).slice(span.start + 1, span.end - 1)),
     span,
   }));
+  portionMarkingsCache.set(cable, parsed);
+  return parsed;
 }
 
 /** mm/dd/yyyy, m/d/yy, yyyy/mm/dd, yyyy-mm-dd: the DECL date, if the text is one. */
