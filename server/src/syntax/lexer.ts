@@ -623,16 +623,25 @@ function lexBodyLine(text: string, first: number, inline: number): LexedLine {
  * of the line, so that prose (most of a file) costs a few comparisons.
  */
 function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined {
+  // One call of lexClassifiedBy and of preHeader for all the lines that lead to them: a call made first by a rare line
+  // (`(U) CLASSIFIED BY`, a bare date) had no type feedback, and reaching it discarded the compiled code.
+  const special = captionBlockLine(text, first);
+  if (special === 'classifiedBy') return lexClassifiedBy(text, first);
+  if (special === 'preHeader') return preHeader(text, first);
+  return special;
+}
+
+/** The line lexed, or which of the two lexers above lexes it. */
+function captionBlockLine(text: string, first: number): LexedLine | 'classifiedBy' | 'preHeader' | undefined {
   const c = codeAt(text, first);
   const letter = c | 32; // lower case of an ASCII letter
   const isLetter = letter >= 97 && letter <= 122;
   const length = text.length - first;
   if (!isLetter) {
     if (c >= 48 && c <= 57)
-      return length < 40 && /^\d{6}Z [A-Za-z]{3} \d\d *$/.test(text.slice(first)) ? preHeader(text, first) : undefined;
-    if (c === 40 /* ( */ && /^\(U\)\s*CLASSIFIED\s+BY\b/i.test(text.slice(first, first + 24)))
-      return lexClassifiedBy(text, first);
-    if ((c === 60 /* < */ || c === 45) /* - */ && isPreHeaderLine(text, first)) return preHeader(text, first);
+      return length < 40 && /^\d{6}Z [A-Za-z]{3} \d\d *$/.test(text.slice(first)) ? 'preHeader' : undefined;
+    if (c === 40 /* ( */ && /^\(U\)\s*CLASSIFIED\s+BY\b/i.test(text.slice(first, first + 24))) return 'classifiedBy';
+    if ((c === 60 /* < */ || c === 45) /* - */ && isPreHeaderLine(text, first)) return 'preHeader';
     return undefined;
   }
   // The keyword lines are told by their first two letters (E.O, TAgs, SUbject, REf/REason, CLassified); only they
@@ -656,7 +665,7 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
       if (REF_KEYWORD.test(head)) return lexReference(text, first);
       if (/^REASONS?\s*:?\s*1[./]\d/i.test(head)) return lexReason(text, first);
     }
-    if (letter === 99 /* c */ && /^CLASSIFIED\s+BY\b/i.test(head)) return lexClassifiedBy(text, first);
+    if (letter === 99 /* c */ && /^CLASSIFIED\s+BY\b/i.test(head)) return 'classifiedBy';
   }
   if (length <= 120 && mayStartCaptionLine(text, first)) {
     const caption = lexCaptionLine(text, first);
@@ -675,7 +684,7 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   // Passing instructions and the E.O. line run together: `DEPT FOR NEA/MAG AND DRL E.O. 12958: ...`.
   const inlineOrder = length <= 300 && text.includes('E.O. ') ? / E\.O\. \d{5}:/.exec(text.slice(first)) : null;
   if (inlineOrder) return lexExecutiveOrder(text, first + inlineOrder.index + 1);
-  if (isPreHeaderLine(text, first)) return preHeader(text, first);
+  if (isPreHeaderLine(text, first)) return 'preHeader';
   return undefined;
 }
 
