@@ -1205,17 +1205,8 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
     c <= 32 || (c >= 48 && c <= 57) || c >= 128 ? PARAGRAPH_START.exec(text.slice(first, first + 12)) : null;
   let bodyStart = first;
   if (paragraph) {
-    line = new LineBuilder();
     kind = 'paragraph';
-    const numberEnd = first + paragraph[0].length;
-    line.token('paragraphNumber', first, numberEnd);
-    bodyStart = numberEnd;
-    const marking = PORTION_MARKING.exec(text.slice(numberEnd, numberEnd + 24));
-    if (marking && isPortionMarking(marking[1])) {
-      const start = numberEnd + marking[0].length - marking[1].length;
-      line.token('portionMarking', start, start + marking[1].length);
-      bodyStart = start + marking[1].length;
-    }
+    bodyStart = first + paragraph[0].length;
   } else if (startsWithPilcrow(text, first)) {
     // ¶B. in a REF block (the site put ¶ before line-initial letters) or a lone sign.
     const lettered = /^(?:¶|\uFFFD|Â¶)\(?([A-Z])[.)]/.exec(text.slice(first, first + 5));
@@ -1227,15 +1218,26 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
     }
   } else {
     const c1 = codeAt(text, first + 1);
-    const lettered =
-      c === 40 /* ( */ || (c >= 65 && c <= 90 && (c1 === 46 || c1 === 41))
-        ? /^\(?[A-Z][.)](?=\s)/.exec(text.slice(first, first + 4))
-        : null;
-    if (lettered) {
-      line = new LineBuilder();
-      line.token('itemLabel', first, first + lettered[0].length);
-      bodyStart = first + lettered[0].length;
+    // The label's end (the match's length) is computed on every line, not read from the match: each operation first
+    // made by a lettered item (rarer) had no type feedback when lexProse was compiled, and discarded its code.
+    const labelEnd = first + (c === 40 /* ( */ ? 3 : 2);
+    if (
+      (c === 40 || (c >= 65 && c <= 90 && (c1 === 46 || c1 === 41))) &&
+      /^\(?[A-Z][.)](?=\s)/.test(text.slice(first, first + 4))
+    ) {
       kind = 'letteredItem';
+      bodyStart = labelEnd;
+    }
+  }
+  // One construction for the paragraph number and the item label, for the same reason.
+  if (kind !== 'text')
+    line = new LineBuilder().token(kind === 'paragraph' ? 'paragraphNumber' : 'itemLabel', first, bodyStart);
+  if (paragraph) {
+    const marking = PORTION_MARKING.exec(text.slice(bodyStart, bodyStart + 24));
+    if (marking && isPortionMarking(marking[1])) {
+      const start = bodyStart + marking[0].length - marking[1].length;
+      line!.token('portionMarking', start, start + marking[1].length);
+      bodyStart = start + marking[1].length;
     }
   }
   const opener = mayOpenBlock(text, bodyStart)
