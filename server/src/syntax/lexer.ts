@@ -137,10 +137,11 @@ function lex(text: string, inline: number): LexedLine {
   let first = 0;
   while (first < text.length && (codeAt(text, first) === 32 || codeAt(text, first) === 9)) first++;
   if (first === text.length) return BLANK;
-  if (text.length > MAX_HEADER_LINE) return withMarkers(text, lexProse(text, first, inline));
   const c = codeAt(text, first);
-  // Header lines start at column 0 in every rendering; testing the first letter keeps prose cheap.
-  if (first === 0 && c >= 65 && c <= 90) {
+  // Header lines start at column 0 in every rendering; testing the first letter keeps prose cheap. A longer line than
+  // MAX_HEADER_LINE is prose (lexBodyLine): its own call of lexProse, made first on a rare long line, discarded the
+  // compiled code.
+  if (first === 0 && c >= 65 && c <= 90 && text.length <= MAX_HEADER_LINE) {
     const header = lexHeaderLine(text);
     if (header) return header;
   }
