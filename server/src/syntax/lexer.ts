@@ -1406,45 +1406,53 @@ const ALL_INLINE =
  * a rare character ('d ' is the exception, and the rarest start of 'end ').
  */
 const SIX_LETTER_TRIGGERS = /XXXXXX|xxxxxx|SIPDIS|NOFORN/g;
-const INLINE_TRIGGERS: ReadonlyArray<readonly [number, string, (text: string, at: number) => boolean]> = [
-  [
-    InlineSearch.blockEnd,
-    'd ',
-    (text, at) => codeAt(text, at - 1) === 110 /* n */ && (codeAt(text, at - 2) | 32) === 101 /* e */,
-  ],
-  [InlineSearch.blockEnd, 'ND ', (text, at) => (codeAt(text, at - 1) | 32) === 101 /* e */],
-  [
-    InlineSearch.noteOpener,
-    '(',
-    (text, at) =>
-      (codeAt(text, at + 1) === 78 /* N */ || codeAt(text, at + 1) === 67) /* C */ &&
-      (codeAt(text, at + 2) | 32) === 111 /* o */,
-  ],
-  [
-    InlineSearch.pageHeader,
-    'OF ',
-    (text, at) => codeAt(text, at - 1) === 32 && isDigit(codeAt(text, at - 2)) && isDigit(codeAt(text, at + 3)),
-  ],
-];
-
 /**
  * The inline triggers of a text, each as its position times 32 plus its group (a bit of InlineSearch), in order;
  * then (length + 1) times 32, which no line reaches.
  */
 function inlineTriggers(text: string): Float64Array {
   const found: number[] = [];
-  const at = (position: number, group: number) => found.push(position * 32 + group);
   SIX_LETTER_TRIGGERS.lastIndex = 0;
   while (SIX_LETTER_TRIGGERS.test(text)) {
     const position = SIX_LETTER_TRIGGERS.lastIndex - 6;
-    at(position, (codeAt(text, position) | 32) === 120 /* x */ ? InlineSearch.redaction : InlineSearch.caption);
+    found.push(
+      position * 32 + ((codeAt(text, position) | 32) === 120 /* x */ ? InlineSearch.redaction : InlineSearch.caption),
+    );
   }
-  for (const [group, trigger, around] of INLINE_TRIGGERS) {
-    for (let position = text.indexOf(trigger); position >= 0; position = text.indexOf(trigger, position + 1))
-      if (around(text, position)) at(position, group);
-  }
+  // A function for each string: a loop over a table of them called one closure, then another, at one place, and the
+  // code compiled for the loop (for the first closure) was discarded at the second.
+  findLowerCaseEnds(text, found);
+  findUpperCaseEnds(text, found);
+  findNoteOpeners(text, found);
+  findPageHeaders(text, found);
   found.push((text.length + 1) * 32);
   return Float64Array.from(found).sort();
+}
+
+function findLowerCaseEnds(text: string, found: number[]): void {
+  for (let at = text.indexOf('d '); at >= 0; at = text.indexOf('d ', at + 1))
+    if (codeAt(text, at - 1) === 110 /* n */ && (codeAt(text, at - 2) | 32) === 101 /* e */)
+      found.push(at * 32 + InlineSearch.blockEnd);
+}
+
+function findUpperCaseEnds(text: string, found: number[]): void {
+  for (let at = text.indexOf('ND '); at >= 0; at = text.indexOf('ND ', at + 1))
+    if ((codeAt(text, at - 1) | 32) === 101 /* e */) found.push(at * 32 + InlineSearch.blockEnd);
+}
+
+function findNoteOpeners(text: string, found: number[]): void {
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1))
+    if (
+      (codeAt(text, at + 1) === 78 /* N */ || codeAt(text, at + 1) === 67) /* C */ &&
+      (codeAt(text, at + 2) | 32) === 111 /* o */
+    )
+      found.push(at * 32 + InlineSearch.noteOpener);
+}
+
+function findPageHeaders(text: string, found: number[]): void {
+  for (let at = text.indexOf('OF '); at >= 0; at = text.indexOf('OF ', at + 1))
+    if (codeAt(text, at - 1) === 32 && isDigit(codeAt(text, at - 2)) && isDigit(codeAt(text, at + 3)))
+      found.push(at * 32 + InlineSearch.pageHeader);
 }
 
 function isWordChar(code: number): boolean {
