@@ -5,7 +5,7 @@ import { editDistance } from '../vocabulary/tags';
 import { LexedLine, LineKind, LineProblem, ProblemCode, Token, TokenKind } from './types';
 import { MONTHS } from '../vocabulary/months';
 import { isDigit } from '../util/characters';
-import { isPortionMarking, looseMarkerAtStart, runInMarkers, startsWithPilcrow } from './paragraphMarkers';
+import { isPortionMarking, markersFromStart, runInMarkers, startsWithPilcrow } from './paragraphMarkers';
 import { CAPTION_LINE_FORMS } from '../vocabulary/captionLines';
 import { classificationByWord, classificationLevels, classificationWords } from '../vocabulary/classification';
 
@@ -167,10 +167,8 @@ function withMarkers(text: string, line: LexedLine): LexedLine {
   }
   if (line === PLAIN_TEXT && isUnderline(text)) return UNDERLINE_LINE;
   if (kind !== 'text' && kind !== 'letteredItem' && kind !== 'classifiedBy' && kind !== 'preHeader') return line;
-  const atStart = kind === 'classifiedBy' ? undefined : looseMarkerAtStart(text);
-  const runIns = runInMarkers(text, atStart ? atStart.end : 0);
-  if (!atStart && !runIns.length) return line;
-  return { ...line, markers: atStart ? [atStart, ...runIns] : runIns };
+  const markers = (kind === 'classifiedBy' ? undefined : markersFromStart(text)) ?? runInMarkers(text, 0);
+  return markers.length ? { ...line, markers } : line;
 }
 
 /** A line of `-`, `=` or `_` (three or more, maybe spaced), as headings are underlined. */
