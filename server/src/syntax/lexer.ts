@@ -5,7 +5,7 @@ import { editDistance } from '../vocabulary/tags';
 import { LexedLine, LineKind, LineProblem, ProblemCode, Token, TokenKind } from './types';
 import { MONTHS } from '../vocabulary/months';
 import { isDigit } from '../util/characters';
-import { isPortionMarking, looseMarkerAtStart, runInMarkers, startsWithPilcrow } from './paragraphMarkers';
+import { isPortionMarking, markersFromStart, runInMarkers, startsWithPilcrow } from './paragraphMarkers';
 import { CAPTION_LINE_FORMS } from '../vocabulary/captionLines';
 import { classificationByWord, classificationLevels, classificationWords } from '../vocabulary/classification';
 
@@ -128,7 +128,12 @@ export function lexLines(text: string, lines: readonly string[]): LexedLine[] {
 
 /** The cables.csv rendering ends every line with a backslash (its escaped newline): the line is what comes before. */
 export function withoutRenderingBackslash(text: string): string {
-  return codeAt(text, text.length - 1) === 92 /* \\ */ ? text.slice(0, -1).trimEnd() : text;
+  // Both calls are made on every line, their result kept on a line with the backslash only: made only there (a rare
+  // line), they had no type feedback when the lexer's loop was compiled, and the first such line discarded its code.
+  const backslash = codeAt(text, text.length - 1) === 92; // \\
+  const before = text.slice(0, backslash ? -1 : text.length);
+  const trimmed = before.trimEnd();
+  return backslash ? trimmed : before;
 }
 
 /** `inline`: the groups of lexInline's searches that may find a token in the line (bits of InlineSearch). */
@@ -137,10 +142,11 @@ function lex(text: string, inline: number): LexedLine {
   let first = 0;
   while (first < text.length && (codeAt(text, first) === 32 || codeAt(text, first) === 9)) first++;
   if (first === text.length) return BLANK;
-  if (text.length > MAX_HEADER_LINE) return withMarkers(text, lexProse(text, first, inline));
   const c = codeAt(text, first);
-  // Header lines start at column 0 in every rendering; testing the first letter keeps prose cheap.
-  if (first === 0 && c >= 65 && c <= 90) {
+  // Header lines start at column 0 in every rendering; testing the first letter keeps prose cheap. A longer line than
+  // MAX_HEADER_LINE is prose (lexBodyLine): its own call of lexProse, made first on a rare long line, discarded the
+  // compiled code.
+  if (first === 0 && c >= 65 && c <= 90 && text.length <= MAX_HEADER_LINE) {
     const header = lexHeaderLine(text);
     if (header) return header;
   }
@@ -161,10 +167,8 @@ function withMarkers(text: string, line: LexedLine): LexedLine {
   }
   if (line === PLAIN_TEXT && isUnderline(text)) return UNDERLINE_LINE;
   if (kind !== 'text' && kind !== 'letteredItem' && kind !== 'classifiedBy' && kind !== 'preHeader') return line;
-  const atStart = kind === 'classifiedBy' ? undefined : looseMarkerAtStart(text);
-  const runIns = runInMarkers(text, atStart ? atStart.end : 0);
-  if (!atStart && !runIns.length) return line;
-  return { ...line, markers: atStart ? [atStart, ...runIns] : runIns };
+  const markers = (kind === 'classifiedBy' ? undefined : markersFromStart(text)) ?? runInMarkers(text, 0);
+  return markers.length ? { ...line, markers } : line;
 }
 
 /** A line of `-`, `=` or `_` (three or more, maybe spaced), as headings are underlined. */
@@ -623,16 +627,25 @@ function lexBodyLine(text: string, first: number, inline: number): LexedLine {
  * of the line, so that prose (most of a file) costs a few comparisons.
  */
 function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined {
+  // One call of lexClassifiedBy and of preHeader for all the lines that lead to them: a call made first by a rare line
+  // (`(U) CLASSIFIED BY`, a bare date) had no type feedback, and reaching it discarded the compiled code.
+  const special = captionBlockLine(text, first);
+  if (special === 'classifiedBy') return lexClassifiedBy(text, first);
+  if (special === 'preHeader') return preHeader(text, first);
+  return special;
+}
+
+/** The line lexed, or which of the two lexers above lexes it. */
+function captionBlockLine(text: string, first: number): LexedLine | 'classifiedBy' | 'preHeader' | undefined {
   const c = codeAt(text, first);
   const letter = c | 32; // lower case of an ASCII letter
   const isLetter = letter >= 97 && letter <= 122;
   const length = text.length - first;
   if (!isLetter) {
     if (c >= 48 && c <= 57)
-      return length < 40 && /^\d{6}Z [A-Za-z]{3} \d\d *$/.test(text.slice(first)) ? preHeader(text, first) : undefined;
-    if (c === 40 /* ( */ && /^\(U\)\s*CLASSIFIED\s+BY\b/i.test(text.slice(first, first + 24)))
-      return lexClassifiedBy(text, first);
-    if ((c === 60 /* < */ || c === 45) /* - */ && isPreHeaderLine(text, first)) return preHeader(text, first);
+      return length < 40 && /^\d{6}Z [A-Za-z]{3} \d\d *$/.test(text.slice(first)) ? 'preHeader' : undefined;
+    if (c === 40 /* ( */ && /^\(U\)\s*CLASSIFIED\s+BY\b/i.test(text.slice(first, first + 24))) return 'classifiedBy';
+    if ((c === 60 /* < */ || c === 45) /* - */ && isPreHeaderLine(text, first)) return 'preHeader';
     return undefined;
   }
   // The keyword lines are told by their first two letters (E.O, TAgs, SUbject, REf/REason, CLassified); only they
@@ -656,7 +669,7 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
       if (REF_KEYWORD.test(head)) return lexReference(text, first);
       if (/^REASONS?\s*:?\s*1[./]\d/i.test(head)) return lexReason(text, first);
     }
-    if (letter === 99 /* c */ && /^CLASSIFIED\s+BY\b/i.test(head)) return lexClassifiedBy(text, first);
+    if (letter === 99 /* c */ && /^CLASSIFIED\s+BY\b/i.test(head)) return 'classifiedBy';
   }
   if (length <= 120 && mayStartCaptionLine(text, first)) {
     const caption = lexCaptionLine(text, first);
@@ -675,7 +688,7 @@ function lexCaptionBlockLine(text: string, first: number): LexedLine | undefined
   // Passing instructions and the E.O. line run together: `DEPT FOR NEA/MAG AND DRL E.O. 12958: ...`.
   const inlineOrder = length <= 300 && text.includes('E.O. ') ? / E\.O\. \d{5}:/.exec(text.slice(first)) : null;
   if (inlineOrder) return lexExecutiveOrder(text, first + inlineOrder.index + 1);
-  if (isPreHeaderLine(text, first)) return preHeader(text, first);
+  if (isPreHeaderLine(text, first)) return 'preHeader';
   return undefined;
 }
 
@@ -1196,17 +1209,8 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
     c <= 32 || (c >= 48 && c <= 57) || c >= 128 ? PARAGRAPH_START.exec(text.slice(first, first + 12)) : null;
   let bodyStart = first;
   if (paragraph) {
-    line = new LineBuilder();
     kind = 'paragraph';
-    const numberEnd = first + paragraph[0].length;
-    line.token('paragraphNumber', first, numberEnd);
-    bodyStart = numberEnd;
-    const marking = PORTION_MARKING.exec(text.slice(numberEnd, numberEnd + 24));
-    if (marking && isPortionMarking(marking[1])) {
-      const start = numberEnd + marking[0].length - marking[1].length;
-      line.token('portionMarking', start, start + marking[1].length);
-      bodyStart = start + marking[1].length;
-    }
+    bodyStart = first + paragraph[0].length;
   } else if (startsWithPilcrow(text, first)) {
     // ¶B. in a REF block (the site put ¶ before line-initial letters) or a lone sign.
     const lettered = /^(?:¶|\uFFFD|Â¶)\(?([A-Z])[.)]/.exec(text.slice(first, first + 5));
@@ -1218,15 +1222,26 @@ function lexProse(text: string, first: number, inline: number): LexedLine {
     }
   } else {
     const c1 = codeAt(text, first + 1);
-    const lettered =
-      c === 40 /* ( */ || (c >= 65 && c <= 90 && (c1 === 46 || c1 === 41))
-        ? /^\(?[A-Z][.)](?=\s)/.exec(text.slice(first, first + 4))
-        : null;
-    if (lettered) {
-      line = new LineBuilder();
-      line.token('itemLabel', first, first + lettered[0].length);
-      bodyStart = first + lettered[0].length;
+    // The label's end (the match's length) is computed on every line, not read from the match: each operation first
+    // made by a lettered item (rarer) had no type feedback when lexProse was compiled, and discarded its code.
+    const labelEnd = first + (c === 40 /* ( */ ? 3 : 2);
+    if (
+      (c === 40 || (c >= 65 && c <= 90 && (c1 === 46 || c1 === 41))) &&
+      /^\(?[A-Z][.)](?=\s)/.test(text.slice(first, first + 4))
+    ) {
       kind = 'letteredItem';
+      bodyStart = labelEnd;
+    }
+  }
+  // One construction for the paragraph number and the item label, for the same reason.
+  if (kind !== 'text')
+    line = new LineBuilder().token(kind === 'paragraph' ? 'paragraphNumber' : 'itemLabel', first, bodyStart);
+  if (paragraph) {
+    const marking = PORTION_MARKING.exec(text.slice(bodyStart, bodyStart + 24));
+    if (marking && isPortionMarking(marking[1])) {
+      const start = bodyStart + marking[0].length - marking[1].length;
+      line!.token('portionMarking', start, start + marking[1].length);
+      bodyStart = start + marking[1].length;
     }
   }
   const opener = mayOpenBlock(text, bodyStart)
@@ -1394,45 +1409,53 @@ const ALL_INLINE =
  * a rare character ('d ' is the exception, and the rarest start of 'end ').
  */
 const SIX_LETTER_TRIGGERS = /XXXXXX|xxxxxx|SIPDIS|NOFORN/g;
-const INLINE_TRIGGERS: ReadonlyArray<readonly [number, string, (text: string, at: number) => boolean]> = [
-  [
-    InlineSearch.blockEnd,
-    'd ',
-    (text, at) => codeAt(text, at - 1) === 110 /* n */ && (codeAt(text, at - 2) | 32) === 101 /* e */,
-  ],
-  [InlineSearch.blockEnd, 'ND ', (text, at) => (codeAt(text, at - 1) | 32) === 101 /* e */],
-  [
-    InlineSearch.noteOpener,
-    '(',
-    (text, at) =>
-      (codeAt(text, at + 1) === 78 /* N */ || codeAt(text, at + 1) === 67) /* C */ &&
-      (codeAt(text, at + 2) | 32) === 111 /* o */,
-  ],
-  [
-    InlineSearch.pageHeader,
-    'OF ',
-    (text, at) => codeAt(text, at - 1) === 32 && isDigit(codeAt(text, at - 2)) && isDigit(codeAt(text, at + 3)),
-  ],
-];
-
 /**
  * The inline triggers of a text, each as its position times 32 plus its group (a bit of InlineSearch), in order;
  * then (length + 1) times 32, which no line reaches.
  */
 function inlineTriggers(text: string): Float64Array {
   const found: number[] = [];
-  const at = (position: number, group: number) => found.push(position * 32 + group);
   SIX_LETTER_TRIGGERS.lastIndex = 0;
   while (SIX_LETTER_TRIGGERS.test(text)) {
     const position = SIX_LETTER_TRIGGERS.lastIndex - 6;
-    at(position, (codeAt(text, position) | 32) === 120 /* x */ ? InlineSearch.redaction : InlineSearch.caption);
+    found.push(
+      position * 32 + ((codeAt(text, position) | 32) === 120 /* x */ ? InlineSearch.redaction : InlineSearch.caption),
+    );
   }
-  for (const [group, trigger, around] of INLINE_TRIGGERS) {
-    for (let position = text.indexOf(trigger); position >= 0; position = text.indexOf(trigger, position + 1))
-      if (around(text, position)) at(position, group);
-  }
+  // A function for each string: a loop over a table of them called one closure, then another, at one place, and the
+  // code compiled for the loop (for the first closure) was discarded at the second.
+  findLowerCaseEnds(text, found);
+  findUpperCaseEnds(text, found);
+  findNoteOpeners(text, found);
+  findPageHeaders(text, found);
   found.push((text.length + 1) * 32);
   return Float64Array.from(found).sort();
+}
+
+function findLowerCaseEnds(text: string, found: number[]): void {
+  for (let at = text.indexOf('d '); at >= 0; at = text.indexOf('d ', at + 1))
+    if (codeAt(text, at - 1) === 110 /* n */ && (codeAt(text, at - 2) | 32) === 101 /* e */)
+      found.push(at * 32 + InlineSearch.blockEnd);
+}
+
+function findUpperCaseEnds(text: string, found: number[]): void {
+  for (let at = text.indexOf('ND '); at >= 0; at = text.indexOf('ND ', at + 1))
+    if ((codeAt(text, at - 1) | 32) === 101 /* e */) found.push(at * 32 + InlineSearch.blockEnd);
+}
+
+function findNoteOpeners(text: string, found: number[]): void {
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1))
+    if (
+      (codeAt(text, at + 1) === 78 /* N */ || codeAt(text, at + 1) === 67) /* C */ &&
+      (codeAt(text, at + 2) | 32) === 111 /* o */
+    )
+      found.push(at * 32 + InlineSearch.noteOpener);
+}
+
+function findPageHeaders(text: string, found: number[]): void {
+  for (let at = text.indexOf('OF '); at >= 0; at = text.indexOf('OF ', at + 1))
+    if (codeAt(text, at - 1) === 32 && isDigit(codeAt(text, at - 2)) && isDigit(codeAt(text, at + 3)))
+      found.push(at * 32 + InlineSearch.pageHeader);
 }
 
 function isWordChar(code: number): boolean {

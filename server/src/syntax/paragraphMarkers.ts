@@ -43,8 +43,12 @@ const MARKING_FIRST = new RegExp(`^(${MARKING})\\s*(${SIGN}?(\\d{1,2})\\.)(?= )`
 /** `¶1. C) Summary`: a marking that lost its opening parenthesis, right after a paragraph number. */
 const HALF_MARKING = /^\s*((?:U|SBU|C|S|TS|LOU)(?:\/[A-Z]{1,5})*\))(?= )/;
 
-/** A malformed marker at the start of a line the lexer did not read as a paragraph. */
-export function looseMarkerAtStart(text: string): LooseMarker | undefined {
+/**
+ * A malformed marker at the start of a line the lexer did not read as a paragraph, and the run-in markers after it.
+ * Those are found here rather than by the lexer: its code for them, first run by a rare line, had no type feedback
+ * when it was compiled into the lexer's loop, and discarded that compiled code.
+ */
+export function markersFromStart(text: string): readonly LooseMarker[] | undefined {
   let first = 0;
   while (first < text.length && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
   const c = text.charCodeAt(first);
@@ -58,7 +62,7 @@ export function looseMarkerAtStart(text: string): LooseMarker | undefined {
     const start = first;
     const end = first + m[1].length;
     const markingStart = first + m[0].length - m[3].length;
-    return {
+    return withRunIns(text, {
       written,
       pilcrow: startsWithPilcrow(text, first),
       start,
@@ -69,12 +73,12 @@ export function looseMarkerAtStart(text: string): LooseMarker | undefined {
         problem === 'space'
           ? `No space after the paragraph number "${m[1]}": expected "${m[1]} " before the text.`
           : `Malformed paragraph number "${m[1]}": expected "${written}.".`,
-    };
+    });
   }
   const m = MARKING_FIRST.exec(head);
   if (m && isPortionMarking(m[1])) {
     const numberStart = first + m[0].length - m[2].length;
-    return {
+    return withRunIns(text, {
       written: Number(m[3]),
       pilcrow: startsWithPilcrow(text, numberStart),
       start: numberStart,
@@ -82,9 +86,13 @@ export function looseMarkerAtStart(text: string): LooseMarker | undefined {
       marking: { start: first, end: first + m[1].length },
       runIn: false,
       problem: `The portion marking ${m[1]} comes before the paragraph number: expected "${m[2]} ${m[1]}".`,
-    };
+    });
   }
   return undefined;
+}
+
+function withRunIns(text: string, atStart: LooseMarker): readonly LooseMarker[] {
+  return [atStart, ...runInMarkers(text, atStart.end)];
 }
 
 /** A portion marking missing its opening parenthesis right after a paragraph number (`¶1. C) Summary`). */

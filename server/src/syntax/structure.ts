@@ -1156,14 +1156,26 @@ function splitCloser(lines: LexedLine[], text: (rel: number) => string, k: numbe
   if (c !== 115 /* s */ && c !== 99 /* c */ && c !== 110 /* n */) return;
   const above = text(k - 1).trimEnd();
   if ((codeAt(above, above.length - 1) | 32) !== 100 /* d */) return;
+  splitCloserAfterD(lines, text, k, above);
+}
+
+/**
+ * The rest of splitCloser, in a function of its own that the compiler leaves out of nextBlockLine: a split closer is
+ * rare, and the first one, reaching code compiled without type feedback for it, discarded nextBlockLine's code.
+ */
+function splitCloserAfterD(lines: LexedLine[], text: (rel: number) => string, k: number, above: string): void {
   if (lines[k].tokens.some((t) => t.kind === 'blockEnd') || !SPLIT_END.test(above.slice(-4))) return;
   const m = SPLIT_CLOSER.exec(text(k));
   if (!m) return;
   const start = m[0].length - m[1].length;
   const token = { kind: 'blockEnd' as const, start, end: m[0].length };
   // The lexer read `Summary.` at the start of a line as an opener: here it closes.
-  const others = lines[k].tokens.filter((t) => t.end <= token.start || t.start >= token.end);
-  lines[k] = { ...lines[k], tokens: [...others, token].sort((a, b) => a.start - b.start) };
+  const lexed = lines[k];
+  const others = lexed.tokens.filter((t) => t.end <= token.start || t.start >= token.end);
+  const tokens = [...others, token].sort((a, b) => a.start - b.start);
+  // Written out, the lexer's shape of a line (a copy by spread had a shape of its own, which nextBlockLine's compiled
+  // code had not seen: it was discarded).
+  lines[k] = { kind: lexed.kind, tokens, problems: lexed.problems, markers: lexed.markers };
 }
 
 const SPLIT_END = /(?:^|\W)End$/i;
