@@ -128,12 +128,7 @@ export function lexLines(text: string, lines: readonly string[]): LexedLine[] {
 
 /** The cables.csv rendering ends every line with a backslash (its escaped newline): the line is what comes before. */
 export function withoutRenderingBackslash(text: string): string {
-  // Both calls are made on every line, their result kept on a line with the backslash only: made only there (a rare
-  // line), they had no type feedback when the lexer's loop was compiled, and the first such line discarded its code.
-  const backslash = codeAt(text, text.length - 1) === 92; // \\
-  const before = text.slice(0, backslash ? -1 : text.length);
-  const trimmed = before.trimEnd();
-  return backslash ? trimmed : before;
+  return codeAt(text, text.length - 1) === 92 /* \\ */ ? text.slice(0, -1).trimEnd() : text;
 }
 
 /** `inline`: the groups of lexInline's searches that may find a token in the line (bits of InlineSearch). */
