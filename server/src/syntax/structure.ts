@@ -1174,8 +1174,13 @@ function splitCloserAfterD(lines: LexedLine[], text: (rel: number) => string, k:
   const others = lexed.tokens.filter((t) => t.end <= token.start || t.start >= token.end);
   const tokens = [...others, token].sort((a, b) => a.start - b.start);
   // Written out, the lexer's shape of a line (a copy by spread had a shape of its own, which nextBlockLine's compiled
-  // code had not seen: it was discarded).
-  lines[k] = { kind: lexed.kind, tokens, problems: lexed.problems, markers: lexed.markers };
+  // code had not seen: it was discarded); `satisfies` makes a field added to LexedLine an error here, not a loss.
+  lines[k] = {
+    kind: lexed.kind,
+    tokens,
+    problems: lexed.problems,
+    markers: lexed.markers,
+  } satisfies Record<keyof LexedLine, unknown>;
 }
 
 const SPLIT_END = /(?:^|\W)End$/i;
