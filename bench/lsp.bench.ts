@@ -44,6 +44,7 @@ async function openSession(bundle: string, text: string) {
   const column = Math.min(10, lines[middle].length);
   const total: number[] = [];
   const toDiagnostics: number[] = [];
+  const toFolding: number[] = [];
 
   /** Edit k: `typed` in the middle of the file (each line end on the next line), then its diagnostics, then the outline. */
   async function keystroke(k: number): Promise<void> {
@@ -59,6 +60,10 @@ async function openSession(bundle: string, text: string) {
     toDiagnostics.push(performance.now() - start);
     await outline();
     total.push(performance.now() - start);
+    // VS Code asks for the folding ranges after an edit too: measured on their own, after the outline.
+    const folding = performance.now();
+    await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+    toFolding.push(performance.now() - folding);
   }
 
   return {
@@ -69,7 +74,11 @@ async function openSession(bundle: string, text: string) {
     symbols,
     cold,
     keystroke,
-    results: () => ({ keystroke: summarize(total), diagnosticsOnly: summarize(toDiagnostics) }),
+    results: () => ({
+      keystroke: summarize(total),
+      diagnosticsOnly: summarize(toDiagnostics),
+      folding: summarize(toFolding),
+    }),
     shutdown: () => client.shutdown(),
   };
 }
@@ -78,7 +87,7 @@ type Session = Awaited<ReturnType<typeof openSession>>;
 
 function report(session: Session): void {
   const { symbols, cold } = session;
-  const { keystroke, diagnosticsOnly } = session.results();
+  const { keystroke, diagnosticsOnly, folding } = session.results();
   // The floor of an outline round trip: its JSON, written by the server and read by the client (here, in one process).
   const floor = summarize(
     Array.from({ length: 5 }, () => {
@@ -115,6 +124,7 @@ function report(session: Session): void {
         `${((keystroke.median / cold) * 100).toFixed(2)}%`,
         met(keystroke.median <= 20 && keystroke.median / cold <= 0.01),
       ],
+      ['the folding ranges, asked for after that', spread(folding), formatMs(folding.p95), '', '(no target)'],
     ],
   );
   console.log(
@@ -149,6 +159,12 @@ function compare(old: Session, current: Session): void {
         spread(a.keystroke),
         spread(b.keystroke),
         ratio(a.keystroke.median, b.keystroke.median),
+      ],
+      [
+        'keystroke: then the folding ranges',
+        spread(a.folding),
+        spread(b.folding),
+        ratio(a.folding.median, b.folding.median),
       ],
     ],
   );
