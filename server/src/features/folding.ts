@@ -1,4 +1,5 @@
-// Folding ranges: routing header, caption block, REF block, sections, paragraphs, Summary/Comment blocks.
+// Folding ranges: each cable of a file of several, routing header, caption block, REF block, sections, paragraphs,
+// Summary/Comment blocks.
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import { CableModel } from '../syntax/model';
 import { Cable } from '../syntax/types';
@@ -9,26 +10,37 @@ import { DocumentContext } from './context';
  * cables it touches, the others keep their ranges (moved when lines above them were added or removed). Returned
  * ranges are never changed in place.
  */
-const cache = new WeakMap<Cable, { startLine: number; ranges: FoldingRange[] }>();
+const cache = new WeakMap<Cable, { startLine: number; whole?: FoldingRange; parts: FoldingRange[] }>();
 
+/**
+ * The ranges of every cable; the cable as a whole only in a file of several, where folding each cable leaves a list of
+ * them. Folding a lone cable would fold the whole file, and its range would hide the header's, which mostly starts on
+ * the same line: VS Code keeps the first of the ranges that start on a line.
+ */
 export function foldingRanges({ reader: { model } }: DocumentContext): FoldingRange[] {
   const ranges: FoldingRange[] = [];
+  const several = model.cables.length > 1;
   for (const cable of model.cables) {
     let placed = cache.get(cable);
     if (placed?.startLine !== cable.startLine) {
       const delta = placed ? cable.startLine - placed.startLine : 0;
-      placed = {
-        startLine: cable.startLine,
-        ranges: placed ? placed.ranges.map((r) => moved(r, delta)) : cableRanges(model, cable),
-      };
+      placed = placed
+        ? {
+            startLine: cable.startLine,
+            whole: placed.whole && moved(placed.whole, delta),
+            parts: placed.parts.map((r) => moved(r, delta)),
+          }
+        : { startLine: cable.startLine, ...cableRanges(model, cable) };
       cache.set(cable, placed);
     }
-    for (const range of placed.ranges) ranges.push(range);
+    if (several && placed.whole) ranges.push(placed.whole);
+    for (const range of placed.parts) ranges.push(range);
   }
   return ranges;
 }
 
-function cableRanges(model: CableModel, cable: Cable): FoldingRange[] {
+/** The range of the whole cable (up to its last line of text) and those of its parts. */
+function cableRanges(model: CableModel, cable: Cable): { whole?: FoldingRange; parts: FoldingRange[] } {
   const ranges: FoldingRange[] = [];
   const add = (start: number, end: number, kind?: FoldingRangeKind) => {
     if (end > start) ranges.push({ startLine: start, endLine: end, ...(kind ? { kind } : {}) });
@@ -36,7 +48,7 @@ function cableRanges(model: CableModel, cable: Cable): FoldingRange[] {
   const at = (rel: number) => cable.startLine + rel;
   let last = cable.lineCount - 1;
   while (last > 0 && !model.lineText(at(last)).trim()) last--;
-  add(at(0), at(last));
+  const whole: FoldingRange | undefined = last > 0 ? { startLine: at(0), endLine: at(last) } : undefined;
   if (cable.headerRange) add(at(cable.headerRange.startLine), at(cable.headerRange.endLine), FoldingRangeKind.Imports);
   if (cable.captionBlock) add(at(cable.captionBlock.startLine), at(cable.captionBlock.endLine));
   if (cable.references) add(at(cable.references.startLine), at(cable.references.endLine));
@@ -46,7 +58,7 @@ function cableRanges(model: CableModel, cable: Cable): FoldingRange[] {
   // A paragraph that the next one runs into folds up to the line before: folding it never hides the next one.
   for (const p of cable.paragraphs) add(at(p.startLine), at(p.endColumn === undefined ? p.endLine : p.endLine - 1));
   for (const b of cable.blocks) add(at(b.opener.line), at(b.endLine), FoldingRangeKind.Region);
-  return ranges;
+  return { whole, parts: ranges };
 }
 
 function moved({ startLine, endLine, ...rest }: FoldingRange, delta: number): FoldingRange {
