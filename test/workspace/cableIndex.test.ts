@@ -219,6 +219,35 @@ test('an open document overrides its file, edits count at once, closing reverts 
   assert.equal(index.lookup('08DOHA152').length, 0);
 });
 
+test('the TAGS codes in use follow the files: written, rewritten, opened, edited, closed, removed', () => {
+  const index = new CableIndex();
+  const uses = (...codes: string[]) => codes.map((code) => index.usesTag(code));
+  const withTags = (tags: string, serial = 214) =>
+    syntheticCable({ year: '09', post: 'DOHA', serial, subject: 'X' }).replace('TAGS: PREL', `TAGS: ${tags}`);
+  index.setFile('file:///ws/a.cable', readFixture('08MOSCOW3343.cable')); // TAGS PGOV, PHUM, SOCI, RS
+  index.setFile('file:///ws/b.cable', withTags('PREL, SOCI'));
+  assert.deepEqual(uses('SOCI', 'RS', 'PREL', 'ECON'), [true, true, true, false]);
+  index.setFile('file:///ws/b.cable', withTags('ECON'));
+  assert.deepEqual(uses('SOCI', 'PREL', 'ECON'), [true, false, true]);
+  // The open document counts instead of its file, its edits at once.
+  const model = CableModel.parse(withTags('KDEM'));
+  index.setDocument('file:///ws/b.cable', new CableReader(model));
+  assert.deepEqual(uses('ECON', 'KDEM'), [false, true]);
+  const tagsLine = model.cables[0].tagsLines[0];
+  model.applyChange({
+    range: { start: { line: tagsLine, character: 6 }, end: { line: tagsLine, character: 10 } },
+    text: 'PREL',
+  });
+  index.setDocument('file:///ws/b.cable', new CableReader(model));
+  assert.deepEqual(uses('KDEM', 'PREL'), [false, true]);
+  index.closeDocument('file:///ws/b.cable');
+  assert.deepEqual(uses('PREL', 'ECON'), [false, true]);
+  index.removeFile('file:///ws/a.cable');
+  assert.deepEqual(uses('SOCI', 'RS', 'ECON'), [false, false, true]);
+  index.removeFolder('file:///ws');
+  assert.deepEqual(uses('ECON'), [false]);
+});
+
 test('an edit rebuilds the entries of the cables that the model rebuilt only', () => {
   const index = new CableIndex();
   const uri = 'file:///ws/dump.cable';

@@ -37,9 +37,9 @@ function tagItems(
   range: Range,
   origin: string | undefined,
   used: ReadonlySet<string>,
-  inWorkspace: ReadonlySet<string>,
+  index: CableIndex,
 ): CompletionItem[] {
-  const tier = (code: string) => (code === origin ? 0 : used.has(code) ? 1 : inWorkspace.has(code) ? 2 : 3);
+  const tier = (code: string) => (code === origin ? 0 : used.has(code) ? 1 : index.usesTag(code) ? 2 : 3);
   return tables.allTagCodes().flatMap((t, k) => {
     const meaning = t.meaning ?? t.name;
     if (!meaning && !used.has(t.code)) return [];
@@ -56,13 +56,6 @@ function tagItems(
 /** The TAGS codes written on the TAGS lines of every cable of the document. */
 function tagsInDocument(reader: CableReader): Set<string> {
   return new Set(reader.model.cables.flatMap((cable) => cableTags(reader, cable)));
-}
-
-/** The TAGS codes of every cable of the workspace's files. */
-function tagsInWorkspace(index: CableIndex): Set<string> {
-  const used = new Set<string>();
-  for (const cable of index.cables()) for (const tag of cable.info.tags) used.add(tag);
-  return used;
 }
 
 function routingItems(tables: CodeTables, range: Range, withAddress: boolean): CompletionItem[] {
@@ -157,7 +150,7 @@ export function completions(
       wordRange(text, position, /[A-Za-z]*$/),
       post ? countryOfPost(post) : undefined,
       tagsInDocument(reader),
-      tagsInWorkspace(index),
+      index,
     );
   }
   if (/^\s*E\.?O\.?\s*\d*$/i.test(before)) {

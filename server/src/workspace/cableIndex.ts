@@ -228,6 +228,8 @@ export class CableIndex {
   private readonly byId = new Map<string, IndexedCable[]>();
   /** Open documents edited since their entries were last built. */
   private readonly dirty = new Set<FileRecord>();
+  /** How many times indexed cables write each TAGS code, kept as cables come and go. */
+  private readonly tagUses = new Map<string, number>();
 
   /** Indexes (or re-indexes) a file's text as read from disk; returns the number of cables in it. */
   setFile(uri: string, text: string): number {
@@ -297,6 +299,12 @@ export class CableIndex {
     for (const record of this.files.values()) yield* record.current;
   }
 
+  /** Whether an indexed cable writes this code on its TAGS lines. */
+  usesTag(code: string): boolean {
+    this.flush();
+    return this.tagUses.has(code);
+  }
+
   /** Cables with a reference ID (more than one when a cable is in several files). */
   lookup(id: string): readonly IndexedCable[] {
     this.flush();
@@ -350,6 +358,7 @@ export class CableIndex {
     this.unlink(record);
     record.current = cables;
     for (const cable of cables) {
+      this.countTags(cable, 1);
       if (!cable.info.complete) continue;
       const list = this.byId.get(cable.info.id);
       if (list) list.push(cable);
@@ -370,11 +379,20 @@ export class CableIndex {
 
   private unlink(record: FileRecord): void {
     for (const cable of record.current) {
+      this.countTags(cable, -1);
       const list = this.byId.get(cable.info.id);
       if (!list) continue;
       const kept = list.filter((c) => c !== cable);
       if (kept.length) this.byId.set(cable.info.id, kept);
       else this.byId.delete(cable.info.id);
+    }
+  }
+
+  private countTags(cable: IndexedCable, by: 1 | -1): void {
+    for (const tag of cable.info.tags) {
+      const uses = (this.tagUses.get(tag) ?? 0) + by;
+      if (uses > 0) this.tagUses.set(tag, uses);
+      else this.tagUses.delete(tag);
     }
   }
 }
