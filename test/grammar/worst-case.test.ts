@@ -39,6 +39,8 @@ const shapes: Record<string, (length: number) => string> = {
   'classification line with a long post': (n) =>
     'C O N F I D E N T I A L SECTION 01 OF 02 ' + fill('AB ', n - 48) + ' 001151',
   'continuation header near-misses': (n) => fill('MADRID MADRID MADRID 0000076 ', n),
+  'capitals joined by dots': (n) => fill('A.', n),
+  'capitals joined by hyphens and apostrophes': (n) => fill("ABC-DEF-O'B'", n),
   'captions without end': (n) => fill('SIPDIS, SENSITIVE -- ', n - 1) + 'x',
   markers: (n) => fill('End Summary. (Note: ', n),
   'mixed elements': (n) =>
