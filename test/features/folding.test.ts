@@ -39,3 +39,25 @@ test('a file of several cables: each folds as a whole from its first line, its h
     );
   }
 });
+
+test('of the ranges that start on one line, the outermost comes first: a section over its caption block', () => {
+  // 09DUSHANBE1151: SECTION 01 OF 02 starts on the classification line, as its caption block does.
+  const model = CableModel.parse(readFixture('09DUSHANBE1151.cable'));
+  const classificationLine = model.cables[0].startLine + model.cables[0].classificationLine!;
+  const paragraph1 = model.cables[0].startLine + model.cables[0].paragraphs[0].startLine;
+  const fold = foldsByLine(foldingRanges(documentContext(model))).get(classificationLine);
+  assert.ok(
+    fold && fold.kind === 'region' && fold.endLine > paragraph1,
+    `the fold on the classification line: ${JSON.stringify(fold)}`,
+  );
+});
+
+test('a Summary that runs over several paragraphs folds whole from the line of its opener', () => {
+  // 05MADRID395: `¶1. (C) Summary.` on line 16, `End Summary.` in ¶2, on line 44.
+  const ranges = foldingRanges(documentContext(CableModel.parse(readFixture('05MADRID395.cable'))));
+  assert.deepEqual(foldsByLine(ranges).get(15), { startLine: 15, endLine: 43, kind: 'region' });
+  assert.ok(
+    ranges.some((r) => r.startLine === 15 && r.endLine === 32 && r.kind === undefined),
+    'the paragraph',
+  );
+});

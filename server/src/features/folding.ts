@@ -15,7 +15,7 @@ const cache = new WeakMap<Cable, { startLine: number; whole?: FoldingRange; part
 /**
  * The ranges of every cable; the cable as a whole only in a file of several, where folding each cable leaves a list of
  * them. Folding a lone cable would fold the whole file, and its range would hide the header's, which mostly starts on
- * the same line: VS Code keeps the first of the ranges that start on a line.
+ * the same line: VS Code keeps the first of the ranges that start on a line (other editors nest them).
  */
 export function foldingRanges({ reader: { model } }: DocumentContext): FoldingRange[] {
   const ranges: FoldingRange[] = [];
@@ -58,6 +58,10 @@ function cableRanges(model: CableModel, cable: Cable): { whole?: FoldingRange; p
   // A paragraph that the next one runs into folds up to the line before: folding it never hides the next one.
   for (const p of cable.paragraphs) add(at(p.startLine), at(p.endColumn === undefined ? p.endLine : p.endLine - 1));
   for (const b of cable.blocks) add(at(b.opener.line), at(b.endLine), FoldingRangeKind.Region);
+  // In line order, and of the ranges that start on one line the outermost first: it is the one VS Code keeps there
+  // (section 1 rather than the caption block on its classification line, a Summary over several paragraphs rather
+  // than the paragraph it opens in).
+  ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
   return { whole, parts: ranges };
 }
 

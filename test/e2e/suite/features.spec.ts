@@ -239,3 +239,29 @@ test(
   },
   { needs: 'folding ranges' },
 );
+
+test(
+  "folding: on a lone cable's first line, Fold folds its routing header, not the whole cable",
+  async () => {
+    // The seed from its VZCZC line: the cable and its header start on the same line, where VS Code keeps one fold.
+    const seedText = new TextDecoder().decode(await vscode.workspace.fs.readFile((await openSample(samples.seed)).uri));
+    await withUntitledCable(seedText.trimStart(), async (editor) => {
+      const document = editor.document;
+      const headerEnd = lineStartingWith(document, 'RUEHDBU/AMEMBASSY DUSHANBE');
+      const classificationLine = lineStartingWith(document, 'C O N F I D E N T I A L');
+      const visible = (line: number) => editor.visibleRanges.some((r) => r.start.line <= line && line <= r.end.line);
+      await eventually('the header folded on its own', async () => {
+        await vscode.commands.executeCommand('editor.unfoldAll');
+        await vscode.commands.executeCommand('editor.fold', { levels: 1, direction: 'down', selectionLines: [0] });
+        const shown = [0, 1, headerEnd, classificationLine].map(visible);
+        assert.deepEqual(
+          shown,
+          [true, false, false, true],
+          `lines 1, 2, ${headerEnd + 1}, ${classificationLine + 1} shown`,
+        );
+        return true;
+      });
+    });
+  },
+  { needs: 'folding ranges' },
+);
