@@ -220,7 +220,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return unreadable ? EXIT_USAGE : EXIT_OK;
   } catch (error) {
     progress?.clear();
+    writer.discard();
     if ((error as NodeJS.ErrnoException).code === 'EPIPE') return EXIT_USAGE;
+    if (values.output) {
+      complain(`cannot write to ${values.output}: ${(error as Error).message}`);
+      return EXIT_USAGE;
+    }
     throw error;
   }
 }

@@ -92,6 +92,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const tables = readTables(options.tables);
   if (typeof tables === 'string') {
+    writer.discard();
     complain(tables);
     return EXIT_USAGE;
   }
