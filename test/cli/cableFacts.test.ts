@@ -2,7 +2,7 @@
 // order on worker threads, and cable-lint's exit codes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -81,4 +81,18 @@ test("cable-lint's guards: --jobs checked and capped the same way, an output tha
   assert.equal(overwrite.status, 2);
   assert.match(overwrite.stderr, /would overwrite one of the files to read/);
   assert.equal(readFileSync(cable, 'utf8'), before);
+});
+
+test('an output that cannot be written in the end (a folder): said, exit 2, no temporary file left beside it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cable-facts-'));
+  try {
+    const output = join(dir, 'facts');
+    mkdirSync(output);
+    const result = run('-o', output, join(fixturesDir, '09DUSHANBE1151.cable'));
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^cable-facts: cannot write to .*facts: /);
+    assert.deepEqual(readdirSync(dir), ['facts']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import {
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -233,6 +234,13 @@ test("--tables: the user's own codes are known, as with cable.tables.extra; a ba
   const missing = lint(['--tables', 'gone.tsv', 'own.cable'], dir);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /cannot read the code table gone\.tsv: no such file/);
+  const toFile = lint(['--tables', 'gone.tsv', '--output', 'report.txt', 'own.cable'], dir);
+  assert.equal(toFile.status, 2);
+  assert.deepEqual(
+    readdirSync(dir).filter((name) => name.startsWith('report')),
+    [],
+    'no report, and no temporary file beside it',
+  );
 });
 
 test('--max-warnings and --quiet', () => {

@@ -1,25 +1,19 @@
 // cable-facts: the facts of every cable (the `cable/facts` answer) of files, folders and globs, as JSON Lines (one
 // object per cable) or CSV (one row per cable, list fields joined with ' | '), streamed in file order, on worker
 // threads. Same inputs as cable-lint (a cables.csv and the site's pages too, through cli/archives.ts: a cable of an
-// archive names its file line and carries the publisher's metadata), progress and exit codes. Bundled as
-// dist/cable-facts.js (its own worker).
+// archive names its file line and carries the publisher's metadata), progress and exit codes: the run both share,
+// cli/run.ts. Bundled as dist/cable-facts.js (its own worker).
 //   cable-facts [--format jsonl|csv] [-o file] [-j n] [--txt] [--no-progress] <files|folders|globs...>
 import { parseArgs } from 'node:util';
-import { isMainThread } from 'node:worker_threads';
 import { version } from '../../../package.json';
 import type { CableMetadata } from '../archive/archive';
 import { CableFactsResult } from '../protocol';
 import { createCableService } from '../service/service';
-import { ArchivedCable, archiveJobs } from './archives';
-import { collectFiles, isOneOf } from './files';
+import { ArchivedCable } from './archives';
 import { defaultJobs, jobsOf } from './options';
 import { checkedUri, checkJob, FileJob, FileOutcome, PendingRead, TextChecker } from './lint';
-import { ReportWriter } from './output';
-import { FileProcessor, lintHere, lintWithWorkers, runWorker } from './pool';
-import { ProgressBar, progressWanted } from './progress';
-
-const EXIT_OK = 0;
-const EXIT_USAGE = 2;
+import { FileProcessor } from './pool';
+import { EXIT_OK, runTool, start, Tool, usageError } from './run';
 
 type FactsFormat = 'jsonl' | 'csv';
 
@@ -137,9 +131,7 @@ class FactsReader implements FileProcessor, TextChecker {
   }
 }
 
-function complain(message: string): void {
-  process.stderr.write(`cable-facts: ${message}\n`);
-}
+const FACTS: Tool<FactsConfig> = { name: 'cable-facts', processor: (config) => new FactsReader(config) };
 
 export async function main(argv: readonly string[]): Promise<number> {
   let values;
@@ -164,75 +156,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     jobs = values.jobs === undefined ? defaultJobs() : jobsOf(values.jobs);
     if (!values.help && !values.version && inputs.length === 0) throw new Error('no files, folders or globs to read.');
   } catch (error) {
-    complain((error as Error).message.split('. ')[0].replace(/\.?$/, '.'));
-    process.stderr.write(`Run 'cable-facts --help' for usage.\n`);
-    return EXIT_USAGE;
+    return usageError(FACTS, (error as Error).message.split('. ')[0].replace(/\.?$/, '.'));
   }
   if (values.help) return (process.stdout.write(HELP), EXIT_OK);
   if (values.version) return (process.stdout.write(`${version}\n`), EXIT_OK);
   const format = values.format as FactsFormat;
-
-  const { files, problems } = await collectFiles(inputs, { txt: values.txt ?? false, cwd: process.cwd() });
-  for (const problem of problems) complain(problem);
-  if (problems.length) return EXIT_USAGE;
-  if (files.length === 0) {
-    complain(`no cable files in ${inputs.join(' ')}.`);
-    return EXIT_USAGE;
-  }
-  if (values.output && isOneOf(values.output, files)) {
-    complain(`the output ${values.output} would overwrite one of the files to read: choose another --output.`);
-    return EXIT_USAGE;
-  }
-  const list = await archiveJobs(files);
-  const progress = progressWanted(process.stderr, !values['no-progress'])
-    ? new ProgressBar(process.stderr, list.length)
-    : undefined;
-  let writer: ReportWriter;
-  try {
-    writer = values.output
-      ? ReportWriter.toFile(values.output)
-      : ReportWriter.toStdout(() => process.stdout.isTTY && progress?.clear());
-  } catch (error) {
-    complain(`cannot write to ${values.output}: ${(error as Error).message}`);
-    return EXIT_USAGE;
-  }
-  let unreadable = 0;
-  const deliver = (outcome: FileOutcome) => {
-    for (const { line, message } of outcome.skipped) {
-      progress?.clear();
-      complain(`${list[outcome.index].display}:${line}: malformed row skipped: ${message}`);
-      unreadable++;
-    }
-    if (outcome.error) {
-      progress?.clear();
-      complain(outcome.error);
-      unreadable++;
-    } else writer.write(outcome.part);
-    progress?.advance(outcome.bytes);
-  };
-  const config: FactsConfig = { format };
-  try {
-    if (format === 'csv') writer.write(CSV_COLUMNS.map(([name]) => name).join(',') + '\n');
-    if (jobs === 1 || list.length === 1) await lintHere(list, new FactsReader(config), deliver);
-    else await lintWithWorkers(list, jobs, config, __filename, deliver);
-    writer.close();
-    progress?.clear();
-    return unreadable ? EXIT_USAGE : EXIT_OK;
-  } catch (error) {
-    progress?.clear();
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return EXIT_USAGE;
-    throw error;
-  }
+  return runTool(FACTS, {
+    inputs,
+    txt: values.txt ?? false,
+    output: values.output,
+    jobs,
+    progress: !values['no-progress'],
+    noCableFiles: `no cable files in ${inputs.join(' ')}.`,
+    wouldOverwrite: (output) =>
+      `the output ${output} would overwrite one of the files to read: choose another --output.`,
+    cannotWrite: (output, reason) => `cannot write to ${output}: ${reason}`,
+    config: () => ({ format }),
+    head: () => (format === 'csv' ? CSV_COLUMNS.map(([name]) => name).join(',') + '\n' : ''),
+    each: (outcome) => (outcome.error ? undefined : outcome.part),
+  });
 }
 
-if (isMainThread) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: Error) => {
-      complain(`internal error: ${error.stack ?? error.message}`);
-      process.exitCode = EXIT_USAGE;
-    },
-  );
-} else {
-  runWorker((config: FactsConfig) => new FactsReader(config));
-}
+start(FACTS, main);

@@ -3,7 +3,7 @@
 // lint them, and send back only each file's report part and counts: the corpus is never in memory, and
 // no worker runs more than a bounded window ahead of the next file to report.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { FileJob, FileLinter, FileOutcome, LintConfig, PendingRead, readAhead } from './lint';
+import { FileJob, FileOutcome, PendingRead, readAhead } from './lint';
 
 interface BatchMessage {
   id: number;
@@ -49,10 +49,8 @@ async function processInTurn(
   }
 }
 
-/** The worker side: process every batch that arrives (with the linter unless `make` says otherwise), answer with the outcomes. */
-export function runWorker(
-  make: (config: never) => FileProcessor = (config: LintConfig) => new FileLinter(config),
-): void {
+/** The worker side: process every batch that arrives with the processor `make` makes, answer with the outcomes. */
+export function runWorker(make: (config: never) => FileProcessor): void {
   const linter = make(workerData as never);
   // Batches are linted one after the other, in the order they came: a read that waits must not let the next one pass.
   let queue = Promise.resolve();
