@@ -61,3 +61,15 @@ test('a Summary that runs over several paragraphs folds whole from the line of i
     'the paragraph',
   );
 });
+
+test('of two equal ranges, the one with a kind comes first: a Summary that is its whole paragraph stays a region', () => {
+  // 00HARARE6677: `1. (C) Summary: ...` on line 39, `End Summary.` on line 40, where the paragraph ends.
+  const ranges = foldingRanges(documentContext(CableModel.parse(readFixture('00HARARE6677.cable'))));
+  assert.deepEqual(
+    ranges.filter((r) => r.startLine === 38),
+    [
+      { startLine: 38, endLine: 39, kind: 'region' },
+      { startLine: 38, endLine: 39 },
+    ],
+  );
+});

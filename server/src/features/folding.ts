@@ -60,8 +60,9 @@ function cableRanges(model: CableModel, cable: Cable): { whole?: FoldingRange; p
   for (const b of cable.blocks) add(at(b.opener.line), at(b.endLine), FoldingRangeKind.Region);
   // In line order, and of the ranges that start on one line the outermost first: it is the one VS Code keeps there
   // (section 1 rather than the caption block on its classification line, a Summary over several paragraphs rather
-  // than the paragraph it opens in).
-  ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  // than the paragraph it opens in); of two equal ranges, the one with a kind (a Summary that is its paragraph stays
+  // a region, which Fold All Regions folds).
+  ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine || Number(!a.kind) - Number(!b.kind));
   return { whole, parts: ranges };
 }
 
