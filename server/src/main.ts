@@ -52,7 +52,7 @@ const connection = process.argv.includes('--stdio')
   ? stdioConnection()
   : createConnection(ProposedFeatures.all, CONNECTION_OPTIONS);
 // Folders of scheme cablegate are the archives the extension shows (nodeArchive.ts); every other folder is read from disk.
-const archives = new ArchiveShelf();
+const archives = new ArchiveShelf((message) => connection.console.error(message));
 startServer(connection, {
   files: archives.workspaceFiles(nodeWorkspaceFiles),
   setArchives: (list) => archives.setArchives(list),

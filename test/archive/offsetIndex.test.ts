@@ -322,3 +322,26 @@ test("the language server's files: an archive's folder lists its cables as cable
   assert.deepEqual(await shelf.setArchives([place]), [`cablegate://${authority}/`]);
   assert.equal((await files.findCableFiles(`cablegate://${authority}/`)).length, cables.length + 1);
 });
+
+test('the language server: an archive that cannot be read is said once, shows no cables, and is tried again when told again', async () => {
+  const place = { path: join(dir, 'gone', 'cables.csv'), index: join(dir, 'storage', 'gone.tsv') };
+  const said: string[] = [];
+  const shelf = new ArchiveShelf((message) => said.push(message));
+  const base: WorkspaceFiles = { findCableFiles: async () => [], readCableFile: async () => undefined };
+  await shelf.setArchives([place]);
+  const files = shelf.workspaceFiles(base);
+  const folder = `cablegate://${archiveAuthority(place.path)}/`;
+  assert.deepEqual(await files.findCableFiles(folder), []);
+  assert.deepEqual(await files.findCableFiles(folder), []);
+  assert.equal(said.length, 1, said.join('\n'));
+  assert.match(
+    said[0],
+    /^The archive .*gone\/cables\.csv cannot be read \(ENOENT.*\): it shows no cables until it is opened again\.$/,
+  );
+  // The extension tells the list again after an archive is opened: the server tries it again.
+  mkdirSync(dirname(place.path), { recursive: true });
+  writeFileSync(place.path, cablesCsv(cables.slice(0, 2)));
+  await shelf.setArchives([place]);
+  assert.equal((await files.findCableFiles(folder)).length, 2);
+  assert.equal(said.length, 1);
+});

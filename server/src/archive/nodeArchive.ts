@@ -284,6 +284,9 @@ export const archiveUri = (authority: string, path: string): string =>
  * missing or stale, never written: the extension owns the file).
  */
 export class ArchiveShelf {
+  /** `log`: where an archive that cannot be opened is said (once a listing of the archives: it then holds no cable). */
+  constructor(private readonly log: (message: string) => void = () => {}) {}
+
   private locations = new Map<string, ArchiveLocation>();
   private readonly opened = new Map<string, Promise<OpenArchive | undefined>>();
   /** The archives as they were when they were last opened here, by authority. */
@@ -318,7 +321,12 @@ export class ArchiveShelf {
           if (opened) this.read.set(authority, opened.stamp);
           return opened;
         },
-        () => undefined,
+        (error: Error) => {
+          this.log(
+            `The archive ${location.path} cannot be read (${error.message}): it shows no cables until it is opened again.`,
+          );
+          return undefined;
+        },
       );
       this.opened.set(authority, archive);
     }
