@@ -70,6 +70,19 @@ test('exit code 2 for a usage error and for input that is not there', () => {
   assert.equal(run(join(fixturesDir, 'no-such.cable')).status, 2);
 });
 
+test('the inputs and the output refused as cable-lint refuses them: an empty path, an empty --output, none', () => {
+  // An unset shell variable would otherwise read the working folder, or write to standard output.
+  for (const [args, said] of [
+    [[''], 'an empty path names no file, folder or glob.'],
+    [['-o', '', fixturesDir], '--output expects a file name.'],
+    [[], 'no files, folders or globs to read.'],
+  ] as const) {
+    const result = run(...args);
+    assert.equal(result.status, 2, args.join(' '));
+    assert.equal(result.stderr, `cable-facts: ${said}\nRun 'cable-facts --help' for usage.\n`);
+  }
+});
+
 test("cable-lint's guards: --jobs checked and capped the same way, an output that is an input refused and left whole", () => {
   const cable = join(fixturesDir, '09DUSHANBE1151.cable');
   const absurd = run('--jobs', '99999999999999999999', cable);

@@ -10,7 +10,7 @@ import type { CableMetadata } from '../archive/archive';
 import { CableFactsResult } from '../protocol';
 import { createCableService } from '../service/service';
 import { ArchivedCable } from './archives';
-import { defaultJobs, jobsOf } from './options';
+import { checkRunOptions, defaultJobs, jobsOf } from './options';
 import { checkedUri, checkJob, FileJob, FileOutcome, PendingRead, TextChecker } from './lint';
 import { FileProcessor } from './pool';
 import { EXIT_OK, runTool, start, Tool, usageError } from './run';
@@ -154,7 +154,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (values.format !== 'jsonl' && values.format !== 'csv')
       throw new Error(`--format expects jsonl or csv, not "${values.format}".`);
     jobs = values.jobs === undefined ? defaultJobs() : jobsOf(values.jobs);
-    if (!values.help && !values.version && inputs.length === 0) throw new Error('no files, folders or globs to read.');
+    checkRunOptions(inputs, values.output, 'read', (values.help ?? false) || (values.version ?? false));
   } catch (error) {
     return usageError(FACTS, (error as Error).message.split('. ')[0].replace(/\.?$/, '.'));
   }

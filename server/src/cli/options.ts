@@ -150,7 +150,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format))
     throw new UsageError(`--format expects ${FORMATS.join(', ')}, not "${values.format}".`);
-  if (values.output !== undefined && values.output.trim() === '') throw new UsageError('--output expects a file name.');
+  checkRunOptions(positionals, values.output, 'lint', (values.help ?? false) || (values.version ?? false));
   const options: CliOptions = {
     inputs: positionals,
     format,
@@ -166,11 +166,21 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     help: values.help ?? false,
     version: values.version ?? false,
   };
-  // An empty argument (an unset shell variable) would lint the working folder.
-  if (options.inputs.some((input) => input.trim() === ''))
-    throw new UsageError('an empty path names no file, folder or glob.');
-  if (!options.help && !options.version && options.inputs.length === 0) {
-    throw new UsageError('no files, folders or globs to lint.');
-  }
   return options;
+}
+
+/**
+ * What cable-lint and cable-facts refuse of the inputs and the output they are given (`verb`: what the tool does to
+ * its inputs); no inputs are fine with --help or --version.
+ */
+export function checkRunOptions(
+  inputs: readonly string[],
+  output: string | undefined,
+  verb: string,
+  helpOrVersion: boolean,
+): void {
+  if (output !== undefined && output.trim() === '') throw new UsageError('--output expects a file name.');
+  // An empty argument (an unset shell variable) would read the working folder.
+  if (inputs.some((input) => input.trim() === '')) throw new UsageError('an empty path names no file, folder or glob.');
+  if (!helpOrVersion && inputs.length === 0) throw new UsageError(`no files, folders or globs to ${verb}.`);
 }
