@@ -11,8 +11,7 @@ import { CableFactsResult } from '../protocol';
 import { createCableService } from '../service/service';
 import { ArchivedCable } from './archives';
 import { checkRunOptions, defaultJobs, jobsOf } from './options';
-import { checkedUri, checkJob, FileJob, FileOutcome, PendingRead, TextChecker } from './lint';
-import { FileProcessor } from './pool';
+import { checkedUri, FileOutcome, TextChecker } from './lint';
 import { EXIT_OK, runTool, start, Tool, usageError } from './run';
 
 type FactsFormat = 'jsonl' | 'csv';
@@ -93,15 +92,11 @@ interface FactsConfig {
 }
 
 /** Reads one file's cables (an archive's: one cable text at a time) into their lines of output. */
-class FactsReader implements FileProcessor, TextChecker {
+class FactsReader implements TextChecker {
   private readonly service = createCableService({});
   readonly separator = '';
 
   constructor(private readonly config: FactsConfig) {}
-
-  lint(job: FileJob, pending?: PendingRead): Promise<FileOutcome> {
-    return checkJob(this, job, pending);
-  }
 
   check(display: string, text: string, outcome: FileOutcome, archived?: ArchivedCable): string | undefined {
     const uri = checkedUri('cable-facts', outcome, display, archived);
@@ -131,7 +126,7 @@ class FactsReader implements FileProcessor, TextChecker {
   }
 }
 
-const FACTS: Tool<FactsConfig> = { name: 'cable-facts', processor: (config) => new FactsReader(config) };
+const FACTS: Tool<FactsConfig> = { name: 'cable-facts', checker: (config) => new FactsReader(config) };
 
 export async function main(argv: readonly string[]): Promise<number> {
   let values;

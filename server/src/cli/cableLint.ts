@@ -16,7 +16,7 @@ import { complain, EXIT_OK, runTool, start, Tool, usageError } from './run';
 
 const EXIT_PROBLEMS = 1;
 
-const LINT: Tool<LintConfig> = { name: 'cable-lint', processor: (config) => new FileLinter(config) };
+const LINT: Tool<LintConfig> = { name: 'cable-lint', checker: (config) => new FileLinter(config) };
 
 /** The --tables files as read, their problems said on standard error; or why one cannot be read. */
 function readTables(paths: readonly string[]): TableText[] | string {

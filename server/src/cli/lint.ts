@@ -140,10 +140,6 @@ export class FileLinter implements TextChecker {
     });
   }
 
-  lint(job: FileJob, pending?: PendingRead): Promise<FileOutcome> {
-    return checkJob(this, job, pending);
-  }
-
   get separator(): string {
     return this.formatter.separator;
   }

@@ -3,7 +3,7 @@
 // lint them, and send back only each file's report part and counts: the corpus is never in memory, and
 // no worker runs more than a bounded window ahead of the next file to report.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { FileJob, FileOutcome, PendingRead, readAhead } from './lint';
+import { checkJob, FileJob, FileOutcome, PendingRead, readAhead, TextChecker } from './lint';
 
 interface BatchMessage {
   id: number;
@@ -15,12 +15,6 @@ interface ResultMessage {
   outcomes: FileOutcome[];
 }
 
-/** What reads one file into its outcome: the linter, or cable-facts' reader. */
-export interface FileProcessor {
-  /** `pending`: the file's read, started ahead (readAhead); without it the file is read in its turn. */
-  lint(job: FileJob, pending?: PendingRead): Promise<FileOutcome>;
-}
-
 /**
  * The largest file after which the next file is read ahead. A read fails after READ_TIMEOUT_MS of wall time, and a read
  * started ahead runs its clock while the file before it is checked: only after a file checked in far less than that.
@@ -29,12 +23,12 @@ const READ_AHEAD_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
  * Processes files one after the other, in their order, each file's read started (once the file before it is read, and
- * when that one is small) before the work on the file before it: the disk reads while the processor thinks, and an
+ * when that one is small) before the work on the file before it: the disk reads while the checker thinks, and an
  * outcome waits on its read only when the read is slower.
  */
 async function processInTurn(
   files: readonly FileJob[],
-  linter: FileProcessor,
+  checker: TextChecker,
   each: (outcome: FileOutcome) => void,
 ): Promise<void> {
   let next: PendingRead | undefined;
@@ -45,13 +39,13 @@ async function processInTurn(
       i + 1 < files.length && read && 'bytes' in read && read.bytes.length <= READ_AHEAD_MAX_BYTES
         ? readAhead(files[i + 1])
         : undefined;
-    each(await linter.lint(files[i], pending));
+    each(await checkJob(checker, files[i], pending));
   }
 }
 
-/** The worker side: process every batch that arrives with the processor `make` makes, answer with the outcomes. */
-export function runWorker(make: (config: never) => FileProcessor): void {
-  const linter = make(workerData as never);
+/** The worker side: check every batch that arrives with the checker `make` makes, answer with the outcomes. */
+export function runWorker(make: (config: never) => TextChecker): void {
+  const checker = make(workerData as never);
   // Batches are linted one after the other, in the order they came: a read that waits must not let the next one pass.
   let queue = Promise.resolve();
   parentPort!.on('message', (message: BatchMessage | null) => {
@@ -61,7 +55,7 @@ export function runWorker(make: (config: never) => FileProcessor): void {
         return;
       }
       const outcomes: FileOutcome[] = [];
-      await processInTurn(message.files, linter, (outcome) => outcomes.push(outcome));
+      await processInTurn(message.files, checker, (outcome) => outcomes.push(outcome));
       parentPort!.postMessage({ id: message.id, outcomes } satisfies ResultMessage);
     });
   });
@@ -70,8 +64,8 @@ export function runWorker(make: (config: never) => FileProcessor): void {
 export type Deliver = (outcome: FileOutcome) => void;
 
 /** Lints in this thread, one file after the other (--jobs 1). */
-export async function lintHere(files: readonly FileJob[], linter: FileProcessor, deliver: Deliver): Promise<void> {
-  await processInTurn(files, linter, deliver);
+export async function lintHere(files: readonly FileJob[], checker: TextChecker, deliver: Deliver): Promise<void> {
+  await processInTurn(files, checker, deliver);
 }
 
 /** Files per batch: small batches for small runs (every worker gets work), up to 32 for large ones. */

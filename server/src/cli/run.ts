@@ -5,9 +5,9 @@
 import { isMainThread } from 'node:worker_threads';
 import { archiveJobs } from './archives';
 import { collectFiles, isOneOf } from './files';
-import { FileJob, FileOutcome } from './lint';
+import { FileJob, FileOutcome, TextChecker } from './lint';
 import { ReportWriter } from './output';
-import { FileProcessor, lintHere, lintWithWorkers, runWorker } from './pool';
+import { lintHere, lintWithWorkers, runWorker } from './pool';
 import { ProgressBar, progressWanted } from './progress';
 
 export const EXIT_OK = 0;
@@ -16,7 +16,7 @@ const EXIT_USAGE = 2;
 /** A command-line tool: its name, and what reads a file (in this thread, or in a worker from the tool's config). */
 export interface Tool<Config> {
   name: string;
-  processor(config: Config): FileProcessor;
+  checker(config: Config): TextChecker;
 }
 
 /** A run of a tool: its options, its own words where the two tools differ, and its output. */
@@ -30,7 +30,7 @@ export interface Run<Config> {
   noCableFiles: string;
   wouldOverwrite(output: string): string;
   cannotWrite(output: string, reason: string): string;
-  /** The processors' config, once the output is open; or why the run cannot go on. */
+  /** The checkers' config, once the output is open; or why the run cannot go on. */
   config(): Config | string;
   /** Written before the first job's part. */
   head?(): string;
@@ -106,7 +106,7 @@ export async function runTool<Config>(tool: Tool<Config>, run: Run<Config>): Pro
 
   try {
     writer.write(run.head?.() ?? '');
-    if (run.jobs === 1 || jobs.length === 1) await lintHere(jobs, tool.processor(config), deliver);
+    if (run.jobs === 1 || jobs.length === 1) await lintHere(jobs, tool.checker(config), deliver);
     else await lintWithWorkers(jobs, run.jobs, config, __filename, deliver);
     writer.write(run.tail?.() ?? '');
     writer.close();
@@ -127,7 +127,7 @@ export async function runTool<Config>(tool: Tool<Config>, run: Run<Config>): Pro
 
 /**
  * The bundle's start: on the main thread the command (`main`, its exit code; an error it did not expect said, exit
- * code 2), in a worker thread the tool's processor.
+ * code 2), in a worker thread the tool's checker.
  */
 export function start<Config>(tool: Tool<Config>, main: (argv: readonly string[]) => Promise<number>): void {
   if (isMainThread) {
@@ -141,6 +141,6 @@ export function start<Config>(tool: Tool<Config>, main: (argv: readonly string[]
       },
     );
   } else {
-    runWorker((config: Config) => tool.processor(config));
+    runWorker((config: Config) => tool.checker(config));
   }
 }
