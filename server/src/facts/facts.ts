@@ -92,6 +92,13 @@ export class CableReader {
     return this.model.lineText(cable.startLine + rel);
   }
 
+  /** The cable's last line with text (relative): the blank lines after it are no part of the cable's range. */
+  lastTextLine(cable: Cable): number {
+    let last = cable.lineCount - 1;
+    while (last > 0 && !this.line(cable, last).trim()) last--;
+    return last;
+  }
+
   tokenText(cable: Cable, rel: number, token: Token): string {
     return this.line(cable, rel).slice(token.start, token.end);
   }

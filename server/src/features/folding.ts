@@ -1,7 +1,7 @@
 // Folding ranges: each cable of a file of several, routing header, caption block, REF block, sections, paragraphs,
 // Summary/Comment blocks.
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import { CableModel } from '../syntax/model';
+import { CableReader } from '../facts/facts';
 import { Cable } from '../syntax/types';
 import { DocumentContext } from './context';
 
@@ -17,10 +17,11 @@ const cache = new WeakMap<Cable, { startLine: number; whole?: FoldingRange; part
  * them. Folding a lone cable would fold the whole file, and its range would hide the header's, which mostly starts on
  * the same line: VS Code keeps the first of the ranges that start on a line (other editors nest them).
  */
-export function foldingRanges({ reader: { model } }: DocumentContext): FoldingRange[] {
+export function foldingRanges({ reader }: DocumentContext): FoldingRange[] {
+  const { cables } = reader.model;
   const ranges: FoldingRange[] = [];
-  const several = model.cables.length > 1;
-  for (const cable of model.cables) {
+  const several = cables.length > 1;
+  for (const cable of cables) {
     let placed = cache.get(cable);
     if (placed?.startLine !== cable.startLine) {
       const delta = placed ? cable.startLine - placed.startLine : 0;
@@ -30,7 +31,7 @@ export function foldingRanges({ reader: { model } }: DocumentContext): FoldingRa
             whole: placed.whole && moved(placed.whole, delta),
             parts: placed.parts.map((r) => moved(r, delta)),
           }
-        : { startLine: cable.startLine, ...cableRanges(model, cable) };
+        : { startLine: cable.startLine, ...cableRanges(reader, cable) };
       cache.set(cable, placed);
     }
     if (several && placed.whole) ranges.push(placed.whole);
@@ -40,14 +41,13 @@ export function foldingRanges({ reader: { model } }: DocumentContext): FoldingRa
 }
 
 /** The range of the whole cable (up to its last line of text) and those of its parts. */
-function cableRanges(model: CableModel, cable: Cable): { whole?: FoldingRange; parts: FoldingRange[] } {
+function cableRanges(reader: CableReader, cable: Cable): { whole?: FoldingRange; parts: FoldingRange[] } {
   const ranges: FoldingRange[] = [];
   const add = (start: number, end: number, kind?: FoldingRangeKind) => {
     if (end > start) ranges.push({ startLine: start, endLine: end, ...(kind ? { kind } : {}) });
   };
   const at = (rel: number) => cable.startLine + rel;
-  let last = cable.lineCount - 1;
-  while (last > 0 && !model.lineText(at(last)).trim()) last--;
+  const last = reader.lastTextLine(cable);
   const whole: FoldingRange | undefined = last > 0 ? { startLine: at(0), endLine: at(last) } : undefined;
   if (cable.headerRange) add(at(cable.headerRange.startLine), at(cable.headerRange.endLine), FoldingRangeKind.Imports);
   if (cable.captionBlock) add(at(cable.captionBlock.startLine), at(cable.captionBlock.endLine));

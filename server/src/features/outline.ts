@@ -398,7 +398,7 @@ function bodySymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
     const range = lineRange(
       cable,
       section.startLine,
-      Math.max(childrenEnd, Math.min(section.endLine, lastTextLine(cable, reader))),
+      Math.max(childrenEnd, Math.min(section.endLine, reader.lastTextLine(cable))),
       reader,
     );
     return symbol(
@@ -410,13 +410,6 @@ function bodySymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
       children,
     );
   });
-}
-
-/** Trims trailing blank lines from a cable's range. */
-function lastTextLine(cable: Cable, reader: CableReader): number {
-  let last = cable.lineCount - 1;
-  while (last > 0 && !reader.line(cable, last).trim()) last--;
-  return last;
 }
 
 /** A cable's symbol tree and the line the cable started on when the tree was made (or last moved). */
@@ -621,7 +614,7 @@ function cableSymbol(cable: Cable, reader: CableReader): DocumentSymbol {
   return symbol(
     facts.identity.referenceId,
     SymbolKind.File,
-    lineRange(cable, 0, lastTextLine(cable, reader), reader),
+    lineRange(cable, 0, reader.lastTextLine(cable), reader),
     lineRange(cable, selectionLine, selectionLine, reader),
     cable.subject?.text,
     children,
