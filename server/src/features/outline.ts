@@ -8,6 +8,34 @@ import { DocumentContext } from './context';
 import { firstIndexWhere } from '../util/search';
 import { clip } from '../util/text';
 
+/**
+ * A symbol of the outline before it is made. A cable's parts are chosen when its outline is first asked for, and a
+ * part is made (its name, detail and ranges read from the text) only when it is sent: a dump's outline is cut to a few
+ * thousand symbols, though the cut counts every cable's, and counting parts costs a fraction of making symbols. Lines
+ * are relative to the cable, and `make` reads where the cable starts when it is called, so parts never move.
+ */
+interface Part {
+  /** The relative lines its range starts and ends on: siblings are in the order of their first lines. */
+  line: number;
+  endLine: number;
+  /** The symbol without its children (its parts'). */
+  make(reader: CableReader): DocumentSymbol;
+  parts: Part[];
+}
+
+function part(line: number, endLine: number, make: Part['make'], parts: Part[] = []): Part {
+  return { line, endLine, make, parts };
+}
+
+const byLine = (a: Part, b: Part) => a.line - b.line;
+
+/** A part made, with its parts made under it. */
+function made(p: Part, reader: CableReader): DocumentSymbol {
+  const s = p.make(reader);
+  if (p.parts.length) s.children = p.parts.map((child) => made(child, reader));
+  return s;
+}
+
 function lineRange(cable: Cable, startLine: number, endLine: number, reader: CableReader): Range {
   return {
     start: { line: cable.startLine + startLine, character: 0 },
@@ -28,7 +56,6 @@ function symbol(
   range: Range,
   selectionRange: Range = range,
   detail?: string,
-  children?: DocumentSymbol[],
 ): DocumentSymbol {
   return {
     name: name || '?',
@@ -37,7 +64,6 @@ function symbol(
     selectionRange,
     // A detail says something the name does not (not the FM line's address again, nor the DE line's station).
     ...(detail && !name.includes(detail) ? { detail } : {}),
-    ...(children && children.length ? { children } : {}),
   };
 }
 
@@ -55,111 +81,157 @@ const HEADER_NAMES: Record<string, string> = {
   break: 'BT',
 };
 
-function headerSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
-  const symbols: DocumentSymbol[] = [];
-  let addressGroup: DocumentSymbol | undefined;
+/** An address line of the header: the address, with its routing indicator. */
+function addressPart(cable: Cable, line: number): Part {
+  return part(line, line, (reader) => {
+    const range = lineRange(cable, line, line, reader);
+    return symbol(
+      reader.find(cable, line, 'address')?.value ?? reader.line(cable, line).trim(),
+      SymbolKind.Field,
+      range,
+      range,
+      reader.find(cable, line, 'routingIndicator')?.value,
+    );
+  });
+}
+
+/** The header's lines; a TO, INFO or XMT line holds its address and the address lines after it. */
+function headerParts(cable: Cable): Part[] {
+  const parts: Part[] = [];
+  let addressGroup: Part | undefined;
   for (const field of cable.header) {
-    const text = reader.line(cable, field.line).trim();
-    const range = lineRange(cable, field.line, field.line, reader);
-    const address = reader.find(cable, field.line, 'address')?.value;
-    const ri = reader.find(cable, field.line, 'routingIndicator')?.value;
+    const line = field.line;
     if (field.kind === 'address' || field.kind === 'relayContinuation') {
-      const child = symbol(address ?? text, SymbolKind.Field, range, range, ri);
+      const address = addressPart(cable, line);
       if (addressGroup) {
-        addressGroup.children!.push(child); // its own array, made with its first address
-        addressGroup.range = { start: addressGroup.range.start, end: range.end };
-        continue;
-      }
-      symbols.push(child);
+        addressGroup.parts.push(address);
+        addressGroup.endLine = line;
+      } else parts.push(address);
       continue;
     }
     if (field.kind === 'to' || field.kind === 'info' || field.kind === 'exempt') {
-      addressGroup = symbol(HEADER_NAMES[field.kind], SymbolKind.Namespace, range, range, undefined, [
-        symbol(address ?? text, SymbolKind.Field, range, range, ri),
-      ]);
-      symbols.push(addressGroup);
+      const name = HEADER_NAMES[field.kind];
+      const group: Part = part(
+        line,
+        line,
+        (reader) =>
+          symbol(
+            name,
+            SymbolKind.Namespace,
+            lineRange(cable, line, group.endLine, reader),
+            lineRange(cable, line, line, reader),
+          ),
+        [addressPart(cable, line)],
+      );
+      addressGroup = group;
+      parts.push(group);
       continue;
     }
     addressGroup = undefined;
-    if (field.expected) {
-      // A line that fits no role: its text, and the role expected at its place.
-      const role = HEADER_FORMS[field.expected]!.split(':')[0];
-      symbols.push(symbol(`Unrecognised: ${text}`, SymbolKind.Key, range, range, `expected ${role}`));
-      continue;
-    }
-    const detail = field.kind === 'from' ? address : field.kind === 'stationSerial' ? ri : undefined;
-    symbols.push(
-      symbol(
-        `${HEADER_NAMES[field.kind] ?? field.kind}: ${field.kind === 'from' ? (address ?? text) : text.replace(/^(?:FM|DE)\s+/, '')}`,
-        SymbolKind.Key,
-        range,
-        range,
-        detail,
-      ),
+    parts.push(
+      part(line, line, (reader) => {
+        const text = reader.line(cable, line).trim();
+        const range = lineRange(cable, line, line, reader);
+        if (field.expected) {
+          // A line that fits no role: its text, and the role expected at its place.
+          const role = HEADER_FORMS[field.expected]!.split(':')[0];
+          return symbol(`Unrecognised: ${text}`, SymbolKind.Key, range, range, `expected ${role}`);
+        }
+        const address = reader.find(cable, line, 'address')?.value;
+        const detail =
+          field.kind === 'from'
+            ? address
+            : field.kind === 'stationSerial'
+              ? reader.find(cable, line, 'routingIndicator')?.value
+              : undefined;
+        return symbol(
+          `${HEADER_NAMES[field.kind] ?? field.kind}: ${field.kind === 'from' ? (address ?? text) : text.replace(/^(?:FM|DE)\s+/, '')}`,
+          SymbolKind.Key,
+          range,
+          range,
+          detail,
+        );
+      }),
     );
   }
-  return symbols;
+  return parts;
 }
 
-function captionSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
-  const symbols: DocumentSymbol[] = [];
-  if (cable.classificationLine !== undefined) {
-    const rel = cable.classificationLine;
-    symbols.push(symbol(clip(reader.line(cable, rel), 80), SymbolKind.Constant, lineRange(cable, rel, rel, reader)));
+function captionParts(cable: Cable): Part[] {
+  const parts: Part[] = [];
+  const classificationLine = cable.classificationLine;
+  if (classificationLine !== undefined) {
+    const rel = classificationLine;
+    parts.push(
+      part(rel, rel, (reader) =>
+        symbol(clip(reader.line(cable, rel), 80), SymbolKind.Constant, lineRange(cable, rel, rel, reader)),
+      ),
+    );
   }
   for (const caption of cable.captions) {
-    symbols.push(
-      symbol(
-        reader.line(cable, caption.line).slice(caption.start, caption.end),
-        SymbolKind.Constant,
-        spanRange(cable, caption),
+    parts.push(
+      part(caption.line, caption.line, (reader) =>
+        symbol(
+          reader.line(cable, caption.line).slice(caption.start, caption.end),
+          SymbolKind.Constant,
+          spanRange(cable, caption),
+        ),
       ),
     );
   }
-  if (cable.executiveOrderLine !== undefined) {
-    const rel = cable.executiveOrderLine;
-    const eo = reader.find(cable, rel, 'executiveOrderNumber')?.value;
-    const decl = reader.find(cable, rel, 'declassification')?.value;
-    symbols.push(
-      symbol(
-        `E.O. ${eo ?? ''}`.trim(),
-        SymbolKind.Key,
-        lineRange(cable, rel, rel, reader),
-        undefined,
-        decl ? `DECL ${decl}` : undefined,
+  const executiveOrderLine = cable.executiveOrderLine;
+  if (executiveOrderLine !== undefined) {
+    const rel = executiveOrderLine;
+    parts.push(
+      part(rel, rel, (reader) => {
+        const eo = reader.find(cable, rel, 'executiveOrderNumber')?.value;
+        const decl = reader.find(cable, rel, 'declassification')?.value;
+        return symbol(
+          `E.O. ${eo ?? ''}`.trim(),
+          SymbolKind.Key,
+          lineRange(cable, rel, rel, reader),
+          undefined,
+          decl ? `DECL ${decl}` : undefined,
+        );
+      }),
+    );
+  }
+  if (cable.tagsLines.length) {
+    const first = cable.tagsLines[0];
+    const last = cable.tagsLines[cable.tagsLines.length - 1];
+    parts.push(
+      part(first, last, (reader) => {
+        const codes = cable.tagsLines.flatMap((line) =>
+          cable.lines[line].tokens.filter((t) => t.kind === 'tag').map((t) => reader.tokenText(cable, line, t)),
+        );
+        return symbol('TAGS', SymbolKind.Key, lineRange(cable, first, last, reader), undefined, codes.join(' '));
+      }),
+    );
+  }
+  const subject = cable.subject;
+  if (subject) {
+    parts.push(
+      part(subject.startLine, subject.endLine, (reader) =>
+        symbol(
+          'SUBJECT',
+          SymbolKind.String,
+          lineRange(cable, subject.startLine, subject.endLine, reader),
+          undefined,
+          subject.text,
+        ),
       ),
     );
   }
-  for (const rel of cable.tagsLines.slice(0, 1)) {
-    const codes = cable.tagsLines.flatMap((line) =>
-      cable.lines[line].tokens.filter((t) => t.kind === 'tag').map((t) => reader.tokenText(cable, line, t)),
-    );
-    symbols.push(
-      symbol(
-        'TAGS',
-        SymbolKind.Key,
-        lineRange(cable, rel, cable.tagsLines[cable.tagsLines.length - 1], reader),
-        undefined,
-        codes.join(' '),
-      ),
-    );
-  }
-  if (cable.subject) {
-    symbols.push(
-      symbol(
-        'SUBJECT',
-        SymbolKind.String,
-        lineRange(cable, cable.subject.startLine, cable.subject.endLine, reader),
-        undefined,
-        cable.subject.text,
-      ),
-    );
-  }
-  if (cable.references) {
-    const refs = cable.references;
-    const items = refs.items.map((item, k) => {
-      const next = refs.items[k + 1];
-      const endLine = next && next.line > item.line ? next.line - 1 : next ? item.line : refs.endLine;
+  if (cable.references) parts.push(referencesPart(cable, cable.references));
+  if (cable.classifiedByLines.length) parts.push(classifiedByPart(cable, cable.classifiedByLines));
+  return parts;
+}
+
+function referencesPart(cable: Cable, refs: NonNullable<Cable['references']>): Part {
+  const items = refs.items.map((item, k) => {
+    const next = refs.items[k + 1];
+    const endLine = next && next.line > item.line ? next.line - 1 : next ? item.line : refs.endLine;
+    return part(item.line, endLine, (reader) => {
       const citation = cable.lines[item.line].tokens.find((t) => t.kind === 'citation' && t.start >= item.end);
       const label = reader
         .line(cable, item.line)
@@ -173,41 +245,47 @@ function captionSymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
         citation && reader.tokenText(cable, item.line, citation),
       );
     });
-    const citation = items.length === 0 ? reader.find(cable, refs.startLine, 'citation')?.value : undefined;
-    symbols.push(
+  });
+  return part(
+    refs.startLine,
+    refs.endLine,
+    (reader) =>
       symbol(
         'REF',
         SymbolKind.Namespace,
         lineRange(cable, refs.startLine, refs.endLine, reader),
         undefined,
-        citation,
-        items,
+        items.length === 0 ? reader.find(cable, refs.startLine, 'citation')?.value : undefined,
       ),
-    );
-  }
-  if (cable.classifiedByLines.length) {
-    // The whole entry, authority and reasons, over its lines: a cut would drop reason letters. A reason list wrapped
-    // onto a line of plain text (`... for reasons 1.4 (b) and (d` / `).`) runs on up to the next blank line (the
-    // text reads on; the range stays on the lines of the caption block).
-    const rels = [...cable.classifiedByLines];
-    const next = () => rels[rels.length - 1] + 1;
-    while (next() < cable.lineCount && cable.lines[next()].kind === 'text') rels.push(next());
-    const lines = rels.map((rel) => reader.line(cable, rel));
-    lines[0] = lines[0].slice(CLASSIFIED_BY.exec(lines[0])?.index ?? 0).replace(CLASSIFIED_BY, '');
-    symbols.push(
-      symbol(
-        'CLASSIFIED BY',
-        SymbolKind.Key,
-        lineRange(cable, rels[0], cable.classifiedByLines[cable.classifiedByLines.length - 1], reader),
-        undefined,
-        lines.join(' ').replace(/\s+/g, ' ').trim(),
-      ),
-    );
-  }
-  return symbols;
+    items,
+  );
 }
 
 const CLASSIFIED_BY = /classified\s+by\s*:?/i;
+
+/**
+ * The whole entry, authority and reasons, over its lines: a cut would drop reason letters. A reason list wrapped
+ * onto a line of plain text (`... for reasons 1.4 (b) and (d` / `).`) runs on up to the next blank line (the text reads
+ * on; the range stays on the lines of the caption block).
+ */
+function classifiedByPart(cable: Cable, lines: readonly number[]): Part {
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  return part(first, last, (reader) => {
+    const rels = [...lines];
+    const next = () => rels[rels.length - 1] + 1;
+    while (next() < cable.lineCount && cable.lines[next()].kind === 'text') rels.push(next());
+    const texts = rels.map((rel) => reader.line(cable, rel));
+    texts[0] = texts[0].slice(CLASSIFIED_BY.exec(texts[0])?.index ?? 0).replace(CLASSIFIED_BY, '');
+    return symbol(
+      'CLASSIFIED BY',
+      SymbolKind.Key,
+      lineRange(cable, first, last, reader),
+      undefined,
+      texts.join(' ').replace(/\s+/g, ' ').trim(),
+    );
+  });
+}
 
 /** Characters of the first words of a paragraph or list item that the outline shows. */
 const LEAD_LENGTH = 60;
@@ -245,34 +323,39 @@ function blocksOpenedIn(blocks: readonly Block[], from: number, to: number): Blo
   );
 }
 
-function paragraphSymbol(
-  cable: Cable,
-  paragraph: Paragraph,
-  reader: CableReader,
-  summaries: readonly Block[],
-): DocumentSymbol {
-  const marking = paragraph.portionMarking
-    ? ` ${reader.line(cable, paragraph.portionMarking.line).slice(paragraph.portionMarking.start, paragraph.portionMarking.end)}`
-    : '';
+function paragraphPart(cable: Cable, paragraph: Paragraph, summaries: readonly Block[]): Part {
   // A block inside the paragraph opens on one of its lines (a block never ends before its opener).
   const blocks = blocksOpenedIn(summaries, paragraph.startLine, paragraph.endLine)
     .filter((b) => b.endLine <= paragraph.endLine && startsWithin(paragraph, b.opener))
-    .map((b) => blockSymbol(cable, b, reader));
-  const detail = paragraph.marker === 'garbledPilcrow' ? `written "${paragraph.writtenNumber}."` : undefined;
-  const range = paragraphRange(cable, paragraph, reader);
-  const children = [...blocks, ...listItemsIn(cable, paragraph, reader)].sort(
-    (a, b) => a.range.start.line - b.range.start.line,
-  );
-  // A block that reaches the line the next paragraph runs into ends where that paragraph starts.
-  for (const child of children) if (isAfter(child.range.end, range.end)) child.range.end = range.end;
-  return symbol(
-    `¶${paragraph.number}${marking} ${lead(cable, reader, paragraph.portionMarking ?? paragraph.numberSpan, paragraph.endLine, paragraph.endColumn)}`,
-    SymbolKind.Number,
-    range,
-    spanRange(cable, paragraph.numberSpan),
-    detail,
+    .map((b) => blockPart(cable, b));
+  const children = [...blocks, ...listItemsIn(cable, paragraph)].sort(byLine).map((child) => ({
+    ...child,
+    // A block that reaches the line the next paragraph runs into ends where that paragraph starts.
+    make: (reader: CableReader) => endingBy(child.make(reader), paragraphRange(cable, paragraph, reader).end),
+  }));
+  return part(
+    paragraph.startLine,
+    paragraph.endLine,
+    (reader) => {
+      const marking = paragraph.portionMarking
+        ? ` ${reader.line(cable, paragraph.portionMarking.line).slice(paragraph.portionMarking.start, paragraph.portionMarking.end)}`
+        : '';
+      return symbol(
+        `¶${paragraph.number}${marking} ${lead(cable, reader, paragraph.portionMarking ?? paragraph.numberSpan, paragraph.endLine, paragraph.endColumn)}`,
+        SymbolKind.Number,
+        paragraphRange(cable, paragraph, reader),
+        spanRange(cable, paragraph.numberSpan),
+        paragraph.marker === 'garbledPilcrow' ? `written "${paragraph.writtenNumber}."` : undefined,
+      );
+    },
     children,
   );
+}
+
+/** A symbol whose range ends at `end` at the latest. */
+function endingBy(s: DocumentSymbol, end: Position): DocumentSymbol {
+  if (isAfter(s.range.end, end)) s.range = { start: s.range.start, end };
+  return s;
 }
 
 /** Whether a span starts inside a paragraph that may share its first or last line with another (a run-in). */
@@ -295,7 +378,7 @@ function paragraphRange(cable: Cable, paragraph: Paragraph, reader: CableReader)
 }
 
 /** The list items numbered inside a paragraph, each from its number to the next item or the paragraph's end. */
-function listItemsIn(cable: Cable, paragraph: Paragraph, reader: CableReader): DocumentSymbol[] {
+function listItemsIn(cable: Cable, paragraph: Paragraph): Part[] {
   const items = cable.listItems.slice(
     firstIndexWhere(cable.listItems, (item) => item.line > paragraph.startLine),
     firstIndexWhere(cable.listItems, (item) => item.line > paragraph.endLine),
@@ -303,38 +386,37 @@ function listItemsIn(cable: Cable, paragraph: Paragraph, reader: CableReader): D
   return items.map((item, k) => {
     const endLine = k + 1 < items.length ? items[k + 1].line - 1 : paragraph.endLine;
     const endColumn = endLine === paragraph.endLine ? paragraph.endColumn : undefined;
-    return symbol(
-      `${reader.line(cable, item.line).slice(item.start, item.end).trim()} ${lead(cable, reader, item, endLine, endColumn)}`,
-      SymbolKind.EnumMember,
-      {
-        start: { line: cable.startLine + item.line, character: item.start },
-        end: {
-          line: cable.startLine + endLine,
-          character: endColumn ?? reader.line(cable, endLine).length,
+    return part(item.line, endLine, (reader) =>
+      symbol(
+        `${reader.line(cable, item.line).slice(item.start, item.end).trim()} ${lead(cable, reader, item, endLine, endColumn)}`,
+        SymbolKind.EnumMember,
+        {
+          start: { line: cable.startLine + item.line, character: item.start },
+          end: {
+            line: cable.startLine + endLine,
+            character: endColumn ?? reader.line(cable, endLine).length,
+          },
         },
-      },
-      spanRange(cable, item),
+        spanRange(cable, item),
+      ),
     );
   });
 }
 
 /** A Summary/Comment block, from its opener to its end. */
-function blockSymbol(cable: Cable, block: Block, reader: CableReader): DocumentSymbol {
-  return symbol(
-    BLOCK_NAMES[block.kind],
-    SymbolKind.Event,
-    lineRange(cable, block.opener.line, block.endLine, reader),
-    spanRange(cable, block.opener),
+function blockPart(cable: Cable, block: Block): Part {
+  return part(block.opener.line, block.endLine, (reader) =>
+    symbol(
+      BLOCK_NAMES[block.kind],
+      SymbolKind.Event,
+      lineRange(cable, block.opener.line, block.endLine, reader),
+      spanRange(cable, block.opener),
+    ),
   );
 }
 
 /** Summary/Comment blocks that do not fit inside one paragraph stand beside the paragraphs. */
-function looseBlocks(
-  cable: Cable,
-  section: Section,
-  reader: CableReader,
-  summaries: readonly Block[],
-): DocumentSymbol[] {
+function looseBlocks(cable: Cable, section: Section, summaries: readonly Block[]): Part[] {
   // Paragraphs are in order and do not overlap: only the paragraph holding a block's opener can hold the block.
   const holds = (b: Block) => {
     const k = firstIndexWhere(cable.paragraphs, (p) => p.startLine > b.opener.line) - 1;
@@ -342,26 +424,29 @@ function looseBlocks(
   };
   return blocksOpenedIn(summaries, section.startLine, section.endLine)
     .filter((b) => !holds(b))
-    .map((b) => blockSymbol(cable, b, reader));
+    .map((b) => blockPart(cable, b));
 }
 
 /** The headings of a section, between its paragraphs: the title line and its underline. */
-function headingSymbols(cable: Cable, section: Section, reader: CableReader): DocumentSymbol[] {
+function headingParts(cable: Cable, section: Section, reader: CableReader): Part[] {
   return cable.headings
     .filter(({ span }) => span.line >= section.startLine && span.line <= section.endLine)
     .map(({ span, endLine }) => {
-      const title = [];
-      for (let line = span.line; line <= endLine; line++) title.push(reader.line(cable, line).trim());
       const underlined = endLine + 1 < cable.lineCount && /^\s*[-=_]{3,}/.test(reader.line(cable, endLine + 1));
-      return symbol(
-        title
-          .join(' ')
-          .replace(/^\/\/|\/\/$/g, '')
-          .trim(),
-        SymbolKind.String,
-        lineRange(cable, span.line, underlined ? endLine + 1 : endLine, reader),
-        spanRange(cable, span),
-      );
+      const lastLine = underlined ? endLine + 1 : endLine;
+      return part(span.line, lastLine, (reader) => {
+        const title = [];
+        for (let line = span.line; line <= endLine; line++) title.push(reader.line(cable, line).trim());
+        return symbol(
+          title
+            .join(' ')
+            .replace(/^\/\/|\/\/$/g, '')
+            .trim(),
+          SymbolKind.String,
+          lineRange(cable, span.line, lastLine, reader),
+          spanRange(cable, span),
+        );
+      });
     });
 }
 
@@ -374,89 +459,179 @@ function paragraphsIn(cable: Cable, section: Section): Paragraph[] {
   );
 }
 
-function bodySymbols(cable: Cable, reader: CableReader): DocumentSymbol[] {
+function bodyParts(cable: Cable, reader: CableReader): Part[] {
   const total = reader.facts(cable).classification?.section?.total;
-  const byPosition = (a: DocumentSymbol, b: DocumentSymbol) => a.range.start.line - b.range.start.line;
   const summaries = cable.blocks.filter((b) => b.kind === 'summary' || b.kind === 'comment');
-  if (cable.sections.length === 1 && !total) {
-    const section = cable.sections[0];
-    return [
-      ...cable.paragraphs.map((p) => paragraphSymbol(cable, p, reader, summaries)),
-      ...looseBlocks(cable, section, reader, summaries),
-      ...headingSymbols(cable, section, reader),
-    ].sort(byPosition);
-  }
+  const sectionParts = (section: Section, paragraphs: readonly Paragraph[]) =>
+    [
+      ...paragraphs.map((p) => paragraphPart(cable, p, summaries)),
+      ...looseBlocks(cable, section, summaries),
+      ...headingParts(cable, section, reader),
+    ].sort(byLine);
+  if (cable.sections.length === 1 && !total) return sectionParts(cable.sections[0], cable.paragraphs);
+  const lastTextLine = reader.lastTextLine(cable);
   return cable.sections.map((section) => {
-    const children = [
-      ...paragraphsIn(cable, section).map((p) => paragraphSymbol(cable, p, reader, summaries)),
-      ...looseBlocks(cable, section, reader, summaries),
-      ...headingSymbols(cable, section, reader),
-    ].sort(byPosition);
+    const children = sectionParts(section, paragraphsIn(cable, section));
     // A paragraph that continues across the next page header stays whole: the section reaches its end.
     let childrenEnd = section.startLine;
-    for (const c of children) childrenEnd = Math.max(childrenEnd, c.range.end.line - cable.startLine);
-    const range = lineRange(
-      cable,
+    for (const c of children) childrenEnd = Math.max(childrenEnd, c.endLine);
+    const endLine = Math.max(childrenEnd, Math.min(section.endLine, lastTextLine));
+    return part(
       section.startLine,
-      Math.max(childrenEnd, Math.min(section.endLine, reader.lastTextLine(cable))),
-      reader,
-    );
-    return symbol(
-      `Section ${section.number}${total ? ` of ${total}` : ''}`,
-      SymbolKind.Module,
-      range,
-      section.header ? spanRange(cable, section.header) : { start: range.start, end: range.start },
-      undefined,
+      endLine,
+      (reader) => {
+        const range = lineRange(cable, section.startLine, endLine, reader);
+        return symbol(
+          `Section ${section.number}${total ? ` of ${total}` : ''}`,
+          SymbolKind.Module,
+          range,
+          section.header ? spanRange(cable, section.header) : { start: range.start, end: range.start },
+        );
+      },
       children,
     );
   });
 }
 
-/** A cable's symbol tree and the line the cable started on when the tree was made (or last moved). */
-interface PlacedTree {
+/** The header or the caption block: a namespace over its lines, holding a symbol for each of its parts. */
+function blockOfLinesPart(
+  cable: Cable,
+  name: string,
+  lines: { startLine: number; endLine: number },
+  detail: (reader: CableReader) => string | undefined,
+  parts: Part[],
+): Part {
+  const { startLine, endLine } = lines;
+  return part(
+    startLine,
+    endLine,
+    (reader) =>
+      symbol(name, SymbolKind.Namespace, lineRange(cable, startLine, endLine, reader), undefined, detail(reader)),
+    parts,
+  );
+}
+
+function cablePart(cable: Cable, reader: CableReader): Part {
+  const parts: Part[] = [];
+  if (cable.headerRange) {
+    const dtg = (reader: CableReader) =>
+      reader.facts(cable).dtg?.value.date?.toISOString().slice(0, 16).replace('T', ' ');
+    parts.push(blockOfLinesPart(cable, 'Header', cable.headerRange, dtg, headerParts(cable)));
+  }
+  if (cable.captionBlock) {
+    const captions = (reader: CableReader) => [...new Set(reader.facts(cable).captions)].join(' ');
+    parts.push(blockOfLinesPart(cable, 'Captions', cable.captionBlock, captions, captionParts(cable)));
+  }
+  parts.push(...bodyParts(cable, reader));
+  const signer = cable.signer;
+  if (signer) {
+    // On a line of its own, the whole line; run into the last line of the text (`... effects beyond. BURNS`), the name.
+    parts.push(
+      part(signer.line, signer.line, (reader) =>
+        symbol(
+          reader.line(cable, signer.line).slice(signer.start, signer.end),
+          SymbolKind.Constant,
+          cable.signatureLine === undefined
+            ? spanRange(cable, signer)
+            : lineRange(cable, signer.line, signer.line, reader),
+          undefined,
+          'signature',
+        ),
+      ),
+    );
+  }
+  const lastTextLine = reader.lastTextLine(cable);
+  return part(
+    0,
+    lastTextLine,
+    (reader) => {
+      const selectionLine = cable.classificationLine ?? cable.headerRange?.startLine ?? 0;
+      return symbol(
+        reader.facts(cable).identity.referenceId,
+        SymbolKind.File,
+        lineRange(cable, 0, lastTextLine, reader),
+        lineRange(cable, selectionLine, selectionLine, reader),
+        cable.subject?.text,
+      );
+    },
+    parts,
+  );
+}
+
+/** A cable's parts and how many of them there are at each depth (the cable at 0). */
+interface CableOutline {
+  root: Part;
+  levelSizes: number[];
+}
+
+/** Kept per cable object: they depend only on the cable's lines (an edit makes new cables of the lines it touches). */
+const outlines = new WeakMap<Cable, CableOutline>();
+
+function cableOutline(cable: Cable, reader: CableReader): CableOutline {
+  let kept = outlines.get(cable);
+  if (!kept) {
+    const root = cablePart(cable, reader);
+    kept = { root, levelSizes: levelSizes(root, partsOf) };
+    outlines.set(cable, kept);
+  }
+  return kept;
+}
+
+const partsOf = (p: Part) => p.parts;
+const childrenOf = (s: DocumentSymbol) => s.children ?? [];
+const withoutChildren = ({ children: _, ...s }: DocumentSymbol): DocumentSymbol => s;
+
+/** A symbol made at the line its cable started on then; moved when an edit above moves the cable. */
+interface Placed {
   startLine: number;
   symbol: DocumentSymbol;
 }
 
-/**
- * The symbol of each cable, kept per cable object: an edit rebuilds the cables it touches, so the others keep their
- * symbols. A symbol depends only on its cable's lines and where the cable starts.
- */
-const cache = new WeakMap<Cable, PlacedTree>();
+/** Each cable's whole symbol tree and its cut copy (for the last budget it was cut to), kept per cable object. */
+const wholeTrees = new WeakMap<Cable, Placed>();
+const cutTrees = new WeakMap<Cable, Placed & { budget: number }>();
 
-function placedTree(cable: Cable, reader: CableReader): PlacedTree {
-  let placed = cache.get(cable);
-  if (!placed) {
-    placed = { startLine: cable.startLine, symbol: cableSymbol(cable, reader) };
-    cache.set(cable, placed);
-  }
-  return placed;
+/** A kept symbol, moved down or up by the lines an edit added or removed above its cable since it was made. */
+function inPlace<P extends Placed>(cable: Cable, placed: P, kept: WeakMap<Cable, P>): DocumentSymbol {
+  if (placed.startLine === cable.startLine) return placed.symbol;
+  const symbol = moved(placed.symbol, cable.startLine - placed.startLine);
+  kept.set(cable, { ...placed, startLine: cable.startLine, symbol });
+  return symbol;
 }
 
-/** Every cable's symbol, moved down or up by the lines an edit added or removed above it. */
+/** Every cable's symbol tree. */
 export function documentSymbols({ reader }: DocumentContext): DocumentSymbol[] {
   return reader.model.cables.map((cable) => {
-    let placed = placedTree(cable, reader);
-    if (placed.startLine !== cable.startLine) {
-      placed = { startLine: cable.startLine, symbol: moved(placed.symbol, cable.startLine - placed.startLine) };
-      cache.set(cable, placed);
+    let placed = wholeTrees.get(cable);
+    if (!placed) {
+      placed = { startLine: cable.startLine, symbol: made(cableOutline(cable, reader).root, reader) };
+      wholeTrees.set(cable, placed);
     }
-    return placed.symbol;
+    return inPlace(cable, placed, wholeTrees);
   });
 }
 
 /**
- * The outline as the user gets it: documentSymbols cut to `maxSymbols` (see limitSymbols). When it is cut, the trees
- * of cables that an edit moved stay where they were made and only their cut copies are moved: after a line end typed
- * in a 10 MB dump, a few thousand symbols instead of the tens of thousands of every cable below it.
+ * The outline as the user gets it: documentSymbols cut to `maxSymbols` (see limitSymbols). When it is cut, only the
+ * symbols sent are made, each cable's cut copy is kept for its budget, and an edit cuts again only the cables it
+ * touched and moves the copies of those below it: after a line end typed in a 10 MB dump, a few thousand symbols
+ * instead of the tens of thousands of every cable below it.
  */
 export function outline(context: DocumentContext, maxSymbols: number): { symbols: DocumentSymbol[]; total: number } {
-  const cables = context.reader.model.cables;
-  const placed = cables.map((cable) => placedTree(cable, context.reader));
+  const reader = context.reader;
+  const cables = reader.model.cables;
+  const kept = cables.map((cable) => cableOutline(cable, reader));
   const cut = cutLevels(
-    placed.map(({ symbol }) => symbol),
+    kept.map(({ levelSizes }) => levelSizes),
     maxSymbols,
-    (i) => cables[i].startLine - placed[i].startLine,
+    (i, budget) => {
+      const cable = cables[i];
+      const placed = cutTrees.get(cable);
+      if (placed?.budget === budget) return inPlace(cable, placed, cutTrees);
+      const symbol = cutTree(kept[i].root, budget, partsOf, (p) => p.make(reader));
+      cutTrees.set(cable, { budget, startLine: cable.startLine, symbol });
+      return symbol;
+    },
   );
   return cut.symbols
     ? { symbols: cut.symbols, total: cut.total }
@@ -474,21 +649,24 @@ export function limitSymbols(
   symbols: DocumentSymbol[],
   maxSymbols: number,
 ): { symbols: DocumentSymbol[]; total: number } {
-  const cut = cutLevels(symbols, maxSymbols, () => 0);
+  const cut = cutLevels(
+    symbols.map((s) => levelSizes(s, childrenOf)),
+    maxSymbols,
+    (i, budget) => cutTree(symbols[i], budget, childrenOf, withoutChildren),
+  );
   return { symbols: cut.symbols ?? symbols, total: cut.total };
 }
 
 /**
- * Level order puts a tree's symbols of one level together, in document order, so the cut keeps of each tree its first
- * levels and the first symbols of the next (its budget), moved by `delta(i)` lines: a tree whose budget did not change
- * keeps its cut copy, and after a keystroke only the edited cable is cut again. No symbols: nothing to cut.
+ * Level order puts a tree's symbols of one level together, in document order, so the cut keeps of each tree (given
+ * by its level sizes) its first levels and the first symbols of the next: its budget, which `cut(i, budget)` makes.
+ * No symbols: nothing to cut.
  */
 function cutLevels(
-  trees: DocumentSymbol[],
+  sizes: number[][],
   maxSymbols: number,
-  delta: (i: number) => number,
+  cut: (i: number, budget: number) => DocumentSymbol,
 ): { symbols?: DocumentSymbol[]; total: number } {
-  const sizes = trees.map(levelSizes);
   const levelTotals: number[] = [];
   for (const treeSizes of sizes) treeSizes.forEach((n, level) => (levelTotals[level] = (levelTotals[level] ?? 0) + n));
   const total = levelTotals.reduce((sum, n) => sum + n, 0);
@@ -498,127 +676,57 @@ function cutLevels(
   let room = maxSymbols;
   while (room >= levelTotals[partialLevel]) room -= levelTotals[partialLevel++];
   const kept: DocumentSymbol[] = [];
-  trees.forEach((tree, i) => {
+  sizes.forEach((treeSizes, i) => {
     let budget = 0;
-    for (let level = 0; level < partialLevel; level++) budget += sizes[i][level] ?? 0;
-    const taken = Math.min(sizes[i][partialLevel] ?? 0, room);
+    for (let level = 0; level < partialLevel; level++) budget += treeSizes[level] ?? 0;
+    const taken = Math.min(treeSizes[partialLevel] ?? 0, room);
     room -= taken;
-    if (budget + taken > 0) kept.push(cutTree(tree, budget + taken, delta(i)));
+    if (budget + taken > 0) kept.push(cut(i, budget + taken));
   });
   return { symbols: kept, total };
 }
 
-/** How many symbols a tree has at each depth (the tree's root at 0); kept per tree, which is never changed. */
-const levelSizesOf = new WeakMap<DocumentSymbol, number[]>();
-
-function levelSizes(root: DocumentSymbol): number[] {
-  let sizes = levelSizesOf.get(root);
-  if (!sizes) {
-    sizes = [];
-    countLevels(root, 0, sizes);
-    levelSizesOf.set(root, sizes);
-  }
+/** How many nodes a tree has at each depth (the tree's root at 0). */
+function levelSizes<T>(root: T, childrenOf: (node: T) => readonly T[]): number[] {
+  const sizes: number[] = [];
+  const count = (node: T, depth: number) => {
+    sizes[depth] = (sizes[depth] ?? 0) + 1;
+    for (const child of childrenOf(node)) count(child, depth + 1);
+  };
+  count(root, 0);
   return sizes;
 }
 
-function countLevels(s: DocumentSymbol, depth: number, sizes: number[]): void {
-  sizes[depth] = (sizes[depth] ?? 0) + 1;
-  for (const child of s.children ?? []) countLevels(child, depth + 1, sizes);
-}
-
-/** A tree's cut copy for the last budget and move it was cut to. */
-const cutOf = new WeakMap<DocumentSymbol, { budget: number; delta: number; copy: DocumentSymbol }>();
-
 /**
- * The first `budget` symbols of a tree in level order, as copies `delta` lines further down (a copy has children only
- * when one is kept).
+ * The symbols of the first `budget` nodes of a tree in level order, `make` giving a node's symbol without children (a
+ * symbol has children only when one is kept).
  */
-function cutTree(root: DocumentSymbol, budget: number, delta: number): DocumentSymbol {
-  const cached = cutOf.get(root);
-  if (cached?.budget === budget) {
-    if (cached.delta === delta) return cached.copy;
-    const copy = moved(cached.copy, delta - cached.delta);
-    cutOf.set(root, { budget, delta, copy });
-    return copy;
-  }
-  // Each kept symbol's copy with the children it may still take, in level order.
-  const queue: Array<[children: DocumentSymbol[] | undefined, copy: DocumentSymbol]> = [];
-  const keep = ({ children, ...copy }: DocumentSymbol): DocumentSymbol => {
-    queue.push([children, copy]);
-    return copy;
+function cutTree<T>(
+  root: T,
+  budget: number,
+  childrenOf: (node: T) => readonly T[],
+  make: (node: T) => DocumentSymbol,
+): DocumentSymbol {
+  // Each kept node with its symbol, in level order.
+  const queue: Array<[node: T, symbol: DocumentSymbol]> = [];
+  const keep = (node: T): DocumentSymbol => {
+    const s = make(node);
+    queue.push([node, s]);
+    return s;
   };
   const cut = keep(root);
   let count = 1;
   for (let next = 0; next < queue.length && count < budget; next++) {
-    const [children, parent] = queue[next];
+    const [node, parent] = queue[next];
     const keptChildren: DocumentSymbol[] = [];
-    for (const child of children ?? []) {
+    for (const child of childrenOf(node)) {
       if (count === budget) break;
       keptChildren.push(keep(child));
       count++;
     }
     if (keptChildren.length) parent.children = keptChildren;
   }
-  const copy = delta ? moved(cut, delta) : cut;
-  cutOf.set(root, { budget, delta, copy });
-  return copy;
-}
-
-function cableSymbol(cable: Cable, reader: CableReader): DocumentSymbol {
-  const facts = reader.facts(cable);
-  const children: DocumentSymbol[] = [];
-  if (cable.headerRange) {
-    const { startLine, endLine } = cable.headerRange;
-    children.push(
-      symbol(
-        'Header',
-        SymbolKind.Namespace,
-        lineRange(cable, startLine, endLine, reader),
-        undefined,
-        facts.dtg?.value.date?.toISOString().slice(0, 16).replace('T', ' '),
-        headerSymbols(cable, reader),
-      ),
-    );
-  }
-  if (cable.captionBlock) {
-    const { startLine, endLine } = cable.captionBlock;
-    children.push(
-      symbol(
-        'Captions',
-        SymbolKind.Namespace,
-        lineRange(cable, startLine, endLine, reader),
-        undefined,
-        [...new Set(facts.captions)].join(' '),
-        captionSymbols(cable, reader),
-      ),
-    );
-  }
-  for (const body of bodySymbols(cable, reader)) children.push(body);
-  if (cable.signer) {
-    // On a line of its own, the whole line; run into the last line of the text (`... effects beyond. BURNS`), the name.
-    const signer = cable.signer;
-    children.push(
-      symbol(
-        reader.line(cable, signer.line).slice(signer.start, signer.end),
-        SymbolKind.Constant,
-        cable.signatureLine === undefined
-          ? spanRange(cable, signer)
-          : lineRange(cable, signer.line, signer.line, reader),
-        undefined,
-        'signature',
-      ),
-    );
-  }
-  const first = cable.headerRange?.startLine ?? cable.classificationLine ?? 0;
-  const selectionLine = cable.classificationLine ?? first;
-  return symbol(
-    facts.identity.referenceId,
-    SymbolKind.File,
-    lineRange(cable, 0, reader.lastTextLine(cable), reader),
-    lineRange(cable, selectionLine, selectionLine, reader),
-    cable.subject?.text,
-    children,
-  );
+  return cut;
 }
 
 /** A copy of a symbol tree `delta` lines further down (returned symbols are never changed in place). */
