@@ -38,6 +38,9 @@ async function openSession(bundle: string, text: string) {
   const diagnosticsAt = performance.now() - openStart;
   const symbols = await outline();
   const cold = performance.now() - openStart;
+  let tokens = await client.connection.sendRequest<{ resultId?: string }>('textDocument/semanticTokens/full', {
+    textDocument: { uri },
+  });
 
   const lines = text.split(/\r\n|\r|\n/);
   const middle = Math.floor(lines.length / 2);
@@ -45,8 +48,12 @@ async function openSession(bundle: string, text: string) {
   const total: number[] = [];
   const toDiagnostics: number[] = [];
   const toFolding: number[] = [];
+  const toTokens: number[] = [];
 
-  /** Edit k: `typed` in the middle of the file (each line end on the next line), then its diagnostics, then the outline. */
+  /**
+   * Edit k: `typed` in the middle of the file (each line end on the next line), then its diagnostics, then the outline;
+   * then what VS Code asks for after an edit too, each measured on its own: the folding ranges, the semantic tokens.
+   */
   async function keystroke(k: number): Promise<void> {
     const version = k + 2;
     const at = typed.includes('\n') ? { line: middle + k, character: column } : { line: middle, character: column + k };
@@ -60,10 +67,16 @@ async function openSession(bundle: string, text: string) {
     toDiagnostics.push(performance.now() - start);
     await outline();
     total.push(performance.now() - start);
-    // VS Code asks for the folding ranges after an edit too: measured on their own, after the outline.
     const folding = performance.now();
     await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
     toFolding.push(performance.now() - folding);
+    // ... and the semantic tokens, as edits of its last answer.
+    const tokensStart = performance.now();
+    tokens = await client.connection.sendRequest('textDocument/semanticTokens/full/delta', {
+      textDocument: { uri },
+      previousResultId: tokens.resultId,
+    });
+    toTokens.push(performance.now() - tokensStart);
   }
 
   return {
@@ -78,6 +91,7 @@ async function openSession(bundle: string, text: string) {
       keystroke: summarize(total),
       diagnosticsOnly: summarize(toDiagnostics),
       folding: summarize(toFolding),
+      tokens: summarize(toTokens),
     }),
     shutdown: () => client.shutdown(),
   };
@@ -87,7 +101,7 @@ type Session = Awaited<ReturnType<typeof openSession>>;
 
 function report(session: Session): void {
   const { symbols, cold } = session;
-  const { keystroke, diagnosticsOnly, folding } = session.results();
+  const { keystroke, diagnosticsOnly, folding, tokens } = session.results();
   // The floor of an outline round trip: its JSON, written by the server and read by the client (here, in one process).
   const floor = summarize(
     Array.from({ length: 5 }, () => {
@@ -125,6 +139,7 @@ function report(session: Session): void {
         met(keystroke.median <= 20 && keystroke.median / cold <= 0.01),
       ],
       ['the folding ranges, asked for after that', spread(folding), formatMs(folding.p95), '', '(no target)'],
+      ['the semantic tokens delta, asked for after that', spread(tokens), formatMs(tokens.p95), '', '(no target)'],
     ],
   );
   console.log(
@@ -165,6 +180,12 @@ function compare(old: Session, current: Session): void {
         spread(a.folding),
         spread(b.folding),
         ratio(a.folding.median, b.folding.median),
+      ],
+      [
+        'keystroke: then the semantic tokens delta',
+        spread(a.tokens),
+        spread(b.tokens),
+        ratio(a.tokens.median, b.tokens.median),
       ],
     ],
   );

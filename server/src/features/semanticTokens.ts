@@ -101,14 +101,26 @@ interface EncodedTokens {
  */
 const cache = new WeakMap<Cable, EncodedTokens>();
 
-/** Encoded tokens of lines [fromLine, toLine] (absolute, inclusive), in the LSP relative format. */
-export function semanticTokenData(
+/**
+ * A document's encoded tokens as its cables' encodings, in order: the LSP data is their concatenation, each cable's
+ * first number (its line delta) counted from the last token of the cable before. An answer kept this way is compared
+ * with the next cable by cable (semanticTokensDelta), and after a keystroke only the edited cable is read again.
+ */
+export interface TokenSegments {
+  /** Non-empty encodings; `first` replaces the first number of `data`. */
+  segments: Array<{ data: readonly number[]; first: number }>;
+  length: number;
+}
+
+/** Encoded tokens of lines [fromLine, toLine] (absolute, inclusive), cable by cable. */
+export function semanticTokenSegments(
   { reader: { model } }: DocumentContext,
   fromLine = 0,
   toLine = model.lineCount - 1,
-): number[] {
-  const parts: Array<{ startLine: number; encoded: EncodedTokens }> = [];
+): TokenSegments {
+  const segments: TokenSegments['segments'] = [];
   let length = 0;
+  let previousLine = 0;
   for (const cable of model.cables) {
     const first = Math.max(fromLine - cable.startLine, 0);
     const last = Math.min(toLine - cable.startLine, cable.lineCount - 1);
@@ -119,21 +131,30 @@ export function semanticTokenData(
       encoded = encodeCable(cable, first, last);
       if (whole) cache.set(cable, encoded);
     }
-    parts.push({ startLine: cable.startLine, encoded });
-    length += encoded.data.length;
-  }
-  // One array of the final size: pushing hundreds of thousands of numbers one by one cost more than all the rest.
-  const data = new Array<number>(length);
-  let at = 0;
-  let previousLine = 0;
-  for (const { startLine, encoded } of parts) {
     if (encoded.data.length === 0) continue;
     // Cables hold whole lines: the first token of a cable is on a later line than the last of the one before, so only
     // its line delta changes (its start is absolute either way).
-    data[at] = startLine + encoded.data[0] - previousLine;
-    for (let i = 1; i < encoded.data.length; i++) data[at + i] = encoded.data[i];
-    at += encoded.data.length;
-    previousLine = startLine + encoded.lastLine;
+    segments.push({ data: encoded.data, first: cable.startLine + encoded.data[0] - previousLine });
+    length += encoded.data.length;
+    previousLine = cable.startLine + encoded.lastLine;
+  }
+  return { segments, length };
+}
+
+/** Encoded tokens of lines [fromLine, toLine] (absolute, inclusive), in the LSP relative format. */
+export function semanticTokenData(context: DocumentContext, fromLine?: number, toLine?: number): number[] {
+  return joined(semanticTokenSegments(context, fromLine, toLine));
+}
+
+/** The LSP data of an answer kept as segments. */
+export function joined(tokens: TokenSegments): number[] {
+  // One array of the final size: pushing hundreds of thousands of numbers one by one cost more than all the rest.
+  const data = new Array<number>(tokens.length);
+  let at = 0;
+  for (const { data: segment, first } of tokens.segments) {
+    data[at] = first;
+    for (let i = 1; i < segment.length; i++) data[at + i] = segment[i];
+    at += segment.length;
   }
   return data;
 }
@@ -168,18 +189,94 @@ function encodeCable(cable: Cable, first: number, last: number): EncodedTokens {
   return { data, lastLine: previousLine };
 }
 
+/** Data as segments: an array is one. */
+function asSegments(tokens: readonly number[] | TokenSegments): TokenSegments {
+  if (!Array.isArray(tokens)) return tokens as TokenSegments;
+  return { segments: tokens.length ? [{ data: tokens, first: tokens[0] }] : [], length: tokens.length };
+}
+
+/**
+ * Reads an answer's numbers in order (or in reverse), a segment at a time where two answers share it: the cables an
+ * edit did not touch keep their encoding, so comparing two answers costs the edited cables, not the document.
+ */
+class TokenCursor {
+  private segment: number;
+  private offset = 0;
+  constructor(
+    private readonly tokens: TokenSegments,
+    private readonly step: 1 | -1,
+  ) {
+    this.segment = step === 1 ? 0 : tokens.segments.length - 1;
+    if (step === -1 && this.segment >= 0) this.offset = tokens.segments[this.segment].data.length - 1;
+  }
+  /** The number under the cursor. */
+  value(): number {
+    const { data, first } = this.tokens.segments[this.segment];
+    return this.offset === 0 ? first : data[this.offset];
+  }
+  /** The whole segment ahead when the cursor is at its edge, else undefined. */
+  wholeSegment(): { data: readonly number[]; first: number } | undefined {
+    const current = this.tokens.segments[this.segment];
+    const atEdge = this.step === 1 ? this.offset === 0 : this.offset === current.data.length - 1;
+    return atEdge ? current : undefined;
+  }
+  skipSegment(): void {
+    this.segment += this.step;
+    this.offset = this.step === 1 || this.segment < 0 ? 0 : this.tokens.segments[this.segment].data.length - 1;
+  }
+  next(): void {
+    this.offset += this.step;
+    const length = this.tokens.segments[this.segment].data.length;
+    if (this.offset < 0 || this.offset >= length) this.skipSegment();
+  }
+}
+
+/** How many numbers two answers share from their start (step 1) or their end (step -1), up to `limit`. */
+function common(a: TokenSegments, b: TokenSegments, step: 1 | -1, limit: number): number {
+  const ra = new TokenCursor(a, step);
+  const rb = new TokenCursor(b, step);
+  let count = 0;
+  while (count < limit) {
+    const sa = ra.wholeSegment();
+    const sb = rb.wholeSegment();
+    if (sa && sb && sa.data === sb.data && sa.first === sb.first && count + sa.data.length <= limit) {
+      count += sa.data.length;
+      ra.skipSegment();
+      rb.skipSegment();
+      continue;
+    }
+    if (ra.value() !== rb.value()) break;
+    count++;
+    ra.next();
+    rb.next();
+  }
+  return count;
+}
+
+/** Numbers [from, to) of an answer's data. */
+function slice(tokens: TokenSegments, from: number, to: number): number[] {
+  const data: number[] = [];
+  let at = 0;
+  for (const { data: segment, first } of tokens.segments) {
+    if (at >= to) break;
+    for (let i = Math.max(from - at, 0); i < Math.min(to - at, segment.length); i++)
+      data.push(i === 0 ? first : segment[i]);
+    at += segment.length;
+  }
+  return data;
+}
+
 /** One edit replacing what differs between the previous and the current data (common prefix and suffix kept). */
 export function semanticTokensDelta(
-  previous: readonly number[],
-  current: number[],
+  previousTokens: readonly number[] | TokenSegments,
+  currentTokens: readonly number[] | TokenSegments,
   resultId: string,
 ): SemanticTokensDelta {
-  let prefix = 0;
+  const previous = asSegments(previousTokens);
+  const current = asSegments(currentTokens);
   const shorter = Math.min(previous.length, current.length);
-  while (prefix < shorter && previous[prefix] === current[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && previous[previous.length - 1 - suffix] === current[current.length - 1 - suffix])
-    suffix++;
+  const prefix = common(previous, current, 1, shorter);
+  const suffix = common(previous, current, -1, shorter - prefix);
   if (prefix === previous.length && prefix === current.length) return { resultId, edits: [] };
   return {
     resultId,
@@ -187,7 +284,7 @@ export function semanticTokensDelta(
       {
         start: prefix,
         deleteCount: previous.length - prefix - suffix,
-        data: current.slice(prefix, current.length - suffix),
+        data: slice(current, prefix, current.length - suffix),
       },
     ],
   };

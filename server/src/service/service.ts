@@ -32,7 +32,13 @@ import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
 import { outline } from '../features/outline';
 import { references } from '../features/references';
-import { semanticTokenData, semanticTokensDelta } from '../features/semanticTokens';
+import {
+  joined,
+  semanticTokenData,
+  semanticTokenSegments,
+  semanticTokensDelta,
+  TokenSegments,
+} from '../features/semanticTokens';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import type { CableAtResult, CableFactsResult } from '../protocol';
 import { TextChange } from '../syntax/model';
@@ -95,7 +101,7 @@ export function createCableService(options: CableServiceOptions = {}) {
   const cutOutlines = new Set<string>();
   let toldUserOfCutOutline = false;
   /** The last semantic tokens answered per document, for delta requests. */
-  const lastTokens = new Map<string, { resultId: string; data: number[] }>();
+  const lastTokens = new Map<string, { resultId: string; tokens: TokenSegments }>();
   let nextResultId = 1;
 
   function enqueue(task: () => Promise<void>): Promise<void> {
@@ -185,9 +191,9 @@ export function createCableService(options: CableServiceOptions = {}) {
     logger.tell('info', message);
   }
 
-  function tokensResult(uri: string, data: number[]): string {
+  function tokensResult(uri: string, tokens: TokenSegments): string {
     const resultId = String(nextResultId++);
-    lastTokens.set(uri, { resultId, data });
+    lastTokens.set(uri, { resultId, tokens });
     return resultId;
   }
 
@@ -325,18 +331,18 @@ export function createCableService(options: CableServiceOptions = {}) {
     resolveCodeAction: (uri: string, action: CodeAction): CodeAction => resolveCodeAction(context(uri), action),
 
     semanticTokens(uri: string): SemanticTokens {
-      const data = semanticTokenData(context(uri));
-      return { resultId: tokensResult(uri, data), data };
+      const tokens = semanticTokenSegments(context(uri));
+      return { resultId: tokensResult(uri, tokens), data: joined(tokens) };
     },
 
     /** The tokens as edits of the last answer when the client names it, else whole. */
     semanticTokensDelta(uri: string, previousResultId: string): SemanticTokens | SemanticTokensDelta {
-      const data = semanticTokenData(context(uri));
+      const tokens = semanticTokenSegments(context(uri));
       const previous = lastTokens.get(uri);
-      const resultId = tokensResult(uri, data);
+      const resultId = tokensResult(uri, tokens);
       return previous && previous.resultId === previousResultId
-        ? semanticTokensDelta(previous.data, data, resultId)
-        : { resultId, data };
+        ? semanticTokensDelta(previous.tokens, tokens, resultId)
+        : { resultId, data: joined(tokens) };
     },
 
     semanticTokensRange: (uri: string, range: Range): SemanticTokens => ({
