@@ -599,12 +599,13 @@ function inPlace<P extends Placed>(cable: Cable, placed: P, kept: WeakMap<Cable,
   return symbol;
 }
 
-/** Every cable's symbol tree. */
+/** Every cable's symbol tree (made from the cable's kept parts if the cut kept them: made whole, none are needed). */
 export function documentSymbols({ reader }: DocumentContext): DocumentSymbol[] {
   return reader.model.cables.map((cable) => {
     let placed = wholeTrees.get(cable);
     if (!placed) {
-      placed = { startLine: cable.startLine, symbol: made(cableOutline(cable, reader).root, reader) };
+      const root = outlines.get(cable)?.root ?? cablePart(cable, reader);
+      placed = { startLine: cable.startLine, symbol: made(root, reader) };
       wholeTrees.set(cable, placed);
     }
     return inPlace(cable, placed, wholeTrees);
