@@ -58,7 +58,7 @@ test('after each random edit in a file of several cables, the delta is the small
   }
 });
 
-test('answers compared cable by cable: cables shared, added, removed, moved or encoded again alike', () => {
+test('answers compared cable by cable: cables shared, added, removed, moved, encoded again alike or empty', () => {
   const cable = (data: number[], first = data[0]) => ({ data, first });
   const answer = (...segments: Array<{ data: number[]; first: number }>): TokenSegments => ({
     segments,
@@ -74,6 +74,8 @@ test('answers compared cable by cable: cables shared, added, removed, moved or e
     ['a cable encoded again alike', answer(cable(a), cable(b)), answer(cable([...a]), cable([...b]))],
     ['no tokens before', answer(), answer(cable(b))],
     ['no tokens after', answer(cable(b)), answer()],
+    ['a cable without tokens between two', answer(cable(a), cable([], 9), cable(b)), answer(cable(a), cable(b))],
+    ['a cable without tokens at either end', answer(cable([], 1), cable(b)), answer(cable(b), cable([], 2))],
   ];
   for (const [name, previous, current] of cases) {
     const delta = semanticTokensDelta(previous, current, 'r');

@@ -12,7 +12,9 @@ import { clip } from '../util/text';
  * A symbol of the outline before it is made. A cable's parts are chosen when its outline is first asked for, and a
  * part is made (its name, detail and ranges read from the text) only when it is sent: a dump's outline is cut to a few
  * thousand symbols, though the cut counts every cable's, and counting parts costs a fraction of making symbols. Lines
- * are relative to the cable, and `make` reads where the cable starts when it is called, so parts never move.
+ * are relative to the cable, and `make` reads where the cable starts when it is called, so parts never move. The
+ * functions that choose parts read the text as it is then (`readerNow`); `make` is given the reader of when it is
+ * called, and keeps none.
  */
 interface Part {
   /** The relative lines its range starts and ends on: siblings are in the order of their first lines. */
@@ -428,11 +430,11 @@ function looseBlocks(cable: Cable, section: Section, summaries: readonly Block[]
 }
 
 /** The headings of a section, between its paragraphs: the title line and its underline. */
-function headingParts(cable: Cable, section: Section, reader: CableReader): Part[] {
+function headingParts(cable: Cable, section: Section, readerNow: CableReader): Part[] {
   return cable.headings
     .filter(({ span }) => span.line >= section.startLine && span.line <= section.endLine)
     .map(({ span, endLine }) => {
-      const underlined = endLine + 1 < cable.lineCount && /^\s*[-=_]{3,}/.test(reader.line(cable, endLine + 1));
+      const underlined = endLine + 1 < cable.lineCount && /^\s*[-=_]{3,}/.test(readerNow.line(cable, endLine + 1));
       const lastLine = underlined ? endLine + 1 : endLine;
       return part(span.line, lastLine, (reader) => {
         const title = [];
@@ -459,17 +461,17 @@ function paragraphsIn(cable: Cable, section: Section): Paragraph[] {
   );
 }
 
-function bodyParts(cable: Cable, reader: CableReader): Part[] {
-  const total = reader.facts(cable).classification?.section?.total;
+function bodyParts(cable: Cable, readerNow: CableReader): Part[] {
+  const total = readerNow.facts(cable).classification?.section?.total;
   const summaries = cable.blocks.filter((b) => b.kind === 'summary' || b.kind === 'comment');
   const sectionParts = (section: Section, paragraphs: readonly Paragraph[]) =>
     [
       ...paragraphs.map((p) => paragraphPart(cable, p, summaries)),
       ...looseBlocks(cable, section, summaries),
-      ...headingParts(cable, section, reader),
+      ...headingParts(cable, section, readerNow),
     ].sort(byLine);
   if (cable.sections.length === 1 && !total) return sectionParts(cable.sections[0], cable.paragraphs);
-  const lastTextLine = reader.lastTextLine(cable);
+  const lastTextLine = readerNow.lastTextLine(cable);
   return cable.sections.map((section) => {
     const children = sectionParts(section, paragraphsIn(cable, section));
     // A paragraph that continues across the next page header stays whole: the section reaches its end.
@@ -511,7 +513,7 @@ function blockOfLinesPart(
   );
 }
 
-function cablePart(cable: Cable, reader: CableReader): Part {
+function cablePart(cable: Cable, readerNow: CableReader): Part {
   const parts: Part[] = [];
   if (cable.headerRange) {
     const dtg = (reader: CableReader) =>
@@ -522,7 +524,7 @@ function cablePart(cable: Cable, reader: CableReader): Part {
     const captions = (reader: CableReader) => [...new Set(reader.facts(cable).captions)].join(' ');
     parts.push(blockOfLinesPart(cable, 'Captions', cable.captionBlock, captions, captionParts(cable)));
   }
-  parts.push(...bodyParts(cable, reader));
+  parts.push(...bodyParts(cable, readerNow));
   const signer = cable.signer;
   if (signer) {
     // On a line of its own, the whole line; run into the last line of the text (`... effects beyond. BURNS`), the name.
@@ -540,7 +542,7 @@ function cablePart(cable: Cable, reader: CableReader): Part {
       ),
     );
   }
-  const lastTextLine = reader.lastTextLine(cable);
+  const lastTextLine = readerNow.lastTextLine(cable);
   return part(
     0,
     lastTextLine,
@@ -558,28 +560,18 @@ function cablePart(cable: Cable, reader: CableReader): Part {
   );
 }
 
-/** A cable's parts and how many of them there are at each depth (the cable at 0). */
-interface CableOutline {
-  root: Part;
-  levelSizes: number[];
-}
-
-/** Kept per cable object: they depend only on the cable's lines (an edit makes new cables of the lines it touches). */
-const outlines = new WeakMap<Cable, CableOutline>();
-
-function cableOutline(cable: Cable, reader: CableReader): CableOutline {
-  let kept = outlines.get(cable);
-  if (!kept) {
-    const root = cablePart(cable, reader);
-    kept = { root, levelSizes: levelSizes(root, partsOf) };
-    outlines.set(cable, kept);
-  }
-  return kept;
-}
-
 const partsOf = (p: Part) => p.parts;
 const childrenOf = (s: DocumentSymbol) => s.children ?? [];
 const withoutChildren = ({ children: _, ...s }: DocumentSymbol): DocumentSymbol => s;
+
+// Kept per cable object: an edit makes new cables of the lines it touches and moves the others. A cable's parts and
+// symbols depend only on its lines and, through its facts, on whether it is the document's only cable (an edit that
+// changes the number of cables makes the first cable anew).
+
+/** How many symbols a cable has at each depth (the cable at 0). */
+const levelSizesOf = new WeakMap<Cable, number[]>();
+/** The parts of a cable whose outline was cut: the cut makes symbols from them again when the cable's budget changes. */
+const keptParts = new WeakMap<Cable, Part>();
 
 /** A symbol made at the line its cable started on then; moved when an edit above moves the cable. */
 interface Placed {
@@ -587,7 +579,7 @@ interface Placed {
   symbol: DocumentSymbol;
 }
 
-/** Each cable's whole symbol tree and its cut copy (for the last budget it was cut to), kept per cable object. */
+/** Each cable's whole symbol tree, and its cut copy for the last budget it was cut to. */
 const wholeTrees = new WeakMap<Cable, Placed>();
 const cutTrees = new WeakMap<Cable, Placed & { budget: number }>();
 
@@ -599,14 +591,34 @@ function inPlace<P extends Placed>(cable: Cable, placed: P, kept: WeakMap<Cable,
   return symbol;
 }
 
-/** Every cable's symbol tree (made from the cable's kept parts if the cut kept them: made whole, none are needed). */
+function partsOfCable(cable: Cable, reader: CableReader): Part {
+  let root = keptParts.get(cable);
+  if (!root) {
+    root = cablePart(cable, reader);
+    keptParts.set(cable, root);
+  }
+  return root;
+}
+
+/** Counted on the cable's whole tree when it has one, else on its parts (which are kept for the cut). */
+function cableLevelSizes(cable: Cable, reader: CableReader): number[] {
+  let sizes = levelSizesOf.get(cable);
+  if (!sizes) {
+    const whole = wholeTrees.get(cable);
+    sizes = whole ? levelSizes(whole.symbol, childrenOf) : levelSizes(partsOfCable(cable, reader), partsOf);
+    levelSizesOf.set(cable, sizes);
+  }
+  return sizes;
+}
+
+/** Every cable's symbol tree; a cable's whole tree needs its parts no more. */
 export function documentSymbols({ reader }: DocumentContext): DocumentSymbol[] {
   return reader.model.cables.map((cable) => {
     let placed = wholeTrees.get(cable);
     if (!placed) {
-      const root = outlines.get(cable)?.root ?? cablePart(cable, reader);
-      placed = { startLine: cable.startLine, symbol: made(root, reader) };
+      placed = { startLine: cable.startLine, symbol: made(keptParts.get(cable) ?? cablePart(cable, reader), reader) };
       wholeTrees.set(cable, placed);
+      keptParts.delete(cable);
     }
     return inPlace(cable, placed, wholeTrees);
   });
@@ -621,15 +633,14 @@ export function documentSymbols({ reader }: DocumentContext): DocumentSymbol[] {
 export function outline(context: DocumentContext, maxSymbols: number): { symbols: DocumentSymbol[]; total: number } {
   const reader = context.reader;
   const cables = reader.model.cables;
-  const kept = cables.map((cable) => cableOutline(cable, reader));
   const cut = cutLevels(
-    kept.map(({ levelSizes }) => levelSizes),
+    cables.map((cable) => cableLevelSizes(cable, reader)),
     maxSymbols,
     (i, budget) => {
       const cable = cables[i];
       const placed = cutTrees.get(cable);
       if (placed?.budget === budget) return inPlace(cable, placed, cutTrees);
-      const symbol = cutTree(kept[i].root, budget, partsOf, (p) => p.make(reader));
+      const symbol = cutTree(partsOfCable(cable, reader), budget, partsOf, (p) => p.make(reader));
       cutTrees.set(cable, { budget, startLine: cable.startLine, symbol });
       return symbol;
     },
@@ -644,7 +655,8 @@ export function outline(context: DocumentContext, maxSymbols: number): { symbols
  * their parts, so that a corpus dump keeps a complete table of its cables (of its first `maxSymbols` cables when it
  * holds more). An outline of tens of thousands of
  * symbols (a 10 MB dump has 34 000) takes longer to send and show than anything else the server does after a
- * keystroke. `total` counts the symbols before the cut.
+ * keystroke. `total` counts the symbols before the cut. outline() cuts the same way without making the whole trees;
+ * the tests hold it to this cut of the whole outline.
  */
 export function limitSymbols(
   symbols: DocumentSymbol[],

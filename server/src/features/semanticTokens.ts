@@ -107,7 +107,7 @@ const cache = new WeakMap<Cable, EncodedTokens>();
  * with the next cable by cable (semanticTokensDelta), and after a keystroke only the edited cable is read again.
  */
 export interface TokenSegments {
-  /** Non-empty encodings; `first` replaces the first number of `data`. */
+  /** The cables' encodings (those without tokens left out); `first` replaces the first number of `data`. */
   segments: Array<{ data: readonly number[]; first: number }>;
   length: number;
 }
@@ -152,6 +152,7 @@ export function joined(tokens: TokenSegments): number[] {
   const data = new Array<number>(tokens.length);
   let at = 0;
   for (const { data: segment, first } of tokens.segments) {
+    if (segment.length === 0) continue;
     data[at] = first;
     for (let i = 1; i < segment.length; i++) data[at + i] = segment[i];
     at += segment.length;
@@ -189,7 +190,7 @@ function encodeCable(cable: Cable, first: number, last: number): EncodedTokens {
   return { data, lastLine: previousLine };
 }
 
-/** Data as segments: an array is one. */
+/** Data as segments: an array (the data as the client holds it) is one. */
 function asSegments(tokens: readonly number[] | TokenSegments): TokenSegments {
   if (!Array.isArray(tokens)) return tokens as TokenSegments;
   return { segments: tokens.length ? [{ data: tokens, first: tokens[0] }] : [], length: tokens.length };
@@ -206,8 +207,8 @@ class TokenCursor {
     private readonly tokens: TokenSegments,
     private readonly step: 1 | -1,
   ) {
-    this.segment = step === 1 ? 0 : tokens.segments.length - 1;
-    if (step === -1 && this.segment >= 0) this.offset = tokens.segments[this.segment].data.length - 1;
+    this.segment = step === 1 ? -1 : tokens.segments.length;
+    this.skipSegment();
   }
   /** The number under the cursor. */
   value(): number {
@@ -220,9 +221,13 @@ class TokenCursor {
     const atEdge = this.step === 1 ? this.offset === 0 : this.offset === current.data.length - 1;
     return atEdge ? current : undefined;
   }
+  /** To the edge of the next segment that has numbers. */
   skipSegment(): void {
-    this.segment += this.step;
-    this.offset = this.step === 1 || this.segment < 0 ? 0 : this.tokens.segments[this.segment].data.length - 1;
+    const segments = this.tokens.segments;
+    do this.segment += this.step;
+    while (segments[this.segment]?.data.length === 0);
+    const current = segments[this.segment];
+    this.offset = this.step === 1 || !current ? 0 : current.data.length - 1;
   }
   next(): void {
     this.offset += this.step;
