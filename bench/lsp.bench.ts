@@ -20,6 +20,14 @@ const before = process.env.BENCH_SERVER_BEFORE;
 const typed = process.env.BENCH_LSP_TYPED ?? 'x';
 const uri = 'file:///bench/corpus.cable';
 
+/** A request's answer, its round trip added to `times`. */
+async function timed<T>(times: number[], request: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const answer = await request();
+  times.push(performance.now() - start);
+  return answer;
+}
+
 const symbolCount = (list: DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + symbolCount(s.children ?? []), 0);
 
 /** One server with the corpus open: the cold open's times, and a keystroke measured on demand. */
@@ -67,16 +75,14 @@ async function openSession(bundle: string, text: string) {
     toDiagnostics.push(performance.now() - start);
     await outline();
     total.push(performance.now() - start);
-    const folding = performance.now();
-    await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
-    toFolding.push(performance.now() - folding);
+    await timed(toFolding, () => client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }));
     // ... and the semantic tokens, as edits of its last answer.
-    const tokensStart = performance.now();
-    tokens = await client.connection.sendRequest('textDocument/semanticTokens/full/delta', {
-      textDocument: { uri },
-      previousResultId: tokens.resultId,
-    });
-    toTokens.push(performance.now() - tokensStart);
+    tokens = await timed(toTokens, () =>
+      client.connection.sendRequest<{ resultId?: string }>('textDocument/semanticTokens/full/delta', {
+        textDocument: { uri },
+        previousResultId: tokens.resultId,
+      }),
+    );
   }
 
   return {
@@ -152,6 +158,12 @@ function compare(old: Session, current: Session): void {
   const a = old.results();
   const b = current.results();
   const ratio = (x: number, y: number) => `${(y / x).toFixed(2)}x`;
+  const keystrokeRow = (label: string, measure: keyof typeof a) => [
+    label,
+    spread(a[measure]),
+    spread(b[measure]),
+    ratio(a[measure].median, b[measure].median),
+  ];
   console.log(`## Before (${old.bundle}) and after (${current.bundle}), edits in turns (${machine()})\n`);
   table(
     ['', 'before', 'after', 'after / before (median)'],
@@ -163,30 +175,10 @@ function compare(old: Session, current: Session): void {
         ratio(old.diagnosticsAt, current.diagnosticsAt),
       ],
       ['cold open: outline', formatMs(old.cold), formatMs(current.cold), ratio(old.cold, current.cold)],
-      [
-        'keystroke: diagnostics pushed',
-        spread(a.diagnosticsOnly),
-        spread(b.diagnosticsOnly),
-        ratio(a.diagnosticsOnly.median, b.diagnosticsOnly.median),
-      ],
-      [
-        'keystroke: ... and the outline',
-        spread(a.keystroke),
-        spread(b.keystroke),
-        ratio(a.keystroke.median, b.keystroke.median),
-      ],
-      [
-        'keystroke: then the folding ranges',
-        spread(a.folding),
-        spread(b.folding),
-        ratio(a.folding.median, b.folding.median),
-      ],
-      [
-        'keystroke: then the semantic tokens delta',
-        spread(a.tokens),
-        spread(b.tokens),
-        ratio(a.tokens.median, b.tokens.median),
-      ],
+      keystrokeRow('keystroke: diagnostics pushed', 'diagnosticsOnly'),
+      keystrokeRow('keystroke: ... and the outline', 'keystroke'),
+      keystrokeRow('keystroke: then the folding ranges', 'folding'),
+      keystrokeRow('keystroke: then the semantic tokens delta', 'tokens'),
     ],
   );
 }
