@@ -640,7 +640,11 @@ export function outline(context: DocumentContext, maxSymbols: number): { symbols
       const cable = cables[i];
       const placed = cutTrees.get(cable);
       if (placed?.budget === budget) return inPlace(cable, placed, cutTrees);
-      const symbol = cutTree(partsOfCable(cable, reader), budget, partsOf, (p) => p.make(reader));
+      // A cable made whole (an outline that was not cut before an edit) is cut from its tree, else from its parts.
+      const whole = wholeTrees.get(cable);
+      const symbol = whole
+        ? cutTree(inPlace(cable, whole, wholeTrees), budget, childrenOf, withoutChildren)
+        : cutTree(partsOfCable(cable, reader), budget, partsOf, (p) => p.make(reader));
       cutTrees.set(cable, { budget, startLine: cable.startLine, symbol });
       return symbol;
     },
